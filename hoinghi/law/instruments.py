@@ -182,3 +182,17 @@ HD36 = _register(Instrument(
     "Hướng dẫn thể thức và kỹ thuật trình bày văn bản của Đảng",
     date(2018, 4, 3), date(2018, 4, 3),
 ))
+
+# --- Time limits and public holidays (calendar) ------------------------------------------
+BLDS2015 = _register(Instrument(
+    "BLDS2015", I.LAW, "91/2015/QH13", "Quốc hội", "Bộ luật Dân sự",
+    date(2015, 11, 24), date(2017, 1, 1),
+))
+BLLD2012 = _register(Instrument(
+    "BLLD2012", I.LAW, "10/2012/QH13", "Quốc hội", "Bộ luật Lao động",
+    date(2012, 6, 18), date(2013, 5, 1), date(2020, 12, 31),
+))
+BLLD2019 = _register(Instrument(
+    "BLLD2019", I.LAW, "45/2019/QH14", "Quốc hội", "Bộ luật Lao động",
+    date(2019, 11, 20), date(2021, 1, 1),
+))

@@ -19,6 +19,15 @@ class NotInForce(LookupError):
     """No version of a rule or number covers the date asked for."""
 
 
+class InvalidFacts(ValueError):
+    """Facts a rule cannot decide on; ``field`` names the fact, the message is Vietnamese."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
 @dataclass(frozen=True, slots=True)
 class Dated(Generic[T]):
     value: T

@@ -1,0 +1,29 @@
+"""Writing the audit log. Every service that changes state calls :func:`record`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+
+from hoinghi.audit.models import AuditEntry
+
+
+def record(
+    action: str,
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None = None,
+    target: models.Model | None = None,
+    agency_code: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEntry:
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        action=action,
+        agency_code=agency_code,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        data=data or {},
+    )

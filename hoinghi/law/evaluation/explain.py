@@ -1,0 +1,49 @@
+"""Shared reason objects: built once per (code, citation, basis, params) and reused.
+
+Reasons are frozen, so a batch over 100,000 people hands out the same few objects instead of
+building one per person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from hoinghi.law.citations import Citation
+from hoinghi.law.results import Basis, Reason, Result
+
+_CACHE: dict[tuple[Any, ...], Reason] = {}
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def reason(
+    code: str,
+    message: str,
+    citation: Citation | None,
+    basis: Basis = Basis.LAW,
+    **params: Any,
+) -> Reason:
+    """The one :class:`Reason` for these arguments (params must be hashable)."""
+    key = (code, message, citation, basis, tuple(sorted(params.items())))
+    found = _CACHE.get(key)
+    if found is None:
+        found = Reason(code, message, citation, MappingProxyType(params) if params else EMPTY, basis)
+        _CACHE[key] = found
+    return found
+
+
+def frozen(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(values))
+
+
+def make_result(
+    rule: str,
+    version: str,
+    on: date,
+    outcome: Any,
+    reasons: tuple[Reason, ...],
+    values: Mapping[str, Any] | None = None,
+) -> Result:
+    return Result(rule, version, on, outcome, EMPTY if values is None else frozen(values), reasons)

@@ -1,0 +1,134 @@
+"""Agency options: what the law leaves to the agency, and the defaults for what is unverified.
+
+Each field says whether it is **[U]** (DOMAIN.md tags it unverified: the default is the
+project's best reading, not the law) or **agency** (the law leaves it to the agency's own
+regulation, quy chế). A rule whose outcome rests on one of these fields says so in its
+reasons with ``Basis.UNVERIFIED`` ("chưa xác minh") or ``Basis.AGENCY`` ("theo quy chế
+của cơ quan").
+
+The options are frozen dataclasses with defaults, one per domain. The admin stores an
+agency's choices as rows and builds these objects; the JSON command accepts an
+``"options"`` object beside ``"facts"``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+# --- Calendar conventions ------------------------------------------------------------------
+
+
+class DayCount(enum.StrEnum):
+    """Whether a period counts the day of the event (DOMAIN §7 notation ``wd(x)``) [U]."""
+
+    NEXT_DAY = "next_day"  # the day after the event is day 1 (Bộ luật Dân sự 2015 Art 147)
+    SAME_DAY = "same_day"  # the day of the event is day 1
+
+
+class DeadlineRoll(enum.StrEnum):
+    """What happens when a deadline counted in calendar days ends on a day off [U]."""
+
+    NONE = "none"  # the deadline stays on that day (stricter: a reminder comes earlier)
+    NEXT_WORKING_DAY = "next_working_day"  # Bộ luật Dân sự 2015 Art 148.5 reading
+
+
+class DayKind(enum.StrEnum):
+    """Whether "N ngày" means calendar days or working days [U]."""
+
+    CALENDAR = "calendar"
+    WORKING = "working"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOptions:
+    """How periods are counted (DOMAIN §7, §9.20)."""
+
+    # [U] counting starts the day after the event (general civil-law counting).
+    day_count: DayCount = DayCount.NEXT_DAY
+    # [U] a calendar-day deadline that ends on a weekend or holiday is not moved.
+    deadline_roll: DeadlineRoll = DeadlineRoll.NONE
+    # [U] for a minimum posting period ("ít nhất 20 ngày liên tục", L10 Art 48) the day of
+    # posting is day 1 (DOMAIN §8 A10: posted 12/01, up through at least 31/01).
+    posting_first_day_counts: bool = True
+
+
+# --- Conference (Hội nghị cán bộ, công chức, viên chức, người lao động) ---------------------
+
+
+class BallotBase(enum.StrEnum):
+    """Denominator of "more than half" in an election (DOMAIN §1.5 VOTE-3) [U]."""
+
+    PRESENT = "present"  # those present at the Conference (L10 Art 51.2.c read literally)
+    VALID_BALLOTS = "valid_ballots"  # valid ballots, if the agency's regulation says so
+
+
+class ElectionTieRule(enum.StrEnum):
+    """How seats are filled when candidates tie or more pass than there are seats [U]."""
+
+    # The k candidates with most votes among those passing are elected; a tie at the last
+    # seat leaves that seat to a new round of voting among the tied candidates.
+    TOP_K_REVOTE_ON_TIE = "top_k_revote_on_tie"
+    # If more candidates pass than there are seats, the whole election is voted again.
+    REVOTE_IF_OVERSUBSCRIBED = "revote_if_oversubscribed"
+
+
+class VotingMethod(enum.StrEnum):
+    """Show of hands or secret ballot (DOMAIN §1.5 VOTE-2): the agency's regulation."""
+
+    SHOW_OF_HANDS = "show_of_hands"  # biểu quyết giơ tay
+    SECRET_BALLOT = "secret_ballot"  # bỏ phiếu kín
+
+
+class DelegateAllocation(enum.StrEnum):
+    """How delegates of a delegate Conference are chosen (DOMAIN §1.4 ATT-3) [U, agency]."""
+
+    ELECTED_BY_SUB_UNITS = "elected_by_sub_units"  # sub-units elect at their own meetings
+    APPOINTED_BY_HEAD_AND_UNION = "appointed_by_head_and_union"
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionBoardOptions:
+    """Options of the Ban thanh tra nhân dân rules (DOMAIN §1.10, §9.20)."""
+
+    # [U] "15 ngày" for the head's answer to a recommendation (L10 Art 63.1.c).
+    reply_day_kind: DayKind = DayKind.CALENDAR
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceOptions:
+    """Options of the Conference and Ban thanh tra nhân dân rules (DOMAIN §1, §9.2–9.5, §9.20).
+
+    Every rule of :mod:`hoinghi.law.conference` takes ``options: ConferenceOptions | None``.
+    """
+
+    # agency: the resolution and agenda are usually adopted by show of hands.
+    resolution_voting_method: VotingMethod = VotingMethod.SHOW_OF_HANDS
+    # agency: elections (the Ban thanh tra nhân dân) usually by secret ballot.
+    election_voting_method: VotingMethod = VotingMethod.SECRET_BALLOT
+    # [U] denominator of an election's "more than half".
+    ballot_base: BallotBase = BallotBase.PRESENT
+    # [U] ties and over-subscription in a multi-seat election.
+    election_tie_rule: ElectionTieRule = ElectionTieRule.TOP_K_REVOTE_ON_TIE
+    # [U, agency] delegate allocation; ex-officio delegates (leaders, union committee,
+    # Ban thanh tra nhân dân) attend on top of the elected ones.
+    delegate_allocation: DelegateAllocation = DelegateAllocation.ELECTED_BY_SUB_UNITS
+    ex_officio_delegates: bool = True
+    # [U] old regime (Decree 04/2015 + TT 01/2016, before 01/07/2023): the regular
+    # Conference was held "at year end"; the window is taken as this many months before the
+    # end of the work year up to this many months after it.
+    old_regime_window_months_before: int = 3
+    old_regime_window_months_after: int = 3
+    # [U] old regime: staff count from which a delegate Conference could be chosen
+    # (DOMAIN §1.12: "100 or 200").
+    old_regime_delegate_threshold: int = 100
+    # Day-counting conventions for the Conference deadlines (publication, posting, follow-up).
+    calendar: CalendarOptions = CalendarOptions()
+    # The Ban thanh tra nhân dân elected by the Conference.
+    inspection_board: InspectionBoardOptions = InspectionBoardOptions()
+
+
+# --- Evaluation and emulation ----------------------------------------------------------------
+# Section kept for the evaluation (đánh giá, xếp loại) and emulation (thi đua, khen thưởng)
+# options: ratio base, rounding, internal caps, registration requirement… Add them below as
+# their own frozen dataclasses.

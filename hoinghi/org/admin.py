@@ -1,0 +1,61 @@
+from django.contrib import admin
+
+from hoinghi.org.models import Agency, Person, Position, RoleAssignment, Training, Unit, WorkYear
+
+admin.site.site_header = "hoinghi — Quản trị"
+admin.site.site_title = "hoinghi"
+admin.site.index_title = "Quản trị dữ liệu"
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    fk_name = "agency"
+    extra = 0
+    fields = ["code", "name", "abbreviation", "kind", "parent", "position"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "abbreviation", "kind", "parent"]
+    search_fields = ["name", "code"]
+    list_filter = ["kind"]
+    inlines = [UnitInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "agency", "kind", "parent", "position"]
+    list_filter = ["agency", "kind"]
+    search_fields = ["name", "code"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+
+
+class TrainingInline(admin.TabularInline):
+    model = Training
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "staff_code", "agency", "category", "party_member", "union_member"]
+    list_filter = ["agency", "category", "gender", "party_member"]
+    search_fields = ["search_text", "staff_code"]
+    inlines = [PositionInline, TrainingInline]
+    raw_id_fields = ["user"]
+
+
+@admin.register(WorkYear)
+class WorkYearAdmin(admin.ModelAdmin):
+    list_display = ["agency", "year", "starts_on", "ends_on", "state"]
+    list_filter = ["state", "agency"]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "agency", "unit"]
+    list_filter = ["role", "agency"]
+    raw_id_fields = ["user"]

@@ -1,0 +1,42 @@
+"""`hoinghi serve`: migrate, load the demo agencies into an empty database, print the
+sample logins, and serve with gunicorn (WSGI; static files by whitenoise)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Chuẩn bị cơ sở dữ liệu, nạp dữ liệu mẫu khi còn trống và chạy máy chủ web."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default=os.environ.get("HOINGHI_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("HOINGHI_WORKERS", "2")))
+        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from hoinghi.org.demo import demo_logins, load_demo_if_empty
+
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if not options["no_demo"] and load_demo_if_empty():
+            self.stdout.write("Đã nạp hai cơ quan mẫu.")
+        url = f"http://{options['bind']}"
+        self.stdout.write(f"\nhoinghi đang chạy tại {url}\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):")
+        for login in demo_logins():
+            self.stdout.write(f"  {login.username:<22} {login.password:<18} {login.role}")
+        self.stdout.write("")
+        sys.stdout.flush()
+        argv = [
+            "gunicorn", "hoinghi.wsgi:application", "--bind", options["bind"],
+            "--workers", str(options["workers"]), "--threads", "4", "--access-logfile", "-",
+        ]
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        os.execv(gunicorn, argv)

@@ -1,0 +1,267 @@
+"""Agencies, their units, people, positions, training, work years and roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from hoinghi.vietnamese import fold, name_sort_key, nfc
+
+
+class AgencyKind(models.TextChoices):
+    PARTY = "party", "Cơ quan Đảng"
+    STATE = "state", "Cơ quan hành chính nhà nước"
+    PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp công lập"
+    MASS_ORGANISATION = "mass_org", "Tổ chức chính trị - xã hội"
+
+
+class Agency(models.Model):
+    """Cơ quan, đơn vị: the body that holds the conference and decides titles."""
+
+    code = models.SlugField("mã", max_length=60, unique=True)
+    name = models.CharField("tên", max_length=255)
+    short_name = models.CharField("tên ngắn", max_length=120, blank=True)
+    abbreviation = models.CharField(
+        "chữ viết tắt", max_length=20, help_text="Dùng trong số, ký hiệu văn bản, ví dụ VPTU."
+    )
+    kind = models.CharField("loại hình", max_length=20, choices=AgencyKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="cơ quan cấp trên", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    parent_name = models.CharField(
+        "tên cơ quan chủ quản", max_length=255, blank=True,
+        help_text="Dòng trên của tiêu đề văn bản khi cơ quan cấp trên không có trong hệ thống.",
+    )
+    place_name = models.CharField("địa danh", max_length=120, help_text="Dùng ở dòng địa danh, ngày tháng.")
+
+    class Meta:
+        verbose_name = "cơ quan, đơn vị"
+        verbose_name_plural = "cơ quan, đơn vị"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:agency", args=[self.code])
+
+
+class UnitKind(models.TextChoices):
+    BOARD = "ban", "Ban"
+    OFFICE = "van_phong", "Văn phòng"
+    DIVISION = "phong", "Phòng"
+    COMMITTEE = "uy_ban", "Ủy ban"
+    TEAM = "to", "Tổ"
+    OTHER = "khac", "Khác"
+
+
+class Unit(models.Model):
+    """A unit inside an agency (Ban, Văn phòng, Phòng, Tổ), as a tree."""
+
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="units")
+    parent = models.ForeignKey(
+        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    code = models.SlugField("mã", max_length=60)
+    name = models.CharField("tên", max_length=255)
+    abbreviation = models.CharField("chữ viết tắt", max_length=20, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=UnitKind.choices, default=UnitKind.DIVISION)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "đơn vị trực thuộc"
+        verbose_name_plural = "đơn vị trực thuộc"
+        ordering = ["agency", "position", "name"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_in_agency")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:unit", args=[self.agency.code, self.code])
+
+
+class Gender(models.TextChoices):
+    MALE = "nam", "Nam"
+    FEMALE = "nu", "Nữ"
+
+
+class StaffCategory(models.TextChoices):
+    CADRE = "can_bo", "Cán bộ"
+    CIVIL_SERVANT = "cong_chuc", "Công chức"
+    PUBLIC_EMPLOYEE = "vien_chuc", "Viên chức"
+    WORKER = "nguoi_lao_dong", "Người lao động"
+    CONTRACT = "hop_dong", "Hợp đồng lao động"
+
+
+class Person(models.Model):
+    """Cán bộ, công chức, viên chức, người lao động of one agency."""
+
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="people")
+    staff_code = models.CharField("mã cán bộ", max_length=40)
+    full_name = models.CharField("họ và tên", max_length=120)
+    gender = models.CharField("giới tính", max_length=3, choices=Gender.choices)
+    date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
+    category = models.CharField("đối tượng", max_length=20, choices=StaffCategory.choices)
+    party_member = models.BooleanField("đảng viên", default=False)
+    union_member = models.BooleanField("đoàn viên công đoàn", default=True)
+    joined_on = models.DateField("ngày vào cơ quan", null=True, blank=True)
+    left_on = models.DateField("ngày thôi việc", null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="tài khoản", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="person",
+    )
+    # Derived from full_name, kept for ordering and accent-insensitive search in the database.
+    sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
+
+    class Meta:
+        verbose_name = "cán bộ, công chức, viên chức, người lao động"
+        verbose_name_plural = "cán bộ, công chức, viên chức, người lao động"
+        ordering = ["sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "staff_code"], name="person_staff_code_unique_in_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.full_name = nfc(self.full_name)
+        self.sort_key = name_sort_key(self.full_name)
+        self.search_text = fold(f"{self.full_name} {self.staff_code}")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:person", args=[self.agency.code, self.staff_code])
+
+    def is_on_staff(self, on: date) -> bool:
+        return (self.joined_on is None or self.joined_on <= on) and (self.left_on is None or on <= self.left_on)
+
+
+class Position(models.Model):
+    """A person's place in a unit with a title over a period (chức vụ, vị trí)."""
+
+    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="positions")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions")
+    title = models.CharField("chức danh", max_length=120)
+    is_leader = models.BooleanField("lãnh đạo", default=False)
+    is_head = models.BooleanField("người đứng đầu đơn vị", default=False)
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "chức vụ, vị trí công tác"
+        verbose_name_plural = "chức vụ, vị trí công tác"
+        ordering = ["person", "-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="position_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.unit}"
+
+
+class TrainingKind(models.TextChoices):
+    DEGREE = "bang_cap", "Đào tạo có bằng cấp"
+    POLITICAL = "ly_luan_chinh_tri", "Lý luận chính trị"
+    STATE_MANAGEMENT = "quan_ly_nha_nuoc", "Quản lý nhà nước"
+    SHORT_COURSE = "boi_duong", "Bồi dưỡng ngắn hạn"
+
+
+class Training(models.Model):
+    """Đào tạo, bồi dưỡng: one course a person took."""
+
+    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="trainings")
+    kind = models.CharField("loại", max_length=30, choices=TrainingKind.choices)
+    name = models.CharField("tên khóa học", max_length=255)
+    institution = models.CharField("cơ sở đào tạo", max_length=255, blank=True)
+    starts_on = models.DateField("từ ngày")
+    ends_on = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "đào tạo, bồi dưỡng"
+        verbose_name_plural = "đào tạo, bồi dưỡng"
+        ordering = ["person", "-starts_on"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkYearState(models.TextChoices):
+    OPEN = "open", "Đang mở"
+    CLOSED = "closed", "Đã khóa sổ"
+
+
+class WorkYear(models.Model):
+    """Năm công tác: the frame every record of the annual cycle hangs on.
+
+    The conference named "năm 2024" is held early in 2024 and reviews work year 2023.
+    """
+
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="work_years")
+    year = models.PositiveIntegerField("năm")
+    starts_on = models.DateField("ngày bắt đầu")
+    ends_on = models.DateField("ngày kết thúc")
+    state = models.CharField("trạng thái", max_length=10, choices=WorkYearState.choices, default=WorkYearState.OPEN)
+    pinned_regimes = models.JSONField(
+        "chế độ pháp lý áp dụng", default=dict, blank=True,
+        help_text="Chế độ được giữ theo điều khoản chuyển tiếp, ví dụ {\"evaluation\": \"D90\"}.",
+    )
+
+    class Meta:
+        verbose_name = "năm công tác"
+        verbose_name_plural = "năm công tác"
+        ordering = ["agency", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="work_year_unique"),
+            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="work_year_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Năm công tác {self.year}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == WorkYearState.CLOSED
+
+
+class Role(models.TextChoices):
+    ADMIN = "quan_tri", "Quản trị"
+    CLERK = "van_thu", "Văn thư"
+    LEADER = "lanh_dao", "Lãnh đạo"
+    UNIT_HEAD = "truong_don_vi", "Trưởng đơn vị"
+    UNION = "cong_doan", "Công đoàn"
+    COUNCIL = "hoi_dong_thi_dua", "Hội đồng thi đua"
+    INSPECTION_BOARD = "ban_thanh_tra", "Ban thanh tra nhân dân"
+    STAFF = "can_bo", "Cán bộ"
+
+
+class RoleAssignment(models.Model):
+    """A role of a user, scoped to an agency, or to one unit of it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="role_assignments")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments")
+
+    class Meta:
+        verbose_name = "phân quyền"
+        verbose_name_plural = "phân quyền"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "agency", "unit"], name="role_assignment_unique",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.unit or self.agency
+        return f"{self.get_role_display()} — {scope}"

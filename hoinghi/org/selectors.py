@@ -1,0 +1,102 @@
+"""Reads of organisational data that other apps use. Each owns its joins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from hoinghi.org.models import Agency, Person, Position, Training, Unit, WorkYear
+from hoinghi.vietnamese import fold
+
+
+def search_people(people: QuerySet[Person], query: str = "") -> QuerySet[Person]:
+    """Accent-insensitive search on name and staff code: "nguyen van" finds "Nguyễn Văn"."""
+    for word in fold(query).split():
+        people = people.filter(search_text__contains=word)
+    return people.order_by("sort_key", "pk")
+
+
+def current_positions(on: date) -> Prefetch[Position]:
+    """Prefetch of each person's positions in force on a date, unit included."""
+    return Prefetch(
+        "positions",
+        queryset=Position.objects.filter(valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("unit"),
+        to_attr="positions_on_date",
+    )
+
+
+def people_with_positions(people: QuerySet[Person], on: date) -> QuerySet[Person]:
+    return people.prefetch_related(current_positions(on))
+
+
+def positions_on(person: Person, on: date) -> list[Position]:
+    """A person's positions in force on a date, the leading one first."""
+    return list(
+        person.positions.filter(valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("unit")
+        .order_by("-is_head", "-is_leader", "-valid_from")
+    )
+
+
+def unit_on(person: Person, on: date) -> Unit | None:
+    positions = positions_on(person, on)
+    return positions[0].unit if positions else None
+
+
+def unit_members(unit: Unit, on: date) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(
+            positions__unit=unit, positions__valid_from__lte=on,
+        )
+        .filter(Q(positions__valid_to__isnull=True) | Q(positions__valid_to__gte=on))
+        .distinct()
+        .order_by("sort_key")
+    )
+
+
+def staff_on(agency: Agency, on: date) -> QuerySet[Person]:
+    """Everyone on the agency's staff on a date (joined and not yet left)."""
+    return (
+        Person.objects.filter(agency=agency)
+        .filter(Q(joined_on__isnull=True) | Q(joined_on__lte=on))
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=on))
+        .order_by("sort_key")
+    )
+
+
+def head_of_unit(unit: Unit, on: date) -> Person | None:
+    position = (
+        Position.objects.filter(unit=unit, is_head=True, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("person")
+        .first()
+    )
+    return position.person if position else None
+
+
+def top_units(agency: Agency) -> QuerySet[Unit]:
+    return Unit.objects.filter(agency=agency, parent__isnull=True).order_by("position", "name")
+
+
+@dataclass(frozen=True)
+class TrainingCount:
+    courses: int  # lượt
+    people: int
+
+
+def training_count(agency: Agency, start: date, end: date, kinds: Iterable[str] | None = None) -> TrainingCount:
+    """Courses that started in a period: "08 lượt CBCCLĐ được tham gia đào tạo"."""
+    rows = Training.objects.filter(person__agency=agency, starts_on__gte=start, starts_on__lte=end)
+    if kinds is not None:
+        rows = rows.filter(kind__in=list(kinds))
+    return TrainingCount(rows.count(), rows.values("person").distinct().count())
+
+
+def work_year(agency: Agency, year: int) -> WorkYear | None:
+    return WorkYear.objects.filter(agency=agency, year=year).first()
