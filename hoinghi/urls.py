@@ -11,4 +11,11 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("quan-tri/", admin.site.urls),
     path("co-quan/", include("hoinghi.org.urls")),
+    path("chi-tieu/", include("hoinghi.plans.urls")),
+    path("danh-gia/", include("hoinghi.evaluation.urls")),
+    path("bieu-quyet/", include("hoinghi.voting.urls")),
+    path("thi-dua/", include("hoinghi.emulation.urls")),
+    path("hoi-nghi/", include("hoinghi.conference.urls")),
+    path("van-ban/", include("hoinghi.documents.urls")),
+    path("bao-cao/", include("hoinghi.reports.urls")),
 ]
