@@ -191,3 +191,18 @@ def ratio_floor(numerator: int, denominator: int, rounding: Rounding) -> int:
     if rounding is Rounding.FLOOR:
         return numerator // denominator
     return (2 * numerator + denominator) // (2 * denominator)
+
+
+class GeneralCriteria(enum.StrEnum):
+    """How the general criteria (politics, ethics, discipline…) were met (D90 Art 3)."""
+
+    GOOD = "tot"  # "thực hiện tốt": needed for the excellent level under D90
+    MET = "dat"
+    NOT_MET = "khong_dat"
+
+
+GENERAL_CRITERIA_LABELS: dict[GeneralCriteria, str] = {
+    GeneralCriteria.GOOD: "Thực hiện tốt các tiêu chí chung",
+    GeneralCriteria.MET: "Đáp ứng các tiêu chí chung",
+    GeneralCriteria.NOT_MET: "Không đáp ứng các tiêu chí chung",
+}
