@@ -132,6 +132,32 @@ TT15_2025 = _register(Instrument(
     date(2025, 8, 4), date(2025, 8, 5),
 ))
 
+# Reported amendment of L06, in force 01/10/2026; content and signing date not verified
+# (DOMAIN §0.3 [U]): the signing date below is a placeholder equal to the effective date.
+L06_2026 = _register(Instrument(
+    "L06-2026", I.LAW, "06/2026/QH16", "Quốc hội",
+    "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng",
+    date(2026, 10, 1), date(2026, 10, 1),
+))
+
+# --- Base salary (mức lương cơ sở), used for emulation bonuses (DOMAIN §2.11, §9.21 [U]) --
+D38_2019 = _register(Instrument(
+    "D38/2019", I.DECREE, "38/2019/NĐ-CP", "Chính phủ",
+    "Nghị định quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang",
+    date(2019, 5, 9), date(2019, 7, 1), date(2023, 6, 30),
+))
+D24_2023 = _register(Instrument(
+    "D24/2023", I.DECREE, "24/2023/NĐ-CP", "Chính phủ",
+    "Nghị định quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang",
+    date(2023, 5, 14), date(2023, 7, 1), date(2024, 6, 30),
+))
+D73_2024 = _register(Instrument(
+    "D73/2024", I.DECREE, "73/2024/NĐ-CP", "Chính phủ",
+    "Nghị định quy định mức lương cơ sở và chế độ tiền thưởng đối với cán bộ, công chức, viên chức "
+    "và lực lượng vũ trang",
+    date(2024, 6, 30), date(2024, 7, 1),
+))
+
 # --- Evaluation and quality classification -----------------------------------------------
 D90 = _register(Instrument(
     "D90", I.DECREE, "90/2020/NĐ-CP", "Chính phủ",
