@@ -132,3 +132,76 @@ class ConferenceOptions:
 # Section kept for the evaluation (đánh giá, xếp loại) and emulation (thi đua, khen thưởng)
 # options: ratio base, rounding, internal caps, registration requirement… Add them below as
 # their own frozen dataclasses.
+
+from fractions import Fraction  # noqa: E402 - evaluation and emulation section
+
+from hoinghi.law.evaluation.vocabulary import (  # noqa: E402
+    EvaluationRegime,
+    Rating,
+    RatioBase,
+    Rounding,
+    SmallUnitRule,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationOptions:
+    """Options of the classification rules (DOMAIN §3, §9.13–9.17).
+
+    Every rule of :mod:`hoinghi.law.evaluation` takes ``options: EvaluationOptions | None``.
+    """
+
+    # agency: D233 Art 20.1 lets a unit without its own evaluation regulation keep D90/D48
+    # for the 2026 year-end round; set to EvaluationRegime.D90 to pin it.
+    pinned_regime: EvaluationRegime | None = None
+    # [U] denominator of "20 % of those rated HTTNV": HTTNV only (literal) or HTTNV and above.
+    ratio_base: RatioBase = RatioBase.GOOD_ONLY
+    # [U] rounding of a cap ("không vượt quá": floor).
+    rounding: Rounding = Rounding.FLOOR
+    # [U] how "fewer than 5 subordinate units → at most 1 excellent" combines with the 20 %.
+    small_unit_rule: SmallUnitRule = SmallUnitRule.ALLOW_ONE
+    # [U] regime for elected cadres (cán bộ) after D90's repeal: D335's scale by default.
+    cadre_regime: EvaluationRegime = EvaluationRegime.D335
+    # agency: D233 Art 20.2, the unit head decides whether D233 applies to contract workers.
+    contract_workers_under_d233: bool = False
+    # agency: D233 Art 20.3, Party and mass-organisation units decide whether to apply D233.
+    party_units_apply_d233: bool = True
+    # [U] D335 text not read: apply the "fewer than 6 months → not classified" rule to it.
+    d335_short_service_rule: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class EmulationOptions:
+    """Options of the emulation title rules (DOMAIN §2, §9.6–9.11).
+
+    Every rule of :mod:`hoinghi.law.emulation` takes ``options: EmulationOptions | None``.
+    """
+
+    # [U] apply the reported Law 06/2026/QH16 criteria (CSTĐCS = HTXS and an initiative)
+    # to decisions from 01/10/2026; off by default, with a warning reason.
+    apply_law_2026: bool = False
+    # agency: internal cap on Chiến sĩ thi đua cơ sở from 2024 (no statutory cap), as a
+    # share of the Lao động tiên tiến count; None = no cap. The legacy value was 15 %.
+    cstdcs_cap_share: Fraction | None = None
+    # agency: internal cap on Lao động tiên tiến as a share of those classified; None = none.
+    ldtt_cap_share: Fraction | None = None
+    # [U] rounding of emulation caps.
+    cap_rounding: Rounding = Rounding.FLOOR
+    # [U] registration as a condition of titles: None = required up to 2023 (Law 2003
+    # Art 10.1.b), not required afterwards; True/False = the agency's regulation.
+    registration_required: bool | None = None
+    # [U, agency] share of all council members voting yes, for years from 2024 (legacy 90 %).
+    council_share: Fraction = Fraction(9, 10)
+    # [U] L06 Tập thể lao động tiên tiến: keep the old "no member disciplined with a warning
+    # or heavier" clause.
+    collective_discipline_clause: bool = False
+    # [U] months of service in the year below which a new recruit is not considered; None =
+    # the dated default (10 up to 2023, 6 from 2024).
+    min_months_new_recruit: int | None = None
+    # [U] from 2024: maternity leave still counts as working time (reported kept).
+    maternity_counted: bool = True
+    # agency: Giấy khen criteria (L06 Art 75 leaves them to ministries and provinces).
+    giay_khen_min_rating: Rating = Rating.GOOD
+    giay_khen_requires_achievement: bool = True
+    # [U] Giấy khen bonus as a multiple of the base salary; None = not computed.
+    giay_khen_multiple: Fraction | None = None
