@@ -51,6 +51,10 @@ class CalendarOptions:
     # [U] for a minimum posting period ("ít nhất 20 ngày liên tục", L10 Art 48) the day of
     # posting is day 1 (DOMAIN §8 A10: posted 12/01, up through at least 31/01).
     posting_first_day_counts: bool = True
+    # [U] whether a Saturday worked in exchange for a swapped day off (làm bù) counts as a
+    # working day of a "N ngày làm việc" deadline. Default: no, Monday to Friday only, as in
+    # DOMAIN §8 A10 (Mon 05/01/2026 + 5 → Mon 12/01/2026 although Sat 10/01/2026 was worked).
+    count_make_up_days: bool = False
 
 
 # --- Conference (Hội nghị cán bộ, công chức, viên chức, người lao động) ---------------------
