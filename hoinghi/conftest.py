@@ -18,6 +18,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Strong hashing makes every persona cost ~100 ms; tests need none of its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()

@@ -55,23 +55,37 @@ def unit_ancestor_ids(unit: Unit) -> list[int]:
     return ids
 
 
-def agencies_for_user(user: AnyUser) -> QuerySet[Agency]:
+def agency_ids(user: AnyUser) -> set[int] | None:
+    """Ids of the agencies a user belongs to; None means every agency (superuser)."""
     if getattr(user, "is_superuser", False):
-        return Agency.objects.all()
+        return None
     ids = {a.agency_id for a in assignments(user)}
     person = own_person(user)
     if person is not None:
         ids.add(person.agency_id)
-    return Agency.objects.filter(pk__in=ids)
+    return ids
+
+
+def belongs_to(user: AnyUser, agency: Agency) -> bool:
+    ids = agency_ids(user)
+    return ids is None or agency.pk in ids
+
+
+def agencies_for_user(user: AnyUser) -> QuerySet[Agency]:
+    ids = agency_ids(user)
+    return Agency.objects.all() if ids is None else Agency.objects.filter(pk__in=ids)
 
 
 def own_person(user: AnyUser) -> Person | None:
     if not user.is_authenticated:
         return None
-    try:
-        return user.person  # type: ignore[union-attr]
-    except Person.DoesNotExist:
-        return None
+    if not hasattr(user, "_hoinghi_person"):
+        try:
+            person: Person | None = Person.objects.select_related("agency").get(user=user)
+        except Person.DoesNotExist:
+            person = None
+        user._hoinghi_person = person  # type: ignore[union-attr]
+    return user._hoinghi_person  # type: ignore[union-attr]
 
 
 def get_agency_for_user(request: HttpRequest, code: str) -> Agency:
@@ -83,7 +97,7 @@ def get_agency_for_user(request: HttpRequest, code: str) -> Agency:
 
 def units_for_user(user: AnyUser, agency: Agency) -> QuerySet[Unit]:
     """Units a user may browse: all for agency-wide roles and staff; nothing outside the agency."""
-    if agency not in agencies_for_user(user):
+    if not belongs_to(user, agency):
         return Unit.objects.none()
     return Unit.objects.filter(agency=agency)
 
@@ -97,9 +111,9 @@ def get_unit_for_user(request: HttpRequest, agency: Agency, code: str) -> Unit:
 
 def people_for_user(user: AnyUser, agency: Agency) -> QuerySet[Person]:
     """The staff directory of the agency: names, units and titles are public within it."""
-    if agency not in agencies_for_user(user):
+    if not belongs_to(user, agency):
         return Person.objects.none()
-    return Person.objects.filter(agency=agency)
+    return Person.objects.filter(agency=agency).select_related("agency")
 
 
 def get_person_for_user(request: HttpRequest, agency: Agency, staff_code: str) -> Person:
