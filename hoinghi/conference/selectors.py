@@ -1,0 +1,199 @@
+"""Reads of conferences that screens and other apps use (plans, documents, reports).
+
+``resolution_targets(conference)`` feeds the next work year's plan; ``minutes_data(conference)``
+gives the documents app everything the minutes (biên bản) need, as dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Q, QuerySet
+
+from hoinghi.conference.models import (
+    AgendaItem,
+    Comment,
+    Conference,
+    Draft,
+    Motion,
+    Participant,
+    ParticipantRole,
+    QuorumCheck,
+    Reminder,
+    ResolutionTarget,
+)
+from hoinghi.org.models import Agency
+
+
+def conferences_of(agency: Agency) -> QuerySet[Conference]:
+    return Conference.objects.filter(agency=agency).select_related("agency", "reviewed_year")
+
+
+def participants(conference: Conference) -> QuerySet[Participant]:
+    return conference.participants.select_related("person").order_by("person__sort_key", "pk")
+
+
+def agenda(conference: Conference) -> QuerySet[AgendaItem]:
+    return conference.agenda_items.select_related("speaker").annotate(
+        waiting=Count("speakers", filter=Q(speakers__spoken_at__isnull=True)))
+
+
+def comments(conference: Conference) -> QuerySet[Comment]:
+    return conference.comments.select_related("author", "draft", "answered_by").order_by(
+        "topic", "created_at", "pk")
+
+
+def unanswered_comments(conference: Conference) -> QuerySet[Comment]:
+    return comments(conference).filter(answer_kind="")
+
+
+def latest_quorum(conference: Conference) -> QuorumCheck | None:
+    return conference.quorum_checks.order_by("-checked_at", "-pk").first()
+
+
+def resolution_targets(conference: Conference) -> QuerySet[ResolutionTarget]:
+    """The targets of the conference resolution, for the next work year's plan."""
+    return conference.resolution_targets.select_related("unit").order_by("position", "pk")
+
+
+def open_reminders(agency: Agency, *, until: date) -> QuerySet[Reminder]:
+    """Follow-up obligations not done yet and due by ``until`` (for the home page)."""
+    return Reminder.objects.filter(conference__agency=agency, done_on__isnull=True,
+                                   due_on__lte=until).select_related("conference")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    convened: int
+    present: int
+    guests: int
+    absent_names: list[str]
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    kind: str
+    title: str
+    presented_by: str
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    topic: str
+    author: str
+    draft: str
+    text: str
+    answer_kind: str
+    answer: str
+    answered_by: str
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    title: str
+    kind: str
+    method: str
+    present: int | None
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    adopted: bool | None
+    explanation: str
+    citations: list[str]
+
+
+@dataclass(frozen=True)
+class CandidateRecord:
+    name: str
+    votes: int | None
+    elected: bool | None
+
+
+@dataclass(frozen=True)
+class ElectionRecord:
+    seats: int
+    present: int | None
+    candidates: list[CandidateRecord]
+    explanation: str
+    citations: list[str]
+
+
+@dataclass(frozen=True)
+class MinutesData:
+    agency_name: str
+    year: int
+    reviewed_year: int | None
+    held_on: date
+    place: str
+    form: str
+    presidium: list[str]
+    secretaries: list[str]
+    opened_at: datetime | None
+    closed_at: datetime | None
+    attendance: Attendance
+    quorum: str
+    quorum_citations: list[str]
+    agenda: list[str]
+    reports: list[ReportRecord]
+    comments: list[CommentRecord]
+    votes: list[VoteRecord]
+    election: ElectionRecord | None
+    awards: list[tuple[str, str]]
+    pledge_signers: list[str]
+    targets: list[str] = field(default_factory=list)
+
+
+def _attendance(conference: Conference) -> Attendance:
+    rows = list(participants(conference))
+    voters = [p for p in rows if p.role != ParticipantRole.GUEST]
+    return Attendance(len(voters), sum(1 for p in voters if p.present),
+                      len(rows) - len(voters),
+                      [p.person.full_name for p in voters if not p.present])
+
+
+def _votes(conference: Conference) -> list[VoteRecord]:
+    return [VoteRecord(m.title, m.get_kind_display(), m.get_method_display(), m.present,
+                       m.votes_for, m.votes_against, m.votes_abstain, m.adopted, m.explanation,
+                       list(m.citations))
+            for m in Motion.objects.filter(conference=conference).order_by("pk")]
+
+
+def _election(conference: Conference) -> ElectionRecord | None:
+    election = getattr(conference, "election", None)
+    if election is None:
+        return None
+    decision = election.result_decision or {}
+    return ElectionRecord(election.seats, election.present, [
+        CandidateRecord(c.person.full_name, c.votes, c.elected)
+        for c in election.candidates.select_related("person").order_by("person__sort_key")
+    ], decision.get("explanation", ""), decision.get("citations", []))
+
+
+def minutes_data(conference: Conference) -> MinutesData:
+    """Everything the minutes (biên bản Hội nghị) record, in order, as plain data."""
+    quorum = latest_quorum(conference)
+    pledge = getattr(conference, "pledge", None)
+    reviewed = conference.reviewed_year
+    return MinutesData(
+        agency_name=conference.agency.name, year=conference.year,
+        reviewed_year=reviewed.year if reviewed else None, held_on=conference.held_on,
+        place=conference.place, form=conference.get_form_display(),
+        presidium=[p.full_name for p in conference.presidium.order_by("sort_key")],
+        secretaries=[p.full_name for p in conference.secretaries.order_by("sort_key")],
+        opened_at=conference.opened_at, closed_at=conference.closed_at,
+        attendance=_attendance(conference),
+        quorum=quorum.explanation if quorum else "", quorum_citations=quorum.citations if quorum else [],
+        agenda=[i.title for i in conference.agenda_items.order_by("position", "pk")],
+        reports=[ReportRecord(d.get_kind_display(), d.title,
+                              d.presented_by.full_name if d.presented_by else "")
+                 for d in Draft.objects.filter(conference=conference).select_related("presented_by")],
+        comments=[CommentRecord(c.topic, c.author.full_name, c.draft.title if c.draft else "",
+                                c.text, c.get_answer_kind_display() if c.answer_kind else "",
+                                c.answer, c.answered_by.full_name if c.answered_by else "")
+                  for c in comments(conference)],
+        votes=_votes(conference), election=_election(conference),
+        awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
+        pledge_signers=[p.full_name for p in pledge.signers.order_by("sort_key")] if pledge else [],
+        targets=[t.text for t in resolution_targets(conference)],
+    )
