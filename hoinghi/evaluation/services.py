@@ -1,0 +1,362 @@
+"""Every change to evaluations: one transaction, one audit entry, coded domain errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+
+from hoinghi.audit.services import record
+from hoinghi.evaluation.facts import YearContext, facts_for, facts_to_dict, options_for
+from hoinghi.evaluation.models import (
+    Absence,
+    Discipline,
+    PersonEvaluation,
+    Stage,
+    UnitEvaluation,
+    UnitMeeting,
+)
+from hoinghi.law import options as law_options
+from hoinghi.law.evaluation import (
+    GeneralCriteria,
+    Rating,
+    RegimeFacts,
+    UnitCapFacts,
+    caps_for_people,
+    check_unit_excellent_cap,
+    classify_people,
+    select_regime,
+)
+from hoinghi.law.evaluation.parameters import D233_FROM
+from hoinghi.law.evaluation.vocabulary import lower_of
+from hoinghi.law.results import Reason, Result
+from hoinghi.org.models import AgencyKind, Person, Unit, WorkYear
+from hoinghi.org.selectors import unit_on
+from hoinghi.vietnamese import nfc
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+class EvaluationError(Exception):
+    """A refused step, with a stable code, a Vietnamese message and the law's reasons."""
+
+    def __init__(self, code: str, message: str, reasons: tuple[Reason, ...] = (),
+                 values: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.reasons = reasons
+        self.values = values or {}
+
+    @property
+    def lines(self) -> list[str]:
+        return [r.text for r in self.reasons] or [self.message]
+
+
+def _actor(actor: Actor) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _check_open(work_year: WorkYear) -> None:
+    if work_year.is_closed:
+        raise EvaluationError("evaluation.year_closed",
+                              f"Năm công tác {work_year.year} đã khóa sổ: không xếp loại lại.")
+
+
+# --- Leave and discipline ---------------------------------------------------------------------
+
+
+def record_absence(person: Person, *, kind: str, starts_on: date, ends_on: date, note: str = "",
+                   actor: Actor = None) -> Absence:
+    if ends_on < starts_on:
+        raise EvaluationError("evaluation.absence_order", "Ngày kết thúc nghỉ phải sau ngày bắt đầu.")
+    with transaction.atomic():
+        absence = Absence.objects.create(person=person, kind=kind, starts_on=starts_on, ends_on=ends_on,
+                                         note=nfc(note))
+        record("evaluation.record_absence", actor=actor, target=person, agency_code=person.agency.code,
+               data={"kind": kind, "from": starts_on.isoformat(), "to": ends_on.isoformat()})
+    return absence
+
+
+def record_discipline(person: Person, *, level: str, ground: str, decided_on: date,
+                      decision_number: str = "", counted_elsewhere: bool = False,
+                      actor: Actor = None) -> Discipline:
+    with transaction.atomic():
+        discipline = Discipline.objects.create(
+            person=person, level=level, ground=ground, decided_on=decided_on,
+            decision_number=nfc(decision_number), counted_elsewhere=counted_elsewhere)
+        record("evaluation.record_discipline", actor=actor, target=person, agency_code=person.agency.code,
+               data={"level": level, "ground": ground, "on": decided_on.isoformat()})
+    return discipline
+
+
+# --- A person's steps --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    text: str
+    self_rating: str
+    score: Decimal | None = None
+    components: dict[str, Any] = field(default_factory=dict)
+    general_criteria: str = GeneralCriteria.MET
+    tasks_assigned: int = 0
+    tasks_on_time: int = 0
+    tasks_exceeded: int = 0
+    tasks_short: int = 0
+    task_group: str = ""
+
+
+def regime_for(person: Person, work_year: WorkYear) -> str:
+    from hoinghi.evaluation.facts import CATEGORY, StaffCategory
+
+    facts = RegimeFacts(CATEGORY.get(person.category, StaffCategory.WORKER), work_year.year,
+                        work_year.agency.kind == AgencyKind.PUBLIC_SERVICE)
+    return select_regime(facts, options_for(work_year))[0].value
+
+
+def submit_self_assessment(person: Person, work_year: WorkYear, data: SelfAssessment, *,
+                           actor: Actor = None) -> PersonEvaluation:
+    """The person's own assessment (D90 form 03; D233 Annex II). Resubmitting replaces it
+    until the unit head has proposed a level."""
+    _check_open(work_year)
+    text = nfc(data.text).strip()
+    if not text:
+        raise EvaluationError("evaluation.no_text", "Bản tự đánh giá không được để trống.")
+    if data.self_rating not in {r.value for r in Rating}:
+        raise EvaluationError("evaluation.bad_rating", "Mức tự xếp loại không hợp lệ.")
+    if data.score is not None and not Decimal(0) <= data.score <= Decimal(100):
+        raise EvaluationError("evaluation.bad_score", "Điểm tự chấm phải từ 0 đến 100.")
+    unit = unit_on(person, work_year.ends_on) or unit_on(person, work_year.starts_on)
+    if unit is None:
+        raise EvaluationError("evaluation.no_unit", f"«{person}» chưa có đơn vị công tác trong năm.")
+    with transaction.atomic():
+        evaluation = PersonEvaluation.objects.select_for_update().filter(
+            work_year=work_year, person=person).first()
+        if evaluation is not None and evaluation.stage in (Stage.PROPOSED, Stage.APPROVED):
+            raise EvaluationError("evaluation.already_proposed",
+                                  "Trưởng đơn vị đã đề xuất mức xếp loại: không sửa bản tự đánh giá.")
+        evaluation = evaluation or PersonEvaluation(work_year=work_year, person=person)
+        evaluation.unit = unit
+        evaluation.regime = regime_for(person, work_year)
+        evaluation.self_text = text
+        evaluation.self_rating = data.self_rating
+        evaluation.score = data.score
+        evaluation.score_components = data.components
+        evaluation.general_criteria = data.general_criteria
+        evaluation.tasks_assigned, evaluation.tasks_on_time = data.tasks_assigned, data.tasks_on_time
+        evaluation.tasks_exceeded, evaluation.tasks_short = data.tasks_exceeded, data.tasks_short
+        evaluation.task_group = nfc(data.task_group)
+        evaluation.stage = evaluation.stage if evaluation.pk else Stage.SELF
+        evaluation.save()
+        record("evaluation.self_assess", actor=actor, target=evaluation, agency_code=work_year.agency.code,
+               data={"person": person.pk, "self_rating": data.self_rating,
+                     "score": str(data.score) if data.score is not None else None})
+    return evaluation
+
+
+def record_unit_meeting(unit: Unit, work_year: WorkYear, *, held_on: date, present: int, convened: int,
+                        summary: str, opinions: dict[int, str] | None = None,
+                        actor: Actor = None) -> UnitMeeting:
+    """The unit's meeting and the opinions on each person, minuted (D233 Art 15.2.b)."""
+    _check_open(work_year)
+    if convened <= 0 or not 0 <= present <= convened:
+        raise EvaluationError("evaluation.bad_attendance",
+                              "Số người dự họp phải từ 0 đến số người được triệu tập.")
+    if not nfc(summary).strip():
+        raise EvaluationError("evaluation.no_minutes", "Xin ghi tóm tắt ý kiến, kết quả biểu quyết.")
+    with transaction.atomic():
+        meeting, _ = UnitMeeting.objects.update_or_create(
+            work_year=work_year, unit=unit,
+            defaults={"held_on": held_on, "present": present, "convened": convened,
+                      "summary": nfc(summary), "recorded_by": _actor(actor)})
+        rows = PersonEvaluation.objects.filter(work_year=work_year, unit=unit, stage__in=[Stage.SELF, Stage.MEETING])
+        for evaluation in rows:
+            evaluation.meeting = meeting
+            evaluation.meeting_opinion = nfc((opinions or {}).get(evaluation.person_id, evaluation.meeting_opinion))
+            evaluation.stage = Stage.MEETING
+            evaluation.save(update_fields=["meeting", "meeting_opinion", "stage", "updated_at"])
+        record("evaluation.record_meeting", actor=actor, target=meeting, agency_code=work_year.agency.code,
+               data={"unit": unit.code, "present": present, "convened": convened})
+    return meeting
+
+
+def propose_rating(evaluation: PersonEvaluation, *, rating: str, note: str = "",
+                   actor: Actor = None) -> PersonEvaluation:
+    """The unit head's (or a leader's) proposed level for one person."""
+    _check_open(evaluation.work_year)
+    if evaluation.stage == Stage.APPROVED:
+        raise EvaluationError("evaluation.already_decided", "Đã có quyết định xếp loại: không đề xuất lại.")
+    if rating not in {r.value for r in Rating}:
+        raise EvaluationError("evaluation.bad_rating", "Mức đề xuất không hợp lệ.")
+    with transaction.atomic():
+        evaluation.proposed_rating = rating
+        evaluation.proposal_note = nfc(note)
+        evaluation.proposed_by = _actor(actor)
+        evaluation.stage = Stage.PROPOSED
+        evaluation.save(update_fields=["proposed_rating", "proposal_note", "proposed_by", "stage", "updated_at"])
+        record("evaluation.propose", actor=actor, target=evaluation,
+               agency_code=evaluation.work_year.agency.code,
+               data={"person": evaluation.person_id, "rating": rating})
+    return evaluation
+
+
+# --- The leader's decision on a unit's list -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListCheck:
+    """The law's reading of a unit's proposed list: levels, caps, and how many more."""
+
+    evaluations: list[PersonEvaluation]
+    levels: list[Result]
+    finals: list[Rating | None]
+    caps: list[Result]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.caps)
+
+    @property
+    def remaining(self) -> int | None:
+        """How many more may still be rated excellent (None: no cap applies)."""
+        return min((int(c.values["remaining"]) for c in self.caps), default=None)
+
+    @property
+    def refusal_reasons(self) -> tuple[Reason, ...]:
+        return tuple(r for c in self.caps if not c.ok for r in c.reasons if r.code.endswith(".over"))
+
+
+def check_unit_list(unit: Unit, work_year: WorkYear, *,
+                    options: law_options.EvaluationOptions | None = None) -> ListCheck:
+    """Classify every proposed person of the unit and check the caps on the proposal."""
+    evaluations = list(PersonEvaluation.objects.filter(work_year=work_year, unit=unit)
+                       .exclude(stage=Stage.APPROVED).select_related("person", "unit")
+                       .order_by("person__sort_key"))
+    opts = options or options_for(work_year)
+    ctx = YearContext.load(work_year)
+    facts = [facts_for(e, ctx) for e in evaluations]
+    on = work_year.ends_on
+    levels = classify_people(facts, on=on, options=opts)
+    finals: list[Rating | None] = []
+    for e, level in zip(evaluations, levels, strict=True):
+        proposed = Rating(e.proposed_rating) if e.proposed_rating else None
+        law_level = level.outcome
+        finals.append(None if law_level is None or proposed is None else lower_of(proposed, law_level))
+    counted = [Result(r.rule, r.rule_version, on, final, r.values, r.reasons)
+               for r, final in zip(levels, finals, strict=True)]
+    caps = caps_for_people(facts, counted, on=on, options=opts)
+    return ListCheck(evaluations, levels, finals, caps)
+
+
+def approve_unit_classifications(*, unit: Unit, work_year: WorkYear, approved_by: Actor,
+                                 on: date | None = None,
+                                 options: law_options.EvaluationOptions | None = None) -> list[PersonEvaluation]:
+    """The competent leader's decision on the unit's list (STYLE §3.7).
+
+    Each level is the proposal, lowered where the law caps it (discipline, head ≤ unit, long
+    absence); a person the law does not classify (under six months) is recorded as such. A
+    list over the excellent cap is refused with the numbers and the citation; nothing is saved.
+    """
+    _check_open(work_year)
+    with transaction.atomic():
+        check = check_unit_list(unit, work_year, options=options)
+        if not check.evaluations:
+            raise EvaluationError("evaluation.nothing_to_approve", "Đơn vị chưa có ai cần xếp loại.")
+        missing = [str(e.person) for e, f in zip(check.evaluations, check.levels, strict=True)
+                   if not e.proposed_rating and f.outcome is not None]
+        if missing:
+            raise EvaluationError("evaluation.unproposed",
+                                  "Chưa có đề xuất mức xếp loại cho: " + ", ".join(missing) + ".")
+        if not check.ok:
+            raise EvaluationError("evaluation.over_cap", "Danh sách vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ.",
+                                  check.refusal_reasons, {"caps": [c.to_dict() for c in check.caps]})
+        decided_on = on or timezone.localdate()
+        ctx = YearContext.load(work_year)
+        for e, level, final in zip(check.evaluations, check.levels, check.finals, strict=True):
+            snapshot = level.to_dict()
+            e.rating = final.value if final else ""
+            e.not_classified = level.outcome is None
+            e.stage, e.decided_by, e.decided_on = Stage.APPROVED, _actor(approved_by), decided_on
+            e.rule_code, e.rule_version = level.rule, level.rule_version
+            e.citations = [c.render() for c in level.citations]
+            e.reasons = snapshot["reasons"]
+            e.facts = {"person": facts_to_dict(facts_for(e, ctx)), "result": snapshot,
+                       "caps": [c.to_dict() for c in check.caps]}
+            e.save()
+        record("evaluation.approve", actor=approved_by, target=unit, agency_code=work_year.agency.code,
+               data={"work_year": work_year.year, "unit": unit.code,
+                     "ratings": {str(e.person_id): e.rating or None for e in check.evaluations}})
+    return check.evaluations
+
+
+# --- Units (collectives) -------------------------------------------------------------------------
+
+
+def propose_unit_rating(unit: Unit, work_year: WorkYear, *, rating: str, score: Decimal | None = None,
+                        text: str = "", actor: Actor = None) -> UnitEvaluation:
+    _check_open(work_year)
+    if rating not in {r.value for r in Rating}:
+        raise EvaluationError("evaluation.bad_rating", "Mức đề nghị không hợp lệ.")
+    with transaction.atomic():
+        unit_eval, _ = UnitEvaluation.objects.update_or_create(
+            work_year=work_year, unit=unit,
+            defaults={"proposed_rating": rating, "score": score, "self_text": nfc(text)})
+        record("evaluation.propose_unit", actor=actor, target=unit_eval, agency_code=work_year.agency.code,
+               data={"unit": unit.code, "rating": rating})
+    return unit_eval
+
+
+def decide_unit_ratings(work_year: WorkYear, ratings: dict[Unit, str], *, issuer: str, decision_number: str,
+                        decided_on: date, actor: Actor = None,
+                        options: law_options.EvaluationOptions | None = None) -> list[UnitEvaluation]:
+    """Record the decision on the units' levels: by the leader, or for Party bodies by the
+    superior body ("Ban Thường vụ Huyện ủy") with its number and date.
+
+    Public service units from 01/07/2026 are held to the unit cap (D233 Art 7.7).
+    """
+    _check_open(work_year)
+    if not nfc(issuer).strip():
+        raise EvaluationError("evaluation.no_issuer", "Xin ghi cơ quan, người quyết định.")
+    values = {u: Rating(r) for u, r in ratings.items()}
+    cap = _unit_cap(work_year, values, options)
+    if cap is not None and not cap.ok:
+        raise EvaluationError("evaluation.units_over_cap", "Số đơn vị Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ.",
+                              tuple(r for r in cap.reasons if ".over" in r.code or ".small" in r.code),
+                              {"cap": cap.to_dict()})
+    saved: list[UnitEvaluation] = []
+    with transaction.atomic():
+        for unit, rating in values.items():
+            unit_eval, _ = UnitEvaluation.objects.get_or_create(work_year=work_year, unit=unit)
+            unit_eval.rating, unit_eval.issuer = rating.value, nfc(issuer)
+            unit_eval.decision_number, unit_eval.decided_on = nfc(decision_number), decided_on
+            unit_eval.decided_by = _actor(actor)
+            unit_eval.rule_code = cap.rule if cap else "evaluation.unit_decision"
+            unit_eval.rule_version = cap.rule_version if cap else ""
+            unit_eval.citations = [c.render() for c in cap.citations] if cap else []
+            unit_eval.reasons = [r.to_dict() for r in cap.reasons] if cap else []
+            unit_eval.facts = {"ratings": {u.code: r.value for u, r in values.items()},
+                               "cap": cap.to_dict() if cap else None}
+            unit_eval.save()
+            saved.append(unit_eval)
+        record("evaluation.decide_units", actor=actor, agency_code=work_year.agency.code,
+               data={"work_year": work_year.year, "issuer": issuer, "number": decision_number,
+                     "ratings": {u.code: r.value for u, r in values.items()}})
+    return saved
+
+
+def _unit_cap(work_year: WorkYear, values: dict[Unit, Rating],
+              options: law_options.EvaluationOptions | None) -> Result | None:
+    on = work_year.ends_on
+    if work_year.agency.kind != AgencyKind.PUBLIC_SERVICE or on < D233_FROM:
+        return None
+    facts = UnitCapFacts(
+        subordinate_units=Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count(),
+        good_units=sum(1 for r in values.values() if r is Rating.GOOD),
+        excellent_units=sum(1 for r in values.values() if r is Rating.EXCELLENT))
+    return check_unit_excellent_cap(facts, on=on, options=options or options_for(work_year))
