@@ -125,21 +125,21 @@ def check_board_size(
     if facts.members < low.value:
         ok, found = False, reason("inspection_board.size.too_small",
                                   "Ban có {members} thành viên, ít hơn tối thiểu {low}",
-                                  low.citation, **params)
+                                  low.citation, Basis.LAW, **params)
     elif facts.members <= high.value:
         ok, found = True, reason("inspection_board.size.ok",
                                  "Ban có {members} thành viên, trong khoảng {low}–{high}",
-                                 high.citation, **params)
+                                 high.citation, Basis.LAW, **params)
     elif facts.special_or_dispersed and facts.union_proposed and facts.conference_decided:
         ok, found = True, reason("inspection_board.size.special",
                                  "Đơn vị đặc thù, phân tán: Ban có {members} thành viên theo đề xuất "
                                  "của Ban Chấp hành Công đoàn và quyết định của Hội nghị",
-                                 cite(D59, 21, 2), **params)
+                                 cite(D59, 21, 2), Basis.LAW, **params)
     else:
         ok, found = False, reason("inspection_board.size.too_large",
                                   "Ban có {members} thành viên, vượt tối đa {high}; chỉ được nhiều "
                                   "hơn ở đơn vị đặc thù, phân tán, do Công đoàn đề xuất và Hội nghị "
-                                  "quyết định", cite(D59, 21, 2), **params)
+                                  "quyết định", cite(D59, 21, 2), Basis.LAW, **params)
     return Result("inspection_board.size", "D59", on, ok,
                   {"min_members": low.value, "max_members": high.value}, (found,))
 
@@ -219,15 +219,15 @@ def check_board_deputies(
     if not capped:
         found = reason("inspection_board.deputies.uncapped",
                        "Ban có {members} thành viên (dưới {cap_from}): không giới hạn số Phó "
-                       "Trưởng ban", cap.citation, **params)
+                       "Trưởng ban", cap.citation, Basis.LAW, **params)
     elif ok:
         found = reason("inspection_board.deputies.ok",
                        "Ban có {members} thành viên, {deputies} Phó Trưởng ban (tối đa {cap})",
-                       cap.citation, **params)
+                       cap.citation, Basis.LAW, **params)
     else:
         found = reason("inspection_board.deputies.too_many",
                        "Ban có {members} thành viên thì có không quá {cap} Phó Trưởng ban (đang "
-                       "là {deputies})", cap.citation, **params)
+                       "là {deputies})", cap.citation, Basis.LAW, **params)
     return Result("inspection_board.deputies", "D59", on, ok,
                   {"max_deputies": cap.value if capped else None}, (found,))
 

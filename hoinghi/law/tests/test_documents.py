@@ -122,7 +122,8 @@ def test_number_sequence(facts: NumberSequenceFacts, number: int) -> None:
 def _page(**overrides: Fraction) -> PageSetupFacts:
     values = {"top_mm": Fraction(20), "bottom_mm": Fraction(20), "left_mm": Fraction(30),
               "right_mm": Fraction(15), "body_pt": Fraction(14)} | overrides
-    return PageSetupFacts(**values)
+    return PageSetupFacts(values["top_mm"], values["bottom_mm"], values["left_mm"],
+                          values["right_mm"], values["body_pt"])
 
 
 @pytest.mark.parametrize(
