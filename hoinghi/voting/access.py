@@ -1,0 +1,50 @@
+"""Who may see and run a poll. Deny by default.
+
+* See a poll (its page, state, and after the close its result and receipts): anyone of the
+  poll's agency. Someone of another agency gets 404.
+* Run a poll (open, close, enter hands or paper ballots): the managers the calling app named
+  at creation (the conference's secretary and counting board, the council's secretary) and
+  the agency's administrators.
+* Vote: only as oneself, and only when in the electorate frozen at opening (services check).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+
+from hoinghi.org.access import agencies_for_user, has_role
+from hoinghi.org.models import Role
+from hoinghi.voting.models import Poll
+
+AnyUser = AbstractBaseUser | AnonymousUser
+POLL_ADMIN_ROLES = frozenset({Role.ADMIN})
+
+
+def can_manage_poll(user: AnyUser, poll: Poll) -> bool:
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "is_superuser", False) or has_role(user, POLL_ADMIN_ROLES, agency=poll.agency):
+        return True
+    cached: set[int] | None = getattr(poll, "_manager_ids", None)
+    if cached is None:
+        cached = set(poll.managers.values_list("pk", flat=True))
+        poll._manager_ids = cached  # type: ignore[attr-defined]
+    return user.pk in cached
+
+
+def get_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:
+    """The poll if the user belongs to its agency, else 404."""
+    poll = Poll.objects.select_related("agency").filter(pk=poll_id).first()
+    if poll is None or not agencies_for_user(request.user).filter(pk=poll.agency_id).exists():
+        raise Http404("Không tìm thấy cuộc biểu quyết.")
+    return poll
+
+
+def get_managed_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:
+    """The poll if the user may run it; 404 outside its agency, 403 inside it."""
+    poll = get_poll_for_user(request, poll_id)
+    if not can_manage_poll(request.user, poll):
+        raise PermissionDenied("Chỉ người điều hành cuộc biểu quyết được làm việc này.")
+    return poll
