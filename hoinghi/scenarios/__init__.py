@@ -1,0 +1,1 @@
+"""The demo agencies, as scenario files (``hoinghi demo`` loads them)."""
