@@ -1,0 +1,205 @@
+"""The day: check-in by code, the runner's desk, speakers, votes, closing and reopening."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from hoinghi.conference import access, forms, polls, selectors, services
+from hoinghi.conference.models import Conference, Participant
+from hoinghi.conference.services import ConferenceError
+from hoinghi.org.access import own_person
+from hoinghi.org.middleware import public
+
+
+@public
+def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """The QR's URL. Anonymous visitors see only a sign-in prompt: no name, no conference.
+
+    Signed in as the participant, or as a runner of that conference, a POST checks in.
+    """
+    participant = (Participant.objects.select_related("conference__agency", "person")
+                   .filter(code=code.strip().upper()).first())
+    if not request.user.is_authenticated:
+        return render(request, "conference/checkin_anonymous.html", {
+            "login_url": f"{reverse('login')}?next={request.path}"})
+    if participant is None:
+        raise Http404("Mã mời không đúng.")
+    conference = participant.conference
+    own = own_person(request.user)
+    is_self = own is not None and own.pk == participant.person_id
+    if not is_self and not access.can_run(request.user, conference):
+        raise PermissionDenied("Mã mời này không phải của bạn.")
+    if request.method == "POST":
+        try:
+            services.check_in(participant, method="qr" if is_self else "desk", actor=request.user)
+            messages.success(request, f"Đã điểm danh: {participant.person.full_name}.")
+        except ConferenceError as exc:
+            messages.error(request, exc.message)
+        if is_self:
+            return redirect("conference:delegate", conference.agency.code, conference.pk)
+        return redirect("conference:checkin-by-code", participant.code)
+    return render(request, "conference/checkin.html", {
+        "participant": participant, "conference": conference, "is_self": is_self})
+
+
+def checkin_enter(request: HttpRequest) -> HttpResponse:
+    """Typing the code from the invitation (at a desk or on one's phone)."""
+    form = forms.CodeForm(request.GET or None)
+    if form.is_valid():
+        return redirect("conference:checkin-by-code", form.cleaned_data["code"])
+    return render(request, "conference/checkin_enter.html", {"form": form})
+
+
+def _conference_for_runner(request: HttpRequest, agency_code: str, pk: int) -> Conference:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    access.require(access.can_run(request.user, conference))
+    return conference
+
+
+def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """Bàn điều hành: open, the current item, speakers, quorum, votes, close."""
+    conference = _conference_for_runner(request, agency_code, pk)
+    convened, present = services.attendance(conference)
+    return render(request, "conference/runner.html", {
+        "conference": conference, "items": selectors.agenda(conference),
+        "convened": convened, "present": present, "quorum": selectors.latest_quorum(conference),
+        "motions": conference.motions.all(), "motion_form": forms.MotionForm(),
+        "counts_form": forms.CountsForm(), "election": getattr(conference, "election", None),
+        "speakers": (conference.current_item.speakers.select_related("participant__person")
+                     .filter(spoken_at__isnull=True) if conference.current_item else []),
+        "unanswered": selectors.unanswered_comments(conference),
+    })
+
+
+ACTIONS = {"open", "quorum", "start", "spoken", "motion", "counts", "close", "poll_open",
+           "poll_close"}
+
+
+@require_POST
+def runner_action(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = _conference_for_runner(request, agency_code, pk)
+    action, post, user = request.POST.get("action", ""), request.POST, request.user
+    if action not in ACTIONS:
+        raise Http404("Không có thao tác này.")
+    try:
+        if action == "open":
+            services.open_conference(conference, actor=user)
+        elif action == "quorum":
+            check = services.record_quorum(conference, actor=user)
+            messages.info(request, check.explanation)
+        elif action == "start":
+            item = get_object_or_404(conference.agenda_items, pk=int(post.get("item", 0)))
+            services.start_item(item, actor=user)
+        elif action == "spoken":
+            request_row = get_object_or_404(
+                conference.current_item.speakers if conference.current_item else Participant.objects.none(),
+                pk=int(post.get("request", 0)))
+            services.mark_spoken(request_row, actor=user)
+        elif action == "motion":
+            form = forms.MotionForm(post)
+            if not form.is_valid():
+                raise ConferenceError("conference.motion.invalid", "Nhập nội dung biểu quyết.")
+            services.add_motion(conference, kind=form.cleaned_data["kind"],
+                                title=form.cleaned_data["title"], actor=user)
+        elif action == "counts":
+            _record_counts(request, conference)
+        elif action in ("poll_open", "poll_close"):
+            motion = get_object_or_404(conference.motions, pk=int(post.get("motion", 0)))
+            if action == "poll_open":
+                polls.open_motion_poll(motion, actor=user, secret=bool(post.get("secret")))
+            else:
+                messages.info(request, polls.close_motion_poll(motion, actor=user).explanation)
+        elif action == "close":
+            services.close_conference(conference, actor=user)
+            return redirect("conference:closing", agency_code, pk)
+    except ConferenceError as exc:
+        messages.error(request, exc.message)
+    return redirect("conference:runner", agency_code, pk)
+
+
+def _record_counts(request: HttpRequest, conference: Conference) -> None:
+    motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
+    form = forms.CountsForm(request.POST)
+    if not form.is_valid():
+        raise ConferenceError("conference.motion.invalid_counts",
+                              "Số phiếu phải là số nguyên không âm.")
+    data = form.cleaned_data
+    motion = services.record_motion_result(motion, votes_for=data["votes_for"],
+                                           votes_against=data["votes_against"],
+                                           abstentions=data["abstentions"], actor=request.user)
+    messages.info(request, motion.explanation)
+
+
+@require_POST
+def ask_to_speak(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    participant = access.own_participant(request.user, conference)
+    if participant is None or conference.current_item is None or not participant.present:
+        messages.error(request, "Chỉ người dự đã điểm danh mới đăng ký phát biểu được.")
+    else:
+        services.request_to_speak(conference.current_item, participant, actor=request.user)
+        messages.success(request, "Đã đăng ký phát biểu.")
+    return redirect("conference:delegate", agency_code, pk)
+
+
+def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """Awards, pledge, resolution targets, minutes data, reminders; reopen for the presidium."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    can_run = access.can_run(request.user, conference)
+    if request.method == "POST":
+        access.require(can_run)
+        _closing_action(request, conference)
+        return redirect("conference:closing", agency_code, pk)
+    return render(request, "conference/closing.html", {
+        "conference": conference, "minutes": selectors.minutes_data(conference),
+        "reminders": conference.reminders.all(), "can_run": can_run,
+        "is_presidium": access.is_presidium(request.user, conference),
+        "award_form": forms.AwardForm(), "target_form": forms.TargetForm(),
+        "reopen_form": forms.ReopenForm()})
+
+
+def _closing_action(request: HttpRequest, conference: Conference) -> None:
+    action, user = request.POST.get("action", ""), request.user
+    try:
+        if action == "award":
+            form = forms.AwardForm(request.POST)
+            if not form.is_valid():
+                raise ConferenceError("conference.award.incomplete",
+                                      "Nhập danh hiệu và tập thể, cá nhân được khen.")
+            services.add_award(conference, actor=user, **form.cleaned_data)
+        elif action == "target":
+            form = forms.TargetForm(request.POST)
+            if not form.is_valid():
+                raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
+            services.add_resolution_target(conference, actor=user, **form.cleaned_data)
+        elif action == "reopen":
+            access.require(access.is_presidium(user, conference))
+            services.reopen_conference(conference, by=own_person(user),
+                                       reason=request.POST.get("reason", ""), actor=user)
+        else:
+            raise Http404("Không có thao tác này.")
+    except ConferenceError as exc:
+        messages.error(request, exc.message)
+
+
+@require_POST
+def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """A delegate's own vote on the open motion; the receipt is shown on their page."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    participant = access.own_participant(request.user, conference)
+    access.require(participant is not None)
+    motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
+    try:
+        receipt = polls.cast_motion_vote(motion, participant.person,  # type: ignore[union-attr]
+                                         choice=request.POST.get("choice", ""),
+                                         key=request.POST.get("key") or None, actor=request.user)
+        request.session[f"receipt-{motion.poll_id}"] = receipt.display
+        messages.success(request, f"Đã ghi nhận phiếu. Mã biên nhận: {receipt.display}")
+    except ConferenceError as exc:
+        messages.error(request, exc.message)
+    return redirect("conference:delegate", agency_code, pk)

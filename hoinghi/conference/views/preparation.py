@@ -1,0 +1,202 @@
+"""Before the day: the list, the plan, participants and invitations, agenda, drafts, comments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from hoinghi.conference import access, forms, qr, selectors, services
+from hoinghi.conference.services import ConferenceError
+from hoinghi.org.access import get_agency_for_user, has_role, own_person
+from hoinghi.org.models import Role
+
+
+def conference_list(request: HttpRequest, agency_code: str) -> HttpResponse:
+    agency = get_agency_for_user(request, agency_code)
+    can_create = access.can_prepare(request.user, None, agency)
+    form = forms.ConferenceForm(request.POST or None)
+    if request.method == "POST":
+        access.require(can_create)
+        if form.is_valid():
+            try:
+                data = form.cleaned_data
+                conference = services.create_conference(
+                    agency, year=data["year"], held_on=data["held_on"], kind=data["kind"],
+                    reviewed_year=agency.work_years.filter(year=data["year"] - 1).first(),
+                    place=data["place"], delegates=data["delegates"], dispersed=data["dispersed"],
+                    proposers=data["proposers"] or 0, union_proposed=data["union_proposed"],
+                    head_proposed=data["head_proposed"], actor=request.user)
+                return redirect(conference)
+            except ConferenceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "conference/list.html", {
+        "agency": agency, "conferences": selectors.conferences_of(agency),
+        "form": form, "can_create": can_create})
+
+
+def conference_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    return render(request, "conference/detail.html", {
+        "conference": conference, "agency": conference.agency,
+        "can_prepare": access.can_prepare(request.user, conference, conference.agency),
+        "can_run": access.can_run(request.user, conference),
+        "participant": access.own_participant(request.user, conference),
+        "agenda_check": services.check_agenda(conference) if conference.agenda_items.exists() else None,
+        "drafts": access.drafts_for_user(request.user, conference),
+        "reminders": conference.reminders.all(),
+    })
+
+
+def participant_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    can_run = access.can_run(request.user, conference)
+    if request.method == "POST":
+        participant = access.get_participant_for_runner(request, conference,
+                                                        int(request.POST.get("participant", 0)))
+        try:
+            if request.POST.get("undo"):
+                services.undo_check_in(participant, actor=request.user)
+            else:
+                services.check_in(participant, method="desk", actor=request.user)
+        except ConferenceError as exc:
+            messages.error(request, exc.message)
+        return redirect("conference:participants", agency_code, pk)
+    return render(request, "conference/participants.html", {
+        "conference": conference, "participants": selectors.participants(conference),
+        "can_run": can_run, "attendance": services.attendance(conference)})
+
+
+def invitation(request: HttpRequest, agency_code: str, pk: int, participant_pk: int) -> HttpResponse:
+    """Giấy mời with the personal code and its QR: for the participant or the secretariat."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    own = access.own_participant(request.user, conference)
+    if own is not None and own.pk == participant_pk:
+        participant = own
+    else:
+        participant = access.get_participant_for_runner(request, conference, participant_pk)
+    url = qr.checkin_url(request, participant.code)
+    return render(request, "conference/invitation.html", {
+        "conference": conference, "participant": participant, "url": url, "svg": qr.qr_svg(url)})
+
+
+def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    can_prepare = access.can_prepare(request.user, conference, conference.agency)
+    form = forms.AgendaItemForm(request.POST or None)
+    if request.method == "POST":
+        access.require(can_prepare)
+        try:
+            if request.POST.get("build"):
+                services.build_agenda(conference, actor=request.user)
+            elif form.is_valid():
+                services.add_agenda_item(conference, title=form.cleaned_data["title"],
+                                         actor=request.user)
+            return redirect("conference:agenda", agency_code, pk)
+        except ConferenceError as exc:
+            messages.error(request, exc.message)
+    return render(request, "conference/agenda.html", {
+        "conference": conference, "items": selectors.agenda(conference), "form": form,
+        "can_prepare": can_prepare, "check": services.check_agenda(conference)})
+
+
+def draft_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    can_prepare = access.can_prepare(request.user, conference, conference.agency)
+    form = forms.DraftForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        access.require(can_prepare)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                draft = services.add_draft(conference, kind=data["kind"], title=data["title"],
+                                           text=data["text"], file=data["file"],
+                                           comments_until=data["comments_until"],
+                                           actor=request.user)
+                return redirect("conference:draft", agency_code, pk, draft.pk)
+            except ConferenceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "conference/drafts.html", {
+        "conference": conference, "drafts": access.drafts_for_user(request.user, conference),
+        "form": form, "can_prepare": can_prepare})
+
+
+def draft_detail(request: HttpRequest, agency_code: str, pk: int, draft_pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    draft = access.get_draft_for_user(request, conference, draft_pk)
+    form = forms.CommentForm(request.POST or None)
+    person = own_person(request.user)
+    if request.method == "POST" and form.is_valid():
+        access.require(person is not None)
+        try:
+            services.add_comment(conference, author=person, text=form.cleaned_data["text"],  # type: ignore[arg-type]
+                                 draft=draft, actor=request.user)
+            messages.success(request, "Đã gửi ý kiến góp ý.")
+            return redirect("conference:draft", agency_code, pk, draft.pk)
+        except ConferenceError as exc:
+            form.add_error("text", exc.message)
+    return render(request, "conference/draft.html", {
+        "conference": conference, "draft": draft, "form": form,
+        "comments": selectors.comments(conference).filter(draft=draft),
+        "can_prepare": access.can_prepare(request.user, conference, conference.agency)})
+
+
+@require_POST
+def draft_publish(request: HttpRequest, agency_code: str, pk: int, draft_pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    access.require(access.can_prepare(request.user, conference, conference.agency))
+    draft = access.get_draft_for_user(request, conference, draft_pk)
+    services.publish_draft(draft, actor=request.user)
+    messages.success(request, "Đã công bố dự thảo để cán bộ góp ý.")
+    return redirect("conference:draft", agency_code, pk, draft.pk)
+
+
+def can_answer(request: HttpRequest, conference: object) -> bool:
+    """The head and the union answer (tiếp thu, giải trình); the secretariat groups."""
+    return has_role(request.user, {Role.LEADER, Role.UNION}, agency=conference.agency)  # type: ignore[attr-defined]
+
+
+def comment_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    can_group = access.can_prepare(request.user, conference, conference.agency)
+    if request.method == "POST":
+        access.require(can_group)
+        comment = get_object_or_404(conference.comments, pk=int(request.POST.get("comment", 0)))
+        form = forms.AnswerForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["topic"] != comment.topic:
+                    services.group_comment(comment, topic=data["topic"], actor=request.user)
+                if data["answer_kind"]:
+                    access.require(can_answer(request, conference))
+                    services.answer_comment(comment, kind=data["answer_kind"], answer=data["answer"],
+                                            by=own_person(request.user), actor=request.user)  # type: ignore[arg-type]
+            except ConferenceError as exc:
+                messages.error(request, exc.message)
+        return redirect("conference:comments", agency_code, pk)
+    person = own_person(request.user)
+    form = forms.CommentForm()
+    return render(request, "conference/comments.html", {
+        "conference": conference, "comments": selectors.comments(conference),
+        "can_group": can_group, "can_answer": can_answer(request, conference),
+        "form": form, "person": person})
+
+
+@require_POST
+def comment_add(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """A comment on the agenda or the conference in general (not on one draft)."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    person = own_person(request.user)
+    access.require(person is not None)
+    form = forms.CommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ConferenceError("conference.comment.empty", "Nhập nội dung góp ý.")
+        services.add_comment(conference, author=person, text=form.cleaned_data["text"],  # type: ignore[arg-type]
+                             actor=request.user)
+        messages.success(request, "Đã gửi ý kiến góp ý.")
+    except ConferenceError as exc:
+        messages.error(request, exc.message)
+    return redirect("conference:comments", agency_code, pk)
