@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from hoinghi.emulation import views
 
 app_name = "emulation"
 
-urlpatterns: list = []
+Y = "<slug:agency_code>/<int:year>/"
+
+urlpatterns = [
+    path(Y, views.year_overview, name="year"),
+    path(Y + "phat-dong/", views.launch_edit, name="launch"),
+    path(Y + "dang-ky/", views.registration, name="registration"),
+    path(Y + "giao-uoc/moi/", views.pledge_new, name="pledge-new"),
+    path(Y + "giao-uoc/<int:pk>/tong-ket/", views.pledge_review, name="pledge-review"),
+    path(Y + "thanh-tich/", views.facts, name="facts"),
+    path(Y + "xet-danh-hieu/", views.eligibility_table, name="eligibility"),
+    path(Y + "xet-danh-hieu/tinh/", views.eligibility_compute, name="eligibility-compute"),
+    path(Y + "to-trinh/", views.proposals, name="proposals"),
+    path(Y + "to-trinh/<int:pk>/", views.proposal_detail, name="proposal"),
+    path(Y + "to-trinh/<int:pk>/<slug:action>/", views.proposal_action, name="proposal-action"),
+    path(Y + "quyet-dinh/", views.decisions, name="decisions"),
+    path(Y + "quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
+    path("<slug:agency_code>/can-bo/<str:staff_code>/", views.person_titles, name="person-titles"),
+]

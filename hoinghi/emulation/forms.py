@@ -1,0 +1,122 @@
+"""Forms of the emulation pages. Dates are typed dd/mm/yyyy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from hoinghi.emulation.vocabulary import (
+    INITIATIVE_KIND_CHOICES,
+    INITIATIVE_LEVEL_CHOICES,
+    ISSUER_CHOICES,
+    PERSON_TITLES,
+    UNIT_TITLES,
+)
+from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
+from hoinghi.org.models import Agency, Person, Unit
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class DateField(forms.DateField):
+    def __init__(self, label: str, **kwargs: Any) -> None:
+        super().__init__(label=label, input_formats=DATE_FORMATS,
+                         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+                         error_messages={"invalid": f"{label}: nhập ngày theo dạng dd/mm/yyyy."}, **kwargs)
+
+
+def title_choices(individual: bool) -> list[tuple[str, str]]:
+    titles = PERSON_TITLES if individual else UNIT_TITLES
+    return [(str(t), TITLE_LABELS[t]) for t in titles]
+
+
+def all_title_choices() -> list[tuple[str, str]]:
+    return [(str(t), TITLE_LABELS[t]) for t in Title]
+
+
+class LaunchForm(forms.Form):
+    launched_on = DateField("Ngày phát động")
+    theme = forms.CharField(label="Chủ đề", max_length=255)
+    movements = forms.CharField(label="Các phong trào (mỗi phong trào một dòng)", widget=forms.Textarea,
+                                required=False)
+    registration_deadline = DateField("Hạn đăng ký thi đua", required=False)
+
+
+class RegistrationForm(forms.Form):
+    titles = forms.MultipleChoiceField(label="Danh hiệu đăng ký", widget=forms.CheckboxSelectMultiple,
+                                       required=False)
+
+    def __init__(self, *args: Any, individual: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["titles"].choices = title_choices(individual)  # type: ignore[attr-defined]
+
+
+class PledgeForm(forms.Form):
+    signed_on = DateField("Ngày ký")
+    party_a = forms.CharField(label="Bên thứ nhất", max_length=255)
+    signer_a = forms.CharField(label="Người ký bên thứ nhất", max_length=120)
+    party_b = forms.CharField(label="Bên thứ hai", max_length=255)
+    signer_b = forms.CharField(label="Người ký bên thứ hai", max_length=120)
+    commitments = forms.CharField(label="Nội dung cam kết (mỗi nội dung một dòng)", widget=forms.Textarea)
+
+    def commitment_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["commitments"].splitlines() if line.strip()]
+
+
+class InitiativeForm(forms.Form):
+    person = forms.ModelChoiceField(label="Tác giả", queryset=Person.objects.none(),
+                                    error_messages={"invalid_choice": "Tác giả: chọn một người trong cơ quan."})
+    kind = forms.ChoiceField(label="Loại", choices=INITIATIVE_KIND_CHOICES)
+    name = forms.CharField(label="Tên sáng kiến, đề tài", max_length=500)
+    level = forms.ChoiceField(label="Cấp công nhận", choices=INITIATIVE_LEVEL_CHOICES)
+    recognised_on = DateField("Ngày công nhận")
+    recognised_by = forms.CharField(label="Cơ quan công nhận", max_length=255)
+    document_number = forms.CharField(label="Số văn bản công nhận", max_length=60, required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(agency=agency)  # type: ignore[attr-defined]
+
+
+class ProposalForm(forms.Form):
+    number = forms.CharField(label="Số tờ trình", max_length=60, required=False)
+    proposed_on = DateField("Ngày trình")
+    subject = forms.CharField(label="Trích yếu", max_length=255,
+                              initial="Đề nghị công nhận danh hiệu thi đua")
+    titles = forms.MultipleChoiceField(label="Đưa vào tờ trình những người, tập thể đủ điều kiện danh hiệu",
+                                       widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["titles"].choices = all_title_choices()  # type: ignore[attr-defined]
+
+
+class HeadDecisionForm(forms.Form):
+    number = forms.CharField(label="Số quyết định", max_length=60)
+    signed_on = DateField("Ngày ký")
+    signer = forms.CharField(label="Người ký", max_length=120)
+
+
+class ExternalDecisionForm(forms.Form):
+    issuer_kind = forms.ChoiceField(label="Cấp ra quyết định", choices=ISSUER_CHOICES)
+    issuer = forms.CharField(label="Cơ quan, người ra quyết định", max_length=255)
+    number = forms.CharField(label="Số quyết định", max_length=60)
+    signed_on = DateField("Ngày ký")
+    title = forms.ChoiceField(label="Danh hiệu, hình thức")
+    units = forms.ModelMultipleChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+    people = forms.ModelMultipleChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].choices = all_title_choices()  # type: ignore[attr-defined]
+        self.fields["units"].queryset = Unit.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.fields["people"].queryset = Person.objects.filter(agency=agency)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("units") and not data.get("people"):
+            raise forms.ValidationError("Chọn ít nhất một tập thể hoặc một cá nhân được khen thưởng.")
+        return data
+

@@ -1,0 +1,187 @@
+"""Reads of the emulation year that views, documents, reports and the conference use.
+
+Each selector owns its joins; lists cost a constant number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from hoinghi.emulation.models import (
+    Award,
+    Decision,
+    Eligibility,
+    Initiative,
+    Launch,
+    Pledge,
+    Proposal,
+    ProposalItem,
+    Registration,
+)
+from hoinghi.emulation.vocabulary import Outcome
+from hoinghi.law.emulation.vocabulary import COLLECTIVE_TITLES, TITLE_LABELS, Title
+from hoinghi.org.models import Person, Unit, WorkYear
+from hoinghi.org.selectors import staff_on
+
+
+@dataclass(frozen=True)
+class TitleCount:
+    """"100% (32/32) Lao động tiên tiến": awarded of base, and the share in percent."""
+
+    title: Title
+    label: str
+    awarded: int
+    base: int  # the staff at year end for people, the top-level units for collectives
+    collective: bool = False
+
+    @property
+    def share(self) -> Fraction:
+        return Fraction(self.awarded, self.base) if self.base else Fraction(0)
+
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
+
+    @property
+    def phrase(self) -> str:
+        """As the reports write it: "100% (32/32)", counts zero-padded: "04"."""
+        return f"{self.percent}% ({self.awarded:02d}/{self.base:02d})"
+
+
+def launch_of(work_year: WorkYear) -> Launch | None:
+    return Launch.objects.filter(work_year=work_year).first()
+
+
+def live_awards(work_year: WorkYear) -> QuerySet[Award]:
+    return Award.objects.filter(work_year=work_year, revoked_on__isnull=True)
+
+
+def title_counts(work_year: WorkYear) -> list[TitleCount]:
+    """Counts of every title awarded in the year (any issuer), people then units, in the
+    order of the law; the base is the staff at year end for people, the units for units."""
+    staff = staff_on(work_year.agency, work_year.ends_on).count()
+    units = Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count()
+    people: dict[str, set[int]] = {}
+    collectives: dict[str, set[int]] = {}
+    for title, person_id, unit_id in live_awards(work_year).values_list("title", "person_id", "unit_id"):
+        if person_id is not None:
+            people.setdefault(title, set()).add(person_id)
+        else:
+            collectives.setdefault(title, set()).add(unit_id)
+    counts = [TitleCount(t, TITLE_LABELS[t], len(people[t]), staff, False) for t in Title if t in people]
+    counts += [TitleCount(t, TITLE_LABELS[t], len(collectives[t]), units, True) for t in Title
+               if t in collectives]
+    return counts
+
+
+def title_count(work_year: WorkYear, title: Title, *, collective: bool | None = None) -> TitleCount:
+    """One title's count; ``collective`` picks units or people for Giấy khen and Bằng khen."""
+    if collective is None:
+        collective = title in COLLECTIVE_TITLES
+    for count in title_counts(work_year):
+        if count.title == title and count.collective == collective:
+            return count
+    base = (Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count() if collective
+            else staff_on(work_year.agency, work_year.ends_on).count())
+    return TitleCount(title, TITLE_LABELS[title], 0, base, collective)
+
+
+def awards_ordered(awards: QuerySet[Award]) -> QuerySet[Award]:
+    """Units first in their order, then people by name (Person.sort_key)."""
+    return awards.select_related("person", "unit").order_by(
+        "title", "unit__position", "unit__name", "person__sort_key", "pk",
+    )
+
+
+def decisions_of_year(work_year: WorkYear) -> QuerySet[Decision]:
+    return Decision.objects.filter(work_year=work_year).prefetch_related(
+        Prefetch("awards", queryset=awards_ordered(Award.objects.all())),
+    ).order_by("signed_on", "pk")
+
+
+def decision_list(decision: Decision) -> list[Award]:
+    """The appendix of a decision: who got what, with the bonus."""
+    return list(awards_ordered(decision.awards.all()))
+
+
+def awards_for_conference(work_year: WorkYear) -> dict[Title, list[Award]]:
+    """The awards announced at the Conference, grouped by title."""
+    grouped: dict[Title, list[Award]] = {}
+    for award in awards_ordered(live_awards(work_year)).select_related("decision"):
+        grouped.setdefault(Title(award.title), []).append(award)
+    return grouped
+
+
+def proposals_of_year(work_year: WorkYear) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(work_year=work_year).select_related("poll").prefetch_related(
+        Prefetch("items", queryset=proposal_items_query()),
+    )
+
+
+def proposal_items_query() -> QuerySet[ProposalItem]:
+    return ProposalItem.objects.select_related("person", "unit").order_by(
+        "position", "unit__position", "person__sort_key", "pk",
+    )
+
+
+def proposal_items(proposal: Proposal) -> list[ProposalItem]:
+    return list(proposal_items_query().filter(proposal=proposal))
+
+
+def pledges_of_year(work_year: WorkYear) -> QuerySet[Pledge]:
+    return Pledge.objects.filter(work_year=work_year).prefetch_related("commitments", "units")
+
+
+def eligibility_rows(work_year: WorkYear, *, title: Title | None = None,
+                     outcome: Outcome | None = None) -> QuerySet[Eligibility]:
+    rows = Eligibility.objects.filter(work_year=work_year).select_related("person", "unit")
+    if title is not None:
+        rows = rows.filter(title=title)
+    if outcome is not None:
+        rows = rows.filter(outcome=outcome)
+    return rows.order_by("title", "unit__position", "unit__name", "person__sort_key", "pk")
+
+
+def eligible_counts(work_year: WorkYear) -> Counter[str]:
+    return Counter(Eligibility.objects.filter(work_year=work_year, outcome=Outcome.ELIGIBLE)
+                   .values_list("title", flat=True))
+
+
+def registrations_of_year(work_year: WorkYear) -> QuerySet[Registration]:
+    return Registration.objects.filter(work_year=work_year).select_related("person", "unit").order_by(
+        "unit__position", "person__sort_key", "title",
+    )
+
+
+def registrations_of(work_year: WorkYear, *, person: Person | None = None,
+                     unit: Unit | None = None) -> set[str]:
+    return set(Registration.objects.filter(work_year=work_year, person=person, unit=unit)
+               .values_list("title", flat=True))
+
+
+def initiatives_of_year(work_year: WorkYear) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(
+        agency=work_year.agency, recognised_on__gte=work_year.starts_on, recognised_on__lte=work_year.ends_on,
+    ).select_related("person").order_by("person__sort_key", "recognised_on")
+
+
+def person_titles(person: Person) -> QuerySet[Award]:
+    """A person's titles, newest year first, with the decision."""
+    return (Award.objects.filter(person=person).select_related("decision", "work_year")
+            .order_by("-work_year__year", "title"))
+
+
+def unit_titles(unit: Unit) -> QuerySet[Award]:
+    return (Award.objects.filter(unit=unit).select_related("decision", "work_year")
+            .order_by("-work_year__year", "title"))
+
+
+def awarded_in_years(agency_id: int, years: range) -> QuerySet[Award]:
+    return Award.objects.filter(
+        Q(person__agency_id=agency_id) | Q(unit__agency_id=agency_id),
+        work_year__year__in=list(years), revoked_on__isnull=True,
+    )

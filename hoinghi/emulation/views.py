@@ -1,0 +1,298 @@
+"""Pages of the emulation year: thin views over access helpers, forms and services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hoinghi.emulation import access, council, eligibility, selectors, services
+from hoinghi.emulation.forms import (
+    ExternalDecisionForm,
+    HeadDecisionForm,
+    InitiativeForm,
+    LaunchForm,
+    PledgeForm,
+    ProposalForm,
+    RegistrationForm,
+)
+from hoinghi.emulation.services import DecisionHeader, EmulationError, PledgeParties
+from hoinghi.emulation.vocabulary import Issuer, Outcome
+from hoinghi.law.emulation.vocabulary import Title
+from hoinghi.org.access import own_person
+from hoinghi.org.models import WorkYear
+
+
+def year_url(work_year: WorkYear, name: str, *args: Any) -> str:
+    return reverse(f"emulation:{name}", args=[work_year.agency.code, work_year.year, *args])
+
+
+def show_error(request: HttpRequest, form: Any, error: EmulationError) -> None:
+    if form is not None and error.field in form.fields:
+        form.add_error(error.field, error.message)
+    else:
+        messages.error(request, error.message)
+
+
+def year_overview(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
+    return render(request, "emulation/year.html", {
+        "work_year": work_year, "agency": agency,
+        "launch": selectors.launch_of(work_year),
+        "pledges": selectors.pledges_of_year(work_year),
+        "decisions": selectors.decisions_of_year(work_year),
+        "counts": selectors.title_counts(work_year),
+        "can_manage": access.can_manage(request.user, agency),
+        "can_read_all": access.can_read_all(request.user, agency),
+        "can_read_proposals": access.can_read_proposals(request.user, agency),
+        "person": own_person(request.user),
+    })
+
+
+def launch_edit(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    launch = selectors.launch_of(work_year)
+    initial = ({"launched_on": launch.launched_on, "theme": launch.theme, "movements": launch.movements,
+                "registration_deadline": launch.registration_deadline} if launch else {})
+    form = LaunchForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.launch_emulation(work_year, launched_on=data["launched_on"], theme=data["theme"],
+                                      movements=data["movements"].splitlines(),
+                                      registration_deadline=data["registration_deadline"], actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã lưu nội dung phát động thi đua.")
+            return redirect(year_url(work_year, "year"))
+    return render(request, "emulation/form.html", {
+        "work_year": work_year, "form": form, "heading": f"Phát động thi đua năm {work_year.year}",
+    })
+
+
+def registration(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """Each staff member registers their own titles; the clerk sees every registration."""
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    person = own_person(request.user)
+    if person is None or person.agency_id != work_year.agency_id:
+        raise Http404("Không tìm thấy trang.")
+    current = selectors.registrations_of(work_year, person=person)
+    form = RegistrationForm(request.POST or None, initial={"titles": sorted(current)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_titles(work_year, form.cleaned_data["titles"], person=person,
+                                     on=timezone.localdate(), actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã ghi nhận đăng ký thi đua.")
+            return redirect(year_url(work_year, "registration"))
+    every = (selectors.registrations_of_year(work_year) if access.can_read_all(request.user, work_year.agency)
+             else None)
+    return render(request, "emulation/registration.html", {
+        "work_year": work_year, "form": form, "person": person, "registrations": every,
+        "launch": selectors.launch_of(work_year),
+    })
+
+
+def pledge_new(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    form = PledgeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        parties = PledgeParties(data["party_a"], data["signer_a"], data["party_b"], data["signer_b"])
+        try:
+            services.sign_pledge(work_year, parties, form.commitment_lines(), signed_on=data["signed_on"],
+                                 actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã lưu giao ước thi đua.")
+            return redirect(year_url(work_year, "year"))
+    return render(request, "emulation/form.html", {
+        "work_year": work_year, "form": form, "heading": "Giao ước thi đua",
+    })
+
+
+def pledge_review(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    pledge = access.get_pledge_for_user(request, work_year, pk)
+    commitments = list(pledge.commitments.all())
+    if request.method == "POST":
+        results = {c.position: (request.POST.get(f"met-{c.position}") == "1",
+                                request.POST.get(f"note-{c.position}", "")) for c in commitments
+                   if request.POST.get(f"met-{c.position}") in ("0", "1")}
+        try:
+            services.review_pledge(pledge, results, reviewed_on=timezone.localdate(), actor=request.user)
+        except EmulationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Đã lưu kết quả thực hiện giao ước.")
+            return redirect(year_url(work_year, "year"))
+    return render(request, "emulation/pledge_review.html", {
+        "work_year": work_year, "pledge": pledge, "commitments": commitments,
+    })
+
+
+def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """Initiatives and scientific works of the year (the clerk)."""
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    form = InitiativeForm(request.POST or None, agency=work_year.agency)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.record_initiative(data.pop("person"), actor=request.user, **data)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã ghi nhận sáng kiến.")
+            return redirect(year_url(work_year, "facts"))
+    return render(request, "emulation/facts.html", {
+        "work_year": work_year, "form": form, "initiatives": selectors.initiatives_of_year(work_year),
+    })
+
+
+def eligibility_table(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
+    title = request.GET.get("danh-hieu") or None
+    rows = selectors.eligibility_rows(work_year, title=Title(title) if title in Title else None)
+    return render(request, "emulation/eligibility.html", {
+        "work_year": work_year, "rows": rows, "counts": selectors.eligible_counts(work_year),
+        "can_manage": access.can_manage(request.user, work_year.agency),
+        "eligible": Outcome.ELIGIBLE, "titles": list(Title), "selected": title,
+    })
+
+
+@require_POST
+def eligibility_compute(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    try:
+        summary = eligibility.compute_eligibility(work_year, actor=request.user)
+    except EmulationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Đã xét danh hiệu cho {summary.people} người và {summary.units} tập thể.")
+    return redirect(year_url(work_year, "eligibility"))
+
+
+def proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
+    can_manage = access.can_manage(request.user, work_year.agency)
+    form = ProposalForm(request.POST or None) if can_manage else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = council.propose_titles(work_year, [Title(t) for t in data["titles"]],
+                                              proposed_on=data["proposed_on"], subject=data["subject"],
+                                              number=data["number"], actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã lập tờ trình.")
+            return redirect(year_url(work_year, "proposal", proposal.pk))
+    return render(request, "emulation/proposals.html", {
+        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year), "form": form,
+    })
+
+
+def proposal_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    proposal = access.get_proposal_for_user(request, work_year, pk)
+    can_manage = access.can_manage(request.user, work_year.agency)
+    return render(request, "emulation/proposal.html", {
+        "work_year": work_year, "proposal": proposal, "items": selectors.proposal_items(proposal),
+        "can_manage": can_manage, "decision_form": HeadDecisionForm() if can_manage else None,
+        "is_council_member": access.is_council_member(request.user, work_year.agency),
+        "poll_url": poll_url(proposal.poll_id),
+    })
+
+
+def poll_url(poll_id: int | None) -> str:
+    """The voting app's page of the council's poll, where it offers one."""
+    if poll_id is None:
+        return ""
+    try:
+        return reverse("voting:poll", args=[poll_id])
+    except NoReverseMatch:
+        return ""
+
+
+@require_POST
+def proposal_action(request: HttpRequest, agency_code: str, year: int, pk: int, action: str) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    proposal = access.get_proposal_for_user(request, work_year, pk)
+    try:
+        if action == "mo-phieu":
+            council.open_council_vote(proposal, actor=request.user)
+            messages.success(request, "Đã mở phiếu kín của Hội đồng.")
+        elif action == "dong-phieu":
+            council.close_council_vote(proposal, actor=request.user)
+            messages.success(request, "Đã kết thúc bỏ phiếu và ghi kết quả.")
+        elif action == "quyet-dinh":
+            return decide(request, proposal)
+        else:
+            raise Http404("Không tìm thấy thao tác.")
+    except EmulationError as error:
+        messages.error(request, error.message)
+    return redirect(year_url(work_year, "proposal", proposal.pk))
+
+
+def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
+    work_year = proposal.work_year
+    form = HeadDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(year_url(work_year, "proposal", proposal.pk))
+    data = form.cleaned_data
+    header = DecisionHeader(Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"])
+    try:
+        decision = council.decide_titles(proposal, header, actor=request.user)
+    except EmulationError as error:
+        messages.error(request, error.message)
+        return redirect(year_url(work_year, "proposal", proposal.pk))
+    messages.success(request, "Đã ghi quyết định khen thưởng.")
+    return redirect(year_url(work_year, "decision", decision.pk))
+
+
+def decisions(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    can_manage = access.can_manage(request.user, work_year.agency)
+    form = ExternalDecisionForm(request.POST or None, agency=work_year.agency) if can_manage else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        header = DecisionHeader(Issuer(data["issuer_kind"]), data["issuer"], data["number"], data["signed_on"])
+        try:
+            council.record_external_decision(work_year, header, Title(data["title"]), people=data["people"],
+                                             units=data["units"], actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã ghi quyết định.")
+            return redirect(year_url(work_year, "decisions"))
+    return render(request, "emulation/decisions.html", {
+        "work_year": work_year, "decisions": selectors.decisions_of_year(work_year), "form": form,
+    })
+
+
+def decision_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    decision = access.get_decision_for_user(request, work_year, pk)
+    return render(request, "emulation/decision.html", {
+        "work_year": work_year, "decision": decision, "awards": selectors.decision_list(decision),
+    })
+
+
+def person_titles(request: HttpRequest, agency_code: str, staff_code: str) -> HttpResponse:
+    person = access.get_titled_person_for_user(request, agency_code, staff_code)
+    return render(request, "emulation/person_titles.html", {
+        "person": person, "agency": person.agency, "awards": selectors.person_titles(person),
+    })
