@@ -61,4 +61,6 @@ def name_sort_key(full_name: str) -> str:
     if not words or words == [""]:
         return ""
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    return "\x00".join(word_key(w) for w in ordered)
+    # Words are joined by U+0002: PostgreSQL refuses NUL in text. The separator is only ever
+    # compared with itself or with the end of a key, so its value does not change the order.
+    return "\x02".join(word_key(w) for w in ordered)

@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from hoinghi.org.models import Agency, Person, Position, RoleAssignment, Training, Unit, WorkYear
+from hoinghi.org.models import (
+    Agency,
+    Person,
+    Position,
+    RoleAssignment,
+    StaffImport,
+    Training,
+    Unit,
+    WorkYear,
+)
 
 admin.site.site_header = "hoinghi — Quản trị"
 admin.site.site_title = "hoinghi"
@@ -59,3 +68,19 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "agency", "unit"]
     list_filter = ["role", "agency"]
     raw_id_fields = ["user"]
+
+
+@admin.register(StaffImport)
+class StaffImportAdmin(admin.ModelAdmin):
+    """Previews and applied staff imports: read only, the rows are checked data."""
+
+    list_display = ["filename", "agency", "uploaded_by", "state", "row_count", "created_at", "applied_at"]
+    list_filter = ["state", "agency"]
+    readonly_fields = [f.name for f in StaffImport._meta.fields if f.name != "payload"]
+    exclude = ["payload"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False

@@ -265,3 +265,7 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.unit or self.agency
         return f"{self.get_role_display()} — {scope}"
+
+
+# The preview of a staff import lives with the import code (hoinghi/org/imports/).
+from hoinghi.org.imports.models import StaffImport, StaffImportState  # noqa: E402, F401, I001
