@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from hoinghi.org.access import agencies_for_user, has_role
+from hoinghi.org.access import assignments, has_role, own_person
 from hoinghi.org.models import Role
 from hoinghi.voting.models import Poll
 
@@ -37,9 +37,19 @@ def can_manage_poll(user: AnyUser, poll: Poll) -> bool:
 def get_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:
     """The poll if the user belongs to its agency, else 404."""
     poll = Poll.objects.select_related("agency").filter(pk=poll_id).first()
-    if poll is None or not agencies_for_user(request.user).filter(pk=poll.agency_id).exists():
+    if poll is None or not belongs_to_agency(request.user, poll.agency_id):
         raise Http404("Không tìm thấy cuộc biểu quyết.")
     return poll
+
+
+def belongs_to_agency(user: AnyUser, agency_id: int) -> bool:
+    """A role in the agency or a person record there (usually one cached query)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    if any(a.agency_id == agency_id for a in assignments(user)):
+        return True
+    person = own_person(user)
+    return person is not None and person.agency_id == agency_id
 
 
 def get_managed_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:

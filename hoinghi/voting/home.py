@@ -1,0 +1,27 @@
+"""Home-page links: open polls the user may vote in or runs."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.urls import reverse
+
+from hoinghi.org.access import own_person
+from hoinghi.org.home import HomeLink
+from hoinghi.org.models import Agency
+from hoinghi.voting.models import Poll, PollState
+
+
+def voting_links(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> list[HomeLink]:
+    """One query: the open polls of this agency where the user is an elector or a manager."""
+    person = own_person(user)
+    if not user.is_authenticated:
+        return []
+    polls = Poll.objects.filter(agency=agency, state=PollState.OPEN)
+    mine = polls.filter(electors__person=person) if person else polls.none()
+    managed = polls.filter(managers=user)
+    links = []
+    for poll in (mine | managed).distinct().order_by("-created_at")[:5]:
+        links.append(HomeLink(f"Biểu quyết: {poll.title}",
+                              reverse("voting:view-poll", args=[poll.pk]),
+                              note="Đang mở", urgent=True))
+    return links
