@@ -31,6 +31,7 @@ from hoinghi.law.emulation.titles import (
 )
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.law.evaluation.explain import make_result, reason
+from hoinghi.law.evaluation.persons import score_keys
 from hoinghi.law.evaluation.vocabulary import DisciplineLevel, Rating, ratio_floor
 from hoinghi.law.instruments import D91, L06, LTDKT2003
 from hoinghi.law.registry import rule
@@ -244,14 +245,13 @@ def decide_titles_for_units(
             s[4] += 1
     caps: list[Result] = []
     if share is not None:
-        zero = 0
         for unit, idx in cands.items():
             s = stats[unit]
             caps.append(check_cstdcs_cap(CstdcsCapFacts(s[1], s[2], unit), on=on, options=opts))
             most = ratio_floor(share.numerator * s[1], share.denominator, opts.cap_rounding)
             if len(idx) <= most:
                 continue
-            idx.sort(key=lambda i: (-(people[i].score or zero), i))
+            idx.sort(key=score_keys(people, idx))
             why = reason("emulation.cstdcs_cap.demoted",
                          "Không được đề nghị Chiến sĩ thi đua cơ sở: vượt tỷ lệ tối đa {most} người "
                          "({percent}% của {ldtt} Lao động tiên tiến) của đơn vị {unit}", citation,

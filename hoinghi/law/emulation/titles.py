@@ -36,7 +36,7 @@ from hoinghi.law.emulation.vocabulary import (
     InitiativeLevel,
     Title,
 )
-from hoinghi.law.evaluation.explain import reason
+from hoinghi.law.evaluation.explain import batch_result, reason
 from hoinghi.law.evaluation.vocabulary import (
     DisciplineLevel,
     LeaveKind,
@@ -118,6 +118,7 @@ class TitleContext:
     values: MappingProxyType[str, Any]
     head: tuple[Reason, ...]  # regime notes every result carries
     r: dict[str, Reason]
+    t: dict[str, tuple[Reason, ...]]  # whole answers for the common cases, built once
 
 
 @functools.lru_cache(maxsize=64)
@@ -201,54 +202,58 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
             "emulation.law_2026.not_applied",
             "Chưa áp dụng tiêu chí của Luật số 06/2026/QH16 (nội dung chưa được xác minh); xét theo"
             " Luật Thi đua, khen thưởng 2022", LAW_2026, Basis.UNVERIFIED),)
+    t = {key: (*head, r[key], r["cstdcs.no_ldtt"]) for key in r if key.startswith("ldtt.")}
+    t.update({key: (*head, r["ldtt.yes"], r[key]) for key in r if key.startswith("cstdcs.")})
+    t["both"] = (*head, r["ldtt.yes"], r["cstdcs.yes"])
     return TitleContext(
         regime=regime, legacy=legacy, min_months=min_months, counted_leave=frozenset(counted),
         registration_required=required, tinh_years=tinh.value, tq_years=tq.value,
         values=MappingProxyType({"regime": regime, "regime_label": EMULATION_REGIME_LABELS[regime]}),
-        head=head, r=r,
+        head=head, r=r, t=t,
     )
 
 
 def titles_of(f: PersonYearFacts, ctx: TitleContext) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
     """The titles one person is eligible for, and why (not)."""
-    r = ctx.r
+    t = ctx.t
     rating = f.rating
-    why: tuple[Reason, ...] = ctx.head
-    fail: Reason | None = None
+    fail: str | None = None
     if rating is None:
-        fail = r["ldtt.not_classified"]
+        fail = "ldtt.not_classified"
     elif rating is not Rating.EXCELLENT and rating is not Rating.GOOD:
-        fail = r["ldtt.rating"]
+        fail = "ldtt.rating"
     elif not f.spirit_ok:
-        fail = r["ldtt.spirit"]
+        fail = "ldtt.spirit"
     elif f.discipline is not None:
-        fail = r["ldtt.discipline"]
+        fail = "ldtt.discipline"
     elif ctx.registration_required and not f.registered:
-        fail = r["ldtt.registration"]
-    else:
+        fail = "ldtt.registration"
+    elif f.recruited_on is not None or f.months_on_leave:
         months = 12 if f.recruited_on is None else months_in_service(f.recruited_on, f.year)
         if f.months_on_leave and f.leave not in ctx.counted_leave:
             months -= f.months_on_leave
         if months < ctx.min_months:
-            fail = r["ldtt.time"]
+            fail = "ldtt.time"
     if fail is not None:
-        return (), (*why, fail, r["cstdcs.no_ldtt"])
+        return (), t[fail]
     initiative = f.initiative_level is not None or f.combat_ingenuity
     if ctx.legacy:
         ok = initiative or (f.science_work_accepted and f.science_work_applied)
-        no = r["cstdcs.no_initiative"]
+        no = "cstdcs.no_initiative"
     elif ctx.regime is EmulationRegime.L06_2026:
-        has_work = initiative or f.science_work_accepted
-        ok = rating is Rating.EXCELLENT and has_work
-        no = r["cstdcs.2026.no_excellent"] if rating is not Rating.EXCELLENT \
-            else r["cstdcs.2026.no_initiative"]
+        ok = rating is Rating.EXCELLENT and (initiative or f.science_work_accepted)
+        no = ("cstdcs.2026.no_excellent" if rating is not Rating.EXCELLENT
+              else "cstdcs.2026.no_initiative")
     else:
         ok = rating is Rating.EXCELLENT or initiative or f.science_work_accepted
-        no = r["cstdcs.no_excellent_or_initiative"]
+        no = "cstdcs.no_excellent_or_initiative"
     if not ok:
-        return (LDTT,), (*why, r["ldtt.yes"], no)
-    titles: tuple[Title, ...] = (LDTT, CSTDCS)
-    why = (*why, r["ldtt.yes"], r["cstdcs.yes"])
+        return _LDTT_ONLY, t[no]
+    if f.prior_consecutive_cstdcs + 1 < ctx.tinh_years and not f.consecutive_cstd_tinh:
+        return _BOTH, t["both"]
+    r = ctx.r
+    titles: tuple[Title, ...] = _BOTH
+    why = t["both"]
     level = f.initiative_level
     if f.prior_consecutive_cstdcs + 1 >= ctx.tinh_years:
         if level is not None and level.rank >= InitiativeLevel.PROVINCE.rank:
@@ -265,6 +270,10 @@ def titles_of(f: PersonYearFacts, ctx: TitleContext) -> tuple[tuple[Title, ...],
         else:
             why += (r["tq.initiative"],)
     return titles, why
+
+
+_LDTT_ONLY: tuple[Title, ...] = (LDTT,)
+_BOTH: tuple[Title, ...] = (LDTT, CSTDCS)
 
 
 _CITES_LEGACY = (cite(LTDKT2003, 24), cite(D91, 9, 3), cite(D91, 10))
@@ -307,5 +316,5 @@ def decide_titles_for_people(
     append = out.append
     for f in people:
         titles, why = titles_of(f, ctx)
-        append(Result(TITLES, version, on, titles, values, why))
+        append(batch_result(TITLES, version, on, titles, values, why))
     return out

@@ -85,6 +85,7 @@ class D90Context:
     attained: dict[tuple[StaffCategory, Rating], Reason]
     missing: dict[tuple[StaffCategory, Rating, str], Reason]
     khtnv: dict[tuple[StaffCategory, str], Reason]
+    head: tuple[Reason, ...] = ()  # reasons every result of this context starts with
 
 
 def _ints(share: Fraction) -> tuple[int, int]:
@@ -176,11 +177,11 @@ def _at_least(part: int, whole: int, share: tuple[int, int]) -> bool:
 
 def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
     """The level of one person under D90 (+ D48), with its reasons."""
-    pre: tuple[Reason, ...] = ()
+    pre: tuple[Reason, ...] = ctx.head
     if f.months_worked < ctx.min_months:
         if f.leave is not LeaveKind.MATERNITY:
-            return None, (ctx.not_classified,)
-        pre = (ctx.maternity,)
+            return None, (*pre, ctx.not_classified)
+        pre = (*pre, ctx.maternity)
     cat = f.category if f.category in _FIRST_ARTICLE else StaffCategory.PUBLIC_EMPLOYEE
     a = f.tasks_assigned
     if a <= 0:

