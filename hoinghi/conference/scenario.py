@@ -1,0 +1,170 @@
+"""The ``conferences`` section of a scenario file: a conference as it happened.
+
+```yaml
+conferences:
+- year: 2024                 # "Hội nghị năm 2024"
+  held_on: 2024-01-19
+  reviews_year: 2023         # the work year under review (must be in ``years``)
+  place: Hội trường cơ quan
+  presidium: [HU01, HU05]    # default: the head and the union chair
+  secretaries: [HU09]
+  present: all               # or a list of staff codes
+  reports: [{kind: activity_report, title: …, presented_by: HU01}]
+  votes: [{kind: resolution, title: …, for: 32, against: 0, abstain: 0}]
+  election: {seats: 3, candidates: [{person: HU12, votes: 30}]}
+  awards: [{title: Lao động tiên tiến, recipient: HU12}, {title: …, unit: van-phong}]
+  pledge: {text: …, signers: [{person: HU01, as: head}, {person: HU05, as: union_chair}]}
+  targets: [100% cán bộ hoàn thành tốt nhiệm vụ]
+  closed: true
+```
+Loading replaces the agency's conference of that year; everything goes through the services,
+so every law check applies and every step is audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hoinghi.conference import services
+from hoinghi.conference.models import Conference, DraftKind, MotionKind
+from hoinghi.conference.services import ConferenceError
+from hoinghi.law.conference import PledgeSigner
+from hoinghi.org.models import Person
+from hoinghi.org.scenario import DumpContext, LoadContext, Node, register_section
+
+
+def register() -> None:
+    register_section("conferences", load=load_conferences, dump=dump_conferences, order=60)
+
+
+def load_conferences(ctx: LoadContext, value: Any, path: str) -> None:
+    root = ctx.node({"conferences": value}, "")
+    for node in root.items("conferences"):
+        try:
+            _load_one(ctx, node)
+        except ConferenceError as exc:
+            ctx.error(node.path, exc.message)
+    ctx.raise_issues()
+
+
+def _people(ctx: LoadContext, node: Node, key: str) -> list[Person]:
+    codes = node.value.get(key) or []
+    return [ctx.person(str(code), f"{node.path}.{key}[{i}]") for i, code in enumerate(codes)]
+
+
+def _load_one(ctx: LoadContext, node: Node) -> None:
+    node.is_mapping(required=("year", "held_on"), optional=(
+        "reviews_year", "place", "presidium", "secretaries", "present", "reports", "votes",
+        "election", "awards", "pledge", "targets", "closed", "kind"))
+    year, held_on = node.integer("year", required=True), node.date("held_on", required=True)
+    ctx.raise_issues()
+    assert year is not None and held_on is not None
+    reviewed = ctx.agency.work_years.filter(year=node.integer("reviews_year") or 0).first()
+    Conference.objects.filter(agency=ctx.agency, year=year).delete()
+    conference = services.create_conference(ctx.agency, year=year, held_on=held_on,
+                                            reviewed_year=reviewed, place=node.text("place"),
+                                            kind=node.text("kind") or "regular", actor=None)  # type: ignore[arg-type]
+    if "presidium" in node.value or "secretaries" in node.value:
+        services.set_presidium(conference, presidium=_people(ctx, node, "presidium")
+                               or list(conference.presidium.all()),
+                               secretaries=_people(ctx, node, "secretaries")
+                               or list(conference.secretaries.all()), actor=None)  # type: ignore[arg-type]
+    for report in node.items("reports"):
+        presenter = report.text("presented_by")
+        services.add_draft(conference, kind=report.choice("kind", DraftKind.values) or "other",
+                           title=report.text("title", required=True), text=report.text("title"),
+                           presented_by=ctx.person(presenter, f"{report.path}.presented_by")
+                           if presenter else None, actor=None)  # type: ignore[arg-type]
+    services.build_agenda(conference, actor=None)  # type: ignore[arg-type]
+    services.open_conference(conference, actor=None)  # type: ignore[arg-type]
+    _check_in(ctx, node, conference)
+    services.record_quorum(conference, actor=None)  # type: ignore[arg-type]
+    _votes(node, conference)
+    _election(ctx, node, conference)
+    _awards(ctx, node, conference)
+    _pledge(ctx, node, conference, held_on)
+    for text in node.value.get("targets") or []:
+        services.add_resolution_target(conference, text=str(text), actor=None)  # type: ignore[arg-type]
+    if node.boolean("closed", default=True):
+        services.close_conference(conference, actor=None)  # type: ignore[arg-type]
+    ctx.changes += 1
+
+
+def _check_in(ctx: LoadContext, node: Node, conference: Conference) -> None:
+    present = node.value.get("present", "all")
+    rows = conference.participants.select_related("person")
+    if present != "all":
+        codes = {ctx.person(str(c), f"{node.path}.present").staff_code for c in present}
+        rows = rows.filter(person__staff_code__in=codes)
+    for participant in rows:
+        services.check_in(participant, method="desk", actor=None)  # type: ignore[arg-type]
+
+
+def _votes(node: Node, conference: Conference) -> None:
+    for vote in node.items("votes"):
+        motion = services.add_motion(conference, kind=vote.choice("kind", MotionKind.values) or
+                                     MotionKind.RESOLUTION, title=vote.text("title", required=True),
+                                     actor=None)  # type: ignore[arg-type]
+        services.record_motion_result(motion, votes_for=vote.integer("for", required=True) or 0,
+                                      votes_against=vote.integer("against") or 0,
+                                      abstentions=vote.integer("abstain") or 0, actor=None)  # type: ignore[arg-type]
+
+
+def _election(ctx: LoadContext, node: Node, conference: Conference) -> None:
+    if not node.value.get("election"):
+        return
+    election_node = node.child("election")
+    candidates = election_node.items("candidates")
+    people = [ctx.person(c.text("person", required=True), c.path) for c in candidates]
+    election = services.set_up_election(conference, seats=election_node.integer("seats") or 3,
+                                        candidates=people, actor=None)  # type: ignore[arg-type]
+    services.record_election_result(election, votes={
+        p.pk: c.integer("votes") or 0 for p, c in zip(people, candidates, strict=True)},
+        actor=None)  # type: ignore[arg-type]
+
+
+def _awards(ctx: LoadContext, node: Node, conference: Conference) -> None:
+    for award in node.items("awards"):
+        person, unit = award.text("recipient"), award.text("unit")
+        services.add_award(conference, title=award.text("title", required=True),
+                           recipient=ctx.person(person, award.path) if person else None,
+                           recipient_unit=ctx.unit(unit, award.path) if unit else None,
+                           recipient_name=award.text("name"), decision_ref=award.text("decision"),
+                           actor=None)  # type: ignore[arg-type]
+
+
+def _pledge(ctx: LoadContext, node: Node, conference: Conference, held_on: Any) -> None:
+    if not node.value.get("pledge"):
+        return
+    pledge = node.child("pledge")
+    signers, capacities = [], {}
+    for signer in pledge.items("signers"):
+        person = ctx.person(signer.text("person", required=True), signer.path)
+        signers.append(person)
+        capacities[person.pk] = PledgeSigner(signer.choice("as", PledgeSigner, default="other"))
+    services.sign_pledge(conference, text=pledge.text("text") or "Giao ước thi đua",
+                         signers=signers, signed_on=held_on, capacities=capacities, actor=None)  # type: ignore[arg-type]
+
+
+def dump_conferences(ctx: DumpContext) -> Any:
+    from hoinghi.conference.selectors import conferences_of
+
+    rows = []
+    for c in conferences_of(ctx.agency).order_by("held_on"):
+        rows.append({
+            "year": c.year, "held_on": c.held_on.isoformat(),
+            **({"reviews_year": c.reviewed_year.year} if c.reviewed_year else {}),
+            "place": c.place,
+            "presidium": [p.staff_code for p in c.presidium.order_by("sort_key")],
+            "secretaries": [p.staff_code for p in c.secretaries.order_by("sort_key")],
+            "present": [p.person.staff_code for p in c.participants.select_related("person")
+                        .filter(checked_in_at__isnull=False)],
+            "reports": [{"kind": d.kind, "title": d.title} for d in c.drafts.all()],
+            "votes": [{"kind": m.kind, "title": m.title, "for": m.votes_for,
+                       "against": m.votes_against, "abstain": m.votes_abstain}
+                      for m in c.motions.filter(adopted__isnull=False)],
+            "awards": [{"title": a.title, "name": a.recipient_name} for a in c.awards.all()],
+            "targets": [t.text for t in c.resolution_targets.all()],
+            "closed": c.is_closed,
+        })
+    return rows or None
