@@ -13,8 +13,8 @@ import platform
 import random
 import sys
 import time
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from fractions import Fraction
 from typing import TypeVar
 
@@ -44,19 +44,34 @@ def people(n: int) -> list[PersonEvaluationFacts]:
     out = []
     for i in range(n):
         score = Fraction(rng.randint(4000, 10000), 100)
-        out.append(PersonEvaluationFacts(
-            f"p{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, unit_id=f"u{i // 100}",
-            task_group=f"g{i % 3}", score=score, months_worked=12 if rng.random() > 0.01 else 4))
+        out.append(
+            PersonEvaluationFacts(
+                f"p{i}",
+                StaffCategory.PUBLIC_EMPLOYEE,
+                2026,
+                unit_id=f"u{i // 100}",
+                task_group=f"g{i % 3}",
+                score=score,
+                months_worked=12 if rng.random() > 0.01 else 4,
+            )
+        )
     return out
 
 
 def year_facts(staff: list[PersonEvaluationFacts], levels: list[Result]) -> list[PersonYearFacts]:
     """What the service builds from its rows (not timed: it is the service's load step)."""
     rng = random.Random(7)
-    return [PersonYearFacts(f.person_id, 2026, r.outcome, unit_id=f.unit_id,
-                            initiative_level=InitiativeLevel.GRASSROOTS if rng.random() < 0.1
-                            else None, score=f.score)
-            for f, r in zip(staff, levels, strict=True)]
+    return [
+        PersonYearFacts(
+            f.person_id,
+            2026,
+            r.outcome,
+            unit_id=f.unit_id,
+            initiative_level=InitiativeLevel.GRASSROOTS if rng.random() < 0.1 else None,
+            score=f.score,
+        )
+        for f, r in zip(staff, levels, strict=True)
+    ]
 
 
 def classify(staff: list[PersonEvaluationFacts]) -> list[Result]:
@@ -118,8 +133,10 @@ def best_of(func: Callable[[T], object], arg: T, repeat: int) -> tuple[float, ob
 
 def main(sizes: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
-    print(f"{'people':>8} {'classify':>9} {'titles':>7} {'API (s)':>8} {'plain (s)':>9} "
-          f"{'ratio':>6}  excellent / LĐTT / collective titles")
+    print(
+        f"{'people':>8} {'classify':>9} {'titles':>7} {'API (s)':>8} {'plain (s)':>9} "
+        f"{'ratio':>6}  excellent / LĐTT / collective titles"
+    )
     for n in sizes:
         staff = people(n)
         repeat = 3 if n <= 100_000 else 1
@@ -129,13 +146,17 @@ def main(sizes: list[int]) -> None:
         t_s, agency = best_of(titles, year, repeat)
         assert isinstance(agency, AgencyTitles)
         plain_s, plain = best_of(plain_loop, staff, repeat)
-        api = (sum(r.outcome is Rating.EXCELLENT for r in levels),
-               sum(bool(r.outcome) for r in agency.people),
-               sum(bool(r.outcome) for r in agency.units))
+        api = (
+            sum(r.outcome is Rating.EXCELLENT for r in levels),
+            sum(bool(r.outcome) for r in agency.people),
+            sum(bool(r.outcome) for r in agency.units),
+        )
         same = "same as plain" if api == plain else f"differs: plain {plain}"
         total = c_s + t_s
-        print(f"{n:>8,} {c_s:>9.3f} {t_s:>7.3f} {total:>8.3f} {plain_s:>9.3f} "
-              f"{total / plain_s:>6.1f}  {api} ({same})")
+        print(
+            f"{n:>8,} {c_s:>9.3f} {t_s:>7.3f} {total:>8.3f} {plain_s:>9.3f} "
+            f"{total / plain_s:>6.1f}  {api} ({same})"
+        )
 
 
 if __name__ == "__main__":

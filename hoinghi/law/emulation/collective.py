@@ -25,7 +25,6 @@ from hoinghi.law.emulation.parameters import (
 from hoinghi.law.emulation.titles import (
     CSTD_TINH,
     CSTDCS,
-    LDTT,
     PersonYearFacts,
     decide_titles_for_people,
 )
@@ -55,14 +54,21 @@ class CollectiveFacts:
     unity: bool = True  # internal unity, compliance with the law
 
 
-def _no(title: Title, code: str, why: str, citation: Citation, basis: Basis = Basis.LAW,
-        **params: Any) -> Reason:
-    return reason(f"emulation.{code}", f"Không đủ điều kiện {TITLE_LABELS[title]}: {why}",
-                  citation, basis, **params)
+def _no(
+    title: Title, code: str, why: str, citation: Citation, basis: Basis = Basis.LAW, **params: Any
+) -> Reason:
+    return reason(
+        f"emulation.{code}",
+        f"Không đủ điều kiện {TITLE_LABELS[title]}: {why}",
+        citation,
+        basis,
+        **params,
+    )
 
 
-def _collective(f: CollectiveFacts, on: date,
-                opts: law_options.EmulationOptions) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
+def _collective(
+    f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
+) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
     legacy = on <= LEGACY_TO
     tt, xs = TTLDTT_LDTT_SHARE.at(on), TTLDXS_LDTT_SHARE.at(on)
     tt_cite, xs_cite = tt.citation, xs.citation
@@ -74,69 +80,161 @@ def _collective(f: CollectiveFacts, on: date,
     # Tập thể lao động tiên tiến (E4)
     tt_fail: list[Reason] = []
     if rating is None or not rating.at_least(Rating.GOOD):
-        tt_fail.append(_no(TTLDTT, "ttldtt.rating", "tập thể chưa hoàn thành tốt nhiệm vụ", tt_cite))
+        tt_fail.append(
+            _no(TTLDTT, "ttldtt.rating", "tập thể chưa hoàn thành tốt nhiệm vụ", tt_cite)
+        )
     if not (f.members_ldtt * tt.value.denominator > tt.value.numerator * f.members):
-        tt_fail.append(_no(TTLDTT, "ttldtt.share", "số Lao động tiên tiến ({ldtt}/{members}) "
-                           "chưa vượt {percent}% số thành viên", tt_cite, tt_basis,
-                           ldtt=f.members_ldtt, members=f.members, percent=tt.value * 100))
+        tt_fail.append(
+            _no(
+                TTLDTT,
+                "ttldtt.share",
+                "số Lao động tiên tiến ({ldtt}/{members}) chưa vượt {percent}% số thành viên",
+                tt_cite,
+                tt_basis,
+                ldtt=f.members_ldtt,
+                members=f.members,
+                percent=tt.value * 100,
+            )
+        )
     if not f.emulation_active:
-        tt_fail.append(_no(TTLDTT, "ttldtt.emulation", "chưa tổ chức phong trào thi đua thường "
-                           "xuyên, thiết thực, hiệu quả", tt_cite))
+        tt_fail.append(
+            _no(
+                TTLDTT,
+                "ttldtt.emulation",
+                "chưa tổ chức phong trào thi đua thường xuyên, thiết thực, hiệu quả",
+                tt_cite,
+            )
+        )
     if not f.unity:
-        tt_fail.append(_no(TTLDTT, "ttldtt.unity", "nội bộ chưa đoàn kết, chấp hành chưa tốt",
-                           tt_cite))
+        tt_fail.append(
+            _no(TTLDTT, "ttldtt.unity", "nội bộ chưa đoàn kết, chấp hành chưa tốt", tt_cite)
+        )
     if f.members_disciplined_warning:
         if legacy or opts.collective_discipline_clause:
-            tt_fail.append(_no(TTLDTT, "ttldtt.discipline", "có thành viên bị kỷ luật từ hình thức"
-                               " cảnh cáo trở lên", cite(LTDKT2003, 28) if legacy else tt_cite,
-                               Basis.LAW if legacy else Basis.AGENCY))
+            tt_fail.append(
+                _no(
+                    TTLDTT,
+                    "ttldtt.discipline",
+                    "có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên",
+                    cite(LTDKT2003, 28) if legacy else tt_cite,
+                    Basis.LAW if legacy else Basis.AGENCY,
+                )
+            )
         else:
-            why.append(reason("emulation.ttldtt.discipline_clause",
-                              "Có thành viên bị kỷ luật từ cảnh cáo trở lên: Luật 2022 không rõ "
-                              "còn điều kiện này, chưa áp dụng", tt_cite, Basis.UNVERIFIED))
+            why.append(
+                reason(
+                    "emulation.ttldtt.discipline_clause",
+                    "Có thành viên bị kỷ luật từ cảnh cáo trở lên: Luật 2022 không rõ "
+                    "còn điều kiện này, chưa áp dụng",
+                    tt_cite,
+                    Basis.UNVERIFIED,
+                )
+            )
     if tt_fail:
         why.extend(tt_fail)
     else:
         titles += (TTLDTT,)
-        why.append(reason("emulation.ttldtt.eligible", "Đủ điều kiện {title}", tt_cite, tt_basis,
-                          title=TITLE_LABELS[TTLDTT]))
+        why.append(
+            reason(
+                "emulation.ttldtt.eligible",
+                "Đủ điều kiện {title}",
+                tt_cite,
+                tt_basis,
+                title=TITLE_LABELS[TTLDTT],
+            )
+        )
     # Tập thể lao động xuất sắc (E3): proposed to the ministry or province (E9)
     xs_fail: list[Reason] = []
     if rating is not Rating.EXCELLENT:
-        xs_fail.append(_no(TTLDXS, "ttldxs.rating", "tập thể chưa hoàn thành xuất sắc nhiệm vụ",
-                           xs_cite, xs_basis))
+        xs_fail.append(
+            _no(
+                TTLDXS,
+                "ttldxs.rating",
+                "tập thể chưa hoàn thành xuất sắc nhiệm vụ",
+                xs_cite,
+                xs_basis,
+            )
+        )
     if f.members_done < f.members:
-        xs_fail.append(_no(TTLDXS, "ttldxs.all_done", "chưa có 100% thành viên hoàn thành nhiệm "
-                           "vụ ({done}/{members})", xs_cite, xs_basis, done=f.members_done,
-                           members=f.members))
+        xs_fail.append(
+            _no(
+                TTLDXS,
+                "ttldxs.all_done",
+                "chưa có 100% thành viên hoàn thành nhiệm vụ ({done}/{members})",
+                xs_cite,
+                xs_basis,
+                done=f.members_done,
+                members=f.members,
+            )
+        )
     if f.members_ldtt * xs.value.denominator < xs.value.numerator * f.members:
-        xs_fail.append(_no(TTLDXS, "ttldxs.share", "số Lao động tiên tiến ({ldtt}/{members}) dưới "
-                           "{percent}%", xs_cite, xs_basis, ldtt=f.members_ldtt,
-                           members=f.members, percent=xs.value * 100))
+        xs_fail.append(
+            _no(
+                TTLDXS,
+                "ttldxs.share",
+                "số Lao động tiên tiến ({ldtt}/{members}) dưới {percent}%",
+                xs_cite,
+                xs_basis,
+                ldtt=f.members_ldtt,
+                members=f.members,
+                percent=xs.value * 100,
+            )
+        )
     if f.members_cstdcs < 1:
-        xs_fail.append(_no(TTLDXS, "ttldxs.cstdcs", "chưa có cá nhân đạt Chiến sĩ thi đua cơ sở",
-                           xs_cite, xs_basis))
+        xs_fail.append(
+            _no(
+                TTLDXS,
+                "ttldxs.cstdcs",
+                "chưa có cá nhân đạt Chiến sĩ thi đua cơ sở",
+                xs_cite,
+                xs_basis,
+            )
+        )
     if not f.emulation_active or not f.unity:
-        xs_fail.append(_no(TTLDXS, "ttldxs.emulation", "phong trào thi đua, đoàn kết nội bộ chưa "
-                           "đạt yêu cầu", xs_cite, xs_basis))
+        xs_fail.append(
+            _no(
+                TTLDXS,
+                "ttldxs.emulation",
+                "phong trào thi đua, đoàn kết nội bộ chưa đạt yêu cầu",
+                xs_cite,
+                xs_basis,
+            )
+        )
     if xs_fail:
         why.extend(xs_fail)
     else:
         titles += (TTLDXS,)
-        why.append(reason("emulation.ttldxs.eligible",
-                          "Đủ điều kiện đề nghị {title} (cấp bộ, tỉnh quyết định)", cite(L06, 80),
-                          xs_basis, title=TITLE_LABELS[TTLDXS]))
+        why.append(
+            reason(
+                "emulation.ttldxs.eligible",
+                "Đủ điều kiện đề nghị {title} (cấp bộ, tỉnh quyết định)",
+                cite(L06, 80),
+                xs_basis,
+                title=TITLE_LABELS[TTLDXS],
+            )
+        )
     return titles, tuple(why)
 
 
-@rule(code="emulation.collective_titles", version="LTDKT2003",
-      title="Danh hiệu thi đua tập thể trong năm", cites=(cite(LTDKT2003, 27),
-                                                         cite(LTDKT2003, 28)),
-      valid_from=D91_FROM, valid_to=LEGACY_TO, facts=CollectiveFacts,
-      confidence=Confidence.SECONDARY)
-@rule(code="emulation.collective_titles", version="L06",
-      title="Danh hiệu thi đua tập thể trong năm", cites=(cite(L06, 27, 1), cite(L06, 28)),
-      valid_from=L06_FROM, facts=CollectiveFacts, confidence=Confidence.SECONDARY)
+@rule(
+    code="emulation.collective_titles",
+    version="LTDKT2003",
+    title="Danh hiệu thi đua tập thể trong năm",
+    cites=(cite(LTDKT2003, 27), cite(LTDKT2003, 28)),
+    valid_from=D91_FROM,
+    valid_to=LEGACY_TO,
+    facts=CollectiveFacts,
+    confidence=Confidence.SECONDARY,
+)
+@rule(
+    code="emulation.collective_titles",
+    version="L06",
+    title="Danh hiệu thi đua tập thể trong năm",
+    cites=(cite(L06, 27, 1), cite(L06, 28)),
+    valid_from=L06_FROM,
+    facts=CollectiveFacts,
+    confidence=Confidence.SECONDARY,
+)
 def decide_collective_titles(
     facts: CollectiveFacts, *, on: date, options: law_options.EmulationOptions | None = None
 ) -> Result:
@@ -144,8 +242,9 @@ def decide_collective_titles(
     opts = options if options is not None else law_options.EmulationOptions()
     titles, why = _collective(facts, on, opts)
     version = "LTDKT2003" if on <= LEGACY_TO else "L06"
-    return make_result("emulation.collective_titles", version, on, titles, why,
-                       {"unit_id": facts.unit_id})
+    return make_result(
+        "emulation.collective_titles", version, on, titles, why, {"unit_id": facts.unit_id}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +254,9 @@ class CstdcsCapFacts:
     unit_id: str = ""
 
 
-def cstdcs_cap(on: date, opts: law_options.EmulationOptions
-               ) -> tuple[Fraction | None, Citation | None, Basis]:
+def cstdcs_cap(
+    on: date, opts: law_options.EmulationOptions
+) -> tuple[Fraction | None, Citation | None, Basis]:
     if on <= LEGACY_TO:
         dated = CSTDCS_CAP_SHARE.at(on)
         return dated.value, dated.citation, Basis.LAW
@@ -165,36 +265,79 @@ def cstdcs_cap(on: date, opts: law_options.EmulationOptions
     return None, cite(L06, 23), Basis.LAW
 
 
-@rule(code="emulation.cstdcs_cap", version="D91", title="Tỷ lệ Chiến sĩ thi đua cơ sở",
-      cites=(cite(D91, 9, 3),), valid_from=D91_FROM,
-      valid_to=LEGACY_TO, facts=CstdcsCapFacts, confidence=Confidence.SECONDARY)
-@rule(code="emulation.cstdcs_cap", version="L06", title="Tỷ lệ Chiến sĩ thi đua cơ sở",
-      cites=(cite(L06, 23),), valid_from=L06_FROM, facts=CstdcsCapFacts,
-      confidence=Confidence.SECONDARY)
+@rule(
+    code="emulation.cstdcs_cap",
+    version="D91",
+    title="Tỷ lệ Chiến sĩ thi đua cơ sở",
+    cites=(cite(D91, 9, 3),),
+    valid_from=D91_FROM,
+    valid_to=LEGACY_TO,
+    facts=CstdcsCapFacts,
+    confidence=Confidence.SECONDARY,
+)
+@rule(
+    code="emulation.cstdcs_cap",
+    version="L06",
+    title="Tỷ lệ Chiến sĩ thi đua cơ sở",
+    cites=(cite(L06, 23),),
+    valid_from=L06_FROM,
+    facts=CstdcsCapFacts,
+    confidence=Confidence.SECONDARY,
+)
 def check_cstdcs_cap(
     facts: CstdcsCapFacts, *, on: date, options: law_options.EmulationOptions | None = None
 ) -> Result:
-    """E6-old: CSTĐCS ≤ 15 % of LĐTT (≤ 2023); E7: no statutory cap from 2024, optional agency cap."""
+    """E6-old: CSTĐCS ≤ 15 % of LĐTT (≤ 2023).
+
+    E7: no statutory cap from 2024; the agency may set one (an option).
+    """
     opts = options if options is not None else law_options.EmulationOptions()
     share, citation, basis = cstdcs_cap(on, opts)
     version = "D91" if on <= LEGACY_TO else "L06"
     if share is None:
-        why = reason("emulation.cstdcs_cap.none", "Không có quy định giới hạn tỷ lệ Chiến sĩ thi đua "
-                     "cơ sở; số lượng chỉ phụ thuộc tiêu chuẩn", citation)
-        return make_result("emulation.cstdcs_cap", version, on, True, (why,),
-                           {"max": None, "current": facts.cstdcs, "remaining": None})
+        why = reason(
+            "emulation.cstdcs_cap.none",
+            "Không có quy định giới hạn tỷ lệ Chiến sĩ thi đua "
+            "cơ sở; số lượng chỉ phụ thuộc tiêu chuẩn",
+            citation,
+        )
+        return make_result(
+            "emulation.cstdcs_cap",
+            version,
+            on,
+            True,
+            (why,),
+            {"max": None, "current": facts.cstdcs, "remaining": None},
+        )
     most = ratio_floor(share.numerator * facts.ldtt, share.denominator, opts.cap_rounding)
     params = {"current": facts.cstdcs, "most": most, "ldtt": facts.ldtt, "percent": share * 100}
     if facts.cstdcs <= most:
-        why = reason("emulation.cstdcs_cap.within", "{current} Chiến sĩ thi đua cơ sở, tối đa {most}"
-                     " ({percent}% của {ldtt} Lao động tiên tiến); còn có thể đề nghị thêm {more}",
-                     citation, basis, more=most - facts.cstdcs, **params)
+        why = reason(
+            "emulation.cstdcs_cap.within",
+            "{current} Chiến sĩ thi đua cơ sở, tối đa {most}"
+            " ({percent}% của {ldtt} Lao động tiên tiến); còn có thể đề nghị thêm {more}",
+            citation,
+            basis,
+            more=most - facts.cstdcs,
+            **params,
+        )
     else:
-        why = reason("emulation.cstdcs_cap.over", "{current} Chiến sĩ thi đua cơ sở vượt tối đa "
-                     "{most} ({percent}% của {ldtt} Lao động tiên tiến)", citation, basis, **params)
-    return make_result("emulation.cstdcs_cap", version, on, facts.cstdcs <= most, (why,),
-                       {"max": most, "current": facts.cstdcs,
-                        "remaining": max(0, most - facts.cstdcs)})
+        why = reason(
+            "emulation.cstdcs_cap.over",
+            "{current} Chiến sĩ thi đua cơ sở vượt tối đa "
+            "{most} ({percent}% của {ldtt} Lao động tiên tiến)",
+            citation,
+            basis,
+            **params,
+        )
+    return make_result(
+        "emulation.cstdcs_cap",
+        version,
+        on,
+        facts.cstdcs <= most,
+        (why,),
+        {"max": most, "current": facts.cstdcs, "remaining": max(0, most - facts.cstdcs)},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +358,10 @@ class AgencyTitles:
 
 
 def decide_titles_for_units(
-    people: Sequence[PersonYearFacts], units: Sequence[UnitYearFacts], *, on: date,
+    people: Sequence[PersonYearFacts],
+    units: Sequence[UnitYearFacts],
+    *,
+    on: date,
     options: law_options.EmulationOptions | None = None,
 ) -> AgencyTitles:
     """Individual titles with the CSTĐCS cap applied per unit, then each unit's titles.
@@ -252,10 +398,17 @@ def decide_titles_for_units(
             if len(idx) <= most:
                 continue
             idx.sort(key=score_keys(people, idx))
-            why = reason("emulation.cstdcs_cap.demoted",
-                         "Không được đề nghị Chiến sĩ thi đua cơ sở: vượt tỷ lệ tối đa {most} người "
-                         "({percent}% của {ldtt} Lao động tiên tiến) của đơn vị {unit}", citation,
-                         basis, most=most, percent=share * 100, ldtt=s[1], unit=unit)
+            why = reason(
+                "emulation.cstdcs_cap.demoted",
+                "Không được đề nghị Chiến sĩ thi đua cơ sở: vượt tỷ lệ tối đa {most} người "
+                "({percent}% của {ldtt} Lao động tiên tiến) của đơn vị {unit}",
+                citation,
+                basis,
+                most=most,
+                percent=share * 100,
+                ldtt=s[1],
+                unit=unit,
+            )
             for i in idx[most:]:
                 r = results[i]
                 kept = tuple(t for t in r.outcome if t not in (CSTDCS, CSTD_TINH))
@@ -265,7 +418,8 @@ def decide_titles_for_units(
     unit_results = []
     for unit, s in stats.items():
         u = by_unit.get(unit, UnitYearFacts(unit))
-        facts = CollectiveFacts(unit, s[0], s[1], s[2], s[3], s[4], u.collective_rating,
-                                u.emulation_active, u.unity)
+        facts = CollectiveFacts(
+            unit, s[0], s[1], s[2], s[3], s[4], u.collective_rating, u.emulation_active, u.unity
+        )
         unit_results.append(decide_collective_titles(facts, on=on, options=opts))
     return AgencyTitles(results, unit_results, caps)

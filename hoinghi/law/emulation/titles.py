@@ -20,6 +20,7 @@ from hoinghi.law.citations import Citation, Confidence, cite
 from hoinghi.law.emulation.parameters import (
     CSTD_TINH_CONSECUTIVE,
     CSTD_TOAN_QUOC_CONSECUTIVE,
+    D91_FROM,
     D98_TO,
     D152_FROM,
     L06_FROM,
@@ -27,7 +28,6 @@ from hoinghi.law.emulation.parameters import (
     LAW_2026_FROM,
     LEGACY_TO,
     MIN_MONTHS_NEW_RECRUIT,
-    D91_FROM,
 )
 from hoinghi.law.emulation.vocabulary import (
     EMULATION_REGIME_LABELS,
@@ -95,15 +95,31 @@ def regime_on(on: date, options: law_options.EmulationOptions) -> EmulationRegim
     return EmulationRegime.L06_D152
 
 
-def _no(title: Title, code: str, why: str, citation: Citation | None,
-        basis: Basis = Basis.LAW, **params: Any) -> Reason:
-    return reason(f"emulation.{code}", f"Không đủ điều kiện {TITLE_LABELS[title]}: {why}",
-                  citation, basis, **params)
+def _no(
+    title: Title,
+    code: str,
+    why: str,
+    citation: Citation | None,
+    basis: Basis = Basis.LAW,
+    **params: Any,
+) -> Reason:
+    return reason(
+        f"emulation.{code}",
+        f"Không đủ điều kiện {TITLE_LABELS[title]}: {why}",
+        citation,
+        basis,
+        **params,
+    )
 
 
 def _yes(title: Title, citation: Citation, basis: Basis = Basis.LAW) -> Reason:
-    return reason(f"emulation.{title.value}.eligible", "Đủ điều kiện {title}", citation, basis,
-                  title=TITLE_LABELS[title])
+    return reason(
+        f"emulation.{title.value}.eligible",
+        "Đủ điều kiện {title}",
+        citation,
+        basis,
+        title=TITLE_LABELS[title],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +143,19 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
     legacy = regime is EmulationRegime.LAW_2003
     months = MIN_MONTHS_NEW_RECRUIT.at(on)
     min_months = options.min_months_new_recruit or months.value
-    months_basis = (Basis.AGENCY if options.min_months_new_recruit
-                    else Basis.UNVERIFIED if months.confidence is Confidence.UNVERIFIED else Basis.LAW)
+    months_basis = (
+        Basis.AGENCY
+        if options.min_months_new_recruit
+        else Basis.UNVERIFIED
+        if months.confidence is Confidence.UNVERIFIED
+        else Basis.LAW
+    )
     counted = {LeaveKind.WORK_INJURY, LeaveKind.TRAINING}
     if legacy or options.maternity_counted:
         counted.add(LeaveKind.MATERNITY)
-    required = (options.registration_required if options.registration_required is not None
-                else legacy)
+    required = (
+        options.registration_required if options.registration_required is not None else legacy
+    )
     reg_basis = Basis.AGENCY if options.registration_required is not None else Basis.UNVERIFIED
     ldtt_cite = cite(LTDKT2003, 24) if legacy else cite(L06, 24, 1)
     time_cite = cite(D91, 10) if legacy else months.citation
@@ -148,72 +170,144 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
     discipline_basis = Basis.LAW if legacy else Basis.UNVERIFIED
     r = {
         "ldtt.yes": _yes(LDTT, ldtt_cite),
-        "ldtt.not_classified": _no(LDTT, "ldtt.not_classified",
-                                   "không được xếp loại chất lượng trong năm", ldtt_cite),
-        "ldtt.rating": _no(LDTT, "ldtt.rating",
-                           "chưa được xếp loại Hoàn thành tốt nhiệm vụ trở lên", ldtt_cite),
-        "ldtt.spirit": _no(LDTT, "ldtt.spirit", "chưa đạt tiêu chí tinh thần tự lực, tự cường, "
-                           "đoàn kết, tích cực tham gia phong trào thi đua", ldtt_cite),
-        "ldtt.time": _no(LDTT, "ldtt.time", "thời gian công tác trong năm dưới {months} tháng",
-                         time_cite, months_basis, months=min_months),
-        "ldtt.discipline": _no(LDTT, "ldtt.discipline",
-                               "bị kỷ luật từ hình thức khiển trách trở lên trong năm",
-                               cite(D91, 10) if legacy else cite(TT01_2024), discipline_basis),
-        "ldtt.registration": _no(LDTT, "ldtt.registration", "chưa đăng ký thi đua",
-                                 cite(LTDKT2003, 10, 1, "b"), reg_basis),
+        "ldtt.not_classified": _no(
+            LDTT, "ldtt.not_classified", "không được xếp loại chất lượng trong năm", ldtt_cite
+        ),
+        "ldtt.rating": _no(
+            LDTT, "ldtt.rating", "chưa được xếp loại Hoàn thành tốt nhiệm vụ trở lên", ldtt_cite
+        ),
+        "ldtt.spirit": _no(
+            LDTT,
+            "ldtt.spirit",
+            "chưa đạt tiêu chí tinh thần tự lực, tự cường, "
+            "đoàn kết, tích cực tham gia phong trào thi đua",
+            ldtt_cite,
+        ),
+        "ldtt.time": _no(
+            LDTT,
+            "ldtt.time",
+            "thời gian công tác trong năm dưới {months} tháng",
+            time_cite,
+            months_basis,
+            months=min_months,
+        ),
+        "ldtt.discipline": _no(
+            LDTT,
+            "ldtt.discipline",
+            "bị kỷ luật từ hình thức khiển trách trở lên trong năm",
+            cite(D91, 10) if legacy else cite(TT01_2024),
+            discipline_basis,
+        ),
+        "ldtt.registration": _no(
+            LDTT,
+            "ldtt.registration",
+            "chưa đăng ký thi đua",
+            cite(LTDKT2003, 10, 1, "b"),
+            reg_basis,
+        ),
         "cstdcs.yes": _yes(CSTDCS, cstd_cite, cstd_basis),
-        "cstdcs.no_ldtt": _no(CSTDCS, "cstdcs.no_ldtt", "chưa đạt danh hiệu Lao động tiên tiến",
-                              cstd_cite, cstd_basis),
+        "cstdcs.no_ldtt": _no(
+            CSTDCS, "cstdcs.no_ldtt", "chưa đạt danh hiệu Lao động tiên tiến", cstd_cite, cstd_basis
+        ),
         "cstdcs.no_initiative": _no(
-            CSTDCS, "cstdcs.no_initiative",
+            CSTDCS,
+            "cstdcs.no_initiative",
             "chưa có sáng kiến được công nhận hoặc đề tài khoa học đã nghiệm thu và được áp dụng",
-            cstd_cite),
+            cstd_cite,
+        ),
         "cstdcs.no_excellent_or_initiative": _no(
-            CSTDCS, "cstdcs.no_excellent_or_initiative",
+            CSTDCS,
+            "cstdcs.no_excellent_or_initiative",
             "chưa được xếp loại Hoàn thành xuất sắc nhiệm vụ và chưa có sáng kiến được công nhận, "
-            "đề tài, đề án, công trình khoa học đã được nghiệm thu", cstd_cite),
+            "đề tài, đề án, công trình khoa học đã được nghiệm thu",
+            cstd_cite,
+        ),
         "cstdcs.2026.no_excellent": _no(
-            CSTDCS, "cstdcs.2026.no_excellent", "chưa được xếp loại Hoàn thành xuất sắc nhiệm vụ",
-            cstd_cite, Basis.UNVERIFIED),
+            CSTDCS,
+            "cstdcs.2026.no_excellent",
+            "chưa được xếp loại Hoàn thành xuất sắc nhiệm vụ",
+            cstd_cite,
+            Basis.UNVERIFIED,
+        ),
         "cstdcs.2026.no_initiative": _no(
-            CSTDCS, "cstdcs.2026.no_initiative",
-            "chưa có sáng kiến, đề tài, công trình khoa học được công nhận", cstd_cite,
-            Basis.UNVERIFIED),
-        "tinh.yes": _yes(CSTD_TINH, tinh.citation,
-                         Basis.UNVERIFIED if tinh.confidence is Confidence.UNVERIFIED else Basis.LAW),
-        "tinh.years": _no(CSTD_TINH, "cstd_tinh.years",
-                          "chưa có {years} lần liên tục đạt Chiến sĩ thi đua cơ sở", tinh.citation,
-                          years=tinh.value),
-        "tinh.initiative": _no(CSTD_TINH, "cstd_tinh.initiative",
-                               "chưa có sáng kiến, đề tài được công nhận hiệu quả ở cấp bộ, tỉnh",
-                               tinh.citation),
-        "tq.yes": _yes(CSTD_TQ, tq.citation,
-                       Basis.UNVERIFIED if tq.confidence is Confidence.UNVERIFIED else Basis.LAW),
-        "tq.years": _no(CSTD_TQ, "cstd_toan_quoc.years",
-                        "chưa có {years} lần liên tục đạt Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
-                        tq.citation, years=tq.value),
-        "tq.initiative": _no(CSTD_TQ, "cstd_toan_quoc.initiative",
-                             "chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc",
-                             tq.citation),
+            CSTDCS,
+            "cstdcs.2026.no_initiative",
+            "chưa có sáng kiến, đề tài, công trình khoa học được công nhận",
+            cstd_cite,
+            Basis.UNVERIFIED,
+        ),
+        "tinh.yes": _yes(
+            CSTD_TINH,
+            tinh.citation,
+            Basis.UNVERIFIED if tinh.confidence is Confidence.UNVERIFIED else Basis.LAW,
+        ),
+        "tinh.years": _no(
+            CSTD_TINH,
+            "cstd_tinh.years",
+            "chưa có {years} lần liên tục đạt Chiến sĩ thi đua cơ sở",
+            tinh.citation,
+            years=tinh.value,
+        ),
+        "tinh.initiative": _no(
+            CSTD_TINH,
+            "cstd_tinh.initiative",
+            "chưa có sáng kiến, đề tài được công nhận hiệu quả ở cấp bộ, tỉnh",
+            tinh.citation,
+        ),
+        "tq.yes": _yes(
+            CSTD_TQ,
+            tq.citation,
+            Basis.UNVERIFIED if tq.confidence is Confidence.UNVERIFIED else Basis.LAW,
+        ),
+        "tq.years": _no(
+            CSTD_TQ,
+            "cstd_toan_quoc.years",
+            "chưa có {years} lần liên tục đạt Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
+            tq.citation,
+            years=tq.value,
+        ),
+        "tq.initiative": _no(
+            CSTD_TQ,
+            "cstd_toan_quoc.initiative",
+            "chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc",
+            tq.citation,
+        ),
     }
     head: tuple[Reason, ...] = ()
     if on >= LAW_2026_FROM and not options.apply_law_2026:
-        head = (reason(
-            "emulation.law_2026.not_applied",
-            "Chưa áp dụng tiêu chí của Luật số 06/2026/QH16 (nội dung chưa được xác minh); xét theo"
-            " Luật Thi đua, khen thưởng 2022", LAW_2026, Basis.UNVERIFIED),)
+        head = (
+            reason(
+                "emulation.law_2026.not_applied",
+                "Chưa áp dụng tiêu chí của Luật số 06/2026/QH16 (nội dung chưa được xác minh); "
+                "xét theo"
+                " Luật Thi đua, khen thưởng 2022",
+                LAW_2026,
+                Basis.UNVERIFIED,
+            ),
+        )
     t = {key: (*head, r[key], r["cstdcs.no_ldtt"]) for key in r if key.startswith("ldtt.")}
     t.update({key: (*head, r["ldtt.yes"], r[key]) for key in r if key.startswith("cstdcs.")})
     t["both"] = (*head, r["ldtt.yes"], r["cstdcs.yes"])
     return TitleContext(
-        regime=regime, legacy=legacy, min_months=min_months, counted_leave=frozenset(counted),
-        registration_required=required, tinh_years=tinh.value, tq_years=tq.value,
-        values=MappingProxyType({"regime": regime, "regime_label": EMULATION_REGIME_LABELS[regime]}),
-        head=head, r=r, t=t,
+        regime=regime,
+        legacy=legacy,
+        min_months=min_months,
+        counted_leave=frozenset(counted),
+        registration_required=required,
+        tinh_years=tinh.value,
+        tq_years=tq.value,
+        values=MappingProxyType(
+            {"regime": regime, "regime_label": EMULATION_REGIME_LABELS[regime]}
+        ),
+        head=head,
+        r=r,
+        t=t,
     )
 
 
-def titles_of(f: PersonYearFacts, ctx: TitleContext) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
+def titles_of(
+    f: PersonYearFacts, ctx: TitleContext
+) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
     """The titles one person is eligible for, and why (not)."""
     t = ctx.t
     rating = f.rating
@@ -242,8 +336,11 @@ def titles_of(f: PersonYearFacts, ctx: TitleContext) -> tuple[tuple[Title, ...],
         no = "cstdcs.no_initiative"
     elif ctx.regime is EmulationRegime.L06_2026:
         ok = rating is Rating.EXCELLENT and (initiative or f.science_work_accepted)
-        no = ("cstdcs.2026.no_excellent" if rating is not Rating.EXCELLENT
-              else "cstdcs.2026.no_initiative")
+        no = (
+            "cstdcs.2026.no_excellent"
+            if rating is not Rating.EXCELLENT
+            else "cstdcs.2026.no_initiative"
+        )
     else:
         ok = rating is Rating.EXCELLENT or initiative or f.science_work_accepted
         no = "cstdcs.no_excellent_or_initiative"
@@ -280,18 +377,45 @@ _CITES_LEGACY = (cite(LTDKT2003, 24), cite(D91, 9, 3), cite(D91, 10))
 _CITES_L06 = (cite(L06, 24, 1), cite(L06, 23), cite(L06, 22), cite(L06, 21), cite(TT01_2024))
 
 
-@rule(code=TITLES, version="LTDKT2003-D91", title="Danh hiệu thi đua cá nhân trong năm",
-      cites=_CITES_LEGACY, valid_from=D91_FROM, valid_to=LEGACY_TO, facts=PersonYearFacts,
-      confidence=Confidence.SECONDARY)
-@rule(code=TITLES, version="L06-D98", title="Danh hiệu thi đua cá nhân trong năm",
-      cites=_CITES_L06, valid_from=L06_FROM, valid_to=D98_TO, facts=PersonYearFacts,
-      confidence=Confidence.SECONDARY)
-@rule(code=TITLES, version="L06-D152", title="Danh hiệu thi đua cá nhân trong năm",
-      cites=_CITES_L06, valid_from=D152_FROM, valid_to=date(2026, 9, 30),
-      facts=PersonYearFacts, confidence=Confidence.SECONDARY)
-@rule(code=TITLES, version="L06-2026", title="Danh hiệu thi đua cá nhân trong năm",
-      cites=(LAW_2026, *_CITES_L06), valid_from=LAW_2026_FROM, facts=PersonYearFacts,
-      confidence=Confidence.UNVERIFIED)
+@rule(
+    code=TITLES,
+    version="LTDKT2003-D91",
+    title="Danh hiệu thi đua cá nhân trong năm",
+    cites=_CITES_LEGACY,
+    valid_from=D91_FROM,
+    valid_to=LEGACY_TO,
+    facts=PersonYearFacts,
+    confidence=Confidence.SECONDARY,
+)
+@rule(
+    code=TITLES,
+    version="L06-D98",
+    title="Danh hiệu thi đua cá nhân trong năm",
+    cites=_CITES_L06,
+    valid_from=L06_FROM,
+    valid_to=D98_TO,
+    facts=PersonYearFacts,
+    confidence=Confidence.SECONDARY,
+)
+@rule(
+    code=TITLES,
+    version="L06-D152",
+    title="Danh hiệu thi đua cá nhân trong năm",
+    cites=_CITES_L06,
+    valid_from=D152_FROM,
+    valid_to=date(2026, 9, 30),
+    facts=PersonYearFacts,
+    confidence=Confidence.SECONDARY,
+)
+@rule(
+    code=TITLES,
+    version="L06-2026",
+    title="Danh hiệu thi đua cá nhân trong năm",
+    cites=(LAW_2026, *_CITES_L06),
+    valid_from=LAW_2026_FROM,
+    facts=PersonYearFacts,
+    confidence=Confidence.UNVERIFIED,
+)
 def decide_titles(
     facts: PersonYearFacts, *, on: date, options: law_options.EmulationOptions | None = None
 ) -> Result:
@@ -300,7 +424,9 @@ def decide_titles(
 
 
 def decide_titles_for_people(
-    people: Sequence[PersonYearFacts], *, on: date,
+    people: Sequence[PersonYearFacts],
+    *,
+    on: date,
     options: law_options.EmulationOptions | None = None,
 ) -> list[Result]:
     """Individual titles for a whole agency, one Result per person in input order.

@@ -43,10 +43,14 @@ TITLE_LABELS: dict[Title, str] = {
     Title.BANG_KHEN_THU_TUONG: "Bằng khen của Thủ tướng Chính phủ",
 }
 
-COLLECTIVE_TITLES = frozenset({
-    Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC,
-    Title.CO_THI_DUA_CAP_TINH, Title.CO_THI_DUA_CHINH_PHU,
-})
+COLLECTIVE_TITLES = frozenset(
+    {
+        Title.TAP_THE_LAO_DONG_TIEN_TIEN,
+        Title.TAP_THE_LAO_DONG_XUAT_SAC,
+        Title.CO_THI_DUA_CAP_TINH,
+        Title.CO_THI_DUA_CHINH_PHU,
+    }
+)
 
 
 class InitiativeKind(enum.StrEnum):
@@ -78,8 +82,11 @@ class InitiativeLevel(enum.StrEnum):
         return _LEVEL_RANK[self]
 
 
-_LEVEL_RANK = {InitiativeLevel.GRASSROOTS: 1, InitiativeLevel.PROVINCE: 2,
-               InitiativeLevel.NATIONAL: 3}
+_LEVEL_RANK = {
+    InitiativeLevel.GRASSROOTS: 1,
+    InitiativeLevel.PROVINCE: 2,
+    InitiativeLevel.NATIONAL: 3,
+}
 
 INITIATIVE_LEVEL_LABELS: dict[InitiativeLevel, str] = {
     InitiativeLevel.GRASSROOTS: "Cấp cơ sở",

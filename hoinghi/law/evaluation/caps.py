@@ -45,8 +45,9 @@ from hoinghi.law.registry import rule
 from hoinghi.law.results import Basis, Reason, Result
 
 
-def pool_max(good: int, excellent: int, share: Fraction, base: RatioBase,
-             rounding: Rounding) -> int:
+def pool_max(
+    good: int, excellent: int, share: Fraction, base: RatioBase, rounding: Rounding
+) -> int:
     """Most people of this pool that may be excellent (see the module docstring)."""
     pool = good + excellent
     n, d = share.numerator, share.denominator
@@ -83,28 +84,50 @@ class ExcellentCapFacts:
 
 
 def _ratio_base_reason(base: RatioBase, citation: Citation) -> Reason:
-    return reason("evaluation.cap.ratio_base", "Mẫu số tính tỷ lệ: {base}", citation,
-                  Basis.UNVERIFIED, base=RATIO_BASE_LABELS[base])
+    return reason(
+        "evaluation.cap.ratio_base",
+        "Mẫu số tính tỷ lệ: {base}",
+        citation,
+        Basis.UNVERIFIED,
+        base=RATIO_BASE_LABELS[base],
+    )
 
 
 def _scope_check(
-    code: str, scope: str, good: int, excellent: int, share: Fraction,
-    opts: law_options.EvaluationOptions, citation: Citation,
+    code: str,
+    scope: str,
+    good: int,
+    excellent: int,
+    share: Fraction,
+    opts: law_options.EvaluationOptions,
+    citation: Citation,
 ) -> tuple[int, Reason]:
     most = pool_max(good, excellent, share, opts.ratio_base, opts.rounding)
-    params: dict[str, Any] = {"scope": scope, "current": excellent, "most": most,
-                              "percent": percent(share), "good": good}
+    params: dict[str, Any] = {
+        "scope": scope,
+        "current": excellent,
+        "most": most,
+        "percent": percent(share),
+        "good": good,
+    }
     if excellent <= most:
         return most, reason(
             f"{code}.within",
             "{scope}: {current} người Hoàn thành xuất sắc nhiệm vụ, tối đa {most} người "
             "({percent}% số người Hoàn thành tốt nhiệm vụ); còn có thể xếp thêm {more} người",
-            citation, more=most - excellent, **params)
+            citation,
+            more=most - excellent,
+            **params,
+        )
     return most, reason(
         f"{code}.over",
         "{scope}: {current} người Hoàn thành xuất sắc nhiệm vụ vượt tối đa {most} người "
         "({percent}% số người Hoàn thành tốt nhiệm vụ, {good} người đề nghị mức tốt); "
-        "phải giảm {over} người", citation, over=excellent - most, **params)
+        "phải giảm {over} người",
+        citation,
+        over=excellent - most,
+        **params,
+    )
 
 
 def person_share(regime: EvaluationRegime, raised: bool, on: date) -> tuple[Fraction, Citation]:
@@ -127,34 +150,62 @@ def check_excellent_cap(
     opts = options or law_options.EvaluationOptions()
     if facts.regime not in (EvaluationRegime.D233, EvaluationRegime.D335):
         raise ValueError(f"evaluation.excellent_cap: không áp dụng cho {facts.regime}")
-    raised = (facts.unit_rated_excellent if facts.regime is EvaluationRegime.D233
-              else facts.outstanding)
+    raised = (
+        facts.unit_rated_excellent if facts.regime is EvaluationRegime.D233 else facts.outstanding
+    )
     share, citation = person_share(facts.regime, raised, on)
     scope = f"Đơn vị {facts.unit_id}".strip() if facts.unit_id else "Đơn vị"
-    unit_most, unit_reason = _scope_check("evaluation.cap.unit", scope, facts.good,
-                                          facts.excellent, share, opts, citation)
+    unit_most, unit_reason = _scope_check(
+        "evaluation.cap.unit", scope, facts.good, facts.excellent, share, opts, citation
+    )
     reasons = [unit_reason]
     groups: list[dict[str, Any]] = []
     most = unit_most
     if facts.groups:
         group_sum = 0
         for g in facts.groups:
-            g_most, g_reason = _scope_check("evaluation.cap.group", f"Nhóm {g.group}", g.good,
-                                            g.excellent, share, opts, citation)
+            g_most, g_reason = _scope_check(
+                "evaluation.cap.group",
+                f"Nhóm {g.group}",
+                g.good,
+                g.excellent,
+                share,
+                opts,
+                citation,
+            )
             group_sum += g_most
             reasons.append(g_reason)
-            groups.append({"group": g.group, "good": g.good, "current": g.excellent,
-                           "max_excellent": g_most, "remaining": max(0, g_most - g.excellent),
-                           "ok": g.excellent <= g_most})
+            groups.append(
+                {
+                    "group": g.group,
+                    "good": g.good,
+                    "current": g.excellent,
+                    "max_excellent": g_most,
+                    "remaining": max(0, g_most - g.excellent),
+                    "ok": g.excellent <= g_most,
+                }
+            )
         most = min(unit_most, group_sum)
     ok = facts.excellent <= most and all(g["ok"] for g in groups)
     reasons.append(_ratio_base_reason(opts.ratio_base, citation))
     if raised:
-        reasons.append(reason("evaluation.cap.raised", "Tỷ lệ được nâng lên {percent}%", citation,
-                              percent=percent(share)))
-    values = {"share": share, "max_excellent": most, "current": facts.excellent,
-              "remaining": max(0, most - facts.excellent),
-              "over": max(0, facts.excellent - most), "unit_max": unit_most, "groups": groups}
+        reasons.append(
+            reason(
+                "evaluation.cap.raised",
+                "Tỷ lệ được nâng lên {percent}%",
+                citation,
+                percent=percent(share),
+            )
+        )
+    values = {
+        "share": share,
+        "max_excellent": most,
+        "current": facts.excellent,
+        "remaining": max(0, most - facts.excellent),
+        "over": max(0, facts.excellent - most),
+        "unit_max": unit_most,
+        "groups": groups,
+    }
     return make_result("evaluation.excellent_cap", "D335-D233", on, ok, tuple(reasons), values)
 
 
@@ -184,27 +235,56 @@ def check_excellent_share(
     """Q4: share(excellent among staff) ≤ share(excellent among Party members)."""
     citation = cite(D48, 1)
     if facts.party_classified <= 0:
-        why = reason("evaluation.share.no_party_data",
-                     "Chưa có kết quả xếp loại đảng viên để so sánh tỷ lệ", citation,
-                     Basis.UNVERIFIED)
-        return make_result("evaluation.excellent_share", "D48", on, True, (why,),
-                           {"max_excellent": None, "current": facts.excellent})
+        why = reason(
+            "evaluation.share.no_party_data",
+            "Chưa có kết quả xếp loại đảng viên để so sánh tỷ lệ",
+            citation,
+            Basis.UNVERIFIED,
+        )
+        return make_result(
+            "evaluation.excellent_share",
+            "D48",
+            on,
+            True,
+            (why,),
+            {"max_excellent": None, "current": facts.excellent},
+        )
     most = (facts.classified * facts.party_excellent) // facts.party_classified
-    params = {"current": facts.excellent, "most": most, "classified": facts.classified,
-              "party_excellent": facts.party_excellent, "party_classified": facts.party_classified}
+    params: dict[str, Any] = {
+        "current": facts.excellent,
+        "most": most,
+        "classified": facts.classified,
+        "party_excellent": facts.party_excellent,
+        "party_classified": facts.party_classified,
+    }
     if facts.excellent <= most:
-        why = reason("evaluation.share.within",
-                     "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ, không vượt tỷ lệ "
-                     "đảng viên ({party_excellent}/{party_classified}): tối đa {most} người",
-                     citation, **params)
+        why = reason(
+            "evaluation.share.within",
+            "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ, không vượt tỷ lệ "
+            "đảng viên ({party_excellent}/{party_classified}): tối đa {most} người",
+            citation,
+            **params,
+        )
     else:
-        why = reason("evaluation.share.over",
-                     "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ đảng "
-                     "viên ({party_excellent}/{party_classified}): tối đa {most} người",
-                     citation, **params)
-    return make_result("evaluation.excellent_share", "D48", on, facts.excellent <= most, (why,),
-                       {"max_excellent": most, "current": facts.excellent,
-                        "remaining": max(0, most - facts.excellent)})
+        why = reason(
+            "evaluation.share.over",
+            "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ đảng "
+            "viên ({party_excellent}/{party_classified}): tối đa {most} người",
+            citation,
+            **params,
+        )
+    return make_result(
+        "evaluation.excellent_share",
+        "D48",
+        on,
+        facts.excellent <= most,
+        (why,),
+        {
+            "max_excellent": most,
+            "current": facts.excellent,
+            "remaining": max(0, most - facts.excellent),
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +312,15 @@ def check_unit_excellent_cap(
     opts = options or law_options.EvaluationOptions()
     shares = D233_UNIT_SHARE.at(on)
     share = shares.value[1 if facts.outstanding else 0]
-    most, main = _scope_check("evaluation.unit_cap", "Các đơn vị trực thuộc", facts.good_units,
-                              facts.excellent_units, share, opts, shares.citation)
+    most, main = _scope_check(
+        "evaluation.unit_cap",
+        "Các đơn vị trực thuộc",
+        facts.good_units,
+        facts.excellent_units,
+        share,
+        opts,
+        shares.citation,
+    )
     reasons = [main, _ratio_base_reason(opts.ratio_base, shares.citation)]
     small = D233_SMALL_UNITS.at(on)
     below, special = small.value
@@ -242,12 +329,28 @@ def check_unit_excellent_cap(
         reasons[0] = reason(
             "evaluation.unit_cap.small",
             "Có {units} đơn vị trực thuộc (dưới {below}): tối đa {most} đơn vị Hoàn thành xuất sắc"
-            " nhiệm vụ, đề nghị {current}", small.citation,
-            units=facts.subordinate_units, below=below, most=most, current=facts.excellent_units)
-        reasons.append(reason("evaluation.unit_cap.small_rule", "{rule}", small.citation,
-                              Basis.UNVERIFIED, rule=SMALL_UNIT_RULE_LABELS[opts.small_unit_rule]))
+            " nhiệm vụ, đề nghị {current}",
+            small.citation,
+            units=facts.subordinate_units,
+            below=below,
+            most=most,
+            current=facts.excellent_units,
+        )
+        reasons.append(
+            reason(
+                "evaluation.unit_cap.small_rule",
+                "{rule}",
+                small.citation,
+                Basis.UNVERIFIED,
+                rule=SMALL_UNIT_RULE_LABELS[opts.small_unit_rule],
+            )
+        )
     ok = facts.excellent_units <= most
-    values = {"share": share, "max_excellent": most, "current": facts.excellent_units,
-              "remaining": max(0, most - facts.excellent_units),
-              "over": max(0, facts.excellent_units - most)}
+    values = {
+        "share": share,
+        "max_excellent": most,
+        "current": facts.excellent_units,
+        "remaining": max(0, most - facts.excellent_units),
+        "over": max(0, facts.excellent_units - most),
+    }
     return make_result("evaluation.unit_excellent_cap", "D233", on, ok, tuple(reasons), values)

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from hoinghi.law import options as law_options
 from hoinghi.law.citations import cite
@@ -40,8 +41,11 @@ from hoinghi.law.results import Basis, Reason
 
 Outcome = tuple[Rating | None, tuple[Reason, ...]]
 X, G, D, N = Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE
-_FIRST_ARTICLE = {StaffCategory.CADRE: 4, StaffCategory.CIVIL_SERVANT: 8,
-                  StaffCategory.PUBLIC_EMPLOYEE: 12}
+_FIRST_ARTICLE = {
+    StaffCategory.CADRE: 4,
+    StaffCategory.CIVIL_SERVANT: 8,
+    StaffCategory.PUBLIC_EMPLOYEE: 12,
+}
 _LEVEL_OFFSET = {X: 0, G: 1, D: 2, N: 3}
 
 _WHY = {
@@ -95,16 +99,24 @@ def _ints(share: Fraction) -> tuple[int, int]:
 @functools.lru_cache(maxsize=64)
 def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
     shares = {
-        "exceeded": D90_EXCEEDED_SHARE.value(on), "on_time": D90_ON_TIME_SHARE.value(on),
-        "managed_good": D90_MANAGED_GOOD_SHARE.value(on), "short": D90_SHORT_SHARE.value(on),
+        "exceeded": D90_EXCEEDED_SHARE.value(on),
+        "on_time": D90_ON_TIME_SHARE.value(on),
+        "managed_good": D90_MANAGED_GOOD_SHARE.value(on),
+        "short": D90_SHORT_SHARE.value(on),
         "targets_done": D90_TARGETS_DONE_SHARE.value(on),
         "managed_done": D90_MANAGED_DONE_SHARE.value(on),
         "not_assured": D90_NOT_ASSURED_SHARE.value(on),
         "targets_fail": D90_TARGETS_FAIL_SHARE.value(on),
     }
-    share_of = {"exceeded": "exceeded", "targets_exceeded": "exceeded", "short": "short",
-                "targets_on_time": "on_time", "targets_done": "targets_done",
-                "managed_good": "managed_good", "managed_done": "managed_done"}
+    share_of = {
+        "exceeded": "exceeded",
+        "targets_exceeded": "exceeded",
+        "short": "short",
+        "targets_on_time": "on_time",
+        "targets_done": "targets_done",
+        "managed_good": "managed_good",
+        "managed_done": "managed_done",
+    }
     months = MIN_MONTHS_CLASSIFIED.at(on)
     absence = D90_LONG_ABSENCE_MONTHS.at(on)
     attained: dict[tuple[StaffCategory, Rating], Reason] = {}
@@ -115,59 +127,93 @@ def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
         for level, offset in _LEVEL_OFFSET.items():
             art = cite(D90, first + offset)
             attained[cat, level] = reason(
-                "evaluation.d90.attained", "Đạt tiêu chí mức {level}", art,
-                level=RATING_LABELS[level])
+                "evaluation.d90.attained",
+                "Đạt tiêu chí mức {level}",
+                art,
+                level=RATING_LABELS[level],
+            )
             for key, text in _WHY.items():
-                params: dict[str, object] = {"level": RATING_LABELS[level]}
+                params: dict[str, Any] = {"level": RATING_LABELS[level]}
                 if key in share_of:
                     params["share"] = _pct(shares[share_of[key]])
                 missing[cat, level, key] = reason(
-                    f"evaluation.d90.missing.{key}", "Chưa đạt mức {level}: " + text, art,
-                    **params)
+                    f"evaluation.d90.missing.{key}", "Chưa đạt mức {level}: " + text, art, **params
+                )
         kht = cite(D90, first + 3)
         khtnv[cat, "degradation"] = reason(
             "evaluation.d90.degradation",
             "Có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống: Không hoàn thành "
-            "nhiệm vụ", kht)
+            "nhiệm vụ",
+            kht,
+        )
         khtnv[cat, "discipline"] = reason(
-            "evaluation.d90.discipline", "Bị kỷ luật trong năm đánh giá: Không hoàn thành nhiệm vụ",
-            discipline_cite or kht)
+            "evaluation.d90.discipline",
+            "Bị kỷ luật trong năm đánh giá: Không hoàn thành nhiệm vụ",
+            discipline_cite or kht,
+        )
         khtnv[cat, "not_assured"] = reason(
             "evaluation.d90.not_assured",
             "Trên {share}% tiêu chí về kết quả thực hiện nhiệm vụ không bảo đảm: Không hoàn thành "
-            "nhiệm vụ", kht, share=_pct(shares["not_assured"]))
+            "nhiệm vụ",
+            kht,
+            share=_pct(shares["not_assured"]),
+        )
         khtnv[cat, "targets_fail"] = reason(
             "evaluation.d90.targets_fail",
-            "Đơn vị phụ trách hoàn thành dưới {share}% chỉ tiêu: Không hoàn thành nhiệm vụ", kht,
-            share=_pct(shares["targets_fail"]))
+            "Đơn vị phụ trách hoàn thành dưới {share}% chỉ tiêu: Không hoàn thành nhiệm vụ",
+            kht,
+            share=_pct(shares["targets_fail"]),
+        )
         khtnv[cat, "corruption"] = reason(
             "evaluation.d90.corruption",
             "Đơn vị thuộc quyền quản lý xảy ra tham nhũng, lãng phí và bị xử lý: Không hoàn thành "
-            "nhiệm vụ", kht)
+            "nhiệm vụ",
+            kht,
+        )
         khtnv[cat, "below_done"] = reason(
             "evaluation.d90.below_done",
-            "Không đạt tiêu chí mức Hoàn thành nhiệm vụ: Không hoàn thành nhiệm vụ", kht)
+            "Không đạt tiêu chí mức Hoàn thành nhiệm vụ: Không hoàn thành nhiệm vụ",
+            kht,
+        )
     return D90Context(
-        exceeded=_ints(shares["exceeded"]), on_time=_ints(shares["on_time"]),
-        managed_good=_ints(shares["managed_good"]), short=_ints(shares["short"]),
-        targets_done=_ints(shares["targets_done"]), managed_done=_ints(shares["managed_done"]),
-        not_assured=_ints(shares["not_assured"]), targets_fail=_ints(shares["targets_fail"]),
-        min_months=months.value, absence=absence.value,
+        exceeded=_ints(shares["exceeded"]),
+        on_time=_ints(shares["on_time"]),
+        managed_good=_ints(shares["managed_good"]),
+        short=_ints(shares["short"]),
+        targets_done=_ints(shares["targets_done"]),
+        managed_done=_ints(shares["managed_done"]),
+        not_assured=_ints(shares["not_assured"]),
+        targets_fail=_ints(shares["targets_fail"]),
+        min_months=months.value,
+        absence=absence.value,
         not_classified=reason(
             "evaluation.d90.short_service",
             "Công tác dưới {months} tháng trong năm: không xếp loại chất lượng (vẫn kiểm điểm)",
-            months.citation, months=months.value),
+            months.citation,
+            months=months.value,
+        ),
         maternity=reason(
             "evaluation.d90.maternity",
             "Nghỉ thai sản theo quy định: vẫn xếp loại chất lượng theo thời gian làm việc thực tế",
-            months.citation),
-        no_tasks=reason("evaluation.d90.no_tasks",
-                        "Chưa có dữ liệu nhiệm vụ được giao: chưa thể xếp loại", cite(D90, 3)),
+            months.citation,
+        ),
+        no_tasks=reason(
+            "evaluation.d90.no_tasks",
+            "Chưa có dữ liệu nhiệm vụ được giao: chưa thể xếp loại",
+            cite(D90, 3),
+        ),
         absence_cap=reason(
             "evaluation.d90.long_absence",
             "Nghỉ từ {low} đến dưới {high} tháng trong năm: không xếp loại Hoàn thành tốt nhiệm "
-            "vụ trở lên", absence.citation, Basis.LAW, low=absence.value[0], high=absence.value[1]),
-        attained=attained, missing=missing, khtnv=khtnv,
+            "vụ trở lên",
+            absence.citation,
+            Basis.LAW,
+            low=absence.value[0],
+            high=absence.value[1],
+        ),
+        attained=attained,
+        missing=missing,
+        khtnv=khtnv,
     )
 
 
@@ -203,34 +249,53 @@ def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
     managed_good = _at_least(f.managed_units_good, f.managed_units, ctx.managed_good)
     targets_all = f.targets_completed >= f.targets_assigned
     checks: tuple[tuple[Rating, tuple[tuple[bool, str], ...]], ...] = (
-        (X, (
-            (general is GeneralCriteria.GOOD, "general_good"),
-            (all_on_time, "on_time"),
-            (_at_least(f.tasks_exceeded, a, ctx.exceeded), "exceeded"),
-            (not m or targets_all, "targets_all"),
-            (not m or _at_least(f.targets_exceeded, f.targets_assigned, ctx.exceeded),
-             "targets_exceeded"),
-            (not m or managed_all, "managed_all_done"),
-            (not m or managed_good, "managed_good"),
-        )),
-        (G, (
-            (general is not GeneralCriteria.NOT_MET, "general_met"),
-            (all_on_time, "on_time"),
-            (not m or targets_all, "targets_all"),
-            (not m or _at_least(f.targets_on_time, f.targets_assigned, ctx.on_time),
-             "targets_on_time"),
-            (not m or managed_all, "managed_all_done"),
-            (not m or managed_good, "managed_good"),
-        )),
-        (D, (
-            (general is not GeneralCriteria.NOT_MET, "general_met"),
-            (f.tasks_completed >= a, "completed"),
-            (f.tasks_short * ctx.short[1] <= ctx.short[0] * a, "short"),
-            (not m or f.targets_completed * ctx.targets_done[1]
-             > ctx.targets_done[0] * f.targets_assigned, "targets_done"),
-            (not m or _at_least(f.managed_units_done, f.managed_units, ctx.managed_done),
-             "managed_done"),
-        )),
+        (
+            X,
+            (
+                (general is GeneralCriteria.GOOD, "general_good"),
+                (all_on_time, "on_time"),
+                (_at_least(f.tasks_exceeded, a, ctx.exceeded), "exceeded"),
+                (not m or targets_all, "targets_all"),
+                (
+                    not m or _at_least(f.targets_exceeded, f.targets_assigned, ctx.exceeded),
+                    "targets_exceeded",
+                ),
+                (not m or managed_all, "managed_all_done"),
+                (not m or managed_good, "managed_good"),
+            ),
+        ),
+        (
+            G,
+            (
+                (general is not GeneralCriteria.NOT_MET, "general_met"),
+                (all_on_time, "on_time"),
+                (not m or targets_all, "targets_all"),
+                (
+                    not m or _at_least(f.targets_on_time, f.targets_assigned, ctx.on_time),
+                    "targets_on_time",
+                ),
+                (not m or managed_all, "managed_all_done"),
+                (not m or managed_good, "managed_good"),
+            ),
+        ),
+        (
+            D,
+            (
+                (general is not GeneralCriteria.NOT_MET, "general_met"),
+                (f.tasks_completed >= a, "completed"),
+                (f.tasks_short * ctx.short[1] <= ctx.short[0] * a, "short"),
+                (
+                    not m
+                    or f.targets_completed * ctx.targets_done[1]
+                    > ctx.targets_done[0] * f.targets_assigned,
+                    "targets_done",
+                ),
+                (
+                    not m or _at_least(f.managed_units_done, f.managed_units, ctx.managed_done),
+                    "managed_done",
+                ),
+            ),
+        ),
     )
     reasons = pre
     level = N
@@ -244,8 +309,7 @@ def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
     else:
         reasons += (ctx.khtnv[cat, "below_done"],)
     low, high = ctx.absence
-    if (low <= f.months_absent < high and f.leave is not LeaveKind.MATERNITY
-            and level.rank > D.rank):
+    if low <= f.months_absent < high and f.leave is not LeaveKind.MATERNITY and level.rank > D.rank:
         level = D
         reasons += (ctx.absence_cap,)
     return level, reasons

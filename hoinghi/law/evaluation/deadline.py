@@ -24,8 +24,11 @@ class DeadlineFacts:
     education: bool = False  # education follows the school year (Ministry of Education)
 
 
-_TABLE = {EvaluationRegime.D90: DEADLINE_D90, EvaluationRegime.D335: DEADLINE_D335,
-          EvaluationRegime.D233: DEADLINE_D233}
+_TABLE = {
+    EvaluationRegime.D90: DEADLINE_D90,
+    EvaluationRegime.D335: DEADLINE_D335,
+    EvaluationRegime.D233: DEADLINE_D233,
+}
 
 
 @rule(
@@ -44,22 +47,40 @@ def decide_deadline(
     if facts.regime not in _TABLE:
         raise ValueError(f"evaluation.deadline: không áp dụng cho {facts.regime}")
     if facts.education:
-        why = reason("evaluation.deadline.education",
-                     "Ngành giáo dục: thời hạn theo năm học, theo hướng dẫn của Bộ Giáo dục và Đào "
-                     "tạo", cite(D233, 15, 1, "b"), Basis.AGENCY)
-        return make_result("evaluation.deadline", "D90-D335-D233", on, None, (why,),
-                           {"on_time": None})
+        why = reason(
+            "evaluation.deadline.education",
+            "Ngành giáo dục: thời hạn theo năm học, theo hướng dẫn của Bộ Giáo dục và Đào tạo",
+            cite(D233, 15, 1, "b"),
+            Basis.AGENCY,
+        )
+        return make_result(
+            "evaluation.deadline", "D90-D335-D233", on, None, (why,), {"on_time": None}
+        )
     dated = _TABLE[facts.regime].at(on)
     (m1, d1), (m2, d2) = dated.value
-    deadline = (date(facts.evaluation_year + 1, m2, d2) if facts.special_case
-                else date(facts.evaluation_year, m1, d1))
+    deadline = (
+        date(facts.evaluation_year + 1, m2, d2)
+        if facts.special_case
+        else date(facts.evaluation_year, m1, d1)
+    )
     on_time = None if facts.classified_on is None else facts.classified_on <= deadline
-    text = ("Trường hợp đặc biệt: hoàn thành trước ngày {deadline}" if facts.special_case
-            else "Hoàn thành đánh giá, xếp loại trước ngày {deadline}")
-    reasons = [reason("evaluation.deadline.date", text, dated.citation,
-                      deadline=f"{deadline:%d/%m/%Y}")]
+    text = (
+        "Trường hợp đặc biệt: hoàn thành trước ngày {deadline}"
+        if facts.special_case
+        else "Hoàn thành đánh giá, xếp loại trước ngày {deadline}"
+    )
+    reasons = [
+        reason("evaluation.deadline.date", text, dated.citation, deadline=f"{deadline:%d/%m/%Y}")
+    ]
     if on_time is False:
-        reasons.append(reason("evaluation.deadline.late", "Xếp loại ngày {day}: quá thời hạn",
-                              dated.citation, day=f"{facts.classified_on:%d/%m/%Y}"))
-    return make_result("evaluation.deadline", "D90-D335-D233", on, deadline, tuple(reasons),
-                       {"on_time": on_time})
+        reasons.append(
+            reason(
+                "evaluation.deadline.late",
+                "Xếp loại ngày {day}: quá thời hạn",
+                dated.citation,
+                day=f"{facts.classified_on:%d/%m/%Y}",
+            )
+        )
+    return make_result(
+        "evaluation.deadline", "D90-D335-D233", on, deadline, tuple(reasons), {"on_time": on_time}
+    )

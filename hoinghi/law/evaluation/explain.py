@@ -29,7 +29,9 @@ def reason(
     key = (code, message, citation, basis, tuple(sorted(params.items())))
     found = _CACHE.get(key)
     if found is None:
-        found = Reason(code, message, citation, MappingProxyType(params) if params else EMPTY, basis)
+        found = Reason(
+            code, message, citation, MappingProxyType(params) if params else EMPTY, basis
+        )
         _CACHE[key] = found
     return found
 
@@ -49,13 +51,19 @@ def make_result(
     return Result(rule, version, on, outcome, EMPTY if values is None else frozen(values), reasons)
 
 
-_SETTERS = tuple(getattr(Result, name).__set__ for name in
-                 ("rule", "rule_version", "on", "outcome", "values", "reasons"))
+_SETTERS = tuple(
+    getattr(Result, name).__set__
+    for name in ("rule", "rule_version", "on", "outcome", "values", "reasons")
+)
 _new = object.__new__
 
 
 def batch_result(
-    rule: str, version: str, on: date, outcome: Any, values: Mapping[str, Any],
+    rule: str,
+    version: str,
+    on: date,
+    outcome: Any,
+    values: Mapping[str, Any],
     reasons: tuple[Reason, ...],
 ) -> Result:
     """``Result(...)`` for batch loops: the same object, built through its slots.

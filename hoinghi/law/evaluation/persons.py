@@ -47,7 +47,9 @@ CLASSIFY = "evaluation.classify"
     facts=PersonEvaluationFacts,
 )
 def decide_level_d90(
-    facts: PersonEvaluationFacts, *, on: date,
+    facts: PersonEvaluationFacts,
+    *,
+    on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> Result:
     """Q9, Q10, Q12–Q15: criteria-based level under D90 (+ D48)."""
@@ -65,7 +67,9 @@ def decide_level_d90(
     confidence=Confidence.SECONDARY,
 )
 def decide_level_d335(
-    facts: PersonEvaluationFacts, *, on: date,
+    facts: PersonEvaluationFacts,
+    *,
+    on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> Result:
     """Q2: score bands 90/70/50 with the KHTNV overrides (D335)."""
@@ -82,7 +86,9 @@ def decide_level_d335(
     facts=PersonEvaluationFacts,
 )
 def decide_level_d233(
-    facts: PersonEvaluationFacts, *, on: date,
+    facts: PersonEvaluationFacts,
+    *,
+    on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> Result:
     """Q1, Q6, Q9, Q11: score bands, head ≤ unit, short service, discipline (D233)."""
@@ -94,8 +100,12 @@ def _opts(options: law_options.EvaluationOptions | None) -> law_options.Evaluati
     return options if options is not None else law_options.EvaluationOptions()
 
 
-def _level_for(regime: EvaluationRegime, on: date, opts: law_options.EvaluationOptions,
-               head: tuple[Reason, ...]) -> Level:
+def _level_for(
+    regime: EvaluationRegime,
+    on: date,
+    opts: law_options.EvaluationOptions,
+    head: tuple[Reason, ...],
+) -> Level:
     """The level function of ``regime``, answering with ``head`` (the regime's reasons) first."""
     if regime is EvaluationRegime.D233 or regime is EvaluationRegime.D335:
         base = d233_context(on, opts) if regime is EvaluationRegime.D233 else d335_context(on, opts)
@@ -125,7 +135,9 @@ class _RegimeEntry:
     confidence=Confidence.SECONDARY,
 )
 def classify_person(
-    facts: PersonEvaluationFacts, *, on: date,
+    facts: PersonEvaluationFacts,
+    *,
+    on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> Result:
     """The regime for the person's category and year, then that regime's level."""
@@ -133,8 +145,11 @@ def classify_person(
 
 
 def classify_people(
-    people: Sequence[PersonEvaluationFacts], *, on: date,
-    options: law_options.EvaluationOptions | None = None, apply_caps: bool = False,
+    people: Sequence[PersonEvaluationFacts],
+    *,
+    on: date,
+    options: law_options.EvaluationOptions | None = None,
+    apply_caps: bool = False,
 ) -> list[Result]:
     """Classify a whole agency: one Result per person, in input order.
 
@@ -158,8 +173,9 @@ def classify_people(
         if entry is None:
             regime, why = select_regime(RegimeFacts(*key), opts)
             shared = values.setdefault(regime, MappingProxyType({"regime": regime}))
-            entry = entries[key] = _RegimeEntry(regime, _level_for(regime, on, opts, why), shared,
-                                                apply_caps and regime in _SCOPED)
+            entry = entries[key] = _RegimeEntry(
+                regime, _level_for(regime, on, opts, why), shared, apply_caps and regime in _SCOPED
+            )
         level, reasons = entry.level(f)
         append(batch_result(CLASSIFY, version, on, level, entry.values, reasons))
         if entry.capped and (level is X or level is G):
@@ -167,8 +183,11 @@ def classify_people(
             unit_key = (entry.regime, f.unit_id)
             pool = pools.get(unit_key)
             if pool is None:
-                raised = (f.unit_rating is X if entry.regime is EvaluationRegime.D233
-                          else f.unit_outstanding)
+                raised = (
+                    f.unit_rating is X
+                    if entry.regime is EvaluationRegime.D233
+                    else f.unit_outstanding
+                )
                 pool = pools[unit_key] = [0, 0, int(raised)]
             pool[slot] += 1
             if f.task_group:
@@ -189,15 +208,21 @@ _SCOPED = (EvaluationRegime.D233, EvaluationRegime.D335)
 
 def score_keys(people: Sequence[Any], indices: Sequence[int]) -> Callable[[int], tuple[int, int]]:
     """Exact integer sort keys, highest score first then input order (no floats)."""
-    parts = {i: score_parts(people[i].score) if people[i].score is not None else (0, 1)
-             for i in indices}
+    parts = {
+        i: score_parts(people[i].score) if people[i].score is not None else (0, 1) for i in indices
+    }
     common = math.lcm(*(d for _, d in parts.values())) if parts else 1
     return lambda i: (-(parts[i][0] * (common // parts[i][1])), i)
 
 
-def _apply_caps(people: Sequence[PersonEvaluationFacts], results: list[Result], on: date,
-                opts: law_options.EvaluationOptions, pools: dict[tuple[Any, ...], list[int]],
-                candidates: list[int]) -> None:
+def _apply_caps(
+    people: Sequence[PersonEvaluationFacts],
+    results: list[Result],
+    on: date,
+    opts: law_options.EvaluationOptions,
+    pools: dict[tuple[Any, ...], list[int]],
+    candidates: list[int],
+) -> None:
     """Rate good the excellent candidates beyond the cap of their unit or group."""
     room: dict[tuple[Any, ...], int] = {}
     why_of: dict[tuple[Any, ...], Reason] = {}
@@ -208,26 +233,37 @@ def _apply_caps(people: Sequence[PersonEvaluationFacts], results: list[Result], 
         why_of[key] = reason(
             "evaluation.cap.demoted",
             "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ của {scope} (tối đa {most} người): xếp loại "
-            "Hoàn thành tốt nhiệm vụ", citation, scope=scope, most=most)
+            "Hoàn thành tốt nhiệm vụ",
+            citation,
+            scope=scope,
+            most=most,
+        )
     candidates.sort(key=score_keys(people, candidates))
     for i in candidates:
         f, r = people[i], results[i]
         regime = r.values["regime"]
         unit_key = (regime, f.unit_id)
         group_key = (regime, f.unit_id, f.task_group) if f.task_group else None
-        full = unit_key if room[unit_key] <= 0 else (
-            group_key if group_key is not None and room[group_key] <= 0 else None)
+        full = (
+            unit_key
+            if room[unit_key] <= 0
+            else (group_key if group_key is not None and room[group_key] <= 0 else None)
+        )
         if full is None:
             room[unit_key] -= 1
             if group_key is not None:
                 room[group_key] -= 1
             continue
-        results[i] = Result(r.rule, r.rule_version, on, Rating.GOOD, r.values,
-                            r.reasons + (why_of[full],))
+        results[i] = Result(
+            r.rule, r.rule_version, on, Rating.GOOD, r.values, r.reasons + (why_of[full],)
+        )
 
 
 def caps_for_people(
-    people: Sequence[PersonEvaluationFacts], results: Sequence[Result], *, on: date,
+    people: Sequence[PersonEvaluationFacts],
+    results: Sequence[Result],
+    *,
+    on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> list[Result]:
     """Check the proposed list of each unit against Q3: one cap Result per (regime, unit).
@@ -252,9 +288,13 @@ def caps_for_people(
     out = []
     for (regime, unit), (counts, groups, sample) in units.items():
         facts = ExcellentCapFacts(
-            regime=regime, excellent=counts[1], good=counts[0],
+            regime=regime,
+            excellent=counts[1],
+            good=counts[0],
             groups=tuple(GroupCounts(g, c[1], c[0]) for g, c in sorted(groups.items())),
             unit_rated_excellent=sample.unit_rating is Rating.EXCELLENT,
-            outstanding=sample.unit_outstanding, unit_id=unit)
+            outstanding=sample.unit_outstanding,
+            unit_id=unit,
+        )
         out.append(check_excellent_cap(facts, on=on, options=options))
     return out

@@ -40,16 +40,26 @@ class RegimeFacts:
 _MSG = "{category}: năm đánh giá {year} áp dụng {regime}"
 
 
-def _chosen(regime: EvaluationRegime, f: RegimeFacts, citation_key: str,
-            basis: Basis = Basis.LAW) -> Reason:
+def _chosen(
+    regime: EvaluationRegime, f: RegimeFacts, citation_key: str, basis: Basis = Basis.LAW
+) -> Reason:
     citations = {
-        "d90": cite(D90, 1), "d48": cite(D48, 1), "d335": cite(D335),
-        "d233": cite(D233, 2), "d233_20_1": cite(D233, 20, 1), "d233_20_2": cite(D233, 20, 2),
-        "d233_20_3": cite(D233, 20, 3), "none": None,
+        "d90": cite(D90, 1),
+        "d48": cite(D48, 1),
+        "d335": cite(D335),
+        "d233": cite(D233, 2),
+        "d233_20_1": cite(D233, 20, 1),
+        "d233_20_2": cite(D233, 20, 2),
+        "d233_20_3": cite(D233, 20, 3),
+        "none": None,
     }
     return reason(
-        f"evaluation.regime.{regime.value}", _MSG, citations[citation_key], basis,
-        category=STAFF_CATEGORY_LABELS[f.category], year=f.evaluation_year,
+        f"evaluation.regime.{regime.value}",
+        _MSG,
+        citations[citation_key],
+        basis,
+        category=STAFF_CATEGORY_LABELS[f.category],
+        year=f.evaluation_year,
         regime=EVALUATION_REGIME_LABELS[regime],
     )
 
@@ -62,29 +72,45 @@ def select_regime(
     year, cat = f.evaluation_year, f.category
     pin = options.pinned_regime
     notes: list[Reason] = []
-    if pin is not None and not (pin is R.D90 and year == TRANSITION_YEAR
-                                and cat is C.PUBLIC_EMPLOYEE):
-        notes.append(reason(
-            "evaluation.regime.pin_ignored",
-            "Không áp dụng lựa chọn giữ {regime}: chỉ viên chức, năm đánh giá 2026 mới được "
-            "tiếp tục áp dụng Nghị định số 90/2020/NĐ-CP", cite(D233, 20, 1),
-            regime=EVALUATION_REGIME_LABELS[pin],
-        ))
+    if pin is not None and not (
+        pin is R.D90 and year == TRANSITION_YEAR and cat is C.PUBLIC_EMPLOYEE
+    ):
+        notes.append(
+            reason(
+                "evaluation.regime.pin_ignored",
+                "Không áp dụng lựa chọn giữ {regime}: chỉ viên chức, năm đánh giá 2026 mới được "
+                "tiếp tục áp dụng Nghị định số 90/2020/NĐ-CP",
+                cite(D233, 20, 1),
+                regime=EVALUATION_REGIME_LABELS[pin],
+            )
+        )
     if year < 2020:
-        return R.NOT_COVERED, (reason(
-            "evaluation.regime.before_d90",
-            "Năm đánh giá {year} trước khi Nghị định số 90/2020/NĐ-CP có hiệu lực", cite(D90),
-            year=year), *notes)
+        return R.NOT_COVERED, (
+            reason(
+                "evaluation.regime.before_d90",
+                "Năm đánh giá {year} trước khi Nghị định số 90/2020/NĐ-CP có hiệu lực",
+                cite(D90),
+                year=year,
+            ),
+            *notes,
+        )
     if cat in (C.WORKER, C.CONTRACT):
-        if year >= TRANSITION_YEAR and f.in_public_service_unit \
-                and options.contract_workers_under_d233:
+        if (
+            year >= TRANSITION_YEAR
+            and f.in_public_service_unit
+            and options.contract_workers_under_d233
+        ):
             return R.D233, (_chosen(R.D233, f, "d233_20_2", Basis.AGENCY), *notes)
-        return R.NOT_COVERED, (reason(
-            "evaluation.regime.not_covered",
-            "{category} không thuộc đối tượng đánh giá, xếp loại chất lượng theo nghị định",
-            cite(D233, 20, 2) if year >= TRANSITION_YEAR else cite(D90, 1), Basis.AGENCY
-            if year >= TRANSITION_YEAR and f.in_public_service_unit else Basis.LAW,
-            category=STAFF_CATEGORY_LABELS[cat]), *notes)
+        return R.NOT_COVERED, (
+            reason(
+                "evaluation.regime.not_covered",
+                "{category} không thuộc đối tượng đánh giá, xếp loại chất lượng theo nghị định",
+                cite(D233, 20, 2) if year >= TRANSITION_YEAR else cite(D90, 1),
+                Basis.AGENCY if year >= TRANSITION_YEAR and f.in_public_service_unit else Basis.LAW,
+                category=STAFF_CATEGORY_LABELS[cat],
+            ),
+            *notes,
+        )
     if year < TRANSITION_YEAR:
         return R.D90, (_chosen(R.D90, f, "d90"), *notes)
     if cat is C.CIVIL_SERVANT:
@@ -94,10 +120,16 @@ def select_regime(
         return chosen, (_chosen(chosen, f, "none", Basis.UNVERIFIED), *notes)
     # viên chức from the 2026 round
     if f.party_or_mass_org_unit and not options.party_units_apply_d233:
-        return R.NOT_COVERED, (reason(
-            "evaluation.regime.party_unit",
-            "Đơn vị sự nghiệp của Đảng, Mặt trận, tổ chức chính trị - xã hội không áp dụng "
-            "Nghị định số 233/2026/NĐ-CP", cite(D233, 20, 3), Basis.AGENCY), *notes)
+        return R.NOT_COVERED, (
+            reason(
+                "evaluation.regime.party_unit",
+                "Đơn vị sự nghiệp của Đảng, Mặt trận, tổ chức chính trị - xã hội không áp dụng "
+                "Nghị định số 233/2026/NĐ-CP",
+                cite(D233, 20, 3),
+                Basis.AGENCY,
+            ),
+            *notes,
+        )
     if pin is R.D90 and year == TRANSITION_YEAR:
         return R.D90, (_chosen(R.D90, f, "d233_20_1", Basis.AGENCY), *notes)
     key = "d233_20_3" if f.party_or_mass_org_unit else "d233"
@@ -119,5 +151,11 @@ def decide_regime(
 ) -> Result:
     """The regime that classifies ``facts.category`` for ``facts.evaluation_year``."""
     regime, reasons = select_regime(facts, options or law_options.EvaluationOptions())
-    return make_result("evaluation.regime", "D90-D335-D233", on, regime, reasons,
-                       {"pinned": (options is not None and options.pinned_regime is regime)})
+    return make_result(
+        "evaluation.regime",
+        "D90-D335-D233",
+        on,
+        regime,
+        reasons,
+        {"pinned": (options is not None and options.pinned_regime is regime)},
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from hoinghi.law import options as law_options
 from hoinghi.law.citations import Citation, cite
@@ -63,7 +64,9 @@ def band_reasons(code: str, bands: ScoreBands, citation: Citation) -> dict[Ratin
     msg_low = "Điểm đánh giá dưới {high} điểm: {level}"
     return {
         X: reason(f"{code}.excellent", msg_top, citation, low=excellent, level=RATING_LABELS[X]),
-        G: reason(f"{code}.good", msg_mid, citation, low=good, high=excellent, level=RATING_LABELS[G]),
+        G: reason(
+            f"{code}.good", msg_mid, citation, low=good, high=excellent, level=RATING_LABELS[G]
+        ),
         D: reason(f"{code}.done", msg_mid, citation, low=done, high=good, level=RATING_LABELS[D]),
         N: reason(f"{code}.not_done", msg_low, citation, high=done, level=RATING_LABELS[N]),
     }
@@ -99,13 +102,17 @@ class ScoreContext:
 
 
 _NOT_CLASSIFIED = "Công tác dưới {months} tháng trong năm: không xếp loại chất lượng"
-_ACTUAL_TIME = ("Nghỉ ốm đau, thai sản theo quy định: xếp loại theo thời gian công tác thực tế")
+_ACTUAL_TIME = "Nghỉ ốm đau, thai sản theo quy định: xếp loại theo thời gian công tác thực tế"
 _MISSING = "Chưa có điểm đánh giá: chưa thể xếp loại"
-_DEGRADATION = ("Có kết luận suy thoái tư tưởng chính trị, đạo đức, lối sống hoặc vi phạm quy "
-                "định nêu gương: Không hoàn thành nhiệm vụ")
+_DEGRADATION = (
+    "Có kết luận suy thoái tư tưởng chính trị, đạo đức, lối sống hoặc vi phạm quy "
+    "định nêu gương: Không hoàn thành nhiệm vụ"
+)
 _DISCIPLINE = "Bị kỷ luật trong năm đánh giá: Không hoàn thành nhiệm vụ"
-_CORRUPTION = ("Đơn vị thuộc phạm vi phụ trách trực tiếp để xảy ra tham nhũng, lãng phí và bị "
-               "xử lý: Không hoàn thành nhiệm vụ")
+_CORRUPTION = (
+    "Đơn vị thuộc phạm vi phụ trách trực tiếp để xảy ra tham nhũng, lãng phí và bị "
+    "xử lý: Không hoàn thành nhiệm vụ"
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -119,28 +126,36 @@ def d233_context(on: date, options: law_options.EvaluationOptions) -> ScoreConte
         min_months=months.value,
         short_service_rule=True,
         exempt_leaves=frozenset({LeaveKind.SICK, LeaveKind.MATERNITY}),
-        not_classified=reason("evaluation.d233.short_service", _NOT_CLASSIFIED, cite(D233, 14, 1),
-                              months=months.value),
+        not_classified=reason(
+            "evaluation.d233.short_service", _NOT_CLASSIFIED, cite(D233, 14, 1), months=months.value
+        ),
         actual_time=reason("evaluation.d233.actual_time", _ACTUAL_TIME, cite(D233, 14, 2)),
         missing_score=reason("evaluation.d233.no_score", _MISSING, cite(D233, 12, 5)),
         degradation=reason("evaluation.d233.degradation", _DEGRADATION, cite(D233, 12, 4)),
         discipline=reason(
             "evaluation.d233.discipline",
             "Bị kỷ luật từ khiển trách trở lên do suy thoái hoặc vi phạm trong thực hiện nhiệm "
-            "vụ trong năm đánh giá: Không hoàn thành nhiệm vụ", cite(D233, 14, 3)),
+            "vụ trong năm đánh giá: Không hoàn thành nhiệm vụ",
+            cite(D233, 14, 3),
+        ),
         discipline_not_counted=reason(
             "evaluation.d233.discipline_counted_once",
             "Hành vi vi phạm đã được tính khi đánh giá, xếp loại: không tính lại",
-            cite(D233, 14, 3)),
+            cite(D233, 14, 3),
+        ),
         discipline_other_ground=reason(
             "evaluation.d233.discipline_other_ground",
             "Kỷ luật không do suy thoái hoặc vi phạm trong thực hiện nhiệm vụ: không áp dụng mức "
-            "Không hoàn thành nhiệm vụ", cite(D233, 14, 3)),
+            "Không hoàn thành nhiệm vụ",
+            cite(D233, 14, 3),
+        ),
         corruption=reason("evaluation.d233.corruption", _CORRUPTION, cite(D233, 12, 4)),
         corruption_mitigated=reason(
             "evaluation.d233.corruption_mitigated",
             "Người quản lý đã chủ động phát hiện, báo cáo, khắc phục: không áp dụng mức Không hoàn "
-            "thành nhiệm vụ", cite(D233, 12, 4)),
+            "thành nhiệm vụ",
+            cite(D233, 12, 4),
+        ),
         mitigation_allowed=True,
         counts_once=True,
         head_rule=True,
@@ -153,7 +168,9 @@ def head_cap_reasons() -> dict[Rating, Reason]:
         level: reason(
             "evaluation.d233.head_not_above_unit",
             "Người đứng đầu không được xếp loại cao hơn mức xếp loại của đơn vị: {level}",
-            cite(D233, 12, 7), level=RATING_LABELS[level])
+            cite(D233, 12, 7),
+            level=RATING_LABELS[level],
+        )
         for level in Rating
     }
 
@@ -170,26 +187,38 @@ def d335_context(on: date, options: law_options.EvaluationOptions) -> ScoreConte
         min_months=6,
         short_service_rule=options.d335_short_service_rule,
         exempt_leaves=frozenset({LeaveKind.SICK, LeaveKind.MATERNITY}),
-        not_classified=reason("evaluation.d335.short_service", _NOT_CLASSIFIED, c, unverified,
-                              months=6),
+        not_classified=reason(
+            "evaluation.d335.short_service", _NOT_CLASSIFIED, c, unverified, months=6
+        ),
         actual_time=reason("evaluation.d335.actual_time", _ACTUAL_TIME, c),
         missing_score=reason("evaluation.d335.no_score", _MISSING, c),
         degradation=reason("evaluation.d335.degradation", _DEGRADATION, c),
         discipline=reason(
             "evaluation.d335.discipline",
             "Bị kỷ luật từ khiển trách trở lên do vi phạm khi thi hành công vụ trong năm đánh giá:"
-            " Không hoàn thành nhiệm vụ", c),
+            " Không hoàn thành nhiệm vụ",
+            c,
+        ),
         discipline_not_counted=reason(
             "evaluation.d335.discipline_counted_once",
-            "Hành vi vi phạm đã được tính khi đánh giá, xếp loại: không tính lại", c, unverified),
+            "Hành vi vi phạm đã được tính khi đánh giá, xếp loại: không tính lại",
+            c,
+            unverified,
+        ),
         discipline_other_ground=reason(
             "evaluation.d335.discipline_other_ground",
             "Kỷ luật không do vi phạm khi thi hành công vụ: không áp dụng mức Không hoàn thành "
-            "nhiệm vụ", c, unverified),
+            "nhiệm vụ",
+            c,
+            unverified,
+        ),
         corruption=reason("evaluation.d335.corruption", _CORRUPTION, c),
         corruption_mitigated=reason(
             "evaluation.d335.corruption_mitigated",
-            "Người quản lý đã chủ động phát hiện, báo cáo, khắc phục", c, unverified),
+            "Người quản lý đã chủ động phát hiện, báo cáo, khắc phục",
+            c,
+            unverified,
+        ),
         mitigation_allowed=False,
         counts_once=True,
         head_rule=False,
@@ -207,7 +236,7 @@ def level_by_score(f: PersonEvaluationFacts, ctx: ScoreContext) -> Outcome:
         if f.leave not in ctx.exempt_leaves:
             return None, (*pre, ctx.not_classified)
         pre = (*pre, ctx.actual_time)
-    score = f.score
+    score: Any = f.score
     if score is None:
         return None, (*pre, ctx.missing_score)
     kind = type(score)
@@ -219,8 +248,12 @@ def level_by_score(f: PersonEvaluationFacts, ctx: ScoreContext) -> Outcome:
         n, d = score_parts(score)
     excellent, good, done = ctx.bands
     level = X if n >= excellent * d else G if n >= good * d else D if n >= done * d else N
-    if not (f.degradation or f.discipline is not None or f.managed_unit_corruption
-            or f.is_unit_head) and pre is ctx.head:
+    if (
+        not (
+            f.degradation or f.discipline is not None or f.managed_unit_corruption or f.is_unit_head
+        )
+        and pre is ctx.head
+    ):
         return level, ctx.plain.get(level) or (*pre, ctx.band[level])
     reasons = (*pre, ctx.band[level])
     if f.degradation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from hoinghi.law import options as law_options
 from hoinghi.law.citations import Citation, Confidence, cite
@@ -50,9 +51,14 @@ def _share(part: int, whole: int, share: Fraction) -> bool:
     return part * share.denominator >= share.numerator * whole
 
 
-def _failed(code: str, level: Rating, text: str, citation: Citation, **params: object) -> Reason:
-    return reason(f"evaluation.unit.{code}", "Chưa đạt mức {level}: " + text, citation,
-                  level=RATING_LABELS[level], **params)
+def _failed(code: str, level: Rating, text: str, citation: Citation, **params: Any) -> Reason:
+    return reason(
+        f"evaluation.unit.{code}",
+        "Chưa đạt mức {level}: " + text,
+        citation,
+        level=RATING_LABELS[level],
+        **params,
+    )
 
 
 @rule(
@@ -79,49 +85,90 @@ def decide_unit_level(
     exceeded = D233_UNIT_EXCEEDED_SHARE.value(on)
     late = D233_UNIT_LATE_SHARE.value(on)
     min_done = D233_UNIT_MIN_DONE_SHARE.value(on)
-    reasons: list[Reason] = [band_reasons("evaluation.unit.band", bands.value, bands.citation)[band]]
+    reasons: list[Reason] = [
+        band_reasons("evaluation.unit.band", bands.value, bands.citation)[band]
+    ]
     values: dict[str, object] = {"band": band, "competent_level_decides": False}
     not_done: list[Reason] = []
     if facts.personnel_violation:
-        not_done.append(reason(
-            "evaluation.unit.personnel_violation",
-            "Có kết luận vi phạm trong công tác cán bộ, mất đoàn kết, cục bộ, bè phái: Không hoàn "
-            "thành nhiệm vụ", cite(D233, 7, 4)))
+        not_done.append(
+            reason(
+                "evaluation.unit.personnel_violation",
+                "Có kết luận vi phạm trong công tác cán bộ, mất đoàn kết, cục bộ, bè phái: "
+                "Không hoàn "
+                "thành nhiệm vụ",
+                cite(D233, 7, 4),
+            )
+        )
     if not _share(facts.tasks_completed, a, min_done):
         if facts.force_majeure:
-            reasons.append(reason(
-                "evaluation.unit.force_majeure",
-                "Hoàn thành dưới {share}% nhiệm vụ do nguyên nhân bất khả kháng: cấp có thẩm quyền"
-                " xem xét", cite(D233, 7, 4), share=min_done * 100))
+            reasons.append(
+                reason(
+                    "evaluation.unit.force_majeure",
+                    "Hoàn thành dưới {share}% nhiệm vụ do nguyên nhân bất khả kháng: "
+                    "cấp có thẩm quyền"
+                    " xem xét",
+                    cite(D233, 7, 4),
+                    share=min_done * 100,
+                )
+            )
             values["competent_level_decides"] = True
         else:
-            not_done.append(reason(
-                "evaluation.unit.tasks_below",
-                "Hoàn thành dưới {share}% nhiệm vụ trong chương trình công tác năm: Không hoàn "
-                "thành nhiệm vụ", cite(D233, 7, 4), share=min_done * 100))
+            not_done.append(
+                reason(
+                    "evaluation.unit.tasks_below",
+                    "Hoàn thành dưới {share}% nhiệm vụ trong chương trình công tác năm: Không hoàn "
+                    "thành nhiệm vụ",
+                    cite(D233, 7, 4),
+                    share=min_done * 100,
+                )
+            )
     if band is N or not_done:
         return make_result("evaluation.unit_level", "D233", on, N, (*reasons, *not_done), values)
     checks: dict[Rating, list[Reason]] = {X: [], G: [], D: []}
     if facts.tasks_on_time < a:
         for level in (X, G):
-            checks[level].append(_failed(
-                "not_all_on_time", level, "chưa hoàn thành 100% nhiệm vụ đúng tiến độ, bảo đảm "
-                "chất lượng", cite(D233, 7, 1 if level is X else 2)))
+            checks[level].append(
+                _failed(
+                    "not_all_on_time",
+                    level,
+                    "chưa hoàn thành 100% nhiệm vụ đúng tiến độ, bảo đảm chất lượng",
+                    cite(D233, 7, 1 if level is X else 2),
+                )
+            )
     if not _share(facts.tasks_exceeded, a, exceeded):
-        checks[X].append(_failed("exceeded", X, "dưới {share}% nhiệm vụ vượt mức",
-                                 cite(D233, 7, 1), share=exceeded * 100))
+        checks[X].append(
+            _failed(
+                "exceeded",
+                X,
+                "dưới {share}% nhiệm vụ vượt mức",
+                cite(D233, 7, 1),
+                share=exceeded * 100,
+            )
+        )
     if facts.component_unit_not_done:
-        checks[X].append(_failed("component_not_done", X, "có đơn vị cấu thành Không hoàn thành "
-                                 "nhiệm vụ", cite(D233, 7, 1)))
+        checks[X].append(
+            _failed(
+                "component_not_done",
+                X,
+                "có đơn vị cấu thành Không hoàn thành nhiệm vụ",
+                cite(D233, 7, 1),
+            )
+        )
     if not facts.prior_findings_fixed:
-        checks[X].append(_failed("findings", X, "chưa khắc phục xong hạn chế, khuyết điểm",
-                                 cite(D233, 7, 1)))
+        checks[X].append(
+            _failed("findings", X, "chưa khắc phục xong hạn chế, khuyết điểm", cite(D233, 7, 1))
+        )
     if facts.tasks_completed < a:
-        checks[D].append(_failed("not_all_completed", D, "chưa hoàn thành 100% nhiệm vụ",
-                                 cite(D233, 7, 3)))
+        checks[D].append(
+            _failed("not_all_completed", D, "chưa hoàn thành 100% nhiệm vụ", cite(D233, 7, 3))
+        )
     if facts.tasks_late * late.denominator > late.numerator * a:
-        checks[D].append(_failed("late", D, "quá {share}% nhiệm vụ chậm tiến độ",
-                                 cite(D233, 7, 3), share=late * 100))
+        checks[D].append(
+            _failed(
+                "late", D, "quá {share}% nhiệm vụ chậm tiến độ", cite(D233, 7, 3), share=late * 100
+            )
+        )
     outcome: Rating | None = None
     for level in (X, G, D):
         if level.rank > band.rank:
@@ -132,10 +179,15 @@ def decide_unit_level(
         reasons.extend(checks[level])
     if outcome is not band:
         values["competent_level_decides"] = True
-        reasons.append(reason(
-            "evaluation.unit.competent_decides",
-            "Điểm thuộc khung nhưng không đủ điều kiện của mức tương ứng: cấp có thẩm quyền quyết "
-            "định mức xếp loại phù hợp", cite(D233, 7, 5)))
+        reasons.append(
+            reason(
+                "evaluation.unit.competent_decides",
+                "Điểm thuộc khung nhưng không đủ điều kiện của mức tương ứng: "
+                "cấp có thẩm quyền quyết "
+                "định mức xếp loại phù hợp",
+                cite(D233, 7, 5),
+            )
+        )
     return make_result("evaluation.unit_level", "D233", on, outcome, tuple(reasons), values)
 
 
@@ -158,14 +210,20 @@ def decide_head_level(
 ) -> Result:
     """Q6: the head's level is at most the unit's level (D233 Art 12.7)."""
     if facts.head_rating.rank <= facts.unit_rating.rank:
-        why = reason("evaluation.head.within",
-                     "Mức xếp loại của người đứng đầu ({head}) không cao hơn mức của đơn vị "
-                     "({unit})", cite(D233, 12, 7), head=RATING_LABELS[facts.head_rating],
-                     unit=RATING_LABELS[facts.unit_rating])
+        why = reason(
+            "evaluation.head.within",
+            "Mức xếp loại của người đứng đầu ({head}) không cao hơn mức của đơn vị ({unit})",
+            cite(D233, 12, 7),
+            head=RATING_LABELS[facts.head_rating],
+            unit=RATING_LABELS[facts.unit_rating],
+        )
         return make_result("evaluation.head_level", "D233", on, facts.head_rating, (why,))
-    why = reason("evaluation.d233.head_not_above_unit",
-                 "Người đứng đầu không được xếp loại cao hơn mức xếp loại của đơn vị: {level}",
-                 cite(D233, 12, 7), level=RATING_LABELS[facts.unit_rating])
+    why = reason(
+        "evaluation.d233.head_not_above_unit",
+        "Người đứng đầu không được xếp loại cao hơn mức xếp loại của đơn vị: {level}",
+        cite(D233, 12, 7),
+        level=RATING_LABELS[facts.unit_rating],
+    )
     return make_result("evaluation.head_level", "D233", on, facts.unit_rating, (why,))
 
 
@@ -204,15 +262,23 @@ def decide_party_level(
     a = facts.tasks_assigned
     exceeded, late = QD366_EXCEEDED_SHARE.value(on), QD366_LATE_SHARE.value(on)
     conditions = {
-        X: [(facts.tasks_on_time >= a, "chưa hoàn thành 100% nhiệm vụ đúng tiến độ"),
+        X: [
+            (facts.tasks_on_time >= a, "chưa hoàn thành 100% nhiệm vụ đúng tiến độ"),
             (_share(facts.tasks_exceeded, a, exceeded), "dưới 30% nhiệm vụ vượt mức"),
             (facts.shortcomings_fixed, "chưa khắc phục 100% hạn chế, khuyết điểm"),
-            (not (facts.is_collective and facts.collective_member_disciplined),
-             "có tổ chức trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật")],
+            (
+                not (facts.is_collective and facts.collective_member_disciplined),
+                "có tổ chức trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật",
+            ),
+        ],
         G: [(facts.tasks_on_time >= a, "chưa hoàn thành 100% nhiệm vụ đúng tiến độ")],
-        D: [(facts.tasks_completed >= a, "chưa hoàn thành 100% nhiệm vụ"),
-            (facts.tasks_late * late.denominator <= late.numerator * a,
-             "quá 20% nhiệm vụ chậm tiến độ")],
+        D: [
+            (facts.tasks_completed >= a, "chưa hoàn thành 100% nhiệm vụ"),
+            (
+                facts.tasks_late * late.denominator <= late.numerator * a,
+                "quá 20% nhiệm vụ chậm tiến độ",
+            ),
+        ],
     }
     reasons: list[Reason] = [band_reasons("evaluation.party.band", bands.value, c)[band]]
     outcome = N
@@ -224,11 +290,24 @@ def decide_party_level(
             if not failed:
                 outcome = level
                 break
-            reasons.append(reason("evaluation.party.missing", "Chưa đạt mức {level}: {why}", c,
-                                  level=RATING_LABELS[level], why="; ".join(failed)))
+            reasons.append(
+                reason(
+                    "evaluation.party.missing",
+                    "Chưa đạt mức {level}: {why}",
+                    c,
+                    level=RATING_LABELS[level],
+                    why="; ".join(failed),
+                )
+            )
         if outcome is N:
-            reasons.append(reason("evaluation.party.not_done",
-                                  "Không đạt điều kiện các mức trên: Không hoàn thành nhiệm vụ",
-                                  c, Basis.UNVERIFIED))
-    return make_result("evaluation.party_level", "QD366", on, outcome, tuple(reasons),
-                       {"band": band})
+            reasons.append(
+                reason(
+                    "evaluation.party.not_done",
+                    "Không đạt điều kiện các mức trên: Không hoàn thành nhiệm vụ",
+                    c,
+                    Basis.UNVERIFIED,
+                )
+            )
+    return make_result(
+        "evaluation.party_level", "QD366", on, outcome, tuple(reasons), {"band": band}
+    )

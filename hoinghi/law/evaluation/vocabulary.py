@@ -39,7 +39,10 @@ RATING_LABELS: dict[Rating, str] = {
 }
 
 RATINGS_DESCENDING: tuple[Rating, ...] = (
-    Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE,
+    Rating.EXCELLENT,
+    Rating.GOOD,
+    Rating.DONE,
+    Rating.NOT_DONE,
 )
 
 
@@ -174,14 +177,19 @@ ROUNDING_LABELS: dict[Rounding, str] = {
 
 
 class SmallUnitRule(enum.StrEnum):
-    """How "fewer than 5 subordinate units → at most 1" combines with the 20 % (D233 Art 7.7, [U])."""
+    """How "fewer than 5 subordinate units: at most 1" combines with the 20 %.
+
+    D233 Art 7.7, [U].
+    """
 
     ALLOW_ONE = "allow_one"  # the special cap replaces the share: one unit may be excellent
     UPPER_BOUND = "upper_bound"  # the special cap only bounds the share: min(1, share)
 
 
 SMALL_UNIT_RULE_LABELS: dict[SmallUnitRule, str] = {
-    SmallUnitRule.ALLOW_ONE: "Dưới 5 đơn vị: được xếp tối đa 01 đơn vị Hoàn thành xuất sắc nhiệm vụ",
+    SmallUnitRule.ALLOW_ONE: (
+        "Dưới 5 đơn vị: được xếp tối đa 01 đơn vị Hoàn thành xuất sắc nhiệm vụ"
+    ),
     SmallUnitRule.UPPER_BOUND: "Dưới 5 đơn vị: tối đa 01 đơn vị và không vượt tỷ lệ",
 }
 

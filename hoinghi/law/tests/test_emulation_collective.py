@@ -31,18 +31,27 @@ TT, XS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC
 ON = date(2025, 12, 31)
 
 
-@pytest.mark.parametrize(("facts", "titles"), [
-    (CollectiveFacts("u", 12, 9, 1, 12, collective_rating=Rating.EXCELLENT), (TT, XS)),
-    (CollectiveFacts("u", 12, 8, 1, 12, collective_rating=Rating.EXCELLENT), (TT,)),
-    (CollectiveFacts("u", 12, 9, 0, 12, collective_rating=Rating.EXCELLENT), (TT,)),
-    (CollectiveFacts("u", 12, 9, 1, 11, collective_rating=Rating.EXCELLENT), (TT,)),
-    (CollectiveFacts("u", 10, 6, 0, 10, collective_rating=Rating.GOOD), (TT,)),
-    (CollectiveFacts("u", 10, 5, 0, 10, collective_rating=Rating.GOOD), ()),
-    (CollectiveFacts("u", 9, 5, 0, 9, collective_rating=Rating.GOOD), (TT,)),
-], ids=["12 members, 9 LĐTT, 1 CSTĐCS, excellent: TTLĐXS", "8 LĐTT of 12 is under 70 %",
-        "no CSTĐCS blocks TTLĐXS", "one member not done blocks TTLĐXS",
-        "10 members, 6 LĐTT: TTLĐTT", "10 members, 5 LĐTT (exactly 50 %) fails",
-        "9 members, 5 LĐTT: TTLĐTT"])
+@pytest.mark.parametrize(
+    ("facts", "titles"),
+    [
+        (CollectiveFacts("u", 12, 9, 1, 12, collective_rating=Rating.EXCELLENT), (TT, XS)),
+        (CollectiveFacts("u", 12, 8, 1, 12, collective_rating=Rating.EXCELLENT), (TT,)),
+        (CollectiveFacts("u", 12, 9, 0, 12, collective_rating=Rating.EXCELLENT), (TT,)),
+        (CollectiveFacts("u", 12, 9, 1, 11, collective_rating=Rating.EXCELLENT), (TT,)),
+        (CollectiveFacts("u", 10, 6, 0, 10, collective_rating=Rating.GOOD), (TT,)),
+        (CollectiveFacts("u", 10, 5, 0, 10, collective_rating=Rating.GOOD), ()),
+        (CollectiveFacts("u", 9, 5, 0, 9, collective_rating=Rating.GOOD), (TT,)),
+    ],
+    ids=[
+        "12 members, 9 LĐTT, 1 CSTĐCS, excellent: TTLĐXS",
+        "8 LĐTT of 12 is under 70 %",
+        "no CSTĐCS blocks TTLĐXS",
+        "one member not done blocks TTLĐXS",
+        "10 members, 6 LĐTT: TTLĐTT",
+        "10 members, 5 LĐTT (exactly 50 %) fails",
+        "9 members, 5 LĐTT: TTLĐTT",
+    ],
+)
 def test_d4_d5_collective_titles(facts: CollectiveFacts, titles: tuple[Title, ...]) -> None:
     assert decide_collective_titles(facts, on=ON).outcome == titles
 
@@ -55,14 +64,23 @@ def test_legacy_disciplined_member_blocks_ttldtt_but_not_by_default_under_l06() 
     assert decide_collective_titles(facts, on=ON, options=strict).outcome == ()
 
 
-@pytest.mark.parametrize(("title", "on", "amount"), [
-    (Title.LAO_DONG_TIEN_TIEN, date(2025, 1, 10), 702_000),
-    (Title.CHIEN_SI_THI_DUA_CO_SO, date(2025, 1, 10), 2_340_000),
-    (Title.TAP_THE_LAO_DONG_TIEN_TIEN, date(2025, 1, 10), 1_872_000),
-    (Title.TAP_THE_LAO_DONG_XUAT_SAC, date(2025, 1, 10), 3_510_000),
-    (Title.LAO_DONG_TIEN_TIEN, date(2024, 3, 1), 540_000),
-], ids=["LĐTT at 2,340,000 is 702,000", "CSTĐCS is 2,340,000", "TTLĐTT is 1,872,000",
-        "TTLĐXS is 3,510,000", "LĐTT before 01/07/2024 at 1,800,000 is 540,000"])
+@pytest.mark.parametrize(
+    ("title", "on", "amount"),
+    [
+        (Title.LAO_DONG_TIEN_TIEN, date(2025, 1, 10), 702_000),
+        (Title.CHIEN_SI_THI_DUA_CO_SO, date(2025, 1, 10), 2_340_000),
+        (Title.TAP_THE_LAO_DONG_TIEN_TIEN, date(2025, 1, 10), 1_872_000),
+        (Title.TAP_THE_LAO_DONG_XUAT_SAC, date(2025, 1, 10), 3_510_000),
+        (Title.LAO_DONG_TIEN_TIEN, date(2024, 3, 1), 540_000),
+    ],
+    ids=[
+        "LĐTT at 2,340,000 is 702,000",
+        "CSTĐCS is 2,340,000",
+        "TTLĐTT is 1,872,000",
+        "TTLĐXS is 3,510,000",
+        "LĐTT before 01/07/2024 at 1,800,000 is 540,000",
+    ],
+)
 def test_d9_bonus(title: Title, on: date, amount: int) -> None:
     assert decide_bonus(BonusFacts(title), on=on).outcome == amount
 
@@ -74,28 +92,46 @@ def test_giay_khen_bonus_is_an_unverified_option() -> None:
 
 
 def test_d10_same_achievement_twice_is_refused() -> None:
-    facts = AwardsFacts((Award("a1", Title.GIAY_KHEN, "p"), Award("a1", Title.BANG_KHEN, "p"),
-                         Award("a2", Title.BANG_KHEN, "p")))
+    facts = AwardsFacts(
+        (
+            Award("a1", Title.GIAY_KHEN, "p"),
+            Award("a1", Title.BANG_KHEN, "p"),
+            Award("a2", Title.BANG_KHEN, "p"),
+        )
+    )
     result = check_no_double_reward(facts, on=ON)
     assert result.outcome is False
     assert result.values["refused"][0]["form"] is Title.BANG_KHEN
 
 
-@pytest.mark.parametrize(("issuer", "title", "on", "ok"), [
-    (IssuerLevel.UNIT_HEAD, Title.CHIEN_SI_THI_DUA_CO_SO, ON, True),
-    (IssuerLevel.UNIT_HEAD, XS, ON, False),
-    (IssuerLevel.DISTRICT_CHAIR, Title.LAO_DONG_TIEN_TIEN, date(2025, 6, 30), True),
-    (IssuerLevel.DISTRICT_CHAIR, Title.LAO_DONG_TIEN_TIEN, date(2025, 7, 1), False),
-], ids=["unit head decides CSTĐCS", "TTLĐXS is for the ministry or province",
-        "district chair on 30/06/2025", "no district level from 01/07/2025"])
+@pytest.mark.parametrize(
+    ("issuer", "title", "on", "ok"),
+    [
+        (IssuerLevel.UNIT_HEAD, Title.CHIEN_SI_THI_DUA_CO_SO, ON, True),
+        (IssuerLevel.UNIT_HEAD, XS, ON, False),
+        (IssuerLevel.DISTRICT_CHAIR, Title.LAO_DONG_TIEN_TIEN, date(2025, 6, 30), True),
+        (IssuerLevel.DISTRICT_CHAIR, Title.LAO_DONG_TIEN_TIEN, date(2025, 7, 1), False),
+    ],
+    ids=[
+        "unit head decides CSTĐCS",
+        "TTLĐXS is for the ministry or province",
+        "district chair on 30/06/2025",
+        "no district level from 01/07/2025",
+    ],
+)
 def test_e9_authority(issuer: IssuerLevel, title: Title, on: date, ok: bool) -> None:
     assert check_authority(AuthorityFacts(title, issuer), on=on).outcome is ok
 
 
-@pytest.mark.parametrize(("members", "yes", "on", "ok"), [
-    (11, 10, date(2023, 12, 1), True), (11, 9, date(2023, 12, 1), False),
-    (10, 9, ON, True),
-], ids=["legacy: 10 of 11 reaches 90 %", "legacy: 9 of 11 fails", "2025: agency share 90 %"])
+@pytest.mark.parametrize(
+    ("members", "yes", "on", "ok"),
+    [
+        (11, 10, date(2023, 12, 1), True),
+        (11, 9, date(2023, 12, 1), False),
+        (10, 9, ON, True),
+    ],
+    ids=["legacy: 10 of 11 reaches 90 %", "legacy: 9 of 11 fails", "2025: agency share 90 %"],
+)
 def test_e12_council_ballot(members: int, yes: int, on: date, ok: bool) -> None:
     assert check_council_ballot(BallotFacts(members, yes), on=on).outcome is ok
 

@@ -26,19 +26,33 @@ def end_of(year: int) -> date:
     return date(year, 12, 31)
 
 
-@pytest.mark.parametrize(("year", "rating", "initiative", "titles"), [
-    (2023, X, False, (LDTT,)), (2024, X, False, (LDTT, CSTDCS)),
-    (2025, X, False, (LDTT, CSTDCS)), (2023, G, True, (LDTT, CSTDCS)),
-    (2024, G, False, (LDTT,)), (2024, D, False, ()), (2026, X, False, (LDTT, CSTDCS)),
-], ids=["2023: excellent without initiative is not CSTĐCS (legacy)",
+@pytest.mark.parametrize(
+    ("year", "rating", "initiative", "titles"),
+    [
+        (2023, X, False, (LDTT,)),
+        (2024, X, False, (LDTT, CSTDCS)),
+        (2025, X, False, (LDTT, CSTDCS)),
+        (2023, G, True, (LDTT, CSTDCS)),
+        (2024, G, False, (LDTT,)),
+        (2024, D, False, ()),
+        (2026, X, False, (LDTT, CSTDCS)),
+    ],
+    ids=[
+        "2023: excellent without initiative is not CSTĐCS (legacy)",
         "2024: excellent without initiative is CSTĐCS (L06)",
-        "2025 (Decree 152): same as 2024", "2023: good with an initiative is CSTĐCS",
-        "2024: good without initiative is only LĐTT", "rated done is neither",
-        "after 01/10/2026 without adopting Law 06/2026: L06 still applies"])
-def test_d2_d3_cstdcs_across_regimes(year: int, rating: Rating, initiative: bool,
-                                     titles: tuple[Title, ...]) -> None:
-    facts = PersonYearFacts("p", year, rating,
-                            initiative_level=InitiativeLevel.GRASSROOTS if initiative else None)
+        "2025 (Decree 152): same as 2024",
+        "2023: good with an initiative is CSTĐCS",
+        "2024: good without initiative is only LĐTT",
+        "rated done is neither",
+        "after 01/10/2026 without adopting Law 06/2026: L06 still applies",
+    ],
+)
+def test_d2_d3_cstdcs_across_regimes(
+    year: int, rating: Rating, initiative: bool, titles: tuple[Title, ...]
+) -> None:
+    facts = PersonYearFacts(
+        "p", year, rating, initiative_level=InitiativeLevel.GRASSROOTS if initiative else None
+    )
     result = decide_titles(facts, on=end_of(year))
     assert result.outcome == titles
     assert result.citations
@@ -60,32 +74,54 @@ def test_law_2026_is_off_by_default_with_a_warning_and_applies_when_chosen() -> 
     assert adopted.outcome == (LDTT,)
     assert adopted.rule_version == "L06-2026"
     with_initiative = PersonYearFacts("p", 2026, X, initiative_level=InitiativeLevel.GRASSROOTS)
-    assert decide_titles(with_initiative, on=end_of(2026),
-                         options=EmulationOptions(apply_law_2026=True)).outcome == (LDTT, CSTDCS)
+    assert decide_titles(
+        with_initiative, on=end_of(2026), options=EmulationOptions(apply_law_2026=True)
+    ).outcome == (LDTT, CSTDCS)
 
 
-@pytest.mark.parametrize(("year", "recruited", "leave", "months_leave", "ldtt"), [
-    (2023, date(2023, 4, 1), None, 0, False), (2023, date(2023, 3, 1), None, 0, True),
-    (2024, date(2024, 4, 1), None, 0, True), (2024, date(2024, 8, 1), None, 0, False),
-    (2023, None, LeaveKind.MATERNITY, 6, True), (2023, None, LeaveKind.UNPAID_PERSONAL, 3, False),
-], ids=["2023: recruited 01/04 (9 months) is not considered (< 10)",
+@pytest.mark.parametrize(
+    ("year", "recruited", "leave", "months_leave", "ldtt"),
+    [
+        (2023, date(2023, 4, 1), None, 0, False),
+        (2023, date(2023, 3, 1), None, 0, True),
+        (2024, date(2024, 4, 1), None, 0, True),
+        (2024, date(2024, 8, 1), None, 0, False),
+        (2023, None, LeaveKind.MATERNITY, 6, True),
+        (2023, None, LeaveKind.UNPAID_PERSONAL, 3, False),
+    ],
+    ids=[
+        "2023: recruited 01/04 (9 months) is not considered (< 10)",
         "2023: recruited 01/03 (10 months) is considered",
         "2024: recruited 01/04 (9 months ≥ 6) is considered",
         "2024: recruited 01/08 (5 months) is not considered",
         "2023: maternity leave counts as working time",
-        "2023: 3 months of unpaid leave leaves 9 months"])
-def test_d8_time_eligibility(year: int, recruited: date | None, leave: LeaveKind | None,
-                             months_leave: int, ldtt: bool) -> None:
-    facts = PersonYearFacts("p", year, G, recruited_on=recruited, leave=leave,
-                            months_on_leave=months_leave)
+        "2023: 3 months of unpaid leave leaves 9 months",
+    ],
+)
+def test_d8_time_eligibility(
+    year: int, recruited: date | None, leave: LeaveKind | None, months_leave: int, ldtt: bool
+) -> None:
+    facts = PersonYearFacts(
+        "p", year, G, recruited_on=recruited, leave=leave, months_on_leave=months_leave
+    )
     assert (LDTT in decide_titles(facts, on=end_of(year)).outcome) is ldtt
 
 
-@pytest.mark.parametrize(("kw", "ldtt"), [
-    ({"discipline": DisciplineLevel.REPRIMAND}, False), ({"spirit_ok": False}, False),
-    ({"registered": False}, False), ({"rating": None}, False),
-], ids=["reprimanded in 2023 is not considered", "spirit criteria not met",
-        "no registration in 2023 (legacy default)", "not classified"])
+@pytest.mark.parametrize(
+    ("kw", "ldtt"),
+    [
+        ({"discipline": DisciplineLevel.REPRIMAND}, False),
+        ({"spirit_ok": False}, False),
+        ({"registered": False}, False),
+        ({"rating": None}, False),
+    ],
+    ids=[
+        "reprimanded in 2023 is not considered",
+        "spirit criteria not met",
+        "no registration in 2023 (legacy default)",
+        "not classified",
+    ],
+)
 def test_e10_e11_exclusions_2023(kw: dict[str, object], ldtt: bool) -> None:
     base: dict[str, object] = {"rating": G}
     base.update(kw)
@@ -98,23 +134,35 @@ def test_registration_is_not_required_from_2024_by_default() -> None:
     assert decide_titles(facts, on=end_of(2024)).outcome == (LDTT,)
 
 
-@pytest.mark.parametrize(("prior", "level", "proposed"), [
-    (2, InitiativeLevel.PROVINCE, True), (1, InitiativeLevel.PROVINCE, False),
-    (2, InitiativeLevel.GRASSROOTS, False),
-], ids=["CSTĐCS 2023, 2024, 2025 with a province initiative: propose CSTĐ tỉnh",
-        "only 2 consecutive years: not eligible", "3 years but grassroots initiative only"])
+@pytest.mark.parametrize(
+    ("prior", "level", "proposed"),
+    [
+        (2, InitiativeLevel.PROVINCE, True),
+        (1, InitiativeLevel.PROVINCE, False),
+        (2, InitiativeLevel.GRASSROOTS, False),
+    ],
+    ids=[
+        "CSTĐCS 2023, 2024, 2025 with a province initiative: propose CSTĐ tỉnh",
+        "only 2 consecutive years: not eligible",
+        "3 years but grassroots initiative only",
+    ],
+)
 def test_d7_province_title(prior: int, level: InitiativeLevel, proposed: bool) -> None:
     facts = PersonYearFacts("p", 2025, X, initiative_level=level, prior_consecutive_cstdcs=prior)
     result = decide_titles(facts, on=end_of(2025))
     assert (Title.CHIEN_SI_THI_DUA_CAP_TINH in result.outcome) is proposed
 
 
-@pytest.mark.parametrize(("year", "cstdcs"), [(2023, 4), (2024, 32)],
-                         ids=["32 LĐTT in 2023 allow at most 4 CSTĐCS (15 %)",
-                              "32 LĐTT in 2024: no statutory cap"])
+@pytest.mark.parametrize(
+    ("year", "cstdcs"),
+    [(2023, 4), (2024, 32)],
+    ids=["32 LĐTT in 2023 allow at most 4 CSTĐCS (15 %)", "32 LĐTT in 2024: no statutory cap"],
+)
 def test_d1_seed_figures(year: int, cstdcs: int) -> None:
-    people = [PersonYearFacts(f"p{i}", year, G, unit_id="u",
-                              initiative_level=InitiativeLevel.GRASSROOTS) for i in range(32)]
+    people = [
+        PersonYearFacts(f"p{i}", year, G, unit_id="u", initiative_level=InitiativeLevel.GRASSROOTS)
+        for i in range(32)
+    ]
     agency = decide_titles_for_units(people, [], on=end_of(year))
     assert sum(LDTT in r.outcome for r in agency.people) == 32
     assert sum(CSTDCS in r.outcome for r in agency.people) == cstdcs
@@ -127,8 +175,9 @@ def test_agency_cap_from_2024_is_an_option() -> None:
     from fractions import Fraction
 
     people = [PersonYearFacts(f"p{i}", 2024, X, unit_id="u") for i in range(20)]
-    agency = decide_titles_for_units(people, [], on=end_of(2024),
-                                     options=EmulationOptions(cstdcs_cap_share=Fraction(1, 5)))
+    agency = decide_titles_for_units(
+        people, [], on=end_of(2024), options=EmulationOptions(cstdcs_cap_share=Fraction(1, 5))
+    )
     assert sum(CSTDCS in r.outcome for r in agency.people) == 4
     assert agency.caps[0].reasons[0].basis is Basis.AGENCY
 

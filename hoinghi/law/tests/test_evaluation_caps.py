@@ -31,35 +31,62 @@ ON = date(2026, 12, 10)
 D233 = EvaluationRegime.D233
 
 
-@pytest.mark.parametrize(("good", "excellent", "raised", "base", "most"), [
-    (32, 0, False, RatioBase.GOOD_ONLY, 5), (32, 0, True, RatioBase.GOOD_ONLY, 6),
-    (32, 0, False, RatioBase.GOOD_AND_ABOVE, 6), (32, 0, True, RatioBase.GOOD_AND_ABOVE, 8),
-    (27, 5, False, RatioBase.GOOD_ONLY, 5),
-], ids=["32 all good or above, at most 5 excellent", "unit excellent (25 %), at most 6",
-        "ratio base good and above, at most 6", "good and above at 25 %, at most 8",
-        "27 good and 5 excellent is exactly at the cap"])
-def test_c3_pool_of_32(good: int, excellent: int, raised: bool, base: RatioBase,
-                       most: int) -> None:
+@pytest.mark.parametrize(
+    ("good", "excellent", "raised", "base", "most"),
+    [
+        (32, 0, False, RatioBase.GOOD_ONLY, 5),
+        (32, 0, True, RatioBase.GOOD_ONLY, 6),
+        (32, 0, False, RatioBase.GOOD_AND_ABOVE, 6),
+        (32, 0, True, RatioBase.GOOD_AND_ABOVE, 8),
+        (27, 5, False, RatioBase.GOOD_ONLY, 5),
+    ],
+    ids=[
+        "32 all good or above, at most 5 excellent",
+        "unit excellent (25 %), at most 6",
+        "ratio base good and above, at most 6",
+        "good and above at 25 %, at most 8",
+        "27 good and 5 excellent is exactly at the cap",
+    ],
+)
+def test_c3_pool_of_32(good: int, excellent: int, raised: bool, base: RatioBase, most: int) -> None:
     result = check_excellent_cap(
-        ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised), on=ON,
-        options=EvaluationOptions(ratio_base=base))
+        ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised),
+        on=ON,
+        options=EvaluationOptions(ratio_base=base),
+    )
     assert result.values["max_excellent"] == most
     assert result.values["remaining"] == most - excellent
     assert result.outcome is True
     assert any(r.basis is Basis.UNVERIFIED for r in result.reasons)
 
 
-@pytest.mark.parametrize(("good", "excellent", "raised", "ok"), [
-    (20, 4, False, True), (20, 5, False, False), (20, 5, True, True), (20, 6, True, False),
-    (12, 2, False, True), (12, 3, False, False), (12, 3, True, True),
-    (26, 6, False, False),
-], ids=["20 rated good, at most 4 excellent", "20 good, 5 excellent is one over the cap",
-        "20 good at 25 %, 5 excellent allowed", "20 good at 25 %, 6 is one over",
-        "12 rated good, 2 excellent allowed", "12 good, 3 excellent is over",
-        "12 good at 25 %, 3 allowed", "26 good and 6 excellent is over (6 > 5.2)"])
+@pytest.mark.parametrize(
+    ("good", "excellent", "raised", "ok"),
+    [
+        (20, 4, False, True),
+        (20, 5, False, False),
+        (20, 5, True, True),
+        (20, 6, True, False),
+        (12, 2, False, True),
+        (12, 3, False, False),
+        (12, 3, True, True),
+        (26, 6, False, False),
+    ],
+    ids=[
+        "20 rated good, at most 4 excellent",
+        "20 good, 5 excellent is one over the cap",
+        "20 good at 25 %, 5 excellent allowed",
+        "20 good at 25 %, 6 is one over",
+        "12 rated good, 2 excellent allowed",
+        "12 good, 3 excellent is over",
+        "12 good at 25 %, 3 allowed",
+        "26 good and 6 excellent is over (6 > 5.2)",
+    ],
+)
 def test_c4_c5_counts_after_selection(good: int, excellent: int, raised: bool, ok: bool) -> None:
     result = check_excellent_cap(
-        ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised), on=ON)
+        ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised), on=ON
+    )
     assert result.outcome is ok
     if not ok:
         over = result.reasons[0]
@@ -69,8 +96,12 @@ def test_c4_c5_counts_after_selection(good: int, excellent: int, raised: bool, o
 
 
 def test_c6_unit_and_group_caps_both_apply() -> None:
-    facts = ExcellentCapFacts(D233, excellent=3, good=14, groups=(
-        GroupCounts("giáo viên", 2, 10), GroupCounts("hành chính", 1, 4)))
+    facts = ExcellentCapFacts(
+        D233,
+        excellent=3,
+        good=14,
+        groups=(GroupCounts("giáo viên", 2, 10), GroupCounts("hành chính", 1, 4)),
+    )
     result = check_excellent_cap(facts, on=ON)
     assert result.outcome is False
     groups = {g["group"]: g for g in result.values["groups"]}
@@ -79,20 +110,39 @@ def test_c6_unit_and_group_caps_both_apply() -> None:
     assert groups["hành chính"]["ok"] is False
 
 
-@pytest.mark.parametrize(("units", "good", "excellent", "outstanding", "rule", "ok", "most"), [
-    (4, 3, 1, False, SmallUnitRule.ALLOW_ONE, True, 1),
-    (4, 3, 2, False, SmallUnitRule.ALLOW_ONE, False, 1),
-    (4, 3, 1, False, SmallUnitRule.UPPER_BOUND, False, 0),
-    (12, 8, 1, False, SmallUnitRule.ALLOW_ONE, True, 1),
-    (12, 8, 2, True, SmallUnitRule.ALLOW_ONE, True, 2),
-    (12, 8, 2, False, SmallUnitRule.ALLOW_ONE, False, 1),
-], ids=["4 units, 3 good: at most 1 excellent", "4 units: 2 excellent is over",
-        "4 units read as upper bound only: none", "12 units, 8 good: at most 1",
-        "12 units outstanding (25 %): 2", "12 units: 2 excellent is over"])
-def test_c8_c9_unit_caps(units: int, good: int, excellent: int, outstanding: bool,
-                         rule: SmallUnitRule, ok: bool, most: int) -> None:
-    result = check_unit_excellent_cap(UnitCapFacts(units, good, excellent, outstanding), on=ON,
-                                      options=EvaluationOptions(small_unit_rule=rule))
+@pytest.mark.parametrize(
+    ("units", "good", "excellent", "outstanding", "rule", "ok", "most"),
+    [
+        (4, 3, 1, False, SmallUnitRule.ALLOW_ONE, True, 1),
+        (4, 3, 2, False, SmallUnitRule.ALLOW_ONE, False, 1),
+        (4, 3, 1, False, SmallUnitRule.UPPER_BOUND, False, 0),
+        (12, 8, 1, False, SmallUnitRule.ALLOW_ONE, True, 1),
+        (12, 8, 2, True, SmallUnitRule.ALLOW_ONE, True, 2),
+        (12, 8, 2, False, SmallUnitRule.ALLOW_ONE, False, 1),
+    ],
+    ids=[
+        "4 units, 3 good: at most 1 excellent",
+        "4 units: 2 excellent is over",
+        "4 units read as upper bound only: none",
+        "12 units, 8 good: at most 1",
+        "12 units outstanding (25 %): 2",
+        "12 units: 2 excellent is over",
+    ],
+)
+def test_c8_c9_unit_caps(
+    units: int,
+    good: int,
+    excellent: int,
+    outstanding: bool,
+    rule: SmallUnitRule,
+    ok: bool,
+    most: int,
+) -> None:
+    result = check_unit_excellent_cap(
+        UnitCapFacts(units, good, excellent, outstanding),
+        on=ON,
+        options=EvaluationOptions(small_unit_rule=rule),
+    )
     assert result.outcome is ok
     assert result.values["max_excellent"] == most
 
@@ -106,13 +156,22 @@ def test_d48_share_not_above_party_members() -> None:
 
 
 def test_batch_demotes_beyond_the_cap_by_score() -> None:
-    people = [PersonEvaluationFacts(f"p{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, unit_id="u",
-                                    score=Fraction(99 - i)) for i in range(10)]
-    people += [PersonEvaluationFacts(f"q{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, unit_id="u",
-                                     score=Fraction(80)) for i in range(22)]
+    people = [
+        PersonEvaluationFacts(
+            f"p{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, unit_id="u", score=Fraction(99 - i)
+        )
+        for i in range(10)
+    ]
+    people += [
+        PersonEvaluationFacts(
+            f"q{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, unit_id="u", score=Fraction(80)
+        )
+        for i in range(22)
+    ]
     results = classify_people(people, on=ON, apply_caps=True)
-    excellent = [p.person_id for p, r in zip(people, results, strict=True)
-                 if r.outcome is Rating.EXCELLENT]
+    excellent = [
+        p.person_id for p, r in zip(people, results, strict=True) if r.outcome is Rating.EXCELLENT
+    ]
     assert excellent == ["p0", "p1", "p2", "p3", "p4"]  # floor(32 / 6) = 5, best scores kept
     assert results[5].reasons[-1].code == "evaluation.cap.demoted"
     caps = caps_for_people(people, results, on=ON)

@@ -34,14 +34,17 @@ def test_a_cap_never_exceeds_its_share(good: int, excellent: int, share: Fractio
     pool = good + excellent
     assert most <= share * (pool - most)  # literal: excellent ≤ share × those left good
     assert most + 1 > share * (pool - most - 1) or most == pool
-    assert pool_max(good, excellent, share, RatioBase.GOOD_AND_ABOVE, Rounding.FLOOR) <= share * pool
+    assert (
+        pool_max(good, excellent, share, RatioBase.GOOD_AND_ABOVE, Rounding.FLOOR) <= share * pool
+    )
 
 
 @given(good=counts, excellent=counts, raised=st.booleans())
 def test_cap_outcome_matches_its_numbers(good: int, excellent: int, raised: bool) -> None:
     result = check_excellent_cap(
         ExcellentCapFacts(EvaluationRegime.D233, excellent, good, unit_rated_excellent=raised),
-        on=date(2026, 12, 1))
+        on=date(2026, 12, 1),
+    )
     assert result.outcome is (excellent <= result.values["max_excellent"])
     assert result.citations
 
@@ -52,16 +55,17 @@ persons = st.builds(
     category=st.sampled_from(list(StaffCategory)),
     evaluation_year=st.sampled_from([2021, 2024, 2025, 2026]),
     score=st.fractions(min_value=0, max_value=100, max_denominator=100),
-    tasks_assigned=st.integers(0, 12), tasks_completed=st.integers(0, 12),
-    tasks_on_time=st.integers(0, 12), tasks_exceeded=st.integers(0, 12),
+    tasks_assigned=st.integers(0, 12),
+    tasks_completed=st.integers(0, 12),
+    tasks_on_time=st.integers(0, 12),
+    tasks_exceeded=st.integers(0, 12),
     months_worked=st.integers(0, 12),
 )
 
 
 @settings(max_examples=200)
 @given(facts=persons, pin=st.booleans())
-def test_classification_is_deterministic_and_cited(facts: PersonEvaluationFacts,
-                                                   pin: bool) -> None:
+def test_classification_is_deterministic_and_cited(facts: PersonEvaluationFacts, pin: bool) -> None:
     options = EvaluationOptions(pinned_regime=EvaluationRegime.D90 if pin else None)
     first = classify_person(facts, on=date(2026, 12, 10), options=options)
     assert first == classify_person(facts, on=date(2026, 12, 10), options=options)
@@ -71,9 +75,13 @@ def test_classification_is_deterministic_and_cited(facts: PersonEvaluationFacts,
 
 
 titles_facts = st.builds(
-    PersonYearFacts, person_id=st.just("p"), year=st.sampled_from([2022, 2023, 2024, 2025]),
-    rating=st.one_of(st.none(), st.sampled_from(list(Rating))), spirit_ok=st.booleans(),
-    registered=st.booleans(), science_work_accepted=st.booleans(),
+    PersonYearFacts,
+    person_id=st.just("p"),
+    year=st.sampled_from([2022, 2023, 2024, 2025]),
+    rating=st.one_of(st.none(), st.sampled_from(list(Rating))),
+    spirit_ok=st.booleans(),
+    registered=st.booleans(),
+    science_work_accepted=st.booleans(),
     prior_consecutive_cstdcs=st.integers(0, 4),
 )
 
