@@ -73,7 +73,7 @@ class EligibilityAdmin(admin.ModelAdmin):
 class ProposalItemInline(admin.TabularInline):
     model = ProposalItem
     extra = 0
-    raw_id_fields = ["person", "unit", "eligibility"]
+    raw_id_fields = ["person", "unit"]
 
 
 @admin.register(Proposal)
@@ -85,7 +85,7 @@ class ProposalAdmin(admin.ModelAdmin):
 @admin.register(ProposalItem)
 class ProposalItemAdmin(admin.ModelAdmin):
     list_display = ["proposal", "person", "unit", "title", "votes_for", "approved"]
-    raw_id_fields = ["person", "unit", "eligibility"]
+    raw_id_fields = ["person", "unit"]
 
 
 class AwardInline(admin.TabularInline):

@@ -79,11 +79,17 @@ def propose_titles(work_year: WorkYear, titles: Sequence[Title], *, proposed_on:
                                            subject=subject, created_by=_user(actor))
         ProposalItem.objects.bulk_create(
             ProposalItem(proposal=proposal, person_id=e.person_id, unit_id=e.unit_id, title=e.title,
-                         eligibility=e, position=i) for i, e in enumerate(eligible, start=1)
+                         basis=basis_of(e), position=i) for i, e in enumerate(eligible, start=1)
         )
         record("emulation.propose", actor=actor, target=proposal, agency_code=work_year.agency.code,
                data={"year": work_year.year, "titles": [str(t) for t in titles], "items": len(eligible)})
     return proposal
+
+
+def basis_of(eligibility: Eligibility) -> dict[str, object]:
+    return {"rule": eligibility.rule, "rule_version": eligibility.rule_version,
+            "citations": eligibility.citations, "reasons": eligibility.reasons,
+            "computed_at": eligibility.computed_at.isoformat()}
 
 
 def council_members(work_year: WorkYear) -> list[Person]:

@@ -285,8 +285,8 @@ class ProposalItem(HolderMixin):
     proposal = models.ForeignKey(Proposal, verbose_name="tờ trình", on_delete=models.CASCADE,
                                  related_name="items")
     title = models.CharField("danh hiệu, hình thức", max_length=30, choices=TITLE_CHOICES)
-    eligibility = models.ForeignKey(Eligibility, verbose_name="kết quả xét", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    basis = models.JSONField("căn cứ đề nghị", default=dict, blank=True,
+                             help_text="Kết quả xét danh hiệu khi lập tờ trình: quy tắc, căn cứ, lý do.")
     achievement = models.CharField("thành tích", max_length=500, blank=True)
     position = models.PositiveIntegerField("thứ tự", default=0)
     votes_for = models.PositiveIntegerField("số phiếu đồng ý", null=True, blank=True)
