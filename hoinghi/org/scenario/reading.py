@@ -113,7 +113,7 @@ class Node:
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             self.report(f"giá trị {value} nằm ngoài khoảng cho phép ({minimum}–{maximum})", key)
             return None
-        return value
+        return int(value)
 
     def boolean(self, key: str, *, default: bool = False) -> bool:
         value = self.value.get(key) if isinstance(self.value, dict) else None
@@ -146,6 +146,15 @@ class Node:
             self.report(f"giá trị «{value}» không hợp lệ; chọn một trong: {', '.join(allowed)}", key)
             return default
         return value
+
+    def elements(self) -> list[Node]:
+        """The entries of this node's own list, each with its own path (``years[0].targets[3]``)."""
+        if self.value is None:
+            return []
+        if not isinstance(self.value, list):
+            self.report("phải là một danh sách")
+            return []
+        return [Node(item, join_path(self.path, i), self.issues) for i, item in enumerate(self.value)]
 
     def items(self, key: str) -> list[Node]:
         """The entries of a list (absent means empty), each with its own path."""

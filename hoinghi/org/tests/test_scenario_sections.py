@@ -46,10 +46,10 @@ def load_targets(ctx: LoadContext, value: Any, path: str) -> None:
     assert ctx.work_year is not None
     CALLS.append(f"targets:{ctx.work_year.year}")
     targets = []
-    for index, item in enumerate(value):
-        if not isinstance(item, str):
-            ctx.error(f"{path}[{index}]", "phải là chuỗi ký tự")
-        targets.append(item)
+    for item in ctx.node(value, path).elements():
+        if not isinstance(item.value, str):
+            ctx.error(item.path, "phải là chuỗi ký tự")
+        targets.append(item.value)
     STORE[f"targets:{ctx.work_year.year}"] = targets
     ctx.changes += len(targets)
 
