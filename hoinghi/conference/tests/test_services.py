@@ -203,3 +203,13 @@ def test_minutes_data_gathers_the_day(world: World) -> None:
     assert data.attendance.present == 9 and data.quorum.startswith("Có mặt 9/9")
     assert data.votes[0].adopted is True and data.targets == ["100% hoàn thành nhiệm vụ"]
     assert data.reviewed_year == 2023
+
+
+def test_the_home_page_shows_due_reminders_to_those_who_act(world: World) -> None:
+    from hoinghi.conference.home import conference_links
+
+    conference = open_and_check_in_all(world, make_conference(world, held_on=date.today()))
+    services.close_conference(conference, actor=world.clerk)
+    titles = [link.title for link in conference_links(world.clerk, world.agency)]
+    assert "Công khai nghị quyết Hội nghị" in titles
+    assert len(conference_links(world.colleague, world.agency)) == 1
