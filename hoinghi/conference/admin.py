@@ -3,20 +3,20 @@ from django.contrib import admin
 from hoinghi.conference import models
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(admin.TabularInline):  # type: ignore[type-arg]
     model = models.Participant
     extra = 0
     raw_id_fields = ["person", "checked_in_by"]
 
 
-class AgendaInline(admin.TabularInline):
+class AgendaInline(admin.TabularInline):  # type: ignore[type-arg]
     model = models.AgendaItem
     extra = 0
     raw_id_fields = ["speaker"]
 
 
 @admin.register(models.Conference)
-class ConferenceAdmin(admin.ModelAdmin):
+class ConferenceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["__str__", "held_on", "kind", "form", "state"]
     list_filter = ["state", "kind", "agency"]
     inlines = [AgendaInline, ParticipantInline]

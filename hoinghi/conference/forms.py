@@ -66,7 +66,8 @@ class CodeForm(forms.Form):
     code = forms.CharField(label="Mã mời (8 ký tự trên giấy mời)", max_length=12)
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper().replace(" ", "")
+        code: str = self.cleaned_data["code"]
+        return code.strip().upper().replace(" ", "")
 
 
 class AwardForm(forms.Form):

@@ -115,7 +115,7 @@ def role_holders(agency: Agency, role: str) -> list[Person]:
     rows = (RoleAssignment.objects.filter(agency=agency, role=role, unit__isnull=True,
                                           user__person__agency=agency)
             .select_related("user__person").order_by("user__person__sort_key"))
-    return [row.user.person for row in rows]  # type: ignore[union-attr]
+    return [row.user.person for row in rows]
 
 
 def create_conference(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, forms, polls, selectors, services
-from hoinghi.conference.models import Conference, Participant
+from hoinghi.conference.models import Conference, Participant, SpeakerRequest
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.access import own_person
 from hoinghi.org.middleware import public
@@ -97,8 +97,7 @@ def runner_action(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
             services.start_item(item, actor=user)
         elif action == "spoken":
             request_row = get_object_or_404(
-                conference.current_item.speakers if conference.current_item else Participant.objects.none(),
-                pk=int(post.get("request", 0)))
+                SpeakerRequest, item__conference=conference, pk=int(post.get("request", 0)))
             services.mark_spoken(request_row, actor=user)
         elif action == "motion":
             form = forms.MotionForm(post)
@@ -173,10 +172,10 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
                                       "Nhập danh hiệu và tập thể, cá nhân được khen.")
             services.add_award(conference, actor=user, **form.cleaned_data)
         elif action == "target":
-            form = forms.TargetForm(request.POST)
-            if not form.is_valid():
+            target = forms.TargetForm(request.POST)
+            if not target.is_valid():
                 raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
-            services.add_resolution_target(conference, actor=user, **form.cleaned_data)
+            services.add_resolution_target(conference, actor=user, **target.cleaned_data)
         elif action == "reopen":
             access.require(access.is_presidium(user, conference))
             services.reopen_conference(conference, by=own_person(user),

@@ -177,11 +177,10 @@ def comment_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRespons
                 messages.error(request, exc.message)
         return redirect("conference:comments", agency_code, pk)
     person = own_person(request.user)
-    form = forms.CommentForm()
     return render(request, "conference/comments.html", {
         "conference": conference, "comments": selectors.comments(conference),
         "can_group": can_group, "can_answer": can_answer(request, conference),
-        "form": form, "person": person})
+        "form": forms.CommentForm(), "person": person})
 
 
 @require_POST

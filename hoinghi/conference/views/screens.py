@@ -38,7 +38,7 @@ def live_state(conference: Conference) -> dict[str, Any]:
 def live(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
     voting_now = polls.open_poll_for(conference)
-    version = conference.live_version
+    version = str(conference.live_version)
     if voting_now:
         version = f"{version}.{voting_now[1].revision}.{voting_now[1].ballots_cast}"
     return versioned_json(request, version, lambda: live_state(conference))
