@@ -29,7 +29,7 @@ from hoinghi.law.emulation.titles import (
     decide_titles_for_people,
 )
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
-from hoinghi.law.evaluation.explain import make_result, reason
+from hoinghi.law.evaluation.explain import make_result, paused_gc, reason
 from hoinghi.law.evaluation.persons import score_keys
 from hoinghi.law.evaluation.vocabulary import DisciplineLevel, Rating, ratio_floor
 from hoinghi.law.instruments import D91, L06, LTDKT2003
@@ -369,6 +369,17 @@ def decide_titles_for_units(
     Over the cap, the proposed CSTĐCS of a unit are kept highest score first (ties: input
     order); the others keep Lao động tiên tiến and get a reason naming the cap.
     """
+    with paused_gc():
+        return _decide_titles_for_units(people, units=units, on=on, options=options)
+
+
+def _decide_titles_for_units(
+    people: Sequence[PersonYearFacts],
+    units: Sequence[UnitYearFacts],
+    *,
+    on: date,
+    options: law_options.EmulationOptions | None = None,
+) -> AgencyTitles:
     opts = options if options is not None else law_options.EmulationOptions()
     results = decide_titles_for_people(people, on=on, options=opts)
     share, citation, basis = cstdcs_cap(on, opts)

@@ -36,7 +36,7 @@ from hoinghi.law.emulation.vocabulary import (
     InitiativeLevel,
     Title,
 )
-from hoinghi.law.evaluation.explain import batch_result, reason
+from hoinghi.law.evaluation.explain import batch_result, paused_gc, reason
 from hoinghi.law.evaluation.vocabulary import (
     DisciplineLevel,
     LeaveKind,
@@ -434,6 +434,16 @@ def decide_titles_for_people(
     No cap is applied here; :func:`hoinghi.law.emulation.decide_titles_for_units` applies
     the CSTĐCS cap (legacy 15 %, or the agency's) and the collective titles.
     """
+    with paused_gc():
+        return _decide_titles_for_people(people, on=on, options=options)
+
+
+def _decide_titles_for_people(
+    people: Sequence[PersonYearFacts],
+    *,
+    on: date,
+    options: law_options.EmulationOptions | None = None,
+) -> list[Result]:
     opts = options if options is not None else law_options.EmulationOptions()
     ctx = title_context(on, opts)
     version = rule_for(TITLES, on).version

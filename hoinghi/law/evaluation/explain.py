@@ -6,7 +6,9 @@ building one per person.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import gc
+from collections.abc import Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -81,3 +83,19 @@ def batch_result(
     s_values(result, values)
     s_reasons(result, reasons)
     return result
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a batch allocates 100,000s of acyclic results.
+
+    The results hold no reference cycles, so the collector's passes over the growing list
+    only cost time (about half of a batch); it is re-enabled, as it was, afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

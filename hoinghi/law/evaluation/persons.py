@@ -17,7 +17,7 @@ from hoinghi.law import options as law_options
 from hoinghi.law.citations import Confidence, cite
 from hoinghi.law.evaluation.caps import person_share, pool_max
 from hoinghi.law.evaluation.criteria import d90_context, level_by_criteria
-from hoinghi.law.evaluation.explain import batch_result, make_result, reason
+from hoinghi.law.evaluation.explain import batch_result, make_result, paused_gc, reason
 from hoinghi.law.evaluation.facts import PersonEvaluationFacts
 from hoinghi.law.evaluation.parameters import D90_FROM, D90_TRANSITION_END, D233_FROM, D335_FROM
 from hoinghi.law.evaluation.regime import RegimeFacts, select_regime
@@ -157,6 +157,17 @@ def classify_people(
     the cap are rated good, highest scores kept first (ties: input order), each with a reason
     naming the cap. Without it, use :func:`caps_for_people` to check the proposed list.
     """
+    with paused_gc():
+        return _classify_people(people, on=on, options=options, apply_caps=apply_caps)
+
+
+def _classify_people(
+    people: Sequence[PersonEvaluationFacts],
+    *,
+    on: date,
+    options: law_options.EvaluationOptions | None = None,
+    apply_caps: bool = False,
+) -> list[Result]:
     opts = _opts(options)
     version = rule_for(CLASSIFY, on).version
     entries: dict[tuple[Any, ...], _RegimeEntry] = {}

@@ -94,3 +94,11 @@ def test_titles_are_deterministic_and_cited(facts: PersonYearFacts) -> None:
     assert first == decide_titles_for_people([facts], on=on)[0]
     assert first.citations
     assert all(r.text for r in first.reasons)
+
+
+def test_batch_results_equal_plain_results() -> None:
+    from hoinghi.law.evaluation.explain import batch_result
+    from hoinghi.law.results import Result
+
+    on = date(2026, 1, 1)
+    assert batch_result("a", "v", on, True, {}, ()) == Result("a", "v", on, True, {}, ())
