@@ -20,12 +20,12 @@ from hoinghi.plans.access import get_work_year_for_user
 def year_results(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agency = org_access.get_agency_for_user(request, agency_code)
     work_year = get_work_year_for_user(request, agency, year)
-    units = [u for u in Unit.objects.filter(agency=agency).select_related("agency")
-             if access.can_review_unit(request.user, u)]
+    units = list(Unit.objects.filter(agency=agency).select_related("agency").order_by("position", "name"))
+    decided = selectors.unit_classifications(work_year)
     return render(request, "evaluation/year.html", {
         "agency": agency, "work_year": work_year, "results": selectors.published_results(work_year),
-        "unit_results": selectors.unit_classifications(work_year), "review_units": units,
-        "all_units": {u.pk: u for u in Unit.objects.filter(agency=agency)},
+        "unit_results": [(u, decided[u.pk]) for u in units if u.pk in decided],
+        "review_units": [u for u in units if access.can_review_unit(request.user, u)],
     })
 
 

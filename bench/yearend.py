@@ -1,0 +1,179 @@
+"""S5/S6 year-end benchmark: classification of generated staff, end to end.
+
+    .venv/bin/python bench/yearend.py [N ...]            # SQLite (default 2000 100000)
+    DATABASE_URL=postgres://… .venv/bin/python bench/yearend.py 2000 100000
+
+Stages run in order over one shared state and each prints its seconds: load → rules →
+write back → audit. The emulation titles stage appends itself to STAGES. The in-run
+baseline is one SQL statement computing the same classification counts (score bands).
+Writes are set-based: one ``UPDATE … FROM (VALUES …)`` per batch, never ``bulk_update``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoinghi.settings")
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = "sqlite:////tmp/hoinghi-bench-yearend.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+
+BATCH = 5000
+PER_AGENCY = 2000
+UNITS_PER_AGENCY = 10
+
+
+@dataclass
+class State:
+    n: int
+    work_year_ids: list[int] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  # (eval_id, person_id, unit_id, year, score, proposed)
+    ratings: list[tuple[int, str]] = field(default_factory=list)
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+def generate(state: State) -> None:
+    """Agencies of PER_AGENCY people in UNITS_PER_AGENCY units, each with a proposed list."""
+    from hoinghi.evaluation.models import PersonEvaluation, Stage
+    from hoinghi.org.models import Agency, Person, Position, Unit, WorkYear
+    from hoinghi.vietnamese import name_sort_key
+
+    rnd = random.Random(2026)
+    agencies = max(1, state.n // PER_AGENCY)
+    with transaction.atomic():
+        for a in range(agencies):
+            agency = Agency.objects.create(code=f"bench-{state.n}-{a}", name=f"Cơ quan {a}", abbreviation="CQ",
+                                           kind="state", place_name="Huế")
+            units = Unit.objects.bulk_create(
+                [Unit(agency=agency, code=f"u{u}", name=f"Phòng {u}") for u in range(UNITS_PER_AGENCY)])
+            wy = WorkYear.objects.create(agency=agency, year=2026, starts_on=date(2026, 1, 1),
+                                         ends_on=date(2026, 12, 31))
+            state.work_year_ids.append(wy.pk)
+            size = min(PER_AGENCY, state.n - a * PER_AGENCY)
+            people = Person.objects.bulk_create([
+                Person(agency=agency, staff_code=f"P{i}", full_name=f"Nguyễn Văn {i}", gender="nam",
+                       category="cong_chuc", joined_on=date(2015, 1, 1), sort_key=name_sort_key(f"Nguyễn Văn {i}"))
+                for i in range(size)], batch_size=BATCH)
+            Position.objects.bulk_create([
+                Position(person=p, unit=units[i % UNITS_PER_AGENCY], title="Chuyên viên", valid_from=date(2015, 1, 1))
+                for i, p in enumerate(people)], batch_size=BATCH)
+            evaluations = []
+            for i, p in enumerate(people):
+                score = Decimal(rnd.randint(600, 990)) / 10
+                proposed = "htxs" if score >= 90 else "htt" if score >= 70 else "ht"
+                evaluations.append(PersonEvaluation(
+                    work_year=wy, person=p, unit=units[i % UNITS_PER_AGENCY], regime="d335", stage=Stage.PROPOSED,
+                    self_text="Tự đánh giá", score=score, self_rating=proposed, proposed_rating=proposed))
+            PersonEvaluation.objects.bulk_create(evaluations, batch_size=BATCH)
+
+
+def load(state: State) -> None:
+    from hoinghi.evaluation.models import PersonEvaluation
+
+    state.rows = list(PersonEvaluation.objects.filter(work_year_id__in=state.work_year_ids).values_list(
+        "pk", "person_id", "unit_id", "work_year__year", "score", "proposed_rating").iterator(chunk_size=BATCH))
+
+
+def rules(state: State) -> None:
+    from hoinghi.law.evaluation import PersonEvaluationFacts, StaffCategory, classify_people
+
+    facts = [PersonEvaluationFacts(person_id=str(p), category=StaffCategory.CIVIL_SERVANT, evaluation_year=y,
+                                   unit_id=str(u), score=Fraction(s)) for _, p, u, y, s, _ in state.rows]
+    results = classify_people(facts, on=date(2026, 12, 31), apply_caps=True)
+    state.ratings = [(row[0], r.outcome.value if r.outcome else "") for row, r in zip(state.rows, results, strict=True)]
+
+
+def write_back(state: State) -> None:
+    table = "evaluation_personevaluation"
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(state.ratings), BATCH):
+            chunk = state.ratings[start:start + BATCH]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [v for pair in chunk for v in pair]
+            if connection.vendor == "postgresql":
+                source = f"(VALUES {values}) AS v(id, rating)"
+                key = "v.id::bigint"
+            else:  # SQLite ≥ 3.33: UPDATE … FROM; VALUES columns are column1, column2
+                source = f"(SELECT column1 AS id, column2 AS rating FROM (VALUES {values})) AS v"
+                key = "v.id"
+            sql = (f"UPDATE {table} SET rating = v.rating, stage = 'quyet_dinh' "
+                   f"FROM {source} WHERE {table}.id = {key}")
+            cursor.execute(sql, params)
+
+
+def audit(state: State) -> None:
+    from hoinghi.audit.models import AuditEntry
+
+    counts = Counter(r for _, r in state.ratings)
+    AuditEntry.objects.bulk_create([AuditEntry(action="evaluation.approve", data={"work_year": wid, **counts})
+                                    for wid in state.work_year_ids])
+
+
+STAGES: list[tuple[str, Callable[[State], None]]] = [
+    ("load", load), ("rules", rules), ("write back", write_back), ("audit", audit),
+]
+
+
+def baseline(state: State) -> float:
+    """One SQL statement: classification counts by score band over the same rows."""
+    ids = ",".join(str(i) for i in state.work_year_ids)
+    sql = ("SELECT CASE WHEN score >= 90 THEN 'htxs' WHEN score >= 70 THEN 'htt' WHEN score >= 50 THEN 'ht' "
+           f"ELSE 'kht' END AS r, COUNT(*) FROM evaluation_personevaluation WHERE work_year_id IN ({ids}) GROUP BY r")
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        cursor.fetchall()
+    return time.perf_counter() - started
+
+
+def run(n: int) -> None:
+    state = State(n)
+    started = time.perf_counter()
+    generate(state)
+    print(f"  generated {n:,} people in {time.perf_counter() - started:.1f} s")
+    total = 0.0
+    for name, stage in STAGES:
+        t = time.perf_counter()
+        stage(state)
+        state.figures[name] = time.perf_counter() - t
+        total += state.figures[name]
+    base = baseline(state)
+    decided = Counter(r for _, r in state.ratings)
+    line = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items())
+    print(f"  N={n:,} ({connection.vendor}): {line}; end to end {total:.2f} s "
+          f"({n / total:,.0f} rows/s); one SQL {base:.3f} s; ratio {total / base:,.0f}×")
+    print(f"  ratings: {dict(sorted(decided.items()))}")
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [2000, 100_000]
+    old_name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = (
+        "/tmp/hoinghi-bench-yearend-test.sqlite3" if connection.vendor == "sqlite" else "test_hoinghi_bench_yearend")
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        for n in sizes:
+            run(n)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
