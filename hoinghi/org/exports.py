@@ -49,9 +49,9 @@ def set_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     """Write one value; text that a spreadsheet could read as a formula stays text."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        if value and (value.startswith(RISKY_FIRST) or ord(value[0]) < 32):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        if text and (text.startswith(RISKY_FIRST) or ord(text[0]) < 32):
             cell.data_type = "s"
             cell.quotePrefix = True
     elif value is not None:

@@ -85,7 +85,7 @@ def wide_sqlite_batches() -> Iterator[None]:
     connection.ensure_connection()
     features = connection.features
     limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    features.max_query_params = max(limit, 999)  # type: ignore[misc]
+    features.max_query_params = max(limit, 999)
     try:
         yield
     finally:
@@ -183,25 +183,28 @@ def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, i
         Position.objects.filter(person__agency=agency).values_list(
             "pk", "person_id", "unit_id", "title", "valid_from", "is_leader", "is_head")
     }
-    new: list[Position] = []
+    new: list[StaffRow] = []
     flips: dict[tuple[bool, bool], list[int]] = {}
     for r in rows:
-        if not r.unit_code:
+        if not r.unit_code or r.valid_from is None:  # the checker gives every position a date
             continue
-        assert r.valid_from is not None  # the checker fills it from the joining date
         person_id, unit_id = person_ids.get(r.staff_code), unit_ids.get(r.unit_code)
-        key = (person_id or 0, unit_id or 0, r.title, r.valid_from)
-        found = existing.get(key) if person_id and unit_id else None
+        found = existing.get((person_id, unit_id, r.title, r.valid_from)) if person_id and unit_id else None
         if found is None:
-            new.append(Position(person_id=person_id, unit_id=unit_id, title=r.title, is_leader=r.is_leader,
-                                is_head=r.is_head, valid_from=r.valid_from))
+            new.append(r)
         elif (found[1], found[2]) != (r.is_leader, r.is_head):
             flips.setdefault((r.is_leader, r.is_head), []).append(found[0])
     counts.positions_created = len(new)
     counts.positions_updated = sum(len(ids) for ids in flips.values())
     if dry_run:
         return
-    Position.objects.bulk_create(new, batch_size=BATCH)
+    Position.objects.bulk_create([_position(r, person_ids, unit_ids) for r in new], batch_size=BATCH)
     for (is_leader, is_head), ids in flips.items():
         for start in range(0, len(ids), ID_CHUNK):
             Position.objects.filter(pk__in=ids[start:start + ID_CHUNK]).update(is_leader=is_leader, is_head=is_head)
+
+
+def _position(r: StaffRow, person_ids: dict[str, int], unit_ids: dict[str, int]) -> Position:
+    assert r.valid_from is not None  # the checker fills it from the joining date
+    return Position(person_id=person_ids[r.staff_code], unit_id=unit_ids[r.unit_code], title=r.title,
+                    is_leader=r.is_leader, is_head=r.is_head, valid_from=r.valid_from)

@@ -167,7 +167,7 @@ def _check_values(number: int, v: dict[str, Any], failed: set[str]) -> list[RowE
         error("joined_on", f"ngày vào cơ quan {joined:%d/%m/%Y} không sau ngày sinh {born:%d/%m/%Y}")
     has_unit = bool(v.get("unit_code"))
     for key in ("unit_name", "unit_parent_code", "title"):
-        if v.get(key) and not has_unit:
+        if v.get(key) and not has_unit and "unit_code" not in failed:
             error("unit_code", f"bỏ trống trong khi cột «{BY_KEY[key].header}» có ghi")
             break
     if has_unit and not v.get("title"):

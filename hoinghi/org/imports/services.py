@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -71,7 +71,7 @@ def import_staff(agency: Agency, data: bytes, *, filename: str, actor: AbstractB
 
 
 def preview_staff_import(agency: Agency, data: bytes, *, filename: str,
-                         uploaded_by: AbstractBaseUser) -> StaffImport:
+                         uploaded_by: User) -> StaffImport:
     """Check the file and keep its rows for the uploader to confirm; nothing else is written."""
     checked = check_staff_file(agency, data, filename=filename)
     planned = write_staff(agency, checked, dry_run=True)
