@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hoinghi.emulation import access, council, eligibility, selectors, services
+from hoinghi.emulation.eligibility import TITLE_VALUES
 from hoinghi.emulation.forms import (
     ExternalDecisionForm,
     HeadDecisionForm,
@@ -161,8 +162,8 @@ def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
 
 def eligibility_table(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
-    title = request.GET.get("danh-hieu") or None
-    rows = selectors.eligibility_rows(work_year, title=Title(title) if title in Title else None)
+    title = request.GET.get("danh-hieu", "")
+    rows = selectors.eligibility_rows(work_year, title=Title(title) if title in TITLE_VALUES else None)
     return render(request, "emulation/eligibility.html", {
         "work_year": work_year, "rows": rows, "counts": selectors.eligible_counts(work_year),
         "can_manage": access.can_manage(request.user, work_year.agency),
