@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from hoinghi.documents import views
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:agency_code>/", views.document_list, name="list"),
+    path("<slug:agency_code>/<int:pk>/", views.document_detail, name="detail"),
+    path("<slug:agency_code>/<int:pk>/ban-hanh/", views.document_issue, name="issue"),
+    path("<slug:agency_code>/<int:pk>/tai-ve/", views.document_download, name="download"),
+    path("<slug:agency_code>/lo/", views.batch_start, name="batch-start"),
+    path("<slug:agency_code>/lo/<int:pk>/", views.batch_detail, name="batch"),
+    path("<slug:agency_code>/lo/<int:pk>/trang-thai/", views.batch_status, name="batch-status"),
+    path("<slug:agency_code>/lo/<int:pk>/tai-ve/", views.batch_download, name="batch-download"),
+]

@@ -1,0 +1,81 @@
+"""The document types of the cycle: one slug each, its context, its builder, its law type.
+
+``kind("bien-ban-hoi-nghi").paper(source)`` gathers and builds in one call; batches call
+``gather`` once and ``build`` per person where the context allows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from hoinghi.documents import builders, contexts
+from hoinghi.documents.contexts import Source
+from hoinghi.documents.paper import Paper
+from hoinghi.law.documents import DocumentType
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    slug: str
+    name: str  # Vietnamese, as listed to users
+    doc_type: DocumentType | None  # None: not a numbered administrative document
+    gather: Callable[[Source], Any]
+    build: Callable[[Any], Paper]
+    person: str = "no"  # "no", "optional" or "required": does it take a person?
+
+    def paper(self, source: Source) -> Paper:
+        return self.build(self.gather(source))
+
+    @property
+    def register_key(self) -> str:
+        """The series a number is taken from: the law's type ("quyet_dinh"), or the slug."""
+        return str(self.doc_type) if self.doc_type is not None else self.slug
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind("ke-hoach-hoi-nghi", "Kế hoạch tổ chức Hội nghị", DocumentType.KE_HOACH,
+                 contexts.gather_plan, builders.build_plan),
+    DocumentKind("giay-moi", "Giấy mời dự Hội nghị", DocumentType.GIAY_MOI,
+                 contexts.gather_invitation, builders.build_invitation, person="optional"),
+    DocumentKind("bao-cao-hoat-dong", "Báo cáo kết quả thực hiện nhiệm vụ năm và kiểm điểm nghị "
+                 "quyết Hội nghị năm trước", DocumentType.BAO_CAO,
+                 contexts.gather_activity_report, builders.build_activity_report),
+    DocumentKind("bien-ban-hoi-nghi", "Biên bản Hội nghị", DocumentType.BIEN_BAN,
+                 contexts.gather_minutes, builders.build_minutes),
+    DocumentKind("nghi-quyet-hoi-nghi", "Nghị quyết Hội nghị", DocumentType.NGHI_QUYET,
+                 contexts.gather_minutes, builders.build_resolution),
+    DocumentKind("bien-ban-kiem-phieu", "Biên bản kiểm phiếu bầu Ban thanh tra nhân dân",
+                 DocumentType.BIEN_BAN, contexts.gather_counting, builders.build_counting),
+    DocumentKind("quyet-dinh-cong-nhan-danh-hieu", "Quyết định công nhận danh hiệu thi đua",
+                 DocumentType.QUYET_DINH, contexts.gather_titles_decision,
+                 builders.build_titles_decision),
+    DocumentKind("quyet-dinh-giay-khen", "Quyết định tặng Giấy khen", DocumentType.QUYET_DINH,
+                 contexts.gather_certificate_decision, builders.build_certificate_decision),
+    DocumentKind("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", DocumentType.TO_TRINH,
+                 contexts.gather_proposal, builders.build_proposal),
+    DocumentKind("giao-uoc-thi-dua", "Bản giao ước thi đua", None,
+                 contexts.gather_pledge, builders.build_pledge),
+    DocumentKind("thong-bao-xep-loai", "Thông báo kết quả xếp loại chất lượng",
+                 DocumentType.THONG_BAO, contexts.gather_classification_notice,
+                 builders.build_classification_notice, person="optional"),
+    DocumentKind("bao-cao-thanh-tich", "Báo cáo thành tích cá nhân", None,
+                 contexts.gather_achievement_report, builders.build_achievement_report,
+                 person="required"),
+)
+BY_SLUG = {k.slug: k for k in KINDS}
+SLUG_CHOICES = [(k.slug, k.name) for k in KINDS]
+
+
+class UnknownKind(LookupError):
+    def __init__(self, slug: str) -> None:
+        super().__init__(f"Không có loại văn bản \"{slug}\". Các loại: {', '.join(BY_SLUG)}.")
+        self.message = str(self.args[0])
+
+
+def kind(slug: str) -> DocumentKind:
+    try:
+        return BY_SLUG[slug]
+    except KeyError:
+        raise UnknownKind(slug) from None

@@ -1,0 +1,426 @@
+"""One context dataclass per document type, filled from the other apps' selectors.
+
+``gather_<type>(source)`` reads; it never writes. The builders (:mod:`.builders`) turn a
+context into a :class:`~hoinghi.documents.paper.Paper` without touching the database, so a
+batch of 2,000 notices gathers once and composes 2,000 times.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from hoinghi.conference import selectors as conference_selectors
+from hoinghi.conference.selectors import MinutesData
+from hoinghi.emulation import selectors as emulation_selectors
+from hoinghi.emulation.selectors import TitleCount
+from hoinghi.evaluation import selectors as evaluation_selectors
+from hoinghi.law.conference.agenda import agenda_template
+from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
+from hoinghi.law.evaluation.vocabulary import RATING_LABELS, Rating
+from hoinghi.law.parameters import NotInForce
+from hoinghi.org import selectors as org_selectors
+from hoinghi.org.models import Agency, Person, Role, RoleAssignment, WorkYear
+from hoinghi.plans import selectors as plan_selectors
+from hoinghi.plans.selectors import Completion
+from hoinghi.voting import selectors as voting_selectors
+from hoinghi.voting.selectors import CountingRecord
+
+
+class MissingData(LookupError):
+    """The data a document needs does not exist yet (Vietnamese message for the user)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a document is about: an agency's year, and a person for personal documents."""
+
+    agency: Agency
+    year: int
+    work_year: WorkYear | None = None
+    person: Person | None = None
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    title: str  # "Chánh Văn phòng"
+    is_head: bool = True
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The issuing body, its place, its head and the union chair (for joint documents)."""
+
+    name: str
+    superior: str
+    abbreviation: str
+    kind: str
+    place: str
+    head: Signer | None
+    union_chair: Signer | None
+    staff_count: int
+
+
+def _signer(person: Person | None, on: date, fallback: str) -> Signer | None:
+    if person is None:
+        return None
+    positions = org_selectors.positions_on(person, on)
+    main = next((p for p in positions if p.is_head), positions[0] if positions else None)
+    return Signer(person.full_name, main.title if main else fallback, bool(main and main.is_head))
+
+
+def _role_holder(agency: Agency, role: str) -> Person | None:
+    """The first holder of an agency-wide role (org has no selector for it yet)."""
+    row = (RoleAssignment.objects.filter(agency=agency, role=role, unit__isnull=True,
+                                         user__person__agency=agency)
+           .select_related("user__person").order_by("user__person__sort_key").first())
+    return row.user.person if row is not None else None  # type: ignore[union-attr]
+
+
+def gather_issuer(agency: Agency, on: date) -> Issuer:
+    superior = agency.parent.name if agency.parent_id else agency.parent_name  # type: ignore[union-attr]
+    name = (agency.short_name or agency.name) if superior else agency.name
+    return Issuer(
+        name=name, superior=superior, abbreviation=agency.abbreviation, kind=agency.kind,
+        place=agency.place_name, head=_signer(_role_holder(agency, Role.LEADER), on, "Thủ trưởng"),
+        union_chair=_signer(_role_holder(agency, Role.UNION), on, "Chủ tịch Công đoàn"),
+        staff_count=org_selectors.staff_on(agency, on).count(),
+    )
+
+
+def _year_end(source: Source) -> date:
+    return source.work_year.ends_on if source.work_year else date(source.year, 12, 31)
+
+
+def _conference(source: Source):  # noqa: ANN202 - Conference | None
+    return conference_selectors.conferences_of(source.agency).filter(year=source.year).first()
+
+
+def _require_conference(source: Source):  # noqa: ANN202 - Conference
+    conference = _conference(source)
+    if conference is None:
+        raise MissingData("documents.no_conference",
+                          f"Chưa có Hội nghị năm {source.year} của {source.agency.name}.")
+    return conference
+
+
+def _require_work_year(source: Source) -> WorkYear:
+    if source.work_year is None:
+        raise MissingData("documents.no_work_year", f"Chưa mở năm công tác {source.year}.")
+    return source.work_year
+
+
+def _require_person(source: Source) -> Person:
+    if source.person is None:
+        raise MissingData("documents.no_person", "Văn bản này cần chọn một người (mã cán bộ).")
+    return source.person
+
+
+# --- before the conference ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    issuer: Issuer
+    year: int
+    held_on: date | None
+    place: str
+    form: str
+    participants: int
+    agenda: list[str]
+
+
+def gather_plan(source: Source) -> PlanContext:
+    conference = _conference(source)
+    on = conference.held_on if conference else date(source.year, 1, 15)
+    issuer = gather_issuer(source.agency, on)
+    if conference is not None:
+        agenda = [item.title for item in conference_selectors.agenda(conference).order_by("position", "pk")]
+        participants = conference_selectors.participants(conference).count()
+    else:
+        agenda, participants = [], issuer.staff_count
+    if not agenda:
+        try:
+            agenda = [item.title for item in agenda_template(on=on)]
+        except NotInForce:
+            agenda = []
+    return PlanContext(issuer, source.year, conference.held_on if conference else None,
+                       conference.place if conference else "",
+                       conference.get_form_display() if conference else "Hội nghị toàn thể",
+                       participants, agenda)
+
+
+@dataclass(frozen=True)
+class InvitationContext:
+    issuer: Issuer
+    year: int
+    held_on: date | None
+    place: str
+    invitee: str  # a name, or "" for the whole staff
+
+
+def gather_invitation(source: Source) -> InvitationContext:
+    conference = _conference(source)
+    on = conference.held_on if conference else date(source.year, 1, 15)
+    invitee = ""
+    if source.person is not None:
+        invitee = f"{'Bà' if source.person.gender == 'nu' else 'Ông'} {source.person.full_name}"
+    return InvitationContext(gather_issuer(source.agency, on), source.year,
+                             conference.held_on if conference else None,
+                             conference.place if conference else "", invitee)
+
+
+# --- at the conference ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityReportContext:
+    issuer: Issuer
+    year: int  # the conference year; figures are of ``reviewed_year``
+    reviewed_year: int
+    completion: Completion
+    titles: list[TitleCount]
+    ratings: dict[str, int]  # rating label → count
+    last_targets: list[str]  # the previous conference's resolution targets
+
+
+def gather_activity_report(source: Source) -> ActivityReportContext:
+    reviewed = org_selectors.work_year(source.agency, source.year - 1) or source.work_year
+    completion, titles, ratings = Completion(), [], Counter[str]()
+    if reviewed is not None:
+        completion = plan_selectors.completion_for_agency(reviewed)
+        titles = emulation_selectors.title_counts(reviewed)
+        for row in evaluation_selectors.classifications_by_person(reviewed).values():
+            ratings[row.label] += 1
+    previous = conference_selectors.conferences_of(source.agency).filter(year=source.year - 1).first()
+    last_targets = [t.text for t in conference_selectors.resolution_targets(previous)] if previous else []
+    return ActivityReportContext(
+        gather_issuer(source.agency, date(source.year, 1, 1)), source.year,
+        reviewed.year if reviewed else source.year - 1, completion, titles, dict(ratings), last_targets)
+
+
+@dataclass(frozen=True)
+class MinutesContext:
+    issuer: Issuer
+    minutes: MinutesData
+
+
+def gather_minutes(source: Source) -> MinutesContext:
+    conference = _require_conference(source)
+    return MinutesContext(gather_issuer(source.agency, conference.held_on),
+                          conference_selectors.minutes_data(conference))
+
+
+@dataclass(frozen=True)
+class CountingContext:
+    issuer: Issuer
+    year: int
+    held_on: date
+    record: CountingRecord | None  # from the vote engine when the election ran there
+    election: conference_selectors.ElectionRecord | None  # as recorded by the conference
+    counters: list[str] = field(default_factory=list)
+
+
+def gather_counting(source: Source) -> CountingContext:
+    conference = _require_conference(source)
+    minutes = conference_selectors.minutes_data(conference)
+    if minutes.election is None:
+        raise MissingData("documents.no_election",
+                          f"Hội nghị năm {source.year} chưa bầu Ban thanh tra nhân dân.")
+    record = None
+    poll_id = getattr(getattr(conference, "election", None), "poll_id", None)
+    if poll_id:  # gap: conference has no selector from its election to the poll
+        poll = voting_selectors.Poll.objects.filter(pk=poll_id).select_related("agency").first()
+        record = voting_selectors.counting_record(poll) if poll else None
+    return CountingContext(gather_issuer(source.agency, conference.held_on), source.year,
+                           conference.held_on, record, minutes.election,
+                           record.counters if record else [])
+
+
+# --- emulation ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    name: str
+    unit: str
+    title: str
+    achievement: str = ""
+    bonus: int | None = None
+
+
+@dataclass(frozen=True)
+class DecisionContext:
+    issuer: Issuer
+    year: int
+    titles: list[str]  # labels of the titles decided
+    rows: list[AwardRow]
+    signed_on: date | None
+    from_eligibility: bool  # no decision recorded yet: the list of the eligible
+
+
+GIAY_KHEN = frozenset({Title.GIAY_KHEN})
+RECOGNISED_TITLES = frozenset({Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO,
+                               Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC})
+
+
+def _award_rows(work_year: WorkYear, titles: frozenset[Title]) -> tuple[list[AwardRow], bool]:
+    awards = emulation_selectors.awards_ordered(
+        emulation_selectors.live_awards(work_year).filter(title__in=list(titles)))
+    rows = [AwardRow(a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
+                     a.unit.name if a.unit and a.person is None else "", TITLE_LABELS[Title(a.title)],
+                     a.achievement, a.bonus_amount) for a in awards]
+    if rows:
+        return rows, False
+    eligible = emulation_selectors.eligibility_rows(work_year).filter(
+        outcome="eligible", title__in=list(titles))
+    return [AwardRow(e.person.full_name if e.person else e.unit.name,  # type: ignore[union-attr]
+                     "", TITLE_LABELS[Title(e.title)]) for e in eligible], True
+
+
+def _gather_decision(source: Source, titles: frozenset[Title]) -> DecisionContext:
+    work_year = _require_work_year(source)
+    rows, from_eligibility = _award_rows(work_year, titles)
+    decision = emulation_selectors.decisions_of_year(work_year).last()
+    labels = sorted({row.title for row in rows}, key=lambda t: [TITLE_LABELS[x] for x in Title].index(t))
+    return DecisionContext(gather_issuer(source.agency, work_year.ends_on), source.year,
+                           labels or [TITLE_LABELS[t] for t in Title if t in titles],
+                           rows, decision.signed_on if decision else None, from_eligibility)
+
+
+def gather_titles_decision(source: Source) -> DecisionContext:
+    return _gather_decision(source, RECOGNISED_TITLES)
+
+
+def gather_certificate_decision(source: Source) -> DecisionContext:
+    return _gather_decision(source, GIAY_KHEN)
+
+
+@dataclass(frozen=True)
+class ProposalContext:
+    issuer: Issuer
+    year: int
+    subject: str
+    rows: list[AwardRow]
+    to: str  # the superior body
+
+
+def gather_proposal(source: Source) -> ProposalContext:
+    work_year = _require_work_year(source)
+    proposal = emulation_selectors.proposals_of_year(work_year).order_by("-proposed_on", "-pk").first()
+    rows: list[AwardRow] = []
+    subject = f"Về việc đề nghị khen thưởng năm {source.year}"
+    if proposal is not None:
+        subject = proposal.subject or subject
+        rows = [AwardRow(i.person.full_name if i.person else i.unit.name,  # type: ignore[union-attr]
+                         "", TITLE_LABELS[Title(i.title)], i.achievement)
+                for i in emulation_selectors.proposal_items(proposal)]
+    superior = source.agency.parent.name if source.agency.parent_id else source.agency.parent_name  # type: ignore[union-attr]
+    return ProposalContext(gather_issuer(source.agency, work_year.ends_on), source.year, subject, rows,
+                           superior or "Cấp trên")
+
+
+@dataclass(frozen=True)
+class PledgeContext:
+    issuer: Issuer
+    year: int
+    party_a: str
+    signer_a: str
+    party_b: str
+    signer_b: str
+    commitments: list[str]
+    signed_on: date | None
+
+
+def gather_pledge(source: Source) -> PledgeContext:
+    issuer = gather_issuer(source.agency, date(source.year, 1, 1))
+    head = issuer.head.name if issuer.head else ""
+    union = issuer.union_chair.name if issuer.union_chair else ""
+    if source.work_year is not None:
+        pledge = emulation_selectors.pledges_of_year(source.work_year).order_by("-signed_on").first()
+        if pledge is not None:
+            return PledgeContext(issuer, source.year, pledge.party_a, pledge.signer_a, pledge.party_b,
+                                 pledge.signer_b, [c.text for c in pledge.commitments.all()],
+                                 pledge.signed_on)
+    conference = _conference(source)
+    text = getattr(getattr(conference, "pledge", None), "text", "") if conference else ""
+    return PledgeContext(issuer, source.year, f"Thủ trưởng {issuer.name}", head,
+                         f"Ban Chấp hành Công đoàn {issuer.name}", union,
+                         [line for line in text.splitlines() if line.strip()], None)
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatedPerson:
+    person_id: int
+    name: str
+    unit: str
+    rating: str
+
+
+@dataclass(frozen=True)
+class ClassificationNoticeContext:
+    issuer: Issuer
+    year: int
+    counts: list[tuple[str, int]]  # rating label → count, in the law's order
+    rows: list[RatedPerson]  # the whole list; one row for a personal notice
+    person: RatedPerson | None
+
+
+def gather_classification_notice(source: Source) -> ClassificationNoticeContext:
+    work_year = _require_work_year(source)
+    rows = [RatedPerson(e.person_id, e.person.full_name, e.unit.name if e.unit else "",
+                        RATING_LABELS[Rating(e.rating)] if e.rating else "Không xếp loại")
+            for e in evaluation_selectors.published_results(work_year)]
+    counted = Counter(r.rating for r in rows)
+    counts = [(label, counted[label]) for label in RATING_LABELS.values()]
+    context = ClassificationNoticeContext(gather_issuer(source.agency, work_year.ends_on),
+                                          source.year, counts, rows, None)
+    return for_person(context, source.person) if source.person is not None else context
+
+
+def for_person(context: ClassificationNoticeContext, person: Person) -> ClassificationNoticeContext:
+    """The personal notice of one person, from the agency's list (no query): batches use it."""
+    row = next((r for r in context.rows if r.person_id == person.pk), None)
+    return replace(context, person=row or RatedPerson(person.pk, person.full_name, "", "Chưa có kết quả"))
+
+
+@dataclass(frozen=True)
+class AchievementContext:
+    issuer: Issuer
+    year: int
+    name: str
+    birth_year: int | None
+    position: str
+    unit: str
+    joined_on: date | None
+    completion: Completion
+    rating: str
+    titles: list[str]  # titles of earlier years: "Lao động tiên tiến năm 2023"
+    initiatives: list[str]
+
+
+def gather_achievement_report(source: Source) -> AchievementContext:
+    person = _require_person(source)
+    work_year = _require_work_year(source)
+    positions = org_selectors.positions_on(person, work_year.ends_on)
+    unit = org_selectors.unit_on(person, work_year.ends_on)
+    found = evaluation_selectors.classification_for_person(person, work_year)
+    titles = [f"{TITLE_LABELS[Title(a.title)]} năm {a.work_year.year}"
+              for a in emulation_selectors.person_titles(person)[:10]]
+    initiatives = [i.name for i in emulation_selectors.initiatives_of_year(work_year).filter(person=person)]
+    return AchievementContext(
+        gather_issuer(source.agency, work_year.ends_on), source.year, person.full_name,
+        person.date_of_birth.year if person.date_of_birth else None,
+        positions[0].title if positions else "", unit.name if unit else "", person.joined_on,
+        plan_selectors.completion_for_person(person, work_year), found.label if found else "",
+        titles, initiatives)

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hoinghi.conference.models import Conference
+from hoinghi.org.demo import demo_paths, load_demo
+from hoinghi.org.models import Agency, AgencyKind
+from hoinghi.org.scenario import load_scenario_data
+from hoinghi.org.scenario.files import read_file
+
+HERE = Path(__file__).parent / "scenarios"
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db: None) -> Agency:
+    """Both demo agencies (Party offices); returns the district office."""
+    load_demo()
+    return Agency.objects.get(code="co-quan-huyen-uy")
+
+
+@pytest.fixture
+def conference_2024(db: None) -> Conference:
+    """The district office with its 2024 conference, as the seed report tells it."""
+    data = read_file(next(p for p in demo_paths() if p.name == "co-quan-huyen-uy.yaml"))
+    data["conferences"] = read_file(HERE / "huyen-uy-2024.yaml")["conferences"]
+    load_scenario_data(data, source="huyen-uy-2024.yaml")
+    return Conference.objects.get(agency__code="co-quan-huyen-uy", year=2024)
+
+
+def make_state_agency(code: str = "so-noi-vu") -> Agency:
+    return Agency.objects.create(code=code, name="Sở Nội vụ", short_name="Sở Nội vụ", abbreviation="SNV",
+                                 kind=AgencyKind.STATE, parent_name="Ủy ban nhân dân tỉnh Thạch Bình",
+                                 place_name="Thạch Bình")

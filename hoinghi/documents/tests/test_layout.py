@@ -1,0 +1,120 @@
+"""The page and elements of both layouts, read back from the DOCX (never compared as bytes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from hoinghi.documents.catalogue import kind
+from hoinghi.documents.docx_writer import render_docx
+from hoinghi.documents.layout import spec_for
+from hoinghi.documents.paper import numbered
+from hoinghi.documents.services import source_of
+from hoinghi.documents.tests.conftest import make_state_agency
+from hoinghi.documents.tests.reading import full_text, load, mm, style_of, texts
+from hoinghi.law.documents import (
+    DATE_LINE_RE,
+    PARTY_NUMBER_RE,
+    RECIPIENTS_LAST_LINE_RE,
+    STATE_NUMBER_RE,
+    Element,
+    Layout,
+)
+from hoinghi.org.models import Agency, WorkYear
+
+pytestmark = pytest.mark.django_db
+ISSUED = date(2026, 1, 5)
+
+
+def _render(agency: Agency, slug: str, *, seq: int = 5, year: int = 2025) -> bytes:
+    WorkYear.objects.get_or_create(agency=agency, year=year,
+                                   defaults={"starts_on": date(year, 1, 1), "ends_on": date(year, 12, 31)})
+    paper = kind(slug).paper(source_of(agency, year))
+    return render_docx(numbered(paper, seq, ISSUED), year=year)
+
+
+@pytest.mark.parametrize("layout", list(Layout))
+def test_every_pick_lies_inside_the_law_ranges(layout: Layout) -> None:
+    spec = spec_for(layout, ISSUED)
+    assert spec.page.font == "Times New Roman"
+    assert spec.style(Element.RECIPIENTS_HEADING).size_pt == 12
+
+
+def test_a_state_decision_has_the_decree_30_page_header_and_blocks() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    section = doc.sections[0]
+    assert (mm(section.page_width), mm(section.page_height)) == (210.0, 297.0)
+    assert [mm(section.top_margin), mm(section.bottom_margin), mm(section.left_margin),
+            mm(section.right_margin)] == [20.0, 20.0, 30.0, 15.0]
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    title = style_of(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert (title.size_pt, title.bold) == (13, True)
+    motto = style_of(doc, "Độc lập - Tự do - Hạnh phúc")
+    assert (motto.size_pt, motto.bold, motto.underline) == (14, True, True)
+    assert style_of(doc, "ỦY BAN NHÂN DÂN TỈNH THẠCH BÌNH").bold is False
+    assert style_of(doc, "SỞ NỘI VỤ").bold is True
+    number = style_of(doc, "Số: 05/QĐ-SNV")
+    assert number.size_pt == 13 and STATE_NUMBER_RE.fullmatch("Số: 05/QĐ-SNV")
+    date_line = style_of(doc, "Thạch Bình, ngày 05 tháng 01 năm 2026")
+    assert (date_line.size_pt, date_line.italic) == (14, True)
+    assert DATE_LINE_RE.fullmatch("Thạch Bình, ngày 05 tháng 01 năm 2026")
+    assert (style_of(doc, "QUYẾT ĐỊNH").size_pt, style_of(doc, "QUYẾT ĐỊNH").bold) == (14, True)
+    heading = style_of(doc, "Nơi nhận:")
+    assert (heading.size_pt, heading.bold, heading.italic) == (12, True, True)
+    lines = texts(doc)
+    last = lines[lines.index("Nơi nhận:") + 3]
+    assert RECIPIENTS_LAST_LINE_RE.fullmatch(last) and style_of(doc, last).size_pt == 11
+
+
+def test_the_body_is_justified_with_a_first_line_indent() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    body = next(p for p in doc.paragraphs if p.text.startswith("Quyết định này có hiệu lực"))
+    assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert mm(body.paragraph_format.first_line_indent) == 12.7
+    assert body.runs[0].font.size.pt == 14
+    bases = next(p for p in doc.paragraphs if p.text.startswith("Căn cứ Luật Thi đua"))
+    assert bases.runs[0].font.italic is True
+
+
+def test_page_numbers_start_on_page_two_at_the_top_centre() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    first = doc.sections[0]
+    assert first.different_first_page_header_footer is True
+    assert first.first_page_header.paragraphs[0].text == ""
+    header = first.header.paragraphs[0]
+    assert header.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert 'w:instr="PAGE"' in header._p.xml
+
+
+def test_the_list_is_an_appendix_numbered_on_its_own() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    assert len(doc.sections) == 2
+    assert 'w:start="1"' in doc.sections[1]._sectPr.xml
+    text = full_text(doc)
+    assert "Phụ lục" in texts(doc)
+    assert style_of(doc, "Phụ lục").size_pt == 14
+    assert "(Kèm theo Quyết định số 05/QĐ-SNV ngày 05 tháng 01 năm 2026 của Sở Nội vụ)" in text
+
+
+def test_a_party_office_writes_under_hd36(world: object) -> None:
+    agency = Agency.objects.get(code="co-quan-thu")
+    doc = load(_render(agency, "thong-bao-xep-loai", seq=12))
+    party = style_of(doc, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert (party.size_pt, party.bold, party.underline) == (15, True, True)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in full_text(doc)
+    assert "*" in texts(doc)
+    assert PARTY_NUMBER_RE.fullmatch("Số 12-TB/CQTN")
+    assert style_of(doc, "Số 12-TB/CQTN").size_pt == 14
+    assert style_of(doc, "THÔNG BÁO").size_pt == 16
+    assert style_of(doc, "Hà Nội, ngày 05 tháng 01 năm 2026").italic is True
+
+
+def test_a_draft_leaves_the_number_and_day_blank() -> None:
+    agency = make_state_agency()
+    WorkYear.objects.create(agency=agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31))
+    doc = load(render_docx(kind("thong-bao-xep-loai").paper(source_of(agency, 2025)), year=2025))
+    lines = texts(doc)
+    assert any(t.startswith("Số:") and t.endswith("/TB-SNV") and "01" not in t for t in lines)
+    assert "Thạch Bình, ngày      tháng      năm 2025" in lines
