@@ -1,0 +1,222 @@
+"""The ``emulation`` section of each year of a scenario file.
+
+```yaml
+years:
+- year: 2023
+  emulation:
+    launch: {launched_on: 2023-02-10, theme: "…", movements: ["…"]}
+    registrations: [{everyone: [ldtt]}, {person: HU01, titles: [ldtt, cstdcs]}, {unit: van-phong, titles: [ttldtt]}]
+    initiatives: [{person: HU01, name: "…", kind: sang_kien, level: co_so, recognised_on: 2023-11-20,
+                   recognised_by: "…"}]
+    pledges: [{signed_on: 2023-01-20, party_a: "…", signer_a: "…", party_b: "…", signer_b: "…",
+               commitments: ["…"], results: [true]}]
+    decisions: [{issuer_kind: upper_state, issuer: "…", number: "…", signed_on: 2024-01-12,
+                 title: ttldtt, units: [van-phong], people: []}]
+```
+Loading brings the year back to the file's state: the year's registrations, pledges,
+initiatives and decisions not made from a proposal are replaced.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hoinghi.emulation.models import (
+    Award,
+    Commitment,
+    Decision,
+    Initiative,
+    Launch,
+    Pledge,
+    Registration,
+)
+from hoinghi.emulation.vocabulary import (
+    INITIATIVE_KIND_CHOICES,
+    INITIATIVE_LEVEL_CHOICES,
+    ISSUER_CHOICES,
+    PERSON_TITLES,
+    UNIT_TITLES,
+)
+from hoinghi.law.emulation.vocabulary import Title
+from hoinghi.org.scenario import DumpContext, LoadContext, Node
+
+TITLES = [t.value for t in Title]
+KEYS = ("launch", "registrations", "initiatives", "pledges", "decisions")
+
+
+def load_emulation(ctx: LoadContext, value: Any, path: str) -> None:
+    work_year = ctx.work_year
+    assert work_year is not None
+    node = ctx.node(value, path)
+    if not node.is_mapping(optional=KEYS):
+        ctx.raise_issues()
+    clear_year(ctx)
+    load_launch(ctx, node)
+    load_registrations(ctx, node)
+    load_initiatives(ctx, node)
+    load_pledges(ctx, node)
+    load_decisions(ctx, node)
+    ctx.raise_issues()
+
+
+def clear_year(ctx: LoadContext) -> None:
+    wy = ctx.work_year
+    assert wy is not None
+    Launch.objects.filter(work_year=wy).delete()
+    Registration.objects.filter(work_year=wy).delete()
+    Pledge.objects.filter(work_year=wy).delete()
+    Decision.objects.filter(work_year=wy, proposal__isnull=True).delete()
+    Initiative.objects.filter(agency=ctx.agency, recognised_on__range=(wy.starts_on, wy.ends_on)).delete()
+
+
+def load_launch(ctx: LoadContext, node: Node) -> None:
+    raw = node.mapping_value("launch")
+    if not raw:
+        return
+    launch = node.child("launch")
+    launch.is_mapping(required=("launched_on", "theme"), optional=("movements", "registration_deadline"))
+    movements = [m.value for m in launch.items("movements") if isinstance(m.value, str)]
+    launched_on = launch.date("launched_on", required=True)
+    if launched_on is None or ctx.issues:
+        return
+    Launch.objects.create(work_year=ctx.work_year, launched_on=launched_on, theme=launch.text("theme", required=True),
+                          movements="\n".join(movements),
+                          registration_deadline=launch.date("registration_deadline"))
+    ctx.changes += 1
+
+
+def title_list(ctx: LoadContext, item: Node, key: str, allowed: tuple[Title, ...]) -> list[str]:
+    values = [str(t) for t in allowed]
+    found = []
+    for t in item.items(key):
+        if t.value not in values:
+            t.report(f"danh hiệu «{t.value}» không hợp lệ ở đây; chọn trong: {', '.join(values)}")
+        else:
+            found.append(t.value)
+    return found
+
+
+def load_registrations(ctx: LoadContext, node: Node) -> None:
+    wy = ctx.work_year
+    rows: dict[tuple[str, str, str], Registration] = {}
+    for item in node.items("registrations"):
+        item.is_mapping(optional=("everyone", "person", "unit", "titles", "registered_on"))
+        on = item.date("registered_on") or wy.starts_on  # type: ignore[union-attr]
+        if "everyone" in item.value:
+            for title in title_list(ctx, item, "everyone", PERSON_TITLES):
+                for person in ctx.people.values():
+                    rows[("p", person.staff_code, title)] = Registration(
+                        work_year=wy, person=person, title=title, registered_on=on)
+        elif item.value.get("person"):
+            person = ctx.person(item.code("person"), f"{item.path}.person")
+            for title in title_list(ctx, item, "titles", PERSON_TITLES):
+                rows[("p", person.staff_code, title)] = Registration(
+                    work_year=wy, person=person, title=title, registered_on=on)
+        else:
+            unit = ctx.unit(item.code("unit"), f"{item.path}.unit")
+            for title in title_list(ctx, item, "titles", UNIT_TITLES):
+                rows[("u", unit.code, title)] = Registration(work_year=wy, unit=unit, title=title, registered_on=on)
+    Registration.objects.bulk_create(rows.values())
+    ctx.changes += len(rows)
+
+
+def load_initiatives(ctx: LoadContext, node: Node) -> None:
+    rows = []
+    for item in node.items("initiatives"):
+        item.is_mapping(required=("person", "name", "kind", "level", "recognised_on", "recognised_by"),
+                        optional=("document_number", "applied"))
+        person = ctx.person(item.code("person"), f"{item.path}.person")
+        rows.append(Initiative(
+            agency=ctx.agency, person=person, name=item.text("name", required=True),
+            kind=item.choice("kind", [k for k, _ in INITIATIVE_KIND_CHOICES], required=True),
+            level=item.choice("level", [k for k, _ in INITIATIVE_LEVEL_CHOICES], required=True),
+            recognised_on=item.date("recognised_on", required=True),
+            recognised_by=item.text("recognised_by", required=True),
+            document_number=item.text("document_number"), applied=item.boolean("applied", default=True)))
+    if not ctx.issues:
+        Initiative.objects.bulk_create(rows)
+        ctx.changes += len(rows)
+
+
+def load_pledges(ctx: LoadContext, node: Node) -> None:
+    for item in node.items("pledges"):
+        item.is_mapping(required=("signed_on", "party_a", "signer_a", "party_b", "signer_b", "commitments"),
+                        optional=("results", "kind"))
+        texts = [c.value for c in item.items("commitments") if isinstance(c.value, str)]
+        results = [r.value for r in item.items("results")]
+        if ctx.issues:
+            return
+        pledge = Pledge.objects.create(
+            work_year=ctx.work_year, kind=item.text("kind", default="head_union"), signed_on=item.date("signed_on"),
+            party_a=item.text("party_a"), signer_a=item.text("signer_a"), party_b=item.text("party_b"),
+            signer_b=item.text("signer_b"), reviewed_on=ctx.work_year.ends_on if results else None)  # type: ignore[union-attr]
+        Commitment.objects.bulk_create(
+            Commitment(pledge=pledge, position=i, text=t, met=results[i - 1] if i <= len(results) else None)
+            for i, t in enumerate(texts, start=1))
+        ctx.changes += 1 + len(texts)
+
+
+def load_decisions(ctx: LoadContext, node: Node) -> None:
+    for item in node.items("decisions"):
+        item.is_mapping(required=("issuer_kind", "issuer", "number", "signed_on", "title"),
+                        optional=("signer", "people", "units"))
+        title = item.choice("title", TITLES, required=True)
+        people = [ctx.person(p.value, p.path) for p in item.items("people")]
+        units = [ctx.unit(u.value, u.path) for u in item.items("units")]
+        if ctx.issues:
+            return
+        decision = Decision.objects.create(
+            work_year=ctx.work_year, issuer_kind=item.choice("issuer_kind", [k for k, _ in ISSUER_CHOICES]),
+            issuer=item.text("issuer"), number=item.text("number"), signed_on=item.date("signed_on"),
+            signer=item.text("signer"))
+        Award.objects.bulk_create(
+            [Award(decision=decision, work_year=ctx.work_year, person=p, title=title) for p in people]
+            + [Award(decision=decision, work_year=ctx.work_year, unit=u, title=title) for u in units])
+        ctx.changes += 1 + len(people) + len(units)
+
+
+def dump_emulation(ctx: DumpContext) -> Any:
+    wy = ctx.work_year
+    assert wy is not None
+    data: dict[str, Any] = {}
+    launch = Launch.objects.filter(work_year=wy).first()
+    if launch:
+        data["launch"] = {"launched_on": launch.launched_on.isoformat(), "theme": launch.theme,
+                          "movements": launch.movement_list}
+    regs = Registration.objects.filter(work_year=wy).select_related("person", "unit").order_by("pk")
+    by_holder: dict[tuple[str, str], list[str]] = {}
+    for r in regs:
+        key = ("person", r.person.staff_code) if r.person_id else ("unit", r.unit.code)  # type: ignore[union-attr]
+        by_holder.setdefault(key, []).append(r.title)
+    if by_holder:
+        data["registrations"] = [{kind: code, "titles": titles} for (kind, code), titles in by_holder.items()]
+    initiatives = Initiative.objects.filter(agency=ctx.agency, recognised_on__range=(wy.starts_on, wy.ends_on))
+    if initiatives:
+        data["initiatives"] = [{"person": i.person.staff_code, "name": i.name, "kind": i.kind, "level": i.level,
+                                "recognised_on": i.recognised_on.isoformat(), "recognised_by": i.recognised_by}
+                               for i in initiatives.select_related("person").order_by("pk")]
+    pledges = Pledge.objects.filter(work_year=wy).prefetch_related("commitments")
+    if pledges:
+        data["pledges"] = [dump_pledge(p) for p in pledges]
+    decisions = Decision.objects.filter(work_year=wy, proposal__isnull=True).prefetch_related("awards__person",
+                                                                                              "awards__unit")
+    if decisions:
+        data["decisions"] = [dump_decision(d) for d in decisions]
+    return data or None
+
+
+def dump_pledge(p: Pledge) -> dict[str, Any]:
+    commitments = list(p.commitments.all())
+    out: dict[str, Any] = {"signed_on": p.signed_on.isoformat(), "party_a": p.party_a, "signer_a": p.signer_a,
+                           "party_b": p.party_b, "signer_b": p.signer_b, "commitments": [c.text for c in commitments]}
+    if any(c.met is not None for c in commitments):
+        out["results"] = [bool(c.met) for c in commitments]
+    return out
+
+
+def dump_decision(d: Decision) -> dict[str, Any]:
+    awards = list(d.awards.all())
+    return {"issuer_kind": d.issuer_kind, "issuer": d.issuer, "number": d.number,
+            "signed_on": d.signed_on.isoformat(), "signer": d.signer, "title": awards[0].title if awards else "",
+            "people": [a.person.staff_code for a in awards if a.person_id],  # type: ignore[union-attr]
+            "units": [a.unit.code for a in awards if a.unit_id]}  # type: ignore[union-attr]
