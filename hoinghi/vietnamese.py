@@ -48,11 +48,17 @@ def _letter_key(ch: str) -> tuple[int, int]:
 
 
 def word_key(word: str) -> str:
-    """A sortable string for one word: letters first, tones only to break ties."""
+    """A sortable key for one word: its letters, an end mark, then its tones.
+
+    Only ASCII digits: every database collation (PostgreSQL's en_US as much as SQLite's
+    binary) orders strings of digits the same way, character by character. Each letter is
+    two digits (10–38 for the Vietnamese alphabet, 99 for any other character), "00" ends
+    the letters so that a shorter word sorts first, and one digit per letter gives its tone.
+    """
     keys = [_letter_key(ch) for ch in nfc(word)]
-    letters = "".join(chr(0x100 + rank) for rank, _ in keys)
-    tones = "".join(chr(0x30 + tone) for _, tone in keys)
-    return letters + "\x01" + tones
+    letters = "".join(f"{rank + 10:02d}" if rank < 90 else "99" for rank, _ in keys)
+    tones = "".join(str(tone) for _, tone in keys)
+    return letters + "00" + tones
 
 
 def name_sort_key(full_name: str) -> str:
@@ -61,6 +67,4 @@ def name_sort_key(full_name: str) -> str:
     if not words or words == [""]:
         return ""
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    # Words are joined by U+0002: PostgreSQL refuses NUL in text. The separator is only ever
-    # compared with itself or with the end of a key, so its value does not change the order.
-    return "\x02".join(word_key(w) for w in ordered)
+    return "".join(word_key(w) for w in ordered)

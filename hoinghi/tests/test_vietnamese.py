@@ -66,3 +66,15 @@ def test_it_puts_letters_before_tones() -> None:
 
 def test_nfd_and_nfc_spellings_sort_together() -> None:
     assert name_sort_key(unicodedata.normalize("NFD", "Phạm Thị Thu")) == name_sort_key("Phạm Thị Thu")
+
+
+def test_the_given_names_tone_decides_before_the_middle_name() -> None:
+    assert sorted_names(["Lê Thị Án", "Trần Văn An"]) == ["Trần Văn An", "Lê Thị Án"]
+
+
+def test_a_shorter_given_name_sorts_first() -> None:
+    assert sorted_names(["X Anhy", "X Anh", "Y Anh"]) == ["X Anh", "Y Anh", "X Anhy"]
+
+
+def test_sort_keys_are_plain_digits_so_every_database_collation_agrees() -> None:
+    assert name_sort_key("Nguyễn Thị Ánh Tuyết").isdigit()
