@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 
 from hoinghi.org.models import (
     Agency,
+    AgencyRegulation,
     Person,
     Position,
     RoleAssignment,
@@ -10,6 +12,7 @@ from hoinghi.org.models import (
     Unit,
     WorkYear,
 )
+from hoinghi.org.regulations import build_options
 
 admin.site.site_header = "hoinghi — Quản trị"
 admin.site.site_title = "hoinghi"
@@ -84,3 +87,22 @@ class StaffImportAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+class AgencyRegulationForm(forms.ModelForm):
+    class Meta:
+        model = AgencyRegulation
+        fields = ["agency", "domain", "values", "regulation", "valid_from"]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if cleaned.get("domain") and isinstance(cleaned.get("values"), dict):
+            build_options(str(cleaned["domain"]), cleaned["values"])
+        return cleaned
+
+
+@admin.register(AgencyRegulation)
+class AgencyRegulationAdmin(admin.ModelAdmin):
+    form = AgencyRegulationForm
+    list_display = ["agency", "domain", "regulation", "valid_from"]
+    list_filter = ["domain", "agency"]

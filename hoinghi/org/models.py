@@ -269,3 +269,37 @@ class RoleAssignment(models.Model):
 
 # The preview of a staff import lives with the import code (hoinghi/org/imports/).
 from hoinghi.org.imports.models import StaffImport, StaffImportState  # noqa: E402, F401, I001
+
+
+class LawDomain(models.TextChoices):
+    CONFERENCE = "conference", "Hội nghị, Ban thanh tra nhân dân"
+    EVALUATION = "evaluation", "Đánh giá, xếp loại"
+    EMULATION = "emulation", "Thi đua, khen thưởng"
+
+
+class AgencyRegulation(models.Model):
+    """Quy chế của cơ quan: the options the law leaves to the agency, as the agency set them.
+
+    ``values`` holds only the options the agency changed (e.g. ``{"council_share": "2/3"}``);
+    every other option keeps the law package's default. A new regulation adds a row with its
+    own ``valid_from``; a decision reads the row in force on its date.
+    """
+
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="regulations")
+    domain = models.CharField("lĩnh vực", max_length=20, choices=LawDomain.choices)
+    values = models.JSONField("các lựa chọn", default=dict, blank=True)
+    regulation = models.CharField(
+        "căn cứ", max_length=255, help_text="Ví dụ: Quy chế số 05-QC/VPHU ngày 10/01/2024 về thi đua, khen thưởng."
+    )
+    valid_from = models.DateField("áp dụng từ ngày")
+
+    class Meta:
+        verbose_name = "quy chế của cơ quan"
+        verbose_name_plural = "quy chế của cơ quan"
+        ordering = ["agency", "domain", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "domain", "valid_from"], name="agency_regulation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_domain_display()} — {self.regulation}"
