@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists
+
 from hoinghi.emulation.models import (
     Award,
     Commitment,
@@ -38,6 +40,7 @@ from hoinghi.emulation.vocabulary import (
     UNIT_TITLES,
 )
 from hoinghi.law.emulation.vocabulary import Title
+from hoinghi.org.models import WorkYear
 from hoinghi.org.scenario import DumpContext, LoadContext, Node
 
 TITLES = [t.value for t in Title]
@@ -175,9 +178,26 @@ def load_decisions(ctx: LoadContext, node: Node) -> None:
         ctx.changes += 1 + len(people) + len(units)
 
 
+def year_has_records(ctx: DumpContext) -> bool:
+    """One query: does the year hold anything of this section?"""
+    wy = ctx.work_year
+    assert wy is not None
+    found = WorkYear.objects.filter(pk=wy.pk).annotate(
+        launch=Exists(Launch.objects.filter(work_year=wy)),
+        registrations=Exists(Registration.objects.filter(work_year=wy)),
+        pledges=Exists(Pledge.objects.filter(work_year=wy)),
+        decisions=Exists(Decision.objects.filter(work_year=wy, proposal__isnull=True)),
+        initiatives=Exists(Initiative.objects.filter(agency=ctx.agency,
+                                                     recognised_on__range=(wy.starts_on, wy.ends_on))),
+    ).values_list("launch", "registrations", "pledges", "decisions", "initiatives").first()
+    return bool(found and any(found))
+
+
 def dump_emulation(ctx: DumpContext) -> Any:
     wy = ctx.work_year
     assert wy is not None
+    if not year_has_records(ctx):
+        return None
     data: dict[str, Any] = {}
     launch = Launch.objects.filter(work_year=wy).first()
     if launch:
