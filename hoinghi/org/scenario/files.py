@@ -20,11 +20,16 @@ def _without_timestamps(resolvers: dict[Any, list[tuple[str, Any]]]) -> dict[Any
             for first, entries in resolvers.items()}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser and emitter when PyYAML was built with them (several times faster).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     pass
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     pass
 
 
