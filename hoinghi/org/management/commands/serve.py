@@ -31,7 +31,7 @@ class Command(BaseCommand):
         url = f"http://{options['bind']}"
         self.stdout.write(f"\nhoinghi đang chạy tại {url}\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):")
         for login in demo_logins():
-            self.stdout.write(f"  {login.username:<22} {login.password:<18} {login.role}")
+            self.stdout.write(f"  {login.username:<14} {login.password:<18} {login.role} — {login.agency}")
         self.stdout.write("")
         sys.stdout.flush()
         argv = [
