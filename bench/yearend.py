@@ -131,6 +131,22 @@ STAGES: list[tuple[str, Callable[[State], None]]] = [
 ]
 
 
+def titles(state: State) -> None:
+    """Emulation: every person's and unit's titles (LĐTT, CSTĐCS, TTLĐTT, TTLĐXS) through
+    ``emulation.eligibility.compute_eligibility``, one call per agency: constant queries for
+    the facts, the law's batch once, the rows written in batches."""
+    from hoinghi.emulation.eligibility import compute_eligibility
+    from hoinghi.org.models import WorkYear
+
+    eligible: Counter[str] = Counter()
+    for work_year in WorkYear.objects.filter(pk__in=state.work_year_ids).select_related("agency"):
+        eligible.update(compute_eligibility(work_year).eligible)
+    print(f"  titles eligible: {dict(sorted(eligible.items()))}")
+
+
+STAGES.append(("titles", titles))
+
+
 def baseline(state: State) -> float:
     """One SQL statement: classification counts by score band over the same rows."""
     ids = ",".join(str(i) for i in state.work_year_ids)

@@ -9,7 +9,7 @@ version, citations, reasons and facts snapshot — in batches, never a query per
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from django.db import transaction
@@ -82,7 +82,28 @@ def decide_people(people: Sequence[PersonYearFacts], *, on: date,
 
 
 def _with_unit(f: PersonYearFacts, unit_id: str) -> PersonYearFacts:
-    return PersonYearFacts(**{**asdict(f), "unit_id": unit_id})
+    return replace(f, unit_id=unit_id)
+
+
+PERSON_FIELDS = tuple(f.name for f in fields(PersonYearFacts))
+
+
+def facts_snapshot(f: PersonYearFacts) -> dict[str, object]:
+    """The input as JSON, without dataclasses.asdict's deep copies (one per person)."""
+    return {name: to_json_value(getattr(f, name)) for name in PERSON_FIELDS}
+
+
+class ReasonCache:
+    """Reasons are shared objects across a batch: render each one once."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[int, dict[str, object]] = {}
+
+    def __call__(self, reason: Reason) -> dict[str, object]:
+        found = self.rendered.get(id(reason))
+        if found is None:
+            found = self.rendered[id(reason)] = reason.to_dict()
+        return found
 
 
 def decide_units(facts: YearFacts, results: Sequence[Result], *, on: date,
@@ -134,34 +155,37 @@ def split_reasons(reasons: Iterable[Reason]) -> tuple[list[Reason], dict[Title, 
 
 
 def make_row(work_year: WorkYear, title: Title, result: Result, reasons: list[Reason],
-             snapshot: dict[str, object], now: object, **holder: int) -> Eligibility:
-    citations = list(dict.fromkeys(r.citation.render() for r in reasons if r.citation is not None))
+             snapshot: dict[str, object], now: object, render: ReasonCache, **holder: int) -> Eligibility:
+    rendered = [render(r) for r in reasons]
+    citations = list(dict.fromkeys(r["citation"] for r in rendered if r["citation"]))
     return Eligibility(
         work_year=work_year, title=title,
         outcome=Outcome.ELIGIBLE if title in result.outcome else Outcome.NOT_ELIGIBLE,
         rule=result.rule, rule_version=result.rule_version, citations=citations,
-        reasons=[r.to_dict() for r in reasons], facts=snapshot, computed_at=now, **holder,
+        reasons=rendered, facts=snapshot, computed_at=now, **holder,
     )
 
 
 def person_rows(work_year: WorkYear, people: Sequence[PersonYearFacts], results: Sequence[Result],
                 cap: Result | None, now: object) -> list[Eligibility]:
     cap_snapshot = cap.to_dict() if cap is not None else None
+    render = ReasonCache()
     rows = []
     for f, result in zip(people, results, strict=True):
         general, by_title = split_reasons(result.reasons)
-        snapshot = {"input": to_json_value(asdict(f)), "on": result.on.isoformat(),
+        snapshot = {"input": facts_snapshot(f), "on": result.on.isoformat(),
                     "values": to_json_value(result.values)}
         titles = [*PERSON_TITLES_CHECKED, *(t for t in HIGHER_TITLES if t in by_title)]
         for title in titles:
             extra = {"cap": cap_snapshot} if title is Title.CHIEN_SI_THI_DUA_CO_SO and cap_snapshot else {}
             rows.append(make_row(work_year, title, result, [*general, *by_title.get(title, [])],
-                                 {**snapshot, **extra}, now, person_id=int(f.person_id)))
+                                 {**snapshot, **extra}, now, render, person_id=int(f.person_id)))
     return rows
 
 
 def unit_rows(work_year: WorkYear, results: Sequence[tuple[int, CollectiveFacts, Result]],
               now: object) -> list[Eligibility]:
+    render = ReasonCache()
     rows = []
     for unit_id, facts, result in results:
         general, by_title = split_reasons(result.reasons)
@@ -169,5 +193,5 @@ def unit_rows(work_year: WorkYear, results: Sequence[tuple[int, CollectiveFacts,
                     "values": to_json_value(result.values)}
         for title in UNIT_TITLES_CHECKED:
             rows.append(make_row(work_year, title, result, [*general, *by_title.get(title, [])],
-                                 snapshot, now, unit_id=unit_id))
+                                 snapshot, now, render, unit_id=unit_id))
     return rows
