@@ -155,7 +155,8 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
     """Give the next number of the series, freeze the text and store the DOCX (D1, D2, E5)."""
     on = on or timezone.localdate()
     with transaction.atomic():
-        document = Document.objects.select_for_update().select_related("agency", "person").get(pk=document.pk)
+        document = Document.objects.select_for_update(of=("self",)).select_related("agency", "person").get(
+            pk=document.pk)
         if not document.is_draft:
             raise DocumentError("documents.already_issued", f"Văn bản đã ban hành: {document.number_text}.")
         paper = compose(document)
