@@ -48,6 +48,7 @@ class Conference(models.Model):
     form = models.CharField("hình thức", max_length=12, choices=ConferenceForm.choices,
                             default=ConferenceForm.PLENARY)
     dispersed = models.BooleanField("làm việc phân tán", default=False)
+    delegate_count = models.PositiveIntegerField("số đại biểu được triệu tập", null=True, blank=True)
     state = models.CharField("trạng thái", max_length=12, choices=ConferenceState.choices,
                              default=ConferenceState.PREPARING)
     presidium = models.ManyToManyField(Person, verbose_name="Đoàn Chủ tịch", blank=True,
@@ -339,7 +340,8 @@ class Motion(models.Model):
                               related_name="motions")
     method = models.CharField("hình thức", max_length=15, choices=VoteMethod.choices,
                               default=VoteMethod.SHOW_OF_HANDS)
-    poll_id = models.PositiveIntegerField("phiên biểu quyết", null=True, blank=True)
+    poll = models.ForeignKey("voting.Poll", verbose_name="phiên biểu quyết điện tử", null=True,
+                             blank=True, on_delete=models.PROTECT, related_name="+")
     present = models.PositiveIntegerField("số người dự", null=True, blank=True)
     votes_for = models.PositiveIntegerField("tán thành", null=True, blank=True)
     votes_against = models.PositiveIntegerField("không tán thành", null=True, blank=True)
@@ -370,10 +372,15 @@ class Election(models.Model):
     special_or_dispersed = models.BooleanField("đơn vị đặc thù, phân tán", default=False)
     method = models.CharField("hình thức", max_length=15, choices=VoteMethod.choices,
                               default=VoteMethod.SECRET_BALLOT)
-    poll_id = models.PositiveIntegerField("phiên bầu cử", null=True, blank=True)
+    poll = models.ForeignKey("voting.Poll", verbose_name="phiên bầu cử (vòng hiện tại)", null=True,
+                             blank=True, on_delete=models.PROTECT, related_name="+")
+    round = models.PositiveIntegerField("vòng bầu", default=1)
+    deputies = models.PositiveIntegerField("số Phó Trưởng ban dự kiến", default=0)
     present = models.PositiveIntegerField("số người dự", null=True, blank=True)
     ballots_valid = models.PositiveIntegerField("số phiếu hợp lệ", null=True, blank=True)
+    outcome = models.CharField("kết quả", max_length=20, blank=True)
     size_decision = models.JSONField("căn cứ số thành viên", default=dict, blank=True)
+    deputies_decision = models.JSONField("căn cứ số Phó Trưởng ban", default=dict, blank=True)
     result_decision = models.JSONField("căn cứ kết quả", default=dict, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
@@ -392,6 +399,7 @@ class Candidate(models.Model):
     eligibility = models.JSONField("căn cứ đủ điều kiện", default=dict, blank=True)
     votes = models.PositiveIntegerField("số phiếu", null=True, blank=True)
     elected = models.BooleanField("trúng cử", null=True, blank=True)
+    tied = models.BooleanField("bằng phiếu, phải bầu lại", default=False)
 
     class Meta:
         verbose_name = "ứng cử viên"
@@ -416,11 +424,16 @@ class Award(models.Model):
     title = models.CharField("danh hiệu, hình thức khen thưởng", max_length=255)
     decision_ref = models.CharField("quyết định", max_length=120, blank=True)
     emulation_ref = models.CharField("mã quyết định thi đua", max_length=60, blank=True)
+    emulation_award = models.ForeignKey("emulation.Award", verbose_name="khen thưởng trong thi đua",
+                                        null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="+")
 
     class Meta:
         verbose_name = "khen thưởng tại Hội nghị"
         verbose_name_plural = "khen thưởng tại Hội nghị"
         ordering = ["conference", "title", "recipient_name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["conference", "emulation_award"],
+                                               name="award_imported_once")]
 
     def __str__(self) -> str:
         return f"{self.title}: {self.recipient_name}"

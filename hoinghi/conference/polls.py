@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 
 from hoinghi.conference import services
-from hoinghi.conference.models import Conference, Motion, ParticipantRole, VoteMethod
-from hoinghi.conference.services import ConferenceError, User
+from hoinghi.conference.models import Conference, Election, Motion, VoteMethod
+from hoinghi.conference.services import ConferenceError, User, present_voters
 from hoinghi.org.models import Person
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting import services as voting
@@ -26,13 +26,8 @@ def _managers(conference: Conference) -> list[AbstractBaseUser]:
     return [p.user for p in people if p.user is not None]
 
 
-def present_voters(conference: Conference) -> list[Person]:
-    return [p.person for p in conference.participants.select_related("person")
-            .exclude(role=ParticipantRole.GUEST).filter(checked_in_at__isnull=False)]
-
-
 def poll_of(motion: Motion) -> Poll | None:
-    return Poll.objects.filter(pk=motion.poll_id).first() if motion.poll_id else None
+    return motion.poll
 
 
 def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Poll:
@@ -54,8 +49,8 @@ def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Po
                                 by=actor)
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
-    Motion.objects.filter(pk=motion.pk).update(poll_id=poll.pk, method=VoteMethod.ELECTRONIC)
-    motion.poll_id, motion.method = poll.pk, VoteMethod.ELECTRONIC
+    Motion.objects.filter(pk=motion.pk).update(poll=poll, method=VoteMethod.ELECTRONIC)
+    motion.poll, motion.method = poll, VoteMethod.ELECTRONIC
     services.bump(conference)
     return poll
 
@@ -89,11 +84,17 @@ def close_motion_poll(motion: Motion, *, actor: User) -> Motion:
 
 def open_poll_for(conference: Conference) -> tuple[Motion, Poll] | None:
     """The motion being voted on now, if any (the delegate page shows it)."""
-    for motion in conference.motions.filter(poll_id__isnull=False, adopted__isnull=True):
-        poll = poll_of(motion)
-        if poll is not None and poll.state == PollState.OPEN:
-            return motion, poll
-    return None
+    motion = (conference.motions.filter(poll__state=PollState.OPEN, adopted__isnull=True)
+              .select_related("poll").order_by("pk").first())
+    return (motion, motion.poll) if motion is not None and motion.poll is not None else None
+
+
+def open_election_poll_for(conference: Conference) -> tuple[Election, Poll] | None:
+    """The Ban thanh tra nhân dân election being voted on electronically now, if any."""
+    election = (Election.objects.filter(conference=conference, poll__state=PollState.OPEN,
+                                        poll__method="electronic")
+                .select_related("poll").first())
+    return (election, election.poll) if election is not None and election.poll else None
 
 
 def turnout(poll: Poll) -> dict[str, object]:

@@ -1,7 +1,10 @@
 """Reads of conferences that screens and other apps use (plans, documents, reports).
 
 ``resolution_targets(conference)`` feeds the next work year's plan; ``minutes_data(conference)``
-gives the documents app everything the minutes (biên bản) need, as dataclasses.
+gives the documents app everything the minutes (biên bản) need, ``resolution_data(conference)``
+the resolution (nghị quyết) assembled from adopted items and targets, and
+``election_record(election)`` the Ban thanh tra nhân dân election with the engine's counting
+records (biên bản kiểm phiếu) — all as dataclasses.
 """
 
 from __future__ import annotations
@@ -15,15 +18,22 @@ from hoinghi.conference.models import (
     AgendaItem,
     Comment,
     Conference,
+    DelegateQuota,
     Draft,
+    Election,
     Motion,
     Participant,
     ParticipantRole,
+    Pledge,
     QuorumCheck,
     Reminder,
     ResolutionTarget,
 )
 from hoinghi.org.models import Agency
+from hoinghi.voting import selectors as voting_selectors
+from hoinghi.voting.selectors import CountingRecord
+
+ELECTION_SUBJECT = "conference.election"  # the vote engine's subject_kind of an election poll
 
 
 def conferences_of(agency: Agency) -> QuerySet[Conference]:
@@ -108,6 +118,7 @@ class CandidateRecord:
     name: str
     votes: int | None
     elected: bool | None
+    tied: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,17 @@ class ElectionRecord:
     candidates: list[CandidateRecord]
     explanation: str
     citations: list[str]
+    deputies: int = 0
+    round: int = 1
+    outcome: str = ""  # complete / revote_needed / seats_unfilled ("" before the result)
+    outcome_label: str = ""
+    method: str = ""
+    ballots_valid: int | None = None
+    counting: list[CountingRecord] = field(default_factory=list)  # one per closed round
+
+    @property
+    def elected(self) -> list[str]:
+        return [c.name for c in self.candidates if c.elected]
 
 
 @dataclass(frozen=True)
@@ -159,15 +181,88 @@ def _votes(conference: Conference) -> list[VoteRecord]:
             for m in Motion.objects.filter(conference=conference).order_by("pk")]
 
 
+ELECTION_OUTCOMES = {
+    "complete": "Đã bầu đủ số thành viên",
+    "revote_needed": "Có người bằng phiếu: phải bầu lại giữa những người này",
+    "seats_unfilled": "Chưa bầu đủ số thành viên",
+}
+
+
 def _election(conference: Conference) -> ElectionRecord | None:
-    election = getattr(conference, "election", None)
-    if election is None:
-        return None
+    election = Election.objects.filter(conference=conference).first()
+    return election_record(election) if election is not None else None
+
+
+def election_record(election: Election) -> ElectionRecord:
+    """The Ban thanh tra nhân dân election as recorded, with each closed round's counting record.
+
+    Nothing of a secret round is shown before it closes: votes stay empty until the result.
+    """
     decision = election.result_decision or {}
-    return ElectionRecord(election.seats, election.present, [
-        CandidateRecord(c.person.full_name, c.votes, c.elected)
-        for c in election.candidates.select_related("person").order_by("person__sort_key")
-    ], decision.get("explanation", ""), decision.get("citations", []))
+    polls = voting_selectors.polls_for_subject(ELECTION_SUBJECT, str(election.pk))
+    counting = [r for r in (voting_selectors.counting_record(p) for p in polls) if r is not None]
+    return ElectionRecord(
+        election.seats, election.present, [
+            CandidateRecord(c.person.full_name, c.votes, c.elected, c.tied)
+            for c in election.candidates.select_related("person").order_by("person__sort_key", "pk")
+        ], decision.get("explanation", ""), decision.get("citations", []),
+        deputies=election.deputies, round=election.round, outcome=election.outcome,
+        outcome_label=ELECTION_OUTCOMES.get(election.outcome, ""),
+        method=election.get_method_display(), ballots_valid=election.ballots_valid,
+        counting=counting)
+
+
+@dataclass(frozen=True)
+class TargetRecord:
+    text: str
+    measure: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class ResolutionData:
+    """Nghị quyết Hội nghị: what the conference adopted, assembled for the documents app."""
+
+    agency_name: str
+    year: int
+    reviewed_year: int | None
+    held_on: date
+    present: int
+    convened: int
+    adopted: list[VoteRecord]  # the resolution, regulations and decisions adopted, in order
+    rejected: list[VoteRecord]
+    targets: list[TargetRecord]
+    inspection_board: list[str]  # elected members of the Ban thanh tra nhân dân
+    awards: list[tuple[str, str]]
+    pledge_signed: bool
+
+
+def resolution_data(conference: Conference) -> ResolutionData:
+    """The resolution assembled from the adopted motions and the resolution targets."""
+    votes = _votes(conference)
+    election = _election(conference)
+    convened, present = _counts(conference)
+    reviewed = conference.reviewed_year
+    pledge = Pledge.objects.filter(conference=conference).first()
+    return ResolutionData(
+        agency_name=conference.agency.name, year=conference.year,
+        reviewed_year=reviewed.year if reviewed else None, held_on=conference.held_on,
+        present=present, convened=convened,
+        adopted=[v for v in votes if v.adopted], rejected=[v for v in votes if v.adopted is False],
+        targets=[TargetRecord(t.text, t.measure, t.unit.name if t.unit else "")
+                 for t in resolution_targets(conference)],
+        inspection_board=election.elected if election else [],
+        awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
+        pledge_signed=bool(pledge and pledge.check_result.get("snapshot", {}).get("outcome")))
+
+
+def _counts(conference: Conference) -> tuple[int, int]:
+    voters = conference.participants.exclude(role=ParticipantRole.GUEST)
+    return voters.count(), voters.filter(checked_in_at__isnull=False).count()
+
+
+def delegate_quotas(conference: Conference) -> QuerySet[DelegateQuota]:
+    return conference.quotas.select_related("unit").order_by("unit__position", "unit__name")
 
 
 def minutes_data(conference: Conference) -> MinutesData:
