@@ -46,10 +46,10 @@ def belongs_to_agency(user: AnyUser, agency_id: int) -> bool:
     """A role in the agency or a person record there (usually one cached query)."""
     if getattr(user, "is_superuser", False):
         return True
-    if any(a.agency_id == agency_id for a in assignments(user)):
+    person = own_person(user)  # the voter's own record, needed by the vote anyway
+    if person is not None and person.agency_id == agency_id:
         return True
-    person = own_person(user)
-    return person is not None and person.agency_id == agency_id
+    return any(a.agency_id == agency_id for a in assignments(user))
 
 
 def get_managed_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:

@@ -13,7 +13,7 @@ from hoinghi.voting.models import (
 )
 
 
-class CandidateInline(admin.TabularInline):
+class CandidateInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Candidate
     extra = 0
     fields = ["position", "name", "note", "person"]
@@ -21,7 +21,7 @@ class CandidateInline(admin.TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
+class PollAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["title", "agency", "kind", "secrecy", "method", "state", "ballots_cast",
                     "electorate_size"]
     list_filter = ["agency", "kind", "secrecy", "method", "state"]
@@ -33,12 +33,12 @@ class PollAdmin(admin.ModelAdmin):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["name", "poll", "position"]
     raw_id_fields = ["person", "poll"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Votes are written by the services only: the admin can look, never edit."""
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]

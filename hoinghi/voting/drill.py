@@ -45,9 +45,10 @@ def _setup_django(fast_sqlite: bool) -> None:
     import django
     from django.conf import settings
 
-    if fast_sqlite and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    database: dict[str, Any] = settings.DATABASES["default"]
+    if fast_sqlite and str(database["ENGINE"]).endswith("sqlite3"):
         # Seeding only: the drill's own throwaway file, no need to wait for the disk.
-        options = settings.DATABASES["default"].setdefault("OPTIONS", {})
+        options = database.setdefault("OPTIONS", {})
         options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
     django.setup()
 
@@ -192,6 +193,7 @@ class Server:
     workers: int = 2
     threads: int = 1
     port: int = field(default_factory=free_port)
+    log: Path | None = None  # where the server's errors go (appended)
     process: subprocess.Popen[bytes] | None = None
 
     def start(self, wait: float = 30.0) -> Server:
@@ -201,9 +203,12 @@ class Server:
                    "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
                    "--threads", str(self.threads), "--timeout", "60",
                    "--backlog", "4096", "--log-level", "error"]
+        errors = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(command, env=env, cwd=PROJECT_DIR,
                                         start_new_session=True, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=errors)
+        if self.log:
+            errors.close()  # type: ignore[union-attr]
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             try:

@@ -18,7 +18,7 @@ def voting_links(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> list
         return []
     polls = Poll.objects.filter(agency=agency, state=PollState.OPEN)
     mine = polls.filter(electors__person=person) if person else polls.none()
-    managed = polls.filter(managers=user)
+    managed = polls.filter(managers__pk=user.pk)
     links = []
     for poll in (mine | managed).distinct().order_by("-created_at")[:5]:
         links.append(HomeLink(f"Biểu quyết: {poll.title}",

@@ -56,4 +56,4 @@ def display(receipt: str) -> str:
 def normalize(typed: str) -> str:
     """What a person typed back into a receipt code (Crockford: O→0, I/L→1, no dashes)."""
     cleaned = typed.strip().upper().replace("-", "").replace(" ", "")
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(str.maketrans("OIL", "011"))

@@ -117,7 +117,7 @@ def create_poll(
                       position=i)
             for i, (person, name, note) in enumerate(candidates, start=1)
         )
-        poll.managers.set(list(managers))
+        poll.managers.set([m.pk for m in managers])
         record("voting.create", actor=by, target=poll, agency_code=agency.code,
                data={"kind": kind, "secrecy": secrecy, "method": method, "rule": rule})
     return poll

@@ -23,7 +23,7 @@ from hoinghi.voting.models import Poll, PollState
 def poll_list(request: HttpRequest) -> HttpResponse:
     person = own_person(request.user)
     mine = list(selectors.polls_for_person(person)[:50]) if person else []
-    managed = list(Poll.objects.filter(managers=request.user).select_related("agency")
+    managed = list(Poll.objects.filter(managers__pk=request.user.pk or 0).select_related("agency")
                    .order_by("-created_at")[:50])
     return render(request, "voting/list.html", {"mine": mine, "managed": managed})
 

@@ -17,7 +17,7 @@ from django.conf import settings
 
 
 def on_postgres() -> bool:
-    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    return "postgresql" in str(settings.DATABASES["default"]["ENGINE"])
 
 
 @contextmanager
