@@ -7,7 +7,7 @@ plans, leave and discipline of the year, heads of units and unit ratings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from django.db.models import Q
@@ -24,6 +24,7 @@ from hoinghi.law.evaluation import (
     StaffCategory,
 )
 from hoinghi.org.models import AgencyKind, Position, WorkYear
+from hoinghi.org.regulations import law_options as law_options_for
 from hoinghi.plans.selectors import Completion, completion_by_person, completion_by_unit
 
 CATEGORY = {"can_bo": StaffCategory.CADRE, "cong_chuc": StaffCategory.CIVIL_SERVANT,
@@ -33,9 +34,11 @@ COUNTED_GROUNDS = (DisciplineGround.TASK, DisciplineGround.DEGRADATION)
 
 
 def options_for(work_year: WorkYear) -> law_options.EvaluationOptions:
-    """The agency's options; the work year's pin for the transition clause (D233 Art 20.1)."""
+    """The options as the agency's regulation (quy chế) in force at the year's end sets them;
+    the work year's pin for the transition clause (D233 Art 20.1) wins for ``pinned_regime``."""
+    options = law_options_for(work_year.agency, law_options.EvaluationOptions, work_year.ends_on)
     pin = (work_year.pinned_regimes or {}).get("evaluation")
-    return law_options.EvaluationOptions(pinned_regime=EvaluationRegime(pin.lower()) if pin else None)
+    return replace(options, pinned_regime=EvaluationRegime(pin.lower())) if pin else options
 
 
 @dataclass(frozen=True)

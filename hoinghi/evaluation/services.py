@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hoinghi.audit.services import record
-from hoinghi.evaluation.facts import YearContext, facts_for, facts_to_dict, options_for
+from hoinghi.evaluation import decisions
+from hoinghi.evaluation.facts import YearContext, facts_for, options_for
 from hoinghi.evaluation.models import (
     Absence,
     Discipline,
@@ -22,19 +23,25 @@ from hoinghi.evaluation.models import (
     UnitMeeting,
 )
 from hoinghi.law import options as law_options
+from hoinghi.law.citations import cite
 from hoinghi.law.evaluation import (
+    EvaluationRegime,
+    ExcellentShareFacts,
     GeneralCriteria,
+    PersonEvaluationFacts,
     Rating,
     RegimeFacts,
     UnitCapFacts,
     caps_for_people,
+    check_excellent_share,
     check_unit_excellent_cap,
     classify_people,
     select_regime,
 )
-from hoinghi.law.evaluation.parameters import D233_FROM
+from hoinghi.law.evaluation.parameters import D48_FROM, D90_TRANSITION_END, D233_FROM
 from hoinghi.law.evaluation.vocabulary import lower_of
-from hoinghi.law.results import Reason, Result
+from hoinghi.law.instruments import D48
+from hoinghi.law.results import Basis, Reason, Result
 from hoinghi.org.models import AgencyKind, Person, Unit, WorkYear
 from hoinghi.org.selectors import unit_on
 from hoinghi.vietnamese import nfc
@@ -217,19 +224,26 @@ class ListCheck:
     levels: list[Result]
     finals: list[Rating | None]
     caps: list[Result]
+    facts: list[PersonEvaluationFacts] = field(default_factory=list)
+    share: Result | None = None  # D90 + D48 (Q4): excellent share ≤ that of Party members
+
+    @property
+    def checks(self) -> list[Result]:
+        return [*self.caps, *([self.share] if self.share is not None else [])]
 
     @property
     def ok(self) -> bool:
-        return all(c.ok for c in self.caps)
+        return all(c.ok for c in self.checks)
 
     @property
     def remaining(self) -> int | None:
         """How many more may still be rated excellent (None: no cap applies)."""
-        return min((int(c.values["remaining"]) for c in self.caps), default=None)
+        found = [int(c.values["remaining"]) for c in self.checks if c.values.get("remaining") is not None]
+        return min(found, default=None)
 
     @property
     def refusal_reasons(self) -> tuple[Reason, ...]:
-        return tuple(r for c in self.caps if not c.ok for r in c.reasons if r.code.endswith(".over"))
+        return tuple(r for c in self.checks if not c.ok for r in c.reasons if r.code.endswith(".over"))
 
 
 def check_unit_list(unit: Unit, work_year: WorkYear, *,
@@ -242,7 +256,8 @@ def check_unit_list(unit: Unit, work_year: WorkYear, *,
     ctx = YearContext.load(work_year)
     facts = [facts_for(e, ctx) for e in evaluations]
     on = work_year.ends_on
-    levels = classify_people(facts, on=on, options=opts)
+    levels = [by_agency_rules(e, level) for e, level in zip(evaluations, classify_people(facts, on=on, options=opts),
+                                                             strict=True)]
     finals: list[Rating | None] = []
     for e, level in zip(evaluations, levels, strict=True):
         proposed = Rating(e.proposed_rating) if e.proposed_rating else None
@@ -251,7 +266,48 @@ def check_unit_list(unit: Unit, work_year: WorkYear, *,
     counted = [Result(r.rule, r.rule_version, on, final, r.values, r.reasons)
                for r, final in zip(levels, finals, strict=True)]
     caps = caps_for_people(facts, counted, on=on, options=opts)
-    return ListCheck(evaluations, levels, finals, caps)
+    share = party_share_check(evaluations, levels, finals, on=on, options=opts)
+    return ListCheck(evaluations, levels, finals, caps, facts, share)
+
+
+AGENCY_RULES = Reason(
+    "evaluation.agency_rules",
+    "Người không thuộc đối tượng của nghị định được đánh giá, xếp loại theo quy chế của cơ quan: mức do người "
+    "có thẩm quyền quyết định trên cơ sở đề xuất", None, {}, Basis.AGENCY)
+
+
+def by_agency_rules(evaluation: PersonEvaluation, level: Result) -> Result:
+    """Workers and contract staff are outside the decree: their level is the proposal, decided
+    under the agency's regulation (quy chế), recorded as such."""
+    outside = any(r.code == "evaluation.regime.not_covered" for r in level.reasons)
+    if level.outcome is not None or not outside or not evaluation.proposed_rating:
+        return level
+    return replace(level, outcome=Rating(evaluation.proposed_rating), reasons=(*level.reasons, AGENCY_RULES))
+
+
+PARTY_PROXY = Reason(
+    "evaluation.share.party_from_list",
+    "Tỷ lệ của đảng viên tính theo mức xếp loại cán bộ, công chức, viên chức của các đảng viên trong "
+    "cùng danh sách (chưa có kết quả xếp loại đảng viên của tổ chức đảng)",
+    cite(D48, 1), {}, Basis.UNVERIFIED)
+
+
+def party_share_check(evaluations: list[PersonEvaluation], levels: list[Result], finals: list[Rating | None], *,
+                      on: date, options: law_options.EvaluationOptions) -> Result | None:
+    """Q4 in D90 years (D48): the share of excellent among those classified in the list may not
+    exceed the share among its Party members (``Person.party_member``)."""
+    if not D48_FROM <= on <= D90_TRANSITION_END:
+        return None
+    rows = [(e.person.party_member, final) for e, level, final in zip(evaluations, levels, finals, strict=True)
+            if level.values.get("regime") is EvaluationRegime.D90 and final is not None]
+    if not rows:
+        return None
+    party = [final for member, final in rows if member]
+    facts = ExcellentShareFacts(
+        excellent=sum(1 for _, final in rows if final is Rating.EXCELLENT), classified=len(rows),
+        party_excellent=sum(1 for final in party if final is Rating.EXCELLENT), party_classified=len(party))
+    result = check_excellent_share(facts, on=on, options=options)
+    return replace(result, reasons=(*result.reasons, PARTY_PROXY))
 
 
 def approve_unit_classifications(*, unit: Unit, work_year: WorkYear, approved_by: Actor,
@@ -261,7 +317,9 @@ def approve_unit_classifications(*, unit: Unit, work_year: WorkYear, approved_by
 
     Each level is the proposal, lowered where the law caps it (discipline, head ≤ unit, long
     absence); a person the law does not classify (under six months) is recorded as such. A
-    list over the excellent cap is refused with the numbers and the citation; nothing is saved.
+    list over the excellent cap (or, in D90 years, over the Party members' share) is refused
+    with the numbers and the citation; nothing is saved. The rows are written through
+    :func:`hoinghi.evaluation.decisions.write_decisions`, the same path as a year-end batch.
     """
     _check_open(work_year)
     with transaction.atomic():
@@ -275,24 +333,21 @@ def approve_unit_classifications(*, unit: Unit, work_year: WorkYear, approved_by
                                   "Chưa có đề xuất mức xếp loại cho: " + ", ".join(missing) + ".")
         if not check.ok:
             raise EvaluationError("evaluation.over_cap", "Danh sách vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ.",
-                                  check.refusal_reasons, {"caps": [c.to_dict() for c in check.caps]})
+                                  check.refusal_reasons, {"caps": [c.to_dict() for c in check.checks]})
         decided_on = on or timezone.localdate()
-        ctx = YearContext.load(work_year)
-        for e, level, final in zip(check.evaluations, check.levels, check.finals, strict=True):
-            snapshot = level.to_dict()
-            e.rating = final.value if final else ""
-            e.not_classified = level.outcome is None
-            e.stage, e.decided_by, e.decided_on = Stage.APPROVED, _actor(approved_by), decided_on
-            e.rule_code, e.rule_version = level.rule, level.rule_version
-            e.citations = [c.render() for c in level.citations]
-            e.reasons = snapshot["reasons"]
-            e.facts = {"person": facts_to_dict(facts_for(e, ctx)), "result": snapshot,
-                       "caps": [c.to_dict() for c in check.caps]}
-            e.save()
+        serialiser = decisions.Serialiser()
+        shared = decisions.checks_json(check.checks)
+        rows = [serialiser.decided(e.pk, level, final, facts, shared)
+                for e, level, final, facts in zip(check.evaluations, check.levels, check.finals, check.facts,
+                                                   strict=True)]
+        actor = _actor(approved_by)
+        decisions.write_decisions(rows, decided_by_id=actor.pk if actor else None, decided_on=decided_on)
         record("evaluation.approve", actor=approved_by, target=unit, agency_code=work_year.agency.code,
                data={"work_year": work_year.year, "unit": unit.code,
-                     "ratings": {str(e.person_id): e.rating or None for e in check.evaluations}})
-    return check.evaluations
+                     "ratings": {str(e.person_id): r.rating or None for e, r in zip(check.evaluations, rows,
+                                                                                    strict=True)}})
+    return list(PersonEvaluation.objects.filter(pk__in=[e.pk for e in check.evaluations])
+                .select_related("person").order_by("person__sort_key"))
 
 
 # --- Units (collectives) -------------------------------------------------------------------------

@@ -8,6 +8,9 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from hoinghi.org import home
+        from hoinghi.org.scenario import register_section
         from hoinghi.plans.home_links import plans_links
+        from hoinghi.plans.scenario import dump_plans, load_plans
 
         home.register(plans_links)
+        register_section("plans", load=load_plans, dump=dump_plans, order=10, per_year=True)

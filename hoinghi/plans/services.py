@@ -35,7 +35,7 @@ def _check_open(work_year: WorkYear) -> None:
                         f"Năm công tác {work_year.year} đã khóa sổ: không thay đổi chỉ tiêu, nhiệm vụ.")
 
 
-def _check_owner(work_year: WorkYear, unit: Unit | None, person: Person | None) -> None:
+def check_owner(work_year: WorkYear, unit: Unit | None, person: Person | None) -> None:
     if unit is not None and unit.agency_id != work_year.agency_id:
         raise PlanError("plans.foreign_unit", f"Đơn vị «{unit}» không thuộc cơ quan của năm công tác.")
     if person is not None and person.agency_id != work_year.agency_id:
@@ -57,7 +57,7 @@ class ItemInput:
     origin_key: str = ""
 
 
-def _build(work_year: WorkYear, data: ItemInput, *, unit: Unit | None, person: Person | None,
+def build_item(work_year: WorkYear, data: ItemInput, *, unit: Unit | None, person: Person | None,
            parent: PlanItem | None = None) -> PlanItem:
     title = nfc(data.title).strip()
     if not title:
@@ -78,9 +78,9 @@ def create_item(work_year: WorkYear, data: ItemInput, *, unit: Unit | None = Non
                 person: Person | None = None, actor: Actor = None) -> PlanItem:
     """Add a target or task to the agency (no unit, no person), a unit or a person."""
     _check_open(work_year)
-    _check_owner(work_year, unit, person)
+    check_owner(work_year, unit, person)
     with transaction.atomic():
-        item = _build(work_year, data, unit=unit, person=person)
+        item = build_item(work_year, data, unit=unit, person=person)
         item.save()
         record("plans.create_item", actor=actor, target=item, agency_code=work_year.agency.code,
                data={"kind": item.kind, "title": item.title})
@@ -93,7 +93,7 @@ def assign_item(parent: PlanItem, *, unit: Unit | None = None, person: Person | 
     """Hand an item down (agency → unit → person): a child item that points to its parent."""
     work_year = parent.work_year
     _check_open(work_year)
-    _check_owner(work_year, unit, person)
+    check_owner(work_year, unit, person)
     if unit is None and person is None:
         raise PlanError("plans.no_assignee", "Chọn đơn vị hoặc người được giao.")
     if person is None and parent.unit_id is not None and unit is not None and unit.pk == parent.unit_id:
@@ -105,21 +105,18 @@ def assign_item(parent: PlanItem, *, unit: Unit | None = None, person: Person | 
     )
     with transaction.atomic():
         owner_unit = unit if unit is not None else parent.unit
-        item = _build(work_year, data, unit=owner_unit, person=person, parent=parent)
+        item = build_item(work_year, data, unit=owner_unit, person=person, parent=parent)
         item.save()
         record("plans.assign_item", actor=actor, target=item, agency_code=work_year.agency.code,
                data={"parent": parent.pk, "unit": item.unit_id, "person": item.person_id})
     return item
 
 
-def record_progress(item: PlanItem, *, progress_percent: int, achieved_value: Decimal | None = None,
-                    completed_on: date | None = None, quality_ok: bool = True,
-                    exceeded: bool | None = None, note: str = "", actor: Actor = None) -> PlanItem:
-    """Report progress; 100 % with a completion date marks the item done.
-
-    ``exceeded`` defaults to "achieved above the target value" when both are numbers.
-    """
-    _check_open(item.work_year)
+def apply_progress(item: PlanItem, *, progress_percent: int, achieved_value: Decimal | None = None,
+                   completed_on: date | None = None, quality_ok: bool = True, exceeded: bool | None = None,
+                   note: str = "") -> None:
+    """Check a progress report and set it on the item (unsaved); 100 % with a completion date
+    marks the item done. ``exceeded`` defaults to "achieved above the target value"."""
     if not 0 <= progress_percent <= 100:
         raise PlanError("plans.bad_progress", "Tiến độ phải từ 0 đến 100%.")
     if completed_on is not None and progress_percent < 100:
@@ -138,6 +135,18 @@ def record_progress(item: PlanItem, *, progress_percent: int, achieved_value: De
                    ItemStatus.IN_PROGRESS if progress_percent else ItemStatus.NOT_STARTED)
     if note:
         item.note = nfc(note)
+
+
+def record_progress(item: PlanItem, *, progress_percent: int, achieved_value: Decimal | None = None,
+                    completed_on: date | None = None, quality_ok: bool = True,
+                    exceeded: bool | None = None, note: str = "", actor: Actor = None) -> PlanItem:
+    """Report progress; 100 % with a completion date marks the item done.
+
+    ``exceeded`` defaults to "achieved above the target value" when both are numbers.
+    """
+    _check_open(item.work_year)
+    apply_progress(item, progress_percent=progress_percent, achieved_value=achieved_value,
+                   completed_on=completed_on, quality_ok=quality_ok, exceeded=exceeded, note=note)
     with transaction.atomic():
         item.save()
         record("plans.record_progress", actor=actor, target=item,
@@ -207,7 +216,7 @@ def carry_targets(work_year: WorkYear, items: list[CarriedTarget], *, actor: Act
                              source=ItemSource.RESOLUTION, measure=carried.measure,
                              target_value=carried.target_value, due_on=carried.due_on,
                              origin_key=carried.key)
-            created.append(_build(work_year, data, unit=units.get(carried.unit_code), person=None))
+            created.append(build_item(work_year, data, unit=units.get(carried.unit_code), person=None))
         PlanItem.objects.bulk_create(created)
         record("plans.carry_targets", actor=actor, agency_code=work_year.agency.code,
                data={"work_year": work_year.year, "created": len(created), "given": len(items)})
@@ -219,7 +228,7 @@ def save_imported(work_year: WorkYear, rows: list[tuple[ItemInput, Unit | None, 
     """Write rows an import checked: all of them, in one transaction."""
     _check_open(work_year)
     with transaction.atomic():
-        objs = [_build(work_year, data, unit=unit, person=person) for data, unit, person in rows]
+        objs = [build_item(work_year, data, unit=unit, person=person) for data, unit, person in rows]
         PlanItem.objects.bulk_create(objs, batch_size=1000)
         data: dict[str, Any] = {"file": file_name, "rows": len(objs), "work_year": work_year.year}
         record("plans.import_items", actor=actor, agency_code=work_year.agency.code, data=data)

@@ -1,59 +1,68 @@
-"""The district Party office's 2023 (seed report): 4/4 targets, 27/27 tasks, five units rated
-by Ban Thường vụ Huyện ủy — two excellent, three good."""
+"""The district Party office's 2023 (seed report), loaded from a scenario file on top of the
+demo agency: 4/4 targets, 27/27 tasks, five units rated by Ban Thường vụ Huyện ủy — two
+excellent, three good — and 32 people classified, all at least good."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from hoinghi.audit.models import AuditEntry
 from hoinghi.evaluation import selectors, services
-from hoinghi.evaluation.models import UnitEvaluation
+from hoinghi.evaluation.models import PersonEvaluation, UnitEvaluation
+from hoinghi.law.evaluation import Rating
+from hoinghi.org.demo import load_demo
 from hoinghi.org.models import Agency, AgencyKind, Unit, WorkYear
+from hoinghi.org.scenario import dump_scenario_data, load_scenario
 from hoinghi.plans import selectors as plan_selectors
-from hoinghi.plans import services as plan_services
-from hoinghi.plans.models import ItemKind
 
 pytestmark = pytest.mark.django_db
 
-UNITS = [("van-phong", "Văn phòng Huyện ủy", "htxs"), ("ban-tuyen-giao", "Ban Tuyên giáo Huyện ủy", "htxs"),
-         ("ban-to-chuc", "Ban Tổ chức Huyện ủy", "htt"), ("ban-dan-van", "Ban Dân vận Huyện ủy", "htt"),
-         ("ubkt", "Ủy ban Kiểm tra Huyện ủy", "htt")]
+SCENARIO = Path(__file__).with_name("district-2023.yaml")
 
 
 @pytest.fixture
-def office_2023(db: None) -> tuple[WorkYear, list[Unit]]:
-    agency = Agency.objects.create(code="co-quan-huyen-uy", name="Cơ quan Huyện ủy", abbreviation="HU",
-                                   kind=AgencyKind.PARTY, place_name="Huyện X")
-    units = [Unit.objects.create(agency=agency, code=c, name=n, position=i) for i, (c, n, _) in enumerate(UNITS)]
-    year = WorkYear.objects.create(agency=agency, year=2023, starts_on=date(2023, 1, 1), ends_on=date(2023, 12, 31))
-    return year, units
+def year_2023(db: None) -> WorkYear:
+    load_demo()
+    load_scenario(SCENARIO)
+    return WorkYear.objects.get(agency__code="co-quan-huyen-uy", year=2023)
 
 
-def test_the_district_office_2023(office_2023: tuple[WorkYear, list[Unit]]) -> None:
-    year, units = office_2023
-    for n in range(4):
-        item = plan_services.create_item(year, plan_services.ItemInput(kind=ItemKind.TARGET, title=f"Chỉ tiêu {n}"))
-        plan_services.record_progress(item, progress_percent=100, completed_on=date(2023, 12, 15))
-    for n in range(27):
-        item = plan_services.create_item(year, plan_services.ItemInput(
-            kind=ItemKind.TASK, title=f"Nhiệm vụ {n}", due_on=date(2023, 12, 31)), unit=units[n % 5])
-        plan_services.record_progress(item, progress_percent=100, completed_on=date(2023, 12, 1))
-    for unit in units:
-        services.propose_unit_rating(unit, year, rating="htt")
-    decided = services.decide_unit_ratings(
-        year, {u: r for u, (_, _, r) in zip(units, UNITS, strict=True)}, issuer="Ban Thường vụ Huyện ủy",
-        decision_number="125-QĐ/HU", decided_on=date(2023, 12, 20))
-    assert len(decided) == 5
-    agency_phrase = plan_selectors.completion_for_agency(year).phrase
-    by_unit = plan_selectors.completion_by_unit(year)
-    tasks = sum(c.tasks_done for c in by_unit.values())
-    assert agency_phrase == "hoàn thành 4/4 chỉ tiêu" and tasks == 27
-    results = selectors.unit_classifications(year)
-    ratings = sorted(c.rating.value for c in results.values() if c.rating)
-    assert ratings == ["htt", "htt", "htt", "htxs", "htxs"]
-    row = UnitEvaluation.objects.get(unit=units[0])
-    assert row.issuer == "Ban Thường vụ Huyện ủy" and row.decision_number == "125-QĐ/HU"
+def test_the_district_office_2023_reads_as_the_news_report(year_2023: WorkYear) -> None:
+    assert plan_selectors.completion_for_agency(year_2023).phrase == "hoàn thành 4/4 chỉ tiêu"
+    by_unit = plan_selectors.completion_by_unit(year_2023)
+    assert sum(c.tasks_done for c in by_unit.values()) == 27 == sum(c.tasks_total for c in by_unit.values())
+    units = selectors.unit_classifications(year_2023)
+    assert sorted(c.rating.value for c in units.values() if c.rating) == ["htt", "htt", "htt", "htxs", "htxs"]
+    office = UnitEvaluation.objects.get(work_year=year_2023, unit__code="van-phong")
+    assert (office.issuer, office.decision_number, office.decided_on) == (
+        "Ban Thường vụ Huyện ủy", "125-QĐ/HU", date(2023, 12, 20))
+    people = selectors.classifications_by_person(year_2023)
+    ratings = [c.rating for c in people.values()]
+    assert len(people) == 32 and all(r in (Rating.EXCELLENT, Rating.GOOD) for r in ratings)
+    assert ratings.count(Rating.EXCELLENT) == 4
+
+
+def test_every_decision_keeps_the_rule_and_the_party_members_share(year_2023: WorkYear) -> None:
+    row = PersonEvaluation.objects.get(work_year=year_2023, person__staff_code="HU01")
+    assert row.rule_code.startswith("evaluation.") and row.citations and row.reasons
+    share = [c for c in row.facts["caps"] if c["question"] == "evaluation.excellent_share"]
+    assert share and share[0]["outcome"] is True
+    assert share[0]["reasons"][-1]["code"] == "evaluation.share.party_from_list"
+    assert AuditEntry.objects.filter(action="evaluation.approve").count() == 5
+
+
+def test_loading_the_year_again_changes_nothing_and_the_dump_gives_it_back(year_2023: WorkYear) -> None:
+    entries = AuditEntry.objects.count()
+    report = load_scenario(SCENARIO)
+    assert not report.changed and AuditEntry.objects.count() == entries
+    dumped = next(y for y in dump_scenario_data(year_2023.agency)["years"] if y["year"] == 2023)
+    assert len(dumped["plans"]) == 31 and len(dumped["evaluation"]["people"]) == 32
+    assert dumped["evaluation"]["units"][0] == {
+        "unit": "van-phong", "proposed": "htxs", "rating": "htxs", "issuer": "Ban Thường vụ Huyện ủy",
+        "number": "125-QĐ/HU", "decided_on": "2023-12-20"}
 
 
 def test_public_service_units_from_2026_are_held_to_the_unit_cap(db: None) -> None:
