@@ -36,7 +36,7 @@ def can_manage_poll(user: AnyUser, poll: Poll) -> bool:
 
 def get_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:
     """The poll if the user belongs to its agency, else 404."""
-    poll = Poll.objects.select_related("agency").filter(pk=poll_id).first()
+    poll = Poll.objects.select_related("agency").filter(pk=poll_id).order_by().first()
     if poll is None or not belongs_to_agency(request.user, poll.agency_id):
         raise Http404("Không tìm thấy cuộc biểu quyết.")
     return poll
