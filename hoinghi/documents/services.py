@@ -245,7 +245,8 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
     doc_kind = _kind(batch.kind)
     agency = batch.agency
     source = source_of(agency, batch.year)
-    assert source.work_year is not None
+    if source.work_year is None:
+        raise DocumentError("documents.no_work_year", f"Chưa mở năm công tác {batch.year}.")
     people = list(org_selectors.staff_on(agency, source.work_year.ends_on).order_by("sort_key", "pk"))
     shared = doc_kind.gather(source) if doc_kind.slug == "thong-bao-xep-loai" else None
     with tempfile.TemporaryDirectory(prefix="hoinghi-batch-") as work:
