@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.db.models import Q, QuerySet
 
 from hoinghi.conference.models import (
     AnswerKind,
+    Conference,
     ConferenceKind,
     DraftKind,
     MotionKind,
     ParticipantRole,
 )
+from hoinghi.org.models import Agency, Person, Unit
 
 
 class ConferenceForm(forms.Form):
@@ -87,3 +92,110 @@ class ReopenForm(forms.Form):
 
 class GuestForm(forms.Form):
     role = forms.ChoiceField(label="Tư cách", choices=ParticipantRole.choices)
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.full_name
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.full_name
+
+
+def people_of(agency: Agency) -> QuerySet[Person]:
+    return Person.objects.filter(agency=agency, left_on__isnull=True).order_by("sort_key", "pk")
+
+
+class PresidiumForm(forms.Form):
+    """Đoàn Chủ tịch and thư ký: people of the agency, by name order."""
+
+    presidium = PeopleChoiceField(label="Đoàn Chủ tịch", queryset=Person.objects.none(),
+                                  widget=forms.CheckboxSelectMultiple)
+    secretaries = PeopleChoiceField(label="Thư ký Hội nghị", queryset=Person.objects.none(),
+                                    widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("presidium", "secretaries"):
+            self.fields[name].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+
+class InviteForm(forms.Form):
+    """Invite delegates, ex-officio members or guests (guests may come from subordinate units)."""
+
+    role = forms.ChoiceField(label="Tư cách", choices=ParticipantRole.choices)
+    people = PeopleChoiceField(label="Người được mời", queryset=Person.objects.none(),
+                               widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency = conference.agency
+        self.fields["people"].queryset = (  # type: ignore[attr-defined]
+            Person.objects.filter(Q(agency=agency) | Q(agency__parent=agency), left_on__isnull=True)
+            .exclude(conference_participations__conference=conference)
+            .select_related("agency").order_by("sort_key", "pk"))
+
+
+class QuotaForm(forms.Form):
+    """Phân bổ đại biểu: the delegate count and one number per top-level unit."""
+
+    delegate_count = forms.IntegerField(label="Số đại biểu được triệu tập", min_value=1)
+
+    def __init__(self, *args: Any, units: list[Unit], initial_quotas: dict[int, int],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.units = units
+        for unit in units:
+            self.fields[f"unit_{unit.pk}"] = forms.IntegerField(
+                label=unit.name, min_value=0, initial=initial_quotas.get(unit.pk, 0))
+
+    def quotas(self) -> dict[Unit, int]:
+        return {unit: self.cleaned_data[f"unit_{unit.pk}"] or 0 for unit in self.units}
+
+
+class SpeakerForm(forms.Form):
+    speaker = PersonChoiceField(label="Người trình bày", queryset=Person.objects.none(),
+                                required=False, empty_label="— chưa phân công —")
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+
+class ElectionForm(forms.Form):
+    """Bầu Ban thanh tra nhân dân: board size, deputies and candidates from the agency's staff."""
+
+    seats = forms.IntegerField(label="Số thành viên Ban thanh tra nhân dân", min_value=1,
+                               max_value=99, initial=3)
+    deputies = forms.IntegerField(label="Số Phó Trưởng ban dự kiến", min_value=0, initial=0)
+    special_or_dispersed = forms.BooleanField(
+        label="Đơn vị đặc thù, phân tán (Ban Chấp hành Công đoàn đề nghị trên 9 thành viên)",
+        required=False)
+    candidates = PeopleChoiceField(label="Ứng cử viên (do Ban Chấp hành Công đoàn giới thiệu)",
+                                   queryset=Person.objects.none(),
+                                   widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+
+class PledgeForm(forms.Form):
+    text = forms.CharField(label="Nội dung giao ước thi đua", widget=forms.Textarea,
+                           max_length=5000)
+    signed_on = forms.DateField(label="Ngày ký (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class SignerForm(forms.Form):
+    signer = PersonChoiceField(label="Người ký", queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+
+class ReminderDoneForm(forms.Form):
+    reminder = forms.IntegerField(widget=forms.HiddenInput)
+    done_on = forms.DateField(label="Đã làm ngày (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"])

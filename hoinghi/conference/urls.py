@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hoinghi.conference.views import day, preparation, screens
+from hoinghi.conference.views import closing, day, election, organization, preparation, screens
 
 app_name = "conference"
 
@@ -24,7 +24,16 @@ urlpatterns = [
     path("<slug:agency_code>/<int:pk>/dieu-hanh/thao-tac/", day.runner_action, name="runner-action"),
     path("<slug:agency_code>/<int:pk>/phat-bieu/", day.ask_to_speak, name="ask-to-speak"),
     path("<slug:agency_code>/<int:pk>/bo-phieu/", day.vote, name="vote"),
-    path("<slug:agency_code>/<int:pk>/be-mac/", day.closing, name="closing"),
+    path("<slug:agency_code>/<int:pk>/be-mac/", closing.closing, name="closing"),
+    path("<slug:agency_code>/<int:pk>/giao-uoc/", closing.pledge, name="pledge"),
+    path("<slug:agency_code>/<int:pk>/doan-chu-tich/", organization.presidium, name="presidium"),
+    path("<slug:agency_code>/<int:pk>/moi-du/", organization.invite, name="invite"),
+    path("<slug:agency_code>/<int:pk>/phan-bo-dai-bieu/", organization.quotas, name="quotas"),
+    path("<slug:agency_code>/<int:pk>/bau-ban-thanh-tra/", election.election, name="election"),
+    path("<slug:agency_code>/<int:pk>/bau-ban-thanh-tra/thao-tac/", election.election_action,
+         name="election-action"),
+    path("<slug:agency_code>/<int:pk>/bau-ban-thanh-tra/bo-phieu/", election.election_vote,
+         name="election-vote"),
     path("<slug:agency_code>/<int:pk>/trinh-chieu/", screens.projector, name="projector"),
     path("<slug:agency_code>/<int:pk>/dai-bieu/", screens.delegate, name="delegate"),
     path("<slug:agency_code>/<int:pk>/trang-thai/", screens.live, name="live"),

@@ -146,46 +146,6 @@ def ask_to_speak(request: HttpRequest, agency_code: str, pk: int) -> HttpRespons
     return redirect("conference:delegate", agency_code, pk)
 
 
-def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
-    """Awards, pledge, resolution targets, minutes data, reminders; reopen for the presidium."""
-    conference = access.get_conference_for_user(request, agency_code, pk)
-    can_run = access.can_run(request.user, conference)
-    if request.method == "POST":
-        access.require(can_run)
-        _closing_action(request, conference)
-        return redirect("conference:closing", agency_code, pk)
-    return render(request, "conference/closing.html", {
-        "conference": conference, "minutes": selectors.minutes_data(conference),
-        "reminders": conference.reminders.all(), "can_run": can_run,
-        "is_presidium": access.is_presidium(request.user, conference),
-        "award_form": forms.AwardForm(), "target_form": forms.TargetForm(),
-        "reopen_form": forms.ReopenForm()})
-
-
-def _closing_action(request: HttpRequest, conference: Conference) -> None:
-    action, user = request.POST.get("action", ""), request.user
-    try:
-        if action == "award":
-            form = forms.AwardForm(request.POST)
-            if not form.is_valid():
-                raise ConferenceError("conference.award.incomplete",
-                                      "Nhập danh hiệu và tập thể, cá nhân được khen.")
-            services.add_award(conference, actor=user, **form.cleaned_data)
-        elif action == "target":
-            target = forms.TargetForm(request.POST)
-            if not target.is_valid():
-                raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
-            services.add_resolution_target(conference, actor=user, **target.cleaned_data)
-        elif action == "reopen":
-            access.require(access.is_presidium(user, conference))
-            services.reopen_conference(conference, by=own_person(user),
-                                       reason=request.POST.get("reason", ""), actor=user)
-        else:
-            raise Http404("Không có thao tác này.")
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
-
-
 @require_POST
 def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """A delegate's own vote on the open motion; the receipt is shown on their page."""

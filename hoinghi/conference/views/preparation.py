@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, forms, qr, selectors, services
+from hoinghi.conference.models import Conference
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.access import get_agency_for_user, has_role, own_person
 from hoinghi.org.models import Role
@@ -82,23 +83,48 @@ def invitation(request: HttpRequest, agency_code: str, pk: int, participant_pk: 
 
 
 def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """The order of business: prefill from the law, add items, assign speakers, reorder."""
     conference = access.get_conference_for_user(request, agency_code, pk)
     can_prepare = access.can_prepare(request.user, conference, conference.agency)
     form = forms.AgendaItemForm(request.POST or None)
     if request.method == "POST":
         access.require(can_prepare)
         try:
-            if request.POST.get("build"):
-                services.build_agenda(conference, actor=request.user)
-            elif form.is_valid():
-                services.add_agenda_item(conference, title=form.cleaned_data["title"],
-                                         actor=request.user)
+            _agenda_action(request, conference, form)
             return redirect("conference:agenda", agency_code, pk)
         except ConferenceError as exc:
             messages.error(request, exc.message)
     return render(request, "conference/agenda.html", {
         "conference": conference, "items": selectors.agenda(conference), "form": form,
-        "can_prepare": can_prepare, "check": services.check_agenda(conference)})
+        "can_prepare": can_prepare, "check": services.check_agenda(conference),
+        "speaker_form": forms.SpeakerForm(agency=conference.agency) if can_prepare else None})
+
+
+def _agenda_action(request: HttpRequest, conference: Conference, form: forms.AgendaItemForm) -> None:
+    post, user = request.POST, request.user
+    if post.get("build"):
+        services.build_agenda(conference, actor=user)
+        return
+    if "item" not in post:
+        if not form.is_valid():
+            raise ConferenceError("conference.agenda.no_title", "Nhập tiêu đề nội dung.")
+        services.add_agenda_item(conference, title=form.cleaned_data["title"], actor=user)
+        return
+    item = get_object_or_404(conference.agenda_items, pk=_int(post.get("item")))
+    if post.get("move") in ("up", "down"):
+        services.move_agenda_item(item, by=-1 if post["move"] == "up" else 1, actor=user)
+        return
+    speaker = forms.SpeakerForm(post, agency=conference.agency)
+    if not speaker.is_valid():
+        raise ConferenceError("conference.speaker.invalid", "Người trình bày không hợp lệ.")
+    services.set_speaker(item, speaker=speaker.cleaned_data["speaker"], actor=user)
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 def draft_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:

@@ -11,6 +11,7 @@ from hoinghi.conference import access, polls, selectors, services
 from hoinghi.conference.models import Conference
 from hoinghi.voting import receipts
 from hoinghi.voting.live import versioned_json
+from hoinghi.voting.models import Poll
 from hoinghi.voting.selectors import has_voted, is_elector
 
 
@@ -20,10 +21,12 @@ def live_state(conference: Conference) -> dict[str, Any]:
     quorum = selectors.latest_quorum(conference)
     item = conference.current_item
     last = conference.motions.filter(adopted__isnull=False).order_by("-decided_at", "-pk").first()
-    voting_now = polls.open_poll_for(conference)
+    voting_now = _open_poll(conference)
+    state = conference.get_state_display()
     return {
-        "state": conference.get_state_display(),
-        "poll": voting_now[0].title if voting_now else "",
+        # Changes when a vote opens or closes: the phone page reloads to show the ballot.
+        "state": f"{state} — đang biểu quyết: {voting_now[0]}" if voting_now else state,
+        "poll": voting_now[0] if voting_now else "",
         "turnout": polls.turnout(voting_now[1])["turnout"] if voting_now else "",
         "present": present, "convened": convened,
         "quorum": quorum.explanation if quorum else "",
@@ -35,9 +38,18 @@ def live_state(conference: Conference) -> dict[str, Any]:
     }
 
 
+def _open_poll(conference: Conference) -> tuple[str, Poll] | None:
+    """The title and poll of what is being voted on now: a motion, or the election."""
+    motion = polls.open_poll_for(conference)
+    if motion is not None:
+        return motion[0].title, motion[1]
+    election = polls.open_election_poll_for(conference)
+    return (election[1].title, election[1]) if election is not None else None
+
+
 def live(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
-    voting_now = polls.open_poll_for(conference)
+    voting_now = _open_poll(conference)
     version = str(conference.live_version)
     if voting_now:
         version = f"{version}.{voting_now[1].revision}.{voting_now[1].ballots_cast}"
@@ -63,6 +75,7 @@ def delegate(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
         "motion": motion, "poll": poll, "voted": voted, "key": receipts.new_key(),
         "can_vote": poll is not None and not voted and is_elector(poll, participant.person),  # type: ignore[union-attr]
         "receipt": request.session.get(f"receipt-{poll.pk}") if poll else None,
+        "election_open": polls.open_election_poll_for(conference) is not None,
         "last_receipt": _last_receipt(request, conference)})
 
 

@@ -1,0 +1,107 @@
+"""Bầu Ban thanh tra nhân dân: set-up, secret strike-out ballot, open and close, the result."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hoinghi.conference import access, forms, selectors, services
+from hoinghi.conference.models import Conference, Election
+from hoinghi.conference.services import ConferenceError
+from hoinghi.voting import receipts
+from hoinghi.voting import selectors as voting_selectors
+from hoinghi.voting import services as voting
+from hoinghi.voting.errors import VotingError
+from hoinghi.voting.models import PollState
+
+
+def election(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    row = Election.objects.filter(conference=conference).select_related("poll").first()
+    can_prepare = access.can_prepare(request.user, conference, conference.agency)
+    form = _setup_form(request, conference, row) if can_prepare else None
+    if request.method == "POST":
+        access.require(form is not None)
+        if form is not None and form.is_valid():
+            try:
+                data = form.cleaned_data
+                services.set_up_election(conference, seats=data["seats"], actor=request.user,
+                                         deputies=data["deputies"], candidates=data["candidates"],
+                                         special_or_dispersed=data["special_or_dispersed"])
+                messages.success(request, "Đã lưu danh sách ứng cử viên Ban thanh tra nhân dân.")
+                return redirect("conference:election", agency_code, pk)
+            except ConferenceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "conference/election.html", {
+        "conference": conference, "election": row, "form": form, **_ballot(request, row),
+        "record": selectors.election_record(row) if row else None,
+        "can_run": access.can_run(request.user, conference)})
+
+
+def _setup_form(request: HttpRequest, conference: Conference,
+                row: Election | None) -> forms.ElectionForm | None:
+    if row is not None and row.poll_id is not None:
+        return None  # voting has started: the list is frozen
+    initial = ({"seats": row.seats, "deputies": row.deputies,
+                "special_or_dispersed": row.special_or_dispersed,
+                "candidates": [c.person for c in row.candidates.select_related("person")]}
+               if row else {})
+    return forms.ElectionForm(request.POST or None, initial=initial, agency=conference.agency)
+
+
+def _ballot(request: HttpRequest, row: Election | None) -> dict[str, object]:
+    """The strike-out ballot for an elector of the open electronic round, else nothing."""
+    poll = row.poll if row else None
+    if poll is None or poll.state != PollState.OPEN:
+        return {"poll": poll, "turnout": voting_selectors.live_state(poll) if poll else None}
+    participant = access.own_participant(request.user, row.conference)  # type: ignore[union-attr]
+    person = participant.person if participant else None
+    elector = poll.method == "electronic" and voting_selectors.is_elector(poll, person)
+    voted = elector and voting_selectors.has_voted(poll, person)  # type: ignore[arg-type]
+    return {"poll": poll, "turnout": voting_selectors.live_state(poll),
+            "can_vote": elector and not voted, "voted": voted, "key": receipts.new_key(),
+            "ballot": voting_selectors.candidates(poll),
+            "receipt": request.session.get(f"receipt-{poll.pk}")}
+
+
+@require_POST
+def election_action(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """Open (electronic or paper), close: the presidium and the secretaries only."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    access.require(access.can_run(request.user, conference))
+    row = Election.objects.filter(conference=conference).select_related("poll").first()
+    action = request.POST.get("action", "")
+    if row is None or action not in {"open", "open_paper", "close"}:
+        raise Http404("Không có cuộc bầu hoặc thao tác này.")
+    try:
+        if action == "close":
+            row = services.close_election_poll(row, actor=request.user)
+            messages.info(request, row.result_decision.get("explanation", ""))
+        else:
+            services.open_election_poll(row, actor=request.user, paper=action == "open_paper")
+            messages.success(request, "Đã mở bỏ phiếu kín bầu Ban thanh tra nhân dân.")
+    except ConferenceError as exc:
+        messages.error(request, exc.message)
+    return redirect("conference:election", agency_code, pk)
+
+
+@require_POST
+def election_vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """A present participant's own secret ballot: the names kept (the others struck out)."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    participant = access.own_participant(request.user, conference)
+    access.require(participant is not None)
+    row = Election.objects.filter(conference=conference).select_related("poll").first()
+    if row is None or row.poll is None:
+        raise Http404("Chưa mở bỏ phiếu bầu.")
+    try:
+        receipt = voting.cast_vote(row.poll, participant.person,  # type: ignore[union-attr]
+                                   kept=request.POST.getlist("kept"), by=request.user,
+                                   key=request.POST.get("key") or None)
+        request.session[f"receipt-{row.poll_id}"] = receipt.display
+        messages.success(request, f"Đã ghi nhận phiếu bầu. Mã biên nhận: {receipt.display}")
+    except VotingError as exc:
+        messages.error(request, exc.message)
+    return redirect("conference:election", agency_code, pk)
