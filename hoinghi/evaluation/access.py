@@ -44,3 +44,8 @@ def get_unit_for_reviewer(request: HttpRequest, agency: Agency, code: str) -> Un
 
 def log_read(request: HttpRequest, agency: Agency, what: str, **data: object) -> None:
     record("evaluation.read", actor=request.user, agency_code=agency.code, data={"what": what, **data})
+
+
+def can_record_leave(user: AnyUser, agency: Agency) -> bool:
+    """Leave and discipline are personnel records: the clerk and the administrator."""
+    return has_role(user, {Role.ADMIN, Role.CLERK}, agency=agency)

@@ -27,7 +27,7 @@ from django.db.models import Q, QuerySet
 
 from hoinghi.evaluation.models import Absence, Discipline, PersonEvaluation, Stage, UnitEvaluation
 from hoinghi.law.evaluation.vocabulary import DisciplineGround, DisciplineLevel, LeaveKind, Rating
-from hoinghi.org.models import Person, Unit, WorkYear
+from hoinghi.org.models import Agency, Person, Unit, WorkYear
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,17 @@ def longest_leave(absences: list[LeaveSpan]) -> LeaveKind | None:
     if not absences:
         return None
     return max(absences, key=lambda a: a.ends_on - a.starts_on + timedelta(days=1)).kind
+
+
+def recent_absences(agency: Agency, limit: int = 200) -> list[Absence]:
+    """The agency's latest leave records, newest first (for the clerk's screen)."""
+    return list(Absence.objects.filter(person__agency=agency).select_related("person")
+                .order_by("-starts_on", "person__sort_key")[:limit])
+
+
+def recent_disciplines(agency: Agency, limit: int = 200) -> list[Discipline]:
+    return list(Discipline.objects.filter(person__agency=agency).select_related("person")
+                .order_by("-decided_on", "person__sort_key")[:limit])
 
 
 def unit_evaluations(unit: Unit, work_year: WorkYear) -> QuerySet[PersonEvaluation]:

@@ -39,7 +39,7 @@ from hoinghi.law.evaluation import (
     select_regime,
 )
 from hoinghi.law.evaluation.parameters import D48_FROM, D90_TRANSITION_END, D233_FROM
-from hoinghi.law.evaluation.vocabulary import lower_of
+from hoinghi.law.evaluation.vocabulary import DisciplineGround, DisciplineLevel, LeaveKind, lower_of
 from hoinghi.law.instruments import D48
 from hoinghi.law.results import Basis, Reason, Result
 from hoinghi.org.models import AgencyKind, Person, Unit, WorkYear
@@ -80,9 +80,17 @@ def _check_open(work_year: WorkYear) -> None:
 
 def record_absence(person: Person, *, kind: str, starts_on: date, ends_on: date, note: str = "",
                    actor: Actor = None) -> Absence:
+    """Leave of a person (thai sản, ốm đau…), read by the time rules of every year it overlaps."""
+    if kind not in {k.value for k in LeaveKind}:
+        raise EvaluationError("evaluation.bad_leave_kind", "Loại nghỉ không hợp lệ.")
     if ends_on < starts_on:
         raise EvaluationError("evaluation.absence_order", "Ngày kết thúc nghỉ phải sau ngày bắt đầu.")
     with transaction.atomic():
+        overlap = (Absence.objects.select_for_update().filter(person=person, starts_on__lte=ends_on,
+                                                               ends_on__gte=starts_on).first())
+        if overlap is not None:
+            raise EvaluationError("evaluation.absence_overlap",
+                                  f"{person.full_name} đã có {overlap} trùng thời gian với lần nghỉ này.")
         absence = Absence.objects.create(person=person, kind=kind, starts_on=starts_on, ends_on=ends_on,
                                          note=nfc(note))
         record("evaluation.record_absence", actor=actor, target=person, agency_code=person.agency.code,
@@ -93,12 +101,18 @@ def record_absence(person: Person, *, kind: str, starts_on: date, ends_on: date,
 def record_discipline(person: Person, *, level: str, ground: str, decided_on: date,
                       decision_number: str = "", counted_elsewhere: bool = False,
                       actor: Actor = None) -> Discipline:
+    """A disciplinary decision; counted in the year it was decided (unless counted elsewhere)."""
+    if level not in {k.value for k in DisciplineLevel}:
+        raise EvaluationError("evaluation.bad_discipline_level", "Hình thức kỷ luật không hợp lệ.")
+    if ground not in {k.value for k in DisciplineGround}:
+        raise EvaluationError("evaluation.bad_discipline_ground", "Lý do kỷ luật không hợp lệ.")
     with transaction.atomic():
         discipline = Discipline.objects.create(
             person=person, level=level, ground=ground, decided_on=decided_on,
-            decision_number=nfc(decision_number), counted_elsewhere=counted_elsewhere)
+            decision_number=nfc(decision_number).strip(), counted_elsewhere=counted_elsewhere)
         record("evaluation.record_discipline", actor=actor, target=person, agency_code=person.agency.code,
-               data={"level": level, "ground": ground, "on": decided_on.isoformat()})
+               data={"level": level, "ground": ground, "on": decided_on.isoformat(),
+                     "number": discipline.decision_number})
     return discipline
 
 
@@ -378,8 +392,16 @@ def decide_unit_ratings(work_year: WorkYear, ratings: dict[Unit, str], *, issuer
     _check_open(work_year)
     if not nfc(issuer).strip():
         raise EvaluationError("evaluation.no_issuer", "Xin ghi cơ quan, người quyết định.")
+    if not ratings:
+        raise EvaluationError("evaluation.no_unit_rating", "Chọn mức xếp loại cho ít nhất một đơn vị.")
+    if work_year.agency.kind == AgencyKind.PARTY and not nfc(decision_number).strip():
+        raise EvaluationError("evaluation.no_decision_number",
+                              "Cơ quan Đảng: xin ghi số quyết định của cấp ủy cấp trên.")
+    foreign = [str(u) for u in ratings if u.agency_id != work_year.agency_id]
+    if foreign:
+        raise EvaluationError("evaluation.foreign_unit", "Đơn vị không thuộc cơ quan: " + ", ".join(foreign) + ".")
     values = {u: Rating(r) for u, r in ratings.items()}
-    cap = _unit_cap(work_year, values, options)
+    cap = unit_cap(work_year, values, options)
     if cap is not None and not cap.ok:
         raise EvaluationError("evaluation.units_over_cap", "Số đơn vị Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ.",
                               tuple(r for r in cap.reasons if ".over" in r.code or ".small" in r.code),
@@ -405,8 +427,9 @@ def decide_unit_ratings(work_year: WorkYear, ratings: dict[Unit, str], *, issuer
     return saved
 
 
-def _unit_cap(work_year: WorkYear, values: dict[Unit, Rating],
-              options: law_options.EvaluationOptions | None) -> Result | None:
+def unit_cap(work_year: WorkYear, values: dict[Unit, Rating],
+             options: law_options.EvaluationOptions | None = None) -> Result | None:
+    """D233 Art 7.7 on the units' levels (public service units from 01/07/2026), else None."""
     on = work_year.ends_on
     if work_year.agency.kind != AgencyKind.PUBLIC_SERVICE or on < D233_FROM:
         return None

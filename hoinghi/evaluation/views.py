@@ -9,12 +9,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hoinghi.evaluation import access, selectors, services
-from hoinghi.evaluation.forms import MeetingForm, ProposalForm, SelfAssessmentForm
-from hoinghi.evaluation.models import PersonEvaluation
-from hoinghi.law.evaluation import EvaluationRegime
+from hoinghi.evaluation.forms import (
+    AbsenceForm,
+    DisciplineForm,
+    MeetingForm,
+    ProposalForm,
+    SelfAssessmentForm,
+    UnitDecisionForm,
+)
+from hoinghi.evaluation.models import PersonEvaluation, UnitEvaluation
+from hoinghi.law.evaluation import EvaluationRegime, Rating
 from hoinghi.org import access as org_access
-from hoinghi.org.models import Unit
+from hoinghi.org.models import Agency, AgencyKind, Person, Unit
 from hoinghi.plans.access import get_work_year_for_user
+from hoinghi.plans.selectors import completion_by_unit
+
+RATING_VALUES = frozenset(r.value for r in Rating)
 
 
 def year_results(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -26,6 +36,7 @@ def year_results(request: HttpRequest, agency_code: str, year: int) -> HttpRespo
         "agency": agency, "work_year": work_year, "results": selectors.published_results(work_year),
         "unit_results": [(u, decided[u.pk]) for u in units if u.pk in decided],
         "review_units": [u for u in units if access.can_review_unit(request.user, u)],
+        "can_decide_units": access.can_decide_units(request.user, agency),
     })
 
 
@@ -145,3 +156,83 @@ def person_years(request: HttpRequest, agency_code: str, staff_code: str) -> Htt
         "open_years": agency.work_years.filter(state="open"),
         "is_self": org_access.own_person(request.user) == person,
     })
+
+
+def default_issuer(agency: Agency) -> str:
+    """For a Party body the superior committee's standing board decides ("Ban Thường vụ Huyện ủy")."""
+    if agency.kind == AgencyKind.PARTY and agency.parent_name:
+        return f"Ban Thường vụ {agency.parent_name}"
+    return ""
+
+
+def unit_decisions(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """The units' levels for the year: proposals, tasks done, the cap and the decision."""
+    agency = org_access.get_agency_for_user(request, agency_code)
+    work_year = get_work_year_for_user(request, agency, year)
+    if not access.can_decide_units(request.user, agency):
+        raise PermissionDenied
+    units = list(Unit.objects.filter(agency=agency).order_by("position", "name"))
+    current = {u.unit_id: u for u in UnitEvaluation.objects.filter(work_year=work_year)}
+    decided = next((u for u in current.values() if u.rating), None)
+    initial: dict[str, object] = {
+        "issuer": decided.issuer if decided else default_issuer(agency),
+        "decision_number": decided.decision_number if decided else "",
+        "decided_on": decided.decided_on if decided else None,
+        **{f"rating_{u.code}": (current[u.pk].rating or current[u.pk].proposed_rating)
+           for u in units if u.pk in current},
+    }
+    party = agency.kind == AgencyKind.PARTY
+    form = UnitDecisionForm(request.POST or None, units=units, party=party, initial=initial)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_unit_ratings(
+                work_year, form.ratings(), issuer=form.cleaned_data["issuer"],  # type: ignore[arg-type]
+                decision_number=form.cleaned_data["decision_number"], decided_on=form.cleaned_data["decided_on"],
+                actor=request.user)
+        except services.EvaluationError as exc:
+            errors = list(dict.fromkeys([exc.message, *exc.lines]))
+        else:
+            messages.success(request, f"Đã ghi quyết định xếp loại tập thể năm {work_year.year}.")
+            return redirect("evaluation:units", agency.code, year)
+    chosen = {u: form[f"rating_{u.code}"].value() for u in units}
+    cap = services.unit_cap(work_year, {u: Rating(r) for u, r in chosen.items() if r in RATING_VALUES})
+    done = completion_by_unit(work_year)
+    rows = [(u, current.get(u.pk), done.get(u.pk), field) for u, field in zip(units, form.rating_fields(), strict=True)]
+    status = 422 if request.method == "POST" else 200
+    return render(request, "evaluation/units.html", {
+        "agency": agency, "work_year": work_year, "rows": rows, "form": form, "errors": errors, "cap": cap,
+        "party": party,
+    }, status=status)
+
+
+def leave_and_discipline(request: HttpRequest, agency_code: str) -> HttpResponse:
+    """The clerk's records of leave and discipline, read by every year's classification."""
+    agency = org_access.get_agency_for_user(request, agency_code)
+    if not access.can_record_leave(request.user, agency):
+        raise PermissionDenied
+    people = list(Person.objects.filter(agency=agency).order_by("sort_key"))
+    by_code = {p.staff_code: p for p in people}
+    posted = request.POST.get("form") if request.method == "POST" else None
+    absence_form = AbsenceForm(request.POST if posted == "absence" else None, people=people, prefix="nghi")
+    discipline_form = DisciplineForm(request.POST if posted == "discipline" else None, people=people,
+                                     prefix="kl")
+    form = absence_form if posted == "absence" else discipline_form if posted == "discipline" else None
+    if form is not None and form.is_valid():
+        data = dict(form.cleaned_data)
+        person = by_code[data.pop("person")]
+        try:
+            if form is absence_form:
+                services.record_absence(person, actor=request.user, **data)
+            else:
+                services.record_discipline(person, actor=request.user, **data)
+        except services.EvaluationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Đã ghi {'thời gian nghỉ' if form is absence_form else 'kỷ luật'} "
+                                      f"của {person.full_name}.")
+            return redirect("evaluation:leave", agency.code)
+    return render(request, "evaluation/leave.html", {
+        "agency": agency, "absence_form": absence_form, "discipline_form": discipline_form,
+        "absences": selectors.recent_absences(agency), "disciplines": selectors.recent_disciplines(agency),
+    }, status=422 if form is not None else 200)
