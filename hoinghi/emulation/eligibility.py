@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models.functions import Now
 
 from hoinghi.audit.services import record
 from hoinghi.emulation.facts import YearFacts, load_year_facts
@@ -56,7 +56,10 @@ def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: Em
     facts = load_year_facts(work_year)
     people_results, cap = decide_people(facts.people, on=on, options=options)
     unit_results = decide_units(facts, people_results, on=on, options=options)
-    now = timezone.now()
+    # The database's clock, as an expression: besides being one time for the whole table, an
+    # expression keeps PostgreSQL's bulk insert on VALUES, whose text parameters psycopg
+    # escapes in C; Django's UNNEST path quotes arrays of long JSON texts in Python, 3× slower.
+    now = Now()
     rows = [*person_rows(work_year, facts.people, people_results, cap, now),
             *unit_rows(work_year, unit_results, now)]
     eligible: dict[str, int] = {}

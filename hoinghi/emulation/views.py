@@ -220,7 +220,7 @@ def poll_url(poll_id: int | None) -> str:
     if poll_id is None:
         return ""
     try:
-        return reverse("voting:poll", args=[poll_id])
+        return reverse("voting:view-poll", args=[poll_id])
     except NoReverseMatch:
         return ""
 
