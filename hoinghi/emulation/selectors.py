@@ -20,6 +20,7 @@ from hoinghi.emulation.models import (
     Pledge,
     Proposal,
     ProposalItem,
+    Recognition,
     Registration,
 )
 from hoinghi.emulation.vocabulary import Outcome
@@ -185,3 +186,8 @@ def awarded_in_years(agency_id: int, years: range) -> QuerySet[Award]:
         Q(person__agency_id=agency_id) | Q(unit__agency_id=agency_id),
         work_year__year__in=list(years), revoked_on__isnull=True,
     )
+
+
+def recognitions_of_year(work_year: WorkYear) -> QuerySet[Recognition]:
+    """"An toàn về an ninh trật tự", "Gia đình văn hóa"… of the year."""
+    return Recognition.objects.filter(work_year=work_year).select_related("person", "unit").order_by("name", "pk")

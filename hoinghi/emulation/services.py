@@ -17,9 +17,11 @@ from hoinghi.audit.services import record
 from hoinghi.emulation.models import (
     Commitment,
     Decision,
+    EarlierTitle,
     Initiative,
     Launch,
     Pledge,
+    Recognition,
     Registration,
 )
 from hoinghi.emulation.vocabulary import PERSON_TITLES, UNIT_TITLES, Issuer
@@ -219,3 +221,39 @@ def create_decision(work_year: WorkYear, header: DecisionHeader, **fields: objec
             f"Quyết định số {header.number} của {header.issuer} đã được nhập cho năm {work_year.year}.",
             field="number",
         ) from None
+
+
+def record_earlier_title(*, year: int, title: Title, person: Person | None = None, unit: Unit | None = None,
+                         decision: str = "", actor: Actor = None) -> EarlierTitle:
+    """A title of a year before the system held it (for consecutive-year titles)."""
+    if (person is None) == (unit is None):
+        raise EmulationError("emulation.earlier.holder", "Cần chọn đúng một cá nhân hoặc một tập thể.")
+    holder = person if person is not None else unit
+    assert holder is not None
+    check_title_fits_holder(title, person=person, unit=unit)
+    try:
+        with transaction.atomic():
+            row = EarlierTitle.objects.create(agency_id=holder.agency_id, person=person, unit=unit, year=year,
+                                              title=title, decision=nfc(decision))
+            record("emulation.record_earlier_title", actor=actor, target=row, agency_code=holder.agency.code,
+                   data={"year": year, "title": str(title)})
+    except IntegrityError:
+        raise EmulationError("emulation.earlier.duplicate",
+                             f"{holder} đã có danh hiệu “{TITLE_LABELS[title]}” năm {year}.", field="year") from None
+    return row
+
+
+def record_recognition(work_year: WorkYear, name: str, *, issuer: str = "", recognised_on: date | None = None,
+                       person: Person | None = None, unit: Unit | None = None, actor: Actor = None) -> Recognition:
+    """Another recognition of the year: "An toàn về an ninh trật tự", "Gia đình văn hóa"."""
+    ensure_open(work_year)
+    name = nfc(name)
+    if not name:
+        raise EmulationError("emulation.recognition.no_name", "Chưa nhập tên danh hiệu, tiêu chuẩn được công nhận.",
+                             field="name")
+    with transaction.atomic():
+        row = Recognition.objects.create(work_year=work_year, name=name, issuer=nfc(issuer),
+                                         recognised_on=recognised_on, person=person, unit=unit)
+        record("emulation.record_recognition", actor=actor, target=row, agency_code=work_year.agency.code,
+               data={"name": name})
+    return row
