@@ -3,6 +3,7 @@ how a cell becomes a value. docs/import.md documents the same table for clerks."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -52,7 +53,9 @@ GENDERS = {fold(label): value for value, label in Gender.choices} | {v: v for v 
 CATEGORIES = {fold(label): value for value, label in StaffCategory.choices} | {
     v: v for v in StaffCategory.values
 }
-DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Excel serial numbers of 01/01/1900 and 31/12/2099: a bare number in a date column.
 EXCEL_SERIALS = range(1, 73051)
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
@@ -75,7 +78,7 @@ def text(value: object) -> str:
     if isinstance(value, datetime | date):
         return f"{value:%d/%m/%Y}"
     result = nfc(str(value))
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in result):
+    if CONTROL.search(result):
         raise CellError("có ký tự điều khiển không hợp lệ")
     return result
 
@@ -101,12 +104,20 @@ def parse_date(value: object) -> date | None:
 def _date_from_text(raw: str) -> date:
     if raw == "":
         raise CellError("thiếu ngày")
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(raw, fmt).date()  # noqa: DTZ007 - a calendar date, no time
-        except ValueError:
-            continue
-    raise CellError(f"ngày «{raw}» không hợp lệ (ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1985)")
+    if match := DAY_FIRST.match(raw):
+        day, month, year = map(int, match.groups())
+    elif match := ISO_DATE.match(raw):
+        year, month, day = map(int, match.groups())
+    else:
+        raise _bad_date(raw)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _bad_date(raw) from None
+
+
+def _bad_date(raw: str) -> CellError:
+    return CellError(f"ngày «{raw}» không hợp lệ (ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1985)")
 
 
 def parse_flag(value: object) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -59,7 +61,42 @@ def xlsx_bytes(rows: Sequence[dict[str, object]], *, headers: Sequence[str] = HE
         sheet.append([row.get(h) for h in headers])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return with_shared_strings(buffer.getvalue())
+
+
+INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>')
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SST_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def with_shared_strings(data: bytes) -> bytes:
+    """Rewrite openpyxl's inline strings as a shared-string table, as Excel saves a workbook
+    (and as clerks' files arrive); openpyxl reads such files about twice as fast."""
+    table: dict[bytes, int] = {}
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        index = table.setdefault(match.group(2), len(table))
+        return b'<c r="' + match.group(1) + b'" t="s"><v>' + str(index).encode() + b"</v></c>"
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = INLINE.sub(shared, content)
+            elif info.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" '
+                                                       b'ContentType="' + SST_TYPE + b'"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                content = content.replace(b"</Relationships>", b'<Relationship Type="' + SST_REL +
+                                          b'" Target="sharedStrings.xml" Id="rIdSst"/></Relationships>')
+            dst.writestr(info.filename, content)
+        items = b"".join(b'<si><t xml:space="preserve">' + text + b"</t></si>" for text in table)
+        count = str(len(table)).encode()
+        dst.writestr("xl/sharedStrings.xml", b'<sst xmlns="' + MAIN_NS + b'" count="' + count +
+                     b'" uniqueCount="' + count + b'">' + items + b"</sst>")
+    return out.getvalue()
 
 
 def csv_bytes(rows: Sequence[dict[str, object]], *, headers: Sequence[str] = HEADERS, delimiter: str = ",",
