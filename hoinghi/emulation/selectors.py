@@ -1,5 +1,17 @@
 """Reads of the emulation year that views, documents, reports and the conference use.
 
+API for the other apps:
+
+- ``title_counts(work_year)`` → ``[TitleCount]`` of every title awarded (people, then units);
+  ``title_count(work_year, Title.LAO_DONG_TIEN_TIEN).phrase`` → "100% (32/32)".
+- ``decisions_of_year(work_year)`` (awards prefetched), ``decision_list(decision)`` → the
+  appendix (who, title, bonus); ``awards_for_conference(work_year)`` → awards by title.
+- ``proposals_of_year(work_year)``, ``proposal_items(proposal)`` (with votes and approval).
+- ``pledges_of_year(work_year)`` (commitments and results), ``launch_of(work_year)``.
+- ``eligibility_rows(work_year, title=, outcome=)``, ``eligible_counts(work_year)``.
+- ``registrations_of_year``, ``initiatives_of_year``, ``recognitions_of_year``,
+  ``person_titles(person)``, ``unit_titles(unit)``.
+
 Each selector owns its joins; lists cost a constant number of queries.
 """
 
