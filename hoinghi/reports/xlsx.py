@@ -33,7 +33,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def tables_workbook(tables: Iterable[Table], *, heading: str = "") -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     taken: set[str] = set()
     for table in tables:
         sheet = workbook.create_sheet(sheet_name(table.title, taken))

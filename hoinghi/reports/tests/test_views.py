@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from hoinghi.audit.models import AuditEntry
+from hoinghi.org.home import HomeLink
 from hoinghi.org.models import Agency, AgencyKind, WorkYear
 from hoinghi.plans import services as plans
 from hoinghi.plans.models import ItemKind
@@ -135,7 +136,7 @@ def test_a_province_sums_its_agencies(world: World, year: WorkYear) -> None:
     html = client.get(reverse("reports:province", args=["tinh", 2023])).content.decode()
     assert "Cơ quan Thử nghiệm" in html and "Sở B" in html and "<th>Cộng</th>" in html
     book = load_workbook(io.BytesIO(client.get(reverse("reports:export-province", args=["tinh", 2023])).content))
-    rows = list(book.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    rows = list(book.active.iter_rows(values_only=True))
     assert rows[-1][0] == "Cộng" and rows[-1][4] == 2 and rows[-1][5] == 3
     assert client.get(reverse("reports:province", args=[CODE, 2023])).status_code == 404
 
@@ -149,7 +150,7 @@ def test_the_home_page_links_to_reports_per_role(world: World, year: WorkYear) -
     assert [link.title for link in links_for_reports(world.colleague, world.agency)] == ["Bản tin Hội nghị, năm 2023"]
 
 
-def links_for_reports(user: User, agency: Agency) -> list[object]:
+def links_for_reports(user: User, agency: Agency) -> list[HomeLink]:
     from hoinghi.reports.home import reports_links
 
-    return reports_links(user, agency)  # type: ignore[return-value]
+    return reports_links(user, agency)
