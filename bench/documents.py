@@ -1,0 +1,170 @@
+"""Documents bench (PERFORMANCE.md S7, S8): minutes DOCX, and personal notices by the thousand.
+
+S7: the minutes (biên bản Hội nghị) of conferences of 15 and 500 participants (10 and 100 vote
+rows), built and written to DOCX, against a bare python-docx document with the same paragraphs
+and tables written the plain way. S8: N personal notices of classification (default 2,000) as
+DOCX, then PDF for a sample (default 200) in one LibreOffice call, against one LibreOffice
+call converting the same number of bare documents; the PDF time of N is extrapolated from the
+sample. No database: contexts are built in memory, the way a batch reuses one gathered context.
+
+Run: ``python3 -m bench.documents [NOTICES [PDF_SAMPLE]]``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoinghi.settings")
+import django  # noqa: E402
+
+django.setup()
+
+from docx import Document as new_docx  # noqa: E402
+
+from hoinghi.conference.selectors import (  # noqa: E402
+    Attendance,
+    CommentRecord,
+    MinutesData,
+    ReportRecord,
+    VoteRecord,
+)
+from hoinghi.documents.builders import build_classification_notice, build_minutes  # noqa: E402
+from hoinghi.documents.contexts import (  # noqa: E402
+    ClassificationNoticeContext,
+    Issuer,
+    MinutesContext,
+    RatedPerson,
+    Signer,
+)
+from hoinghi.documents.docx_writer import render_docx  # noqa: E402
+from hoinghi.documents.paper import Paper  # noqa: E402
+from hoinghi.documents.pdf import PdfUnavailable, convert_many, pdf_available  # noqa: E402
+
+ISSUER = Issuer("Cơ quan Huyện ủy", "Huyện ủy Thạch Bình", "HU", "party", "Thạch Bình",
+                Signer("Trần Minh Khoa", "Chánh Văn phòng"), Signer("Lê Văn Đoàn", "Chủ tịch Công đoàn"), 32)
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Văn Em"]
+
+
+def minutes_context(participants: int, votes: int) -> MinutesContext:
+    absent = [f"{NAMES[i % 5]} {i}" for i in range(participants // 20)]
+    data = MinutesData(
+        agency_name="Cơ quan Huyện ủy Thạch Bình", year=2026, reviewed_year=2025, held_on=date(2026, 1, 16),
+        place="Hội trường Huyện ủy", form="Hội nghị toàn thể", presidium=NAMES[:3], secretaries=NAMES[3:4],
+        opened_at=datetime(2026, 1, 16, 8, 0), closed_at=datetime(2026, 1, 16, 11, 30),
+        attendance=Attendance(participants, participants - len(absent), 3, absent),
+        quorum=f"Có mặt {participants - len(absent)}/{participants}: đủ điều kiện tiến hành.",
+        quorum_citations=[], agenda=[f"Nội dung {i}" for i in range(1, 10)],
+        reports=[ReportRecord("Báo cáo", f"Báo cáo số {i}", NAMES[0]) for i in range(5)],
+        comments=[CommentRecord("Chung", NAMES[i % 5], "", f"Ý kiến thứ {i} về điều kiện làm việc.",
+                                "answered", "Tiếp thu.", NAMES[0]) for i in range(participants // 10)],
+        votes=[VoteRecord(f"Biểu quyết {i}", "Nghị quyết", "Giơ tay", participants, participants - 2, 1, 1,
+                          True, "", []) for i in range(votes)],
+        election=None, awards=[(f"Giấy khen {i}", NAMES[i % 5]) for i in range(participants // 10)],
+        pledge_signers=NAMES[:2])
+    return MinutesContext(ISSUER, data)
+
+
+def bare_docx(paper: Paper) -> bytes:
+    """The same paragraphs and tables with python-docx's defaults: no layout at all."""
+    doc = new_docx()
+    for section in paper.sections:
+        if section.heading:
+            doc.add_paragraph(section.heading)
+        for text in section.paragraphs:
+            doc.add_paragraph(text)
+        if section.table is not None:
+            table = doc.add_table(rows=len(section.table.rows) + 1, cols=len(section.table.columns))
+            for row, values in zip(table.rows, [section.table.columns, *section.table.rows], strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def median_ms(work: Callable[[], object], repeat: int) -> float:
+    work()  # warm: templates and imports
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_minutes() -> None:
+    print("S7 minutes DOCX (median of 15 runs)")
+    for participants, votes in ((15, 10), (500, 100)):
+        context = minutes_context(participants, votes)
+        ours = median_ms(lambda c=context: render_docx(build_minutes(c), year=2026), 15)
+        paper = build_minutes(context)
+        bare = median_ms(lambda p=paper: bare_docx(p), 15)
+        print(f"  {participants:4d} participants, {votes:3d} votes: {ours:6.1f} ms "
+              f"(bare python-docx {bare:5.1f} ms, ratio {ours / bare:4.2f})")
+
+
+def notice_context(people: int) -> ClassificationNoticeContext:
+    rows = [RatedPerson(i, f"{NAMES[i % 5]} {i}", f"Phòng {i % 12}", "Hoàn thành tốt nhiệm vụ")
+            for i in range(people)]
+    return ClassificationNoticeContext(ISSUER, 2025, [("Hoàn thành tốt nhiệm vụ", people)], rows, None)
+
+
+def bench_notices(count: int, sample: int) -> None:
+    from dataclasses import replace
+
+    context = notice_context(count)
+    with tempfile.TemporaryDirectory(prefix="bench-docs-") as work:
+        folder = Path(work)
+        start = time.perf_counter()
+        paths = []
+        for i, row in enumerate(context.rows):
+            path = folder / f"{i:05d}.docx"
+            path.write_bytes(render_docx(build_classification_notice(replace(context, person=row)), year=2025))
+            paths.append(path)
+        docx_s = time.perf_counter() - start
+        print(f"S8 {count} personal notices: DOCX {docx_s:.1f} s, {docx_s * 1000 / count:.1f} ms/doc")
+        if not pdf_available():
+            print("  PDF: LibreOffice not installed, skipped")
+            return
+        bare_paths = []
+        for i in range(sample):
+            path = folder / f"bare-{i:05d}.docx"
+            path.write_bytes(bare_docx(build_classification_notice(replace(context, person=context.rows[i]))))
+            bare_paths.append(path)
+        try:
+            start = time.perf_counter()
+            convert_many(paths[:sample], folder / "pdf", timeout=1800)
+            ours = time.perf_counter() - start
+            start = time.perf_counter()
+            convert_many(bare_paths, folder / "bare-pdf", timeout=1800)
+            bare = time.perf_counter() - start
+        except PdfUnavailable as exc:
+            print(f"  PDF failed: {exc.message}")
+            return
+        per_doc = ours / sample
+        print(f"  PDF of {sample} in one soffice call: {ours:.1f} s, {per_doc * 1000:.0f} ms/doc "
+              f"(bare documents {bare:.1f} s, ratio {ours / bare:.2f}); "
+              f"{count} extrapolated: {per_doc * count / 60:.1f} min")
+        print(f"  whole job for {count} (DOCX + PDF, extrapolated): "
+              f"{(docx_s + per_doc * count) / 60:.1f} min, {count / (docx_s + per_doc * count):.1f} docs/s")
+
+
+def main(argv: list[str]) -> None:
+    count = int(argv[0]) if argv else 2000
+    sample = int(argv[1]) if len(argv) > 1 else 200
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+    bench_minutes()
+    bench_notices(count, min(sample, count))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
