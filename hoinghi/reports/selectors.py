@@ -16,7 +16,6 @@ from typing import Any
 from hoinghi.conference.models import Conference
 from hoinghi.conference.selectors import conferences_of, minutes_data
 from hoinghi.emulation import selectors as emulation
-from hoinghi.emulation.models import Recognition
 from hoinghi.evaluation.selectors import classifications_by_person, unit_classifications
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
@@ -170,12 +169,8 @@ def _titles(work_year: WorkYear) -> list[TitleFigure]:
 
 
 def _recognitions(work_year: WorkYear, staff: int, units: int) -> list[RecognitionFigure]:
-    # Gap: the emulation app has no selector for its Recognition rows yet; this is the one
-    # read of another app's model in this module, kept narrow.
     found: dict[str, dict[str, Any]] = {}
-    rows = (Recognition.objects.filter(work_year=work_year).select_related("person", "unit")
-            .order_by("pk"))
-    for row in rows:
+    for row in emulation.recognitions_of_year(work_year):
         entry = found.setdefault(row.name, {"people": [], "units": [], "agency": False})
         if row.person is not None:
             entry["people"].append(row.person.full_name)
