@@ -4,7 +4,7 @@ The kind of a file is decided by its content, not its name: an XLSX is a zip wit
 workbook and no macro project; a CSV is text. A zip is measured before anything is
 unpacked (entry count and declared uncompressed size; Python's zipfile then refuses to
 inflate an entry beyond its declared size), so a zip bomb is refused before parsing.
-openpyxl parses the XML through defusedxml, which refuses entity expansion.
+The sheet is then streamed by hoinghi.org.imports.xlsx, which refuses DTDs.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-import defusedxml  # noqa: F401 - openpyxl uses it when importable: no XML entity bombs
-import openpyxl
 from django.conf import settings
 
 from hoinghi.org.imports.columns import header_column
+from hoinghi.org.imports.xlsx import UnreadableWorkbook, sheet_rows
 from hoinghi.vietnamese import nfc
 
 MAX_ZIP_ENTRIES = 1_000
@@ -107,21 +107,11 @@ def _read_xlsx(data: bytes) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip(archive)
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            return _table("xlsx", sheet_rows(archive, SHEET_NAME))
     except FileRefused:
         raise
-    except Exception as exc:  # a damaged zip or XML: openpyxl raises many kinds
+    except (UnreadableWorkbook, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise FileRefused("unreadable", "Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng).") from exc
-    try:
-        names = {nfc(name): name for name in workbook.sheetnames}
-        sheet = workbook[names[SHEET_NAME]] if SHEET_NAME in names else workbook.worksheets[0]
-        return _table("xlsx", (list(row) for row in sheet.iter_rows(values_only=True)))
-    except FileRefused:
-        raise
-    except Exception as exc:
-        raise FileRefused("unreadable", "Không đọc được nội dung tệp Excel.") from exc
-    finally:
-        workbook.close()
 
 
 def _read_csv(data: bytes) -> Table:
