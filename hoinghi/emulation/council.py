@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Q
 
@@ -124,11 +126,11 @@ def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: Emula
                 work_year.agency, title=f"Hội đồng Thi đua – Khen thưởng: {proposal.subject}",
                 question=f"Đồng ý đề nghị khen thưởng {count} cá nhân, tập thể theo tờ trình?",
                 kind="motion", secrecy="secret", method="electronic", legal_date=on or proposal.proposed_on,
-                by=actor, rule=COUNCIL_RULE, options={"share": f"{share.numerator}/{share.denominator}"},
+                by=as_user(actor), rule=COUNCIL_RULE, options={"share": f"{share.numerator}/{share.denominator}"},
                 subject_kind=POLL_SUBJECT, subject_id=str(proposal.pk),
                 managers=[actor] if actor is not None and actor.is_authenticated else [],
             )
-            voting.open_poll(poll, electors=members, present=len(members), convened=len(members), by=actor)
+            voting.open_poll(poll, electors=members, present=len(members), convened=len(members), by=as_user(actor))
             Proposal.objects.filter(pk=proposal.pk).update(poll=poll, state=ProposalState.VOTING)
             record("emulation.open_council_vote", actor=actor, target=proposal,
                    agency_code=work_year.agency.code, data={"poll": poll.pk, "members": len(members)})
@@ -144,7 +146,7 @@ def close_council_vote(proposal: Proposal, *, actor: Actor = None) -> Proposal:
         raise EmulationError("emulation.proposal.not_voting", "Tờ trình không ở bước Hội đồng bỏ phiếu.")
     try:
         with transaction.atomic():
-            result = voting.close_poll(proposal.poll, by=actor)
+            result = voting.close_poll(proposal.poll, by=as_user(actor))
             adopted = result.outcome == MotionOutcome.ADOPTED
             votes_for = int(result.counts.get("for", 0))
             proposal.items.update(votes_for=votes_for, approved=adopted)
@@ -267,5 +269,10 @@ def record_external_decision(work_year: WorkYear, header: DecisionHeader, title:
     return decision
 
 
-def _user(actor: Actor) -> object:
+def as_user(actor: Actor) -> AbstractBaseUser | AnonymousUser:
+    """The vote engine always records someone: an anonymous user stands for a script."""
+    return actor if actor is not None else AnonymousUser()
+
+
+def _user(actor: Actor) -> Any:
     return actor if actor is not None and actor.is_authenticated else None

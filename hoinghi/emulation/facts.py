@@ -20,11 +20,13 @@ from hoinghi.evaluation import selectors as evaluation
 from hoinghi.law.emulation.collective import UnitYearFacts
 from hoinghi.law.emulation.titles import PersonYearFacts
 from hoinghi.law.emulation.vocabulary import InitiativeKind, InitiativeLevel, Title
-from hoinghi.law.evaluation.vocabulary import DisciplineLevel, Rating
+from hoinghi.law.evaluation.vocabulary import DisciplineLevel, LeaveKind, Rating, StaffCategory
 from hoinghi.org.models import Person, Position, Unit, WorkYear
 
 INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_INGENUITY})
 HISTORY_YEARS = 10  # how far back consecutive titles are looked for
+# org's staff categories → the law's (org writes a contract worker "hop_dong").
+STAFF_CATEGORIES = {c.value: c for c in StaffCategory} | {"hop_dong": StaffCategory.CONTRACT}
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         years = history.get(("p", pk), {})
         people.append(PersonYearFacts(
             person_id=str(pk), year=work_year.year, rating=rating,
-            unit_id=str(person_unit.get(pk, "")), category=category,
+            unit_id=str(person_unit.get(pk, "")), category=STAFF_CATEGORIES.get(category, StaffCategory.CONTRACT),
             recruited_on=joined_on, leave=leave_kind, months_on_leave=leave_months,
             discipline=heaviest(disciplines.get(pk, [])), registered=pk in registered,
             initiative_level=initiative, science_work_accepted=science, science_work_applied=applied,
@@ -109,7 +111,7 @@ def positions_at(agency_id: int, on: date, top: dict[int, int]) -> dict[int, int
 
 
 def leave_of(spans: list[evaluation.LeaveSpan], work_year: WorkYear,
-             year_days: int) -> tuple[int, evaluation.LeaveKind | None]:
+             year_days: int) -> tuple[int, LeaveKind | None]:
     if not spans:
         return 0, None
     days = sum(max(0, (min(s.ends_on, work_year.ends_on) - max(s.starts_on, work_year.starts_on)).days + 1)

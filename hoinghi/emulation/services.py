@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
 
 from hoinghi.audit.services import record
@@ -104,7 +104,7 @@ def register_titles(work_year: WorkYear, titles: Iterable[Title], *, person: Per
         Registration.objects.filter(work_year=work_year, person=person, unit=unit).delete()
         rows = Registration.objects.bulk_create(
             Registration(work_year=work_year, person=person, unit=unit, title=t, registered_on=on,
-                         registered_by=actor if actor is not None and actor.is_authenticated else None)
+                         registered_by=actor if isinstance(actor, User) else None)
             for t in wanted
         )
         record("emulation.register", actor=actor, target=holder, agency_code=work_year.agency.code,

@@ -249,9 +249,10 @@ def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
     work_year = proposal.work_year
     form = HeadDecisionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, f"{label}: {error}" if label else str(error))
         return redirect(year_url(work_year, "proposal", proposal.pk))
     data = form.cleaned_data
     header = DecisionHeader(Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"])
