@@ -115,8 +115,13 @@ PERSON_FIELDS = tuple(f.name for f in fields(PersonYearFacts))
 
 
 def facts_snapshot(f: PersonYearFacts) -> dict[str, object]:
-    """The input as JSON, without dataclasses.asdict's deep copies (one per person)."""
-    return {name: to_json_value(getattr(f, name)) for name in PERSON_FIELDS}
+    """The input as JSON, without dataclasses.asdict's deep copies (one per person); strings
+    (StrEnums too), numbers and None are JSON already."""
+    out: dict[str, object] = {}
+    for name in PERSON_FIELDS:
+        value = getattr(f, name)
+        out[name] = value if value is None or isinstance(value, (str, int)) else to_json_value(value)
+    return out
 
 
 class RowBuilder:
