@@ -6,6 +6,7 @@ every free-text part is a keyed :class:`Section` the clerk may edit before issui
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hoinghi.documents.contexts import (
@@ -63,6 +64,20 @@ def union_signature(issuer: Issuer) -> Signature:
 def recipients(issuer: Issuer, *lines: str) -> list[str]:
     """The list under "Nơi nhận:", ending "- Lưu: VT, <abbreviation>." (D5)."""
     return [*lines, f"- Lưu: VT, {issuer.abbreviation.upper()}."]
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def roman_headings(sections: list[Section]) -> list[Section]:
+    """Number the headed sections I., II., … in order (parts may be absent)."""
+    out, index = [], 0
+    for section in sections:
+        if section.heading:
+            section = replace(section, heading=f"{ROMAN[index]}. {section.heading}")
+            index += 1
+        out.append(section)
+    return out
 
 
 def _type(doc_type: DocumentType) -> tuple[str, str | None]:
@@ -154,31 +169,31 @@ def build_minutes(c: MinutesContext) -> Paper:
     sections = [
         Section("opening", "", f"Vào hồi {opened}{spoken_date(m.held_on)}, tại {m.place or '…'}, "
                 f"{m.agency_name} tổ chức {CONFERENCE} năm {m.year} ({m.form.lower()})."),
-        Section("attendance", "I. THÀNH PHẦN",
+        Section("attendance", "THÀNH PHẦN",
                 f"Tổng số được triệu tập: {two(a.convened)}; có mặt: {two(a.present)}; vắng mặt: "
                 f"{two(a.convened - a.present)}" + (f" ({', '.join(a.absent_names)})" if a.absent_names
                                                      else "") + f"; khách mời: {two(a.guests)}.\n"
                 + (m.quorum or "")),
-        Section("presidium", "II. ĐOÀN CHỦ TỊCH, THƯ KÝ",
+        Section("presidium", "ĐOÀN CHỦ TỊCH, THƯ KÝ",
                 f"Đoàn Chủ tịch: {', '.join(m.presidium) or '…'}.\nThư ký: {', '.join(m.secretaries) or '…'}."),
-        Section("agenda", "III. NỘI DUNG", "\n".join(f"{i}. {t}" for i, t in enumerate(m.agenda, 1)) or "…"),
-        Section("reports", "IV. CÁC BÁO CÁO",
+        Section("agenda", "NỘI DUNG", "\n".join(f"{i}. {t}" for i, t in enumerate(m.agenda, 1)) or "…"),
+        Section("reports", "CÁC BÁO CÁO",
                 "\n".join(f"{r.title} ({r.presented_by or r.kind})." for r in m.reports) or "…"),
-        Section("discussion", "V. Ý KIẾN THẢO LUẬN", comments),
-        Section("votes", "VI. BIỂU QUYẾT", votes),
+        Section("discussion", "Ý KIẾN THẢO LUẬN", comments),
+        Section("votes", "BIỂU QUYẾT", votes),
     ]
     if m.election is not None:
         elected = [x.name for x in m.election.candidates if x.elected]
-        sections.append(Section("election", "VII. BẦU BAN THANH TRA NHÂN DÂN",
+        sections.append(Section("election", "BẦU BAN THANH TRA NHÂN DÂN",
                                 f"Hội nghị bầu {two(m.election.seats)} thành viên. Trúng cử: "
                                 f"{', '.join(elected) or '…'}.\n{m.election.explanation}"))
     if m.awards:
-        sections.append(Section("awards", "VIII. KHEN THƯỞNG", "", Table(
+        sections.append(Section("awards", "KHEN THƯỞNG", "", Table(
             ["STT", "Tập thể, cá nhân", "Hình thức"],
             [[str(i), who, title] for i, (title, who) in enumerate(m.awards, 1)], [15, 95, 55]),
             editable=False))
     closed = f"{m.closed_at:%H} giờ {m.closed_at:%M}" if m.closed_at else "… giờ …"
-    return _paper(c.issuer, DocumentType.BIEN_BAN, f"{CONFERENCE} năm {m.year}", sections=sections,
+    return _paper(c.issuer, DocumentType.BIEN_BAN, f"{CONFERENCE} năm {m.year}", sections=roman_headings(sections),
                   closing=f"Hội nghị kết thúc vào hồi {closed} cùng ngày. Biên bản đã được thông qua "
                   "trước Hội nghị.",
                   signatures=[Signature(["Thư ký"], m.secretaries[0] if m.secretaries else ""),
