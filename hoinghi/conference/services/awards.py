@@ -11,8 +11,9 @@ from hoinghi.conference import rules
 from hoinghi.conference.models import Award, Conference, Pledge
 from hoinghi.conference.services.guards import ConferenceError, User, audit, require_open
 from hoinghi.emulation import selectors as emulation_selectors
+from hoinghi.emulation.models import Award as EmulationAward
 from hoinghi.law.conference import PledgeFacts, PledgeSigner
-from hoinghi.law.emulation.vocabulary import TITLE_LABELS
+from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.org.access import has_role
 from hoinghi.org.models import Person, Role, Unit
 
@@ -92,11 +93,12 @@ def import_awards(conference: Conference, *, actor: User) -> int:
     return len(rows)
 
 
-def _award_row(conference: Conference, award: object) -> Award:
-    decision = award.decision  # type: ignore[attr-defined]
-    return Award(conference=conference, recipient=award.person,  # type: ignore[attr-defined]
-                 recipient_unit=award.unit, recipient_name=award.holder_name,  # type: ignore[attr-defined]
-                 title=TITLE_LABELS.get(award.title, award.title),  # type: ignore[attr-defined]
+def _award_row(conference: Conference, award: EmulationAward) -> Award:
+    decision = award.decision
+    title = TITLE_LABELS.get(Title(award.title), award.title) if award.title in set(Title) \
+        else award.title
+    return Award(conference=conference, recipient=award.person, recipient_unit=award.unit,
+                 recipient_name=award.holder_name, title=title,
                  decision_ref=str(decision)[:120], emulation_ref=decision.number[:60],
                  emulation_award=award)
 

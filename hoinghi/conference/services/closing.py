@@ -1,4 +1,5 @@
 """Resolution targets and carrying them into the plan; closing, follow-up reminders, reopening."""
+
 from __future__ import annotations
 
 from datetime import date

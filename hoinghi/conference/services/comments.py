@@ -1,4 +1,5 @@
 """Comments on the drafts and the agenda: grouped, answered (tiếp thu, giải trình)."""
+
 from __future__ import annotations
 
 from django.db import transaction

@@ -1,4 +1,5 @@
 """The day: opening, check-in, quorum, the agenda runner, speakers, motions."""
+
 from __future__ import annotations
 
 from django.db import transaction

@@ -214,8 +214,9 @@ def close_election_poll(election: Election, *, actor: User) -> Election:
         result = voting.close_poll(poll, by=actor)
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
-    by_candidate = {c.pk: c.person_id for c in poll.candidates.all()}
-    votes = {by_candidate[int(k)]: n for k, n in result.counts.get("candidates", {}).items()}
+    by_candidate = {c.pk: c.person_id for c in poll.candidates.all() if c.person_id is not None}
+    votes = {by_candidate[int(k)]: int(n) for k, n in result.counts.get("candidates", {}).items()
+             if int(k) in by_candidate}
     return record_election_result(election, votes=votes, actor=actor, present=poll.present,
                                   valid_ballots=result.counts.get("valid"))
 

@@ -1,4 +1,5 @@
 """What every conference service shares: the coded error, the audit entry, state guards."""
+
 from __future__ import annotations
 
 import secrets
@@ -12,8 +13,6 @@ from hoinghi.conference.models import (
     Conference,
     ConferenceState,
 )
-
-User = AbstractBaseUser | AnonymousUser
 
 User = AbstractBaseUser | AnonymousUser
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the desk

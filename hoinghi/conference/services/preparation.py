@@ -1,4 +1,5 @@
 """Preparation: the conference, its presidium and participants, the agenda, the drafts."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -45,11 +46,19 @@ from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit, WorkY
 
 
 def role_holders(agency: Agency, role: str) -> list[Person]:
-    """People whose account holds ``role`` on the whole agency, leaders first."""
-    rows = (RoleAssignment.objects.filter(agency=agency, role=role, unit__isnull=True,
+    """People whose account holds ``role`` on the whole agency, in name order."""
+    return holders_by_role(agency, {role}).get(role, [])
+
+
+def holders_by_role(agency: Agency, roles: set[str]) -> dict[str, list[Person]]:
+    """One query: the holders of each of ``roles`` on the whole agency, in name order."""
+    rows = (RoleAssignment.objects.filter(agency=agency, role__in=roles, unit__isnull=True,
                                           user__person__agency=agency)
-            .select_related("user__person").order_by("user__person__sort_key"))
-    return [row.user.person for row in rows]
+            .select_related("user__person").order_by("user__person__sort_key", "pk"))
+    found: dict[str, list[Person]] = {}
+    for row in rows:
+        found.setdefault(row.role, []).append(row.user.person)
+    return found
 
 
 def create_conference(
@@ -99,8 +108,9 @@ def create_conference(
             raise ConferenceError("conference.duplicate",
                                   f"Cơ quan đã có Hội nghị thường niên năm {year}.",
                                   field="year") from None
-        conference.presidium.set(_default_presidium(agency))
-        conference.secretaries.set(role_holders(agency, Role.CLERK)[:1])
+        holders = holders_by_role(agency, {Role.LEADER, Role.UNION, Role.CLERK})
+        conference.presidium.set(_default_presidium(holders))
+        conference.secretaries.set(holders.get(Role.CLERK, [])[:1])
         if not delegates:
             _add_participants(conference, staff, ParticipantRole.STAFF)
         audit("conference.create", conference, actor, year=year, held_on=held_on.isoformat(),
@@ -108,9 +118,9 @@ def create_conference(
     return conference
 
 
-def _default_presidium(agency: Agency) -> list[Person]:
+def _default_presidium(holders: dict[str, list[Person]]) -> list[Person]:
     """The head and the union chair (DOMAIN §1.2 CONF-CHAIR-2): editable afterwards."""
-    return [*role_holders(agency, Role.LEADER)[:1], *role_holders(agency, Role.UNION)[:1]]
+    return [*holders.get(Role.LEADER, [])[:1], *holders.get(Role.UNION, [])[:1]]
 
 
 def _add_participants(conference: Conference, people: Iterable[Person], role: str) -> int:

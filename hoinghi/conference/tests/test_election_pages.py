@@ -55,7 +55,8 @@ def test_only_the_presidium_and_secretaries_open_and_close(world: World) -> None
     assert client_for(world.stranger).post(action, {"action": "open"}).status_code == 404
     assert client_for(world.clerk).post(action, {"action": "nope"}).status_code == 404
     client_for(world.clerk).post(action, {"action": "open"})
-    assert Election.objects.get().poll.state == "open"
+    poll = Election.objects.get().poll
+    assert poll is not None and poll.state == "open"
 
 
 def test_a_secret_ballot_from_the_phone_and_the_result_only_after_the_close(world: World) -> None:
@@ -63,6 +64,7 @@ def test_a_secret_ballot_from_the_phone_and_the_result_only_after_the_close(worl
     open_and_check_in_all(world, conference)
     client_for(world.clerk).post(url("election-action", conference), {"action": "open"})
     poll = Election.objects.get().poll
+    assert poll is not None
     ids = list(poll.candidates.order_by("position").values_list("pk", flat=True))
     voters = [world.colleague, world.outsider, world.inspector, world.council, world.head]
     for user in voters:

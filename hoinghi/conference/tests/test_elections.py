@@ -39,6 +39,7 @@ def ballot_ids(poll: Poll, people: list[Person]) -> list[int]:
 def vote_all(conference: Conference, poll: Poll, keeps: list[list[Person]]) -> None:
     voters = [p.person for p in conference.participants.select_related("person__user")]
     for voter, kept in zip(voters, keeps, strict=False):
+        assert voter.user is not None
         voting.cast_vote(poll, voter, kept=ballot_ids(poll, kept), by=voter.user)
 
 
@@ -146,7 +147,7 @@ def test_the_electorate_is_frozen_as_those_present_at_opening(world: World) -> N
     assert (poll.electorate_size, poll.present, poll.convened) == (6, 6, 9)
     late = conference.participants.filter(checked_in_at__isnull=True).select_related(
         "person__user").first()
-    assert late is not None
+    assert late is not None and late.person.user is not None
     services.check_in(late, method="desk", actor=world.clerk)
     with pytest.raises(VotingError):
         voting.cast_vote(poll, late.person, kept=[], by=late.person.user)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from hoinghi.conference import services
@@ -23,24 +24,33 @@ pytestmark = pytest.mark.django_db
 PREPARER_PAGES = ["presidium", "invite", "quotas"]
 
 
-@pytest.mark.parametrize("page", PREPARER_PAGES)
-def test_preparation_pages_are_for_those_who_prepare(world: World, page: str) -> None:
-    conference = make_conference(world)
-    assert client_for(world.clerk).get(url(page, conference)).status_code == 200
-    assert client_for(world.colleague).get(url(page, conference)).status_code == 403
-    assert client_for(world.colleague).post(url(page, conference), {}).status_code == 403
-    assert client_for(world.stranger).get(url(page, conference)).status_code == 404
-    missing = reverse(f"conference:{page}", args=["co-quan-thu", 999])
-    assert client_for(world.clerk).get(missing).status_code == 404
+def statuses(client: Client, pages: list[str], conference: Conference | None,
+             method: str = "get") -> dict[str, int]:
+    """Status per page; ``conference=None`` asks for a conference that does not exist."""
+    def address(page: str) -> str:
+        if conference is None:
+            return reverse(f"conference:{page}", args=["co-quan-thu", 999])
+        return url(page, conference)
+    return {page: getattr(client, method)(address(page)).status_code for page in pages}
 
 
-@pytest.mark.parametrize("page", ["pledge", "election"])
-def test_staff_see_the_pledge_and_election_pages(world: World, page: str) -> None:
+def test_preparation_pages_are_for_those_who_prepare(world: World) -> None:
     conference = make_conference(world)
-    assert client_for(world.colleague).get(url(page, conference)).status_code == 200
-    assert client_for(world.stranger).get(url(page, conference)).status_code == 404
-    missing = reverse(f"conference:{page}", args=["co-quan-thu", 999])
-    assert client_for(world.colleague).get(missing).status_code == 404
+    clerk, colleague = client_for(world.clerk), client_for(world.colleague)
+    pages = PREPARER_PAGES
+    assert statuses(clerk, pages, conference) == dict.fromkeys(pages, 200)
+    assert statuses(colleague, pages, conference) == dict.fromkeys(pages, 403)
+    assert statuses(colleague, pages, conference, "post") == dict.fromkeys(pages, 403)
+    assert statuses(client_for(world.stranger), pages, conference) == dict.fromkeys(pages, 404)
+    assert statuses(clerk, pages, None) == dict.fromkeys(pages, 404)
+
+
+def test_staff_see_the_pledge_and_election_pages(world: World) -> None:
+    conference = make_conference(world)
+    pages, colleague = ["pledge", "election"], client_for(world.colleague)
+    assert statuses(colleague, pages, conference) == dict.fromkeys(pages, 200)
+    assert statuses(client_for(world.stranger), pages, conference) == dict.fromkeys(pages, 404)
+    assert statuses(colleague, pages, None) == dict.fromkeys(pages, 404)
 
 
 def test_the_clerk_edits_the_presidium_and_a_missing_secretary_is_named(world: World) -> None:
@@ -130,6 +140,7 @@ def test_the_pledge_warns_until_the_head_and_the_union_have_signed(world: World)
 
 def test_awards_are_imported_from_the_emulation_decisions_once(world: World) -> None:
     conference = make_conference(world)
+    assert conference.reviewed_year is not None
     decision = Decision.objects.create(work_year=conference.reviewed_year, issuer_kind="head",
                                        issuer="Chánh Văn phòng", number="12/QĐ-VP",
                                        signed_on=date(2024, 1, 10))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.db import transaction
 
 from hoinghi.conference import selectors
 from hoinghi.conference.models import Conference, ReminderKind
@@ -24,8 +27,19 @@ def load_with_conference(agency_file: str, conference_file: str) -> Conference:
     return Conference.objects.get(agency__code=data["agency"]["code"])
 
 
-def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04() -> None:
-    conference = load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
+@pytest.fixture(scope="module")
+def seeds(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Conference]]:
+    """Both seed conferences loaded once for the module, rolled back at its end (each test runs
+    in a savepoint inside), so the scenario files are read and checked once, not per test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield {"ban-dan-van": load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml"),
+               "huyen-uy": load_with_conference("co-quan-huyen-uy.yaml", "huyen-uy-2024.yaml")}
+        transaction.set_rollback(True)
+
+
+def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04(
+        seeds: dict[str, Conference]) -> None:
+    conference = seeds["ban-dan-van"]
     minutes = selectors.minutes_data(conference)
     assert (minutes.year, minutes.reviewed_year, minutes.held_on) == (2021, 2020, date(2020, 12, 25))
     assert (minutes.attendance.present, minutes.attendance.convened) == (15, 15)
@@ -38,8 +52,9 @@ def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04() -> None:
     assert conference.is_closed
 
 
-def test_the_district_office_conference_of_2024_reviewing_2023() -> None:
-    conference = load_with_conference("co-quan-huyen-uy.yaml", "huyen-uy-2024.yaml")
+def test_the_district_office_conference_of_2024_reviewing_2023(
+        seeds: dict[str, Conference]) -> None:
+    conference = seeds["huyen-uy"]
     minutes = selectors.minutes_data(conference)
     assert (minutes.year, minutes.reviewed_year) == (2024, 2023)
     assert minutes.attendance.present == minutes.attendance.convened == 32
@@ -54,7 +69,7 @@ def test_the_district_office_conference_of_2024_reviewing_2023() -> None:
     assert [t.text for t in selectors.resolution_targets(conference)][0].startswith("100%")
 
 
-def test_loading_the_same_file_again_leaves_one_conference() -> None:
-    load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
-    load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
-    assert Conference.objects.count() == 1
+def test_loading_the_same_file_again_leaves_one_conference(seeds: dict[str, Conference]) -> None:
+    again = load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
+    assert Conference.objects.filter(agency=again.agency).get() == again
+    assert Conference.objects.count() == 2  # and the other seed conference is untouched

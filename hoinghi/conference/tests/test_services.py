@@ -57,7 +57,7 @@ def test_it_stores_the_quorum_verdict_with_its_citations(world: World) -> None:
     assert check.rule_version == "L10"
     assert any("điểm c khoản 2 Điều 51" in c for c in check.citations)
     assert "không đủ" in check.explanation
-    services.check_in(conference.participants.filter(checked_in_at__isnull=True).first(),
+    services.check_in(conference.participants.filter(checked_in_at__isnull=True)[0],
                       method="code", actor=world.colleague)
     assert services.record_quorum(conference, actor=world.clerk).met is True
     assert QuorumCheck.objects.filter(conference=conference).count() == 2
@@ -65,7 +65,7 @@ def test_it_stores_the_quorum_verdict_with_its_citations(world: World) -> None:
 
 def test_a_second_check_in_keeps_the_first_time(world: World) -> None:
     conference = make_conference(world)
-    participant = conference.participants.first()
+    participant = conference.participants.all()[0]
     first = services.check_in(participant, method="qr", actor=world.clerk).checked_in_at
     again = services.check_in(participant, method="desk", actor=world.clerk)
     assert again.checked_in_at == first and again.checkin_method == "qr"
@@ -75,10 +75,11 @@ def test_it_prefills_the_agenda_and_warns_of_a_missing_item(world: World) -> Non
     conference = make_conference(world)
     services.build_agenda(conference, actor=world.clerk)
     assert conference.agenda_items.count() == 10
-    assert services.check_agenda(conference).ok
+    complete = services.check_agenda(conference)
+    assert complete is not None and complete.ok
     conference.agenda_items.filter(kind=AgendaKind.PLEDGE).delete()
     decision = services.check_agenda(conference)
-    assert not decision.ok and "giao ước thi đua" in decision.explanation
+    assert decision is not None and not decision.ok and "giao ước thi đua" in decision.explanation
     assert "điểm h khoản 4 Điều 51" in decision.explanation
 
 
