@@ -20,6 +20,7 @@ from hoinghi.emulation.facts import YearFacts, load_year_facts
 from hoinghi.emulation.models import Eligibility
 from hoinghi.emulation.services import Actor, ensure_open
 from hoinghi.emulation.vocabulary import Outcome
+from hoinghi.law.emulation.awards import GiayKhenFacts, check_giay_khen
 from hoinghi.law.emulation.collective import (
     CollectiveFacts,
     decide_collective_titles,
@@ -29,6 +30,8 @@ from hoinghi.law.emulation.titles import PersonYearFacts
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import DisciplineLevel, Rating
 from hoinghi.law.options import EmulationOptions
+from hoinghi.law.parameters import NotInForce
+from hoinghi.law.registry import rule_for
 from hoinghi.law.results import Reason, Result, to_json_value
 from hoinghi.org.models import WorkYear
 
@@ -38,6 +41,7 @@ UNIT_TITLES_CHECKED = (Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_
 AGENCY = "agency"  # the cap's unit: the whole agency
 BATCH = 500
 TITLE_VALUES = frozenset(t.value for t in Title)
+GIAY_KHEN_RULE = "emulation.giay_khen"
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,8 @@ def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: Em
     people_results, cap = decide_people(facts.people, on=on, options=options)
     unit_results = decide_units(facts, people_results, on=on, options=options)
     builder = RowBuilder(work_year.pk)
-    rows = [*person_rows(builder, facts.people, people_results, cap), *unit_rows(builder, unit_results)]
+    rows = [*person_rows(builder, facts.people, people_results, cap),
+            *giay_khen_rows(builder, facts.people, on=on, options=options), *unit_rows(builder, unit_results)]
     eligible: dict[str, int] = {}
     for row in rows:
         if row[4] == Outcome.ELIGIBLE:
@@ -142,9 +147,11 @@ class RowBuilder:
         return found
 
     def row(self, title: Title, result: Result, reasons: Sequence[Reason], facts: str, *,
-            person_id: int | None = None, unit_id: int | None = None) -> Row:
+            person_id: int | None = None, unit_id: int | None = None, eligible: bool | None = None) -> Row:
         citations, rendered = self.reasons(reasons)
-        outcome = Outcome.ELIGIBLE if title in result.outcome else Outcome.NOT_ELIGIBLE
+        if eligible is None:
+            eligible = title in result.outcome
+        outcome = Outcome.ELIGIBLE if eligible else Outcome.NOT_ELIGIBLE
         return (self.work_year_id, person_id, unit_id, title.value, outcome.value, result.rule, result.rule_version,
                 citations, rendered, facts)
 
@@ -224,4 +231,25 @@ def unit_rows(builder: RowBuilder, results: Sequence[tuple[int, CollectiveFacts,
         for title in UNIT_TITLES_CHECKED:
             rows.append(builder.row(title, result, [*general, *by_title.get(title, [])], snapshot,
                                     unit_id=unit_id))
+    return rows
+
+
+def giay_khen_rows(builder: RowBuilder, people: Sequence[PersonYearFacts], *, on: date,
+                   options: EmulationOptions | None) -> list[Row]:
+    """Giấy khen of the head (Điều 75 Luật 2022, criteria of the agency's regulation): from 2024.
+
+    The achievement it asks for is read as: rated Hoàn thành xuất sắc nhiệm vụ, or an
+    initiative or scientific work recognised in the year."""
+    try:
+        rule_for(GIAY_KHEN_RULE, on)
+    except NotInForce:
+        return []
+    rows = []
+    for f in people:
+        achievement = f.rating is Rating.EXCELLENT or f.initiative_level is not None or f.science_work_accepted
+        facts = GiayKhenFacts(f.rating, achievement, f.discipline is not None)
+        result = check_giay_khen(facts, on=on, options=options)
+        snapshot = dumps({"input": to_json_value(asdict(facts)), "on": on.isoformat()})
+        rows.append(builder.row(Title.GIAY_KHEN, result, result.reasons, snapshot, person_id=int(f.person_id),
+                                eligible=bool(result.outcome)))
     return rows

@@ -70,3 +70,19 @@ def test_home_links_point_staff_to_the_year_and_the_council_to_the_table(world: 
     year_of(world.agency, 2024)
     assert [link.title for link in emulation_links(world.colleague, world.agency)] == ["Thi đua, khen thưởng năm 2024"]
     assert len(emulation_links(world.council, world.agency)) == 2
+
+
+def test_giay_khen_from_2024_needs_an_achievement_and_is_not_weighed_in_2023() -> None:
+    agency = district()
+    y2024 = year_of(agency, 2024)
+    classify(y2024, {"HU03": Rating.EXCELLENT})
+    compute_eligibility(y2024)
+    rows = Eligibility.objects.filter(work_year=y2024, title=Title.GIAY_KHEN)
+    assert [r.person.staff_code for r in rows.filter(outcome=Outcome.ELIGIBLE)] == ["HU03"]
+    other = rows.get(person__staff_code="HU04")
+    assert other.reasons[0]["code"] == "emulation.giay_khen.achievement"
+    assert "theo quy chế của cơ quan" in other.reasons[0]["text"]
+    y2023 = year_of(agency, 2023)
+    classify(y2023, {})
+    compute_eligibility(y2023)
+    assert not Eligibility.objects.filter(work_year=y2023, title=Title.GIAY_KHEN).exists()
