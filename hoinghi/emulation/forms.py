@@ -120,3 +120,30 @@ class ExternalDecisionForm(forms.Form):
             raise forms.ValidationError("Chọn ít nhất một tập thể hoặc một cá nhân được khen thưởng.")
         return data
 
+
+
+class EarlierTitleForm(forms.Form):
+    person = forms.ModelChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
+    title = forms.ChoiceField(label="Danh hiệu")
+    decision = forms.CharField(label="Quyết định (số, ngày, cơ quan)", max_length=255, required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].choices = all_title_choices()  # type: ignore[attr-defined]
+        self.fields["person"].queryset = Person.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("person")) == bool(data.get("unit")):
+            raise forms.ValidationError("Chọn đúng một cá nhân hoặc một tập thể.")
+        return data
+
+
+class RecognitionForm(forms.Form):
+    name = forms.CharField(label="Danh hiệu, tiêu chuẩn được công nhận", max_length=255,
+                           help_text="Ví dụ: An toàn về an ninh trật tự; Gia đình văn hóa.")
+    issuer = forms.CharField(label="Cơ quan công nhận", max_length=255, required=False)
+    recognised_on = DateField("Ngày công nhận", required=False)

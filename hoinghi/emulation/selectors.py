@@ -26,6 +26,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from hoinghi.emulation.models import (
     Award,
     Decision,
+    EarlierTitle,
     Eligibility,
     Initiative,
     Launch,
@@ -37,7 +38,7 @@ from hoinghi.emulation.models import (
 )
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.vocabulary import COLLECTIVE_TITLES, TITLE_LABELS, Title
-from hoinghi.org.models import Person, Unit, WorkYear
+from hoinghi.org.models import Agency, Person, Unit, WorkYear
 from hoinghi.org.selectors import staff_on
 
 
@@ -203,3 +204,8 @@ def awarded_in_years(agency_id: int, years: range) -> QuerySet[Award]:
 def recognitions_of_year(work_year: WorkYear) -> QuerySet[Recognition]:
     """"An toàn về an ninh trật tự", "Gia đình văn hóa"… of the year."""
     return Recognition.objects.filter(work_year=work_year).select_related("person", "unit").order_by("name", "pk")
+
+
+def earlier_titles(agency: Agency) -> QuerySet[EarlierTitle]:
+    return EarlierTitle.objects.filter(agency=agency).select_related("person", "unit").order_by(
+        "-year", "title", "unit__position", "person__sort_key")

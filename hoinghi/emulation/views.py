@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 from hoinghi.emulation import access, council, eligibility, selectors, services
 from hoinghi.emulation.eligibility import TITLE_VALUES
 from hoinghi.emulation.forms import (
+    EarlierTitleForm,
     ExternalDecisionForm,
     HeadDecisionForm,
     InitiativeForm,
     LaunchForm,
     PledgeForm,
     ProposalForm,
+    RecognitionForm,
     RegistrationForm,
 )
 from hoinghi.emulation.services import DecisionHeader, EmulationError, PledgeParties
@@ -157,7 +159,53 @@ def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
             return redirect(year_url(work_year, "facts"))
     return render(request, "emulation/facts.html", {
         "work_year": work_year, "form": form, "initiatives": selectors.initiatives_of_year(work_year),
+        "earlier_form": EarlierTitleForm(agency=work_year.agency), "recognition_form": RecognitionForm(),
+        "earlier": selectors.earlier_titles(work_year.agency),
+        "recognitions": selectors.recognitions_of_year(work_year),
     })
+
+
+@require_POST
+def earlier_title_new(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    form = EarlierTitleForm(request.POST, agency=work_year.agency)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_earlier_title(year=data["year"], title=Title(data["title"]), person=data["person"],
+                                          unit=data["unit"], decision=data["decision"], actor=request.user)
+        except EmulationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Đã ghi danh hiệu năm trước.")
+    else:
+        show_form_errors(request, form)
+    return redirect(year_url(work_year, "facts"))
+
+
+@require_POST
+def recognition_new(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    form = RecognitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_recognition(work_year, form.cleaned_data["name"], issuer=form.cleaned_data["issuer"],
+                                        recognised_on=form.cleaned_data["recognised_on"], actor=request.user)
+        except EmulationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Đã ghi công nhận.")
+    else:
+        show_form_errors(request, form)
+    return redirect(year_url(work_year, "facts"))
+
+
+def show_form_errors(request: HttpRequest, form: Any) -> None:
+    """Each error as a message naming its field (pages that redirect after a POST)."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 def eligibility_table(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -249,10 +297,7 @@ def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
     work_year = proposal.work_year
     form = HeadDecisionForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else str(error))
+        show_form_errors(request, form)
         return redirect(year_url(work_year, "proposal", proposal.pk))
     data = form.cleaned_data
     header = DecisionHeader(Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"])

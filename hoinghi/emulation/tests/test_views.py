@@ -139,3 +139,19 @@ def test_lists_cost_a_bounded_number_of_queries(world: World, year: WorkYear,
     for name in ("eligibility", "decisions", "proposals", "year"):
         with django_assert_max_num_queries(16):  # type: ignore[operator]
             assert client.get(url(world, name)).status_code == 200
+
+
+def test_the_clerk_enters_an_earlier_title_and_a_recognition_others_get_not_found(
+        world: World, year: WorkYear) -> None:
+    earlier, recognition = url(world, "earlier-title-new"), url(world, "recognition-new")
+    person = world.person(world.colleague)
+    for user in (world.leader, world.colleague, world.stranger):
+        assert client_for(user).post(earlier, {"person": person.pk, "year": 2022, "title": "cstdcs"}).status_code == 404
+        assert client_for(user).post(recognition, {"name": "Gia đình văn hóa"}).status_code == 404
+    clerk = client_for(world.clerk)
+    clerk.post(earlier, {"person": person.pk, "year": 2022, "title": "cstdcs"})
+    bad = clerk.post(earlier, {"year": 2022, "title": "cstdcs"}, follow=True).content.decode()
+    assert "Chọn đúng một cá nhân hoặc một tập thể." in bad
+    clerk.post(recognition, {"name": "An toàn về an ninh trật tự", "issuer": "Công an huyện"})
+    page = clerk.get(url(world, "facts")).content.decode()
+    assert "Chiến sĩ thi đua cơ sở" in page and "An toàn về an ninh trật tự" in page
