@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest
 
 from hoinghi.emulation.models import Decision, Pledge, Proposal
 from hoinghi.org.access import AnyUser, agencies_for_user, get_agency_for_user, has_role, own_person
-from hoinghi.org.models import Agency, Person, Role, WorkYear
+from hoinghi.org.models import Agency, Person, Role, Unit, WorkYear
 
 MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
 READERS = frozenset({Role.ADMIN, Role.CLERK, Role.LEADER})
@@ -98,3 +98,23 @@ def get_titled_person_for_user(request: HttpRequest, agency_code: str, staff_cod
 
 def agency_member(user: AnyUser, agency: Agency) -> bool:
     return agencies_for_user(user).filter(pk=agency.pk).exists()
+
+
+def get_registrable_unit_for_user(request: HttpRequest, work_year: WorkYear, unit_code: str) -> Unit:
+    """A collective's registration: the clerk, the administrator, or the unit's own head."""
+    try:
+        unit = Unit.objects.get(agency=work_year.agency, code=unit_code)
+    except Unit.DoesNotExist:
+        raise Http404("Không tìm thấy đơn vị.") from None
+    if not (can_manage(request.user, work_year.agency)
+            or has_role(request.user, {Role.UNIT_HEAD}, agency=work_year.agency, unit=unit)):
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def registrable_units(user: AnyUser, agency: Agency) -> list[Unit]:
+    """Units whose registration the user may make (for links; the page checks again)."""
+    units = list(Unit.objects.filter(agency=agency, parent__isnull=True).order_by("position", "name"))
+    if can_manage(user, agency):
+        return units
+    return [u for u in units if has_role(user, {Role.UNIT_HEAD}, agency=agency, unit=u)]

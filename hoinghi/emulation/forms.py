@@ -44,8 +44,9 @@ class LaunchForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    titles = forms.MultipleChoiceField(label="Danh hiệu đăng ký", widget=forms.CheckboxSelectMultiple,
-                                       required=False)
+    titles = forms.MultipleChoiceField(
+        label="Danh hiệu đăng ký", widget=forms.CheckboxSelectMultiple, required=False,
+        error_messages={"invalid_choice": "Danh hiệu đăng ký: «%(value)s» không dành cho cá nhân, tập thể này."})
 
     def __init__(self, *args: Any, individual: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

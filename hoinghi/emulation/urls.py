@@ -10,6 +10,7 @@ urlpatterns = [
     path(Y, views.year_overview, name="year"),
     path(Y + "phat-dong/", views.launch_edit, name="launch"),
     path(Y + "dang-ky/", views.registration, name="registration"),
+    path(Y + "dang-ky/don-vi/<slug:unit_code>/", views.unit_registration, name="unit-registration"),
     path(Y + "giao-uoc/moi/", views.pledge_new, name="pledge-new"),
     path(Y + "giao-uoc/<int:pk>/tong-ket/", views.pledge_review, name="pledge-review"),
     path(Y + "thanh-tich/", views.facts, name="facts"),

@@ -55,6 +55,7 @@ def year_overview(request: HttpRequest, agency_code: str, year: int) -> HttpResp
         "can_read_all": access.can_read_all(request.user, agency),
         "can_read_proposals": access.can_read_proposals(request.user, agency),
         "person": own_person(request.user),
+        "registrable_units": access.registrable_units(request.user, agency),
     })
 
 
@@ -102,6 +103,26 @@ def registration(request: HttpRequest, agency_code: str, year: int) -> HttpRespo
     return render(request, "emulation/registration.html", {
         "work_year": work_year, "form": form, "person": person, "registrations": every,
         "launch": selectors.launch_of(work_year),
+    })
+
+
+def unit_registration(request: HttpRequest, agency_code: str, year: int, unit_code: str) -> HttpResponse:
+    """A collective registers its titles (Tập thể lao động tiên tiến…): its head or the clerk."""
+    work_year = access.get_work_year_for_user(request, agency_code, year)
+    unit = access.get_registrable_unit_for_user(request, work_year, unit_code)
+    current = selectors.registrations_of(work_year, unit=unit)
+    form = RegistrationForm(request.POST or None, individual=False, initial={"titles": sorted(current)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_titles(work_year, form.cleaned_data["titles"], unit=unit,
+                                     on=timezone.localdate(), actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
+            return redirect(year_url(work_year, "unit-registration", unit.code))
+    return render(request, "emulation/form.html", {
+        "work_year": work_year, "form": form, "heading": f"Đăng ký thi đua năm {work_year.year}: {unit.name}",
     })
 
 

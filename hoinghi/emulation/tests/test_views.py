@@ -155,3 +155,17 @@ def test_the_clerk_enters_an_earlier_title_and_a_recognition_others_get_not_foun
     clerk.post(recognition, {"name": "An toàn về an ninh trật tự", "issuer": "Công an huyện"})
     page = clerk.get(url(world, "facts")).content.decode()
     assert "Chiến sĩ thi đua cơ sở" in page and "An toàn về an ninh trật tự" in page
+
+
+def test_a_unit_head_registers_their_unit_and_not_another(world: World, year: WorkYear) -> None:
+    office = url(world, "unit-registration", world.office.code)
+    board = url(world, "unit-registration", world.board.code)
+    head = client_for(world.head)
+    assert head.get(office).status_code == 200
+    assert head.get(board).status_code == 404
+    assert client_for(world.colleague).get(office).status_code == 404
+    assert client_for(world.clerk).get(url(world, "unit-registration", "khong-co")).status_code == 404
+    assert head.post(office, {"titles": ["ttldtt"]}).status_code == 302
+    assert list(Registration.objects.filter(unit=world.office).values_list("title", flat=True)) == ["ttldtt"]
+    refused = head.post(office, {"titles": ["ldtt"]}).content.decode()
+    assert "Danh hiệu đăng ký: «ldtt» không dành cho cá nhân, tập thể này." in refused
