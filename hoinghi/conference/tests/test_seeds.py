@@ -47,6 +47,7 @@ def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04(
     assert any("04/2015" in c for c in minutes.quorum_citations)
     [vote] = minutes.votes
     assert vote.adopted is True and vote.votes_for == 15
+    assert vote.title == "Nghị quyết Hội nghị cán bộ, công chức, lao động năm 2021"
     assert "15/15" in vote.explanation and vote.citations
     assert len(minutes.reports) == 4 and minutes.pledge_signers
     assert conference.is_closed
