@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from hoinghi.emulation.models import (
+    AgencyRules,
     Award,
     Commitment,
     Decision,
@@ -106,3 +107,8 @@ class AwardAdmin(admin.ModelAdmin):
     list_display = ["decision", "person", "unit", "title", "bonus_amount", "revoked_on"]
     list_filter = ["title"]
     raw_id_fields = ["person", "unit"]
+
+
+@admin.register(AgencyRules)
+class AgencyRulesAdmin(admin.ModelAdmin):
+    list_display = ["agency", "regulation", "council_share_percent", "cstdcs_cap_percent", "registration_required"]

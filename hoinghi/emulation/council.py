@@ -31,6 +31,7 @@ from hoinghi.emulation.models import (
     ProposalItem,
     ProposalState,
 )
+from hoinghi.emulation.rules import options_for
 from hoinghi.emulation.services import (
     Actor,
     DecisionHeader,
@@ -104,7 +105,7 @@ def council_share(work_year: WorkYear, options: EmulationOptions | None = None) 
     """The share of all members needed: D91's 90 % up to 2023, then the agency's option."""
     if work_year.ends_on <= LEGACY_TO:
         return COUNCIL_SHARE.value(work_year.ends_on)
-    return (options or EmulationOptions()).council_share
+    return (options or options_for(work_year.agency)).council_share
 
 
 def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: EmulationOptions | None = None,
@@ -203,6 +204,7 @@ def decide_titles(proposal: Proposal, header: DecisionHeader, *, actor: Actor = 
         raise EmulationError("emulation.decision.nothing",
                              "Không có ai được Hội đồng thông qua thuộc thẩm quyền của người đứng đầu.")
     check_not_awarded(work_year, [(i.person_id, i.unit_id, Title(i.title)) for i in decided])
+    options = options if options is not None else options_for(work_year.agency)
     bonuses = {t: bonus_for(t, header.signed_on, options) for t in {Title(i.title) for i in decided}}
     base = next((b.base_salary for b in bonuses.values() if b.base_salary), None)
     with transaction.atomic():

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from hoinghi.audit.services import record
 from hoinghi.emulation.facts import YearFacts, load_year_facts
 from hoinghi.emulation.models import Eligibility
+from hoinghi.emulation.rules import options_for
 from hoinghi.emulation.services import Actor, ensure_open
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.awards import GiayKhenFacts, check_giay_khen
@@ -57,6 +58,7 @@ def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: Em
     """Recompute the year's eligibility table (refused once the year is closed)."""
     ensure_open(work_year)
     on = on or work_year.ends_on
+    options = options if options is not None else options_for(work_year.agency)
     facts = load_year_facts(work_year)
     people_results, cap = decide_people(facts.people, on=on, options=options)
     unit_results = decide_units(facts, people_results, on=on, options=options)

@@ -367,3 +367,37 @@ class Award(HolderMixin):
 
     def __str__(self) -> str:
         return f"{self.holder_name}: {self.get_title_display()}"
+
+
+class AgencyRules(models.Model):
+    """What the law leaves to the agency's own regulation (quy chế thi đua, khen thưởng).
+
+    Read as the law's ``EmulationOptions``; an agency without a row gets the defaults."""
+
+    agency = models.OneToOneField(Agency, verbose_name="cơ quan", on_delete=models.CASCADE,
+                                  related_name="emulation_rules")
+    regulation = models.CharField("quy chế của cơ quan", max_length=255, blank=True,
+                                  help_text="Số, ngày của Quy chế thi đua, khen thưởng của cơ quan.")
+    council_share_percent = models.PositiveSmallIntegerField(
+        "tỷ lệ phiếu đồng ý của Hội đồng (% tổng số thành viên)", default=90,
+        help_text="Áp dụng từ năm 2024; đến năm 2023 là 90% theo khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP.")
+    cstdcs_cap_percent = models.PositiveSmallIntegerField(
+        "tỷ lệ Chiến sĩ thi đua cơ sở tối đa (% số Lao động tiên tiến)", null=True, blank=True,
+        help_text="Từ năm 2024 pháp luật không giới hạn; để trống nếu cơ quan không đặt giới hạn.")
+    registration_required = models.BooleanField(
+        "bắt buộc đăng ký thi đua", null=True, blank=True,
+        help_text="Để trống: bắt buộc đến năm 2023, không bắt buộc từ năm 2024.")
+    apply_law_2026 = models.BooleanField("áp dụng tiêu chí Luật số 06/2026/QH16 (chưa xác minh)", default=False)
+
+    class Meta:
+        verbose_name = "quy định thi đua của cơ quan"
+        verbose_name_plural = "quy định thi đua của cơ quan"
+        constraints = [
+            models.CheckConstraint(condition=Q(council_share_percent__gte=50, council_share_percent__lte=100),
+                                   name="agency_rules_council_share_range"),
+            models.CheckConstraint(condition=Q(cstdcs_cap_percent__isnull=True) | Q(cstdcs_cap_percent__lte=100),
+                                   name="agency_rules_cap_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Quy định thi đua của {self.agency}"
