@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from hoinghi.org.models import Agency, Person, Position, Training, Unit, WorkYear
+from hoinghi.org.models import Agency, Person, Position, Role, Training, Unit, WorkYear
 from hoinghi.vietnamese import fold
 
 
@@ -50,14 +50,11 @@ def unit_on(person: Person, on: date) -> Unit | None:
 
 
 def unit_members(unit: Unit, on: date) -> QuerySet[Person]:
-    return (
-        Person.objects.filter(
-            positions__unit=unit, positions__valid_from__lte=on,
-        )
-        .filter(Q(positions__valid_to__isnull=True) | Q(positions__valid_to__gte=on))
-        .distinct()
-        .order_by("sort_key")
+    """People holding a position in the unit on the date (one position row must match all)."""
+    current = Position.objects.filter(unit=unit, valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
     )
+    return Person.objects.filter(pk__in=current.values("person_id")).order_by("sort_key")
 
 
 def staff_on(agency: Agency, on: date) -> QuerySet[Person]:
@@ -100,3 +97,28 @@ def training_count(agency: Agency, start: date, end: date, kinds: Iterable[str] 
 
 def work_year(agency: Agency, year: int) -> WorkYear | None:
     return WorkYear.objects.filter(agency=agency, year=year).first()
+
+
+def role_holders(agency: Agency, role: str) -> QuerySet[Person]:
+    """People of the agency whose accounts hold an agency-wide role, in name order."""
+    return (
+        Person.objects.filter(
+            agency=agency, user__roles__agency=agency, user__roles__role=role, user__roles__unit__isnull=True
+        )
+        .distinct()
+        .order_by("sort_key")
+    )
+
+
+def agency_head(agency: Agency, on: date) -> Person | None:
+    """Thủ trưởng cơ quan: the leader who heads a unit on the date, else the first leader."""
+    leaders = list(role_holders(agency, Role.LEADER).prefetch_related(current_positions(on)))
+    for person in leaders:
+        if any(p.is_head for p in person.positions_on_date):  # type: ignore[attr-defined]
+            return person
+    return leaders[0] if leaders else None
+
+
+def union_chair(agency: Agency) -> Person | None:
+    """Chủ tịch Công đoàn cơ quan: the holder of the union role."""
+    return role_holders(agency, Role.UNION).first()
