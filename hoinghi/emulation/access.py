@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 
 from hoinghi.emulation.models import Decision, Pledge, Proposal
-from hoinghi.org.access import AnyUser, agencies_for_user, get_agency_for_user, has_role, own_person
+from hoinghi.org.access import AnyUser, get_agency_for_user, has_role, own_person
 from hoinghi.org.models import Agency, Person, Role, Unit, WorkYear
 
 MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
@@ -94,10 +94,6 @@ def get_titled_person_for_user(request: HttpRequest, agency_code: str, staff_cod
     if own_person(request.user) != person and not can_read_all(request.user, agency):
         raise Http404("Không tìm thấy người.")
     return person
-
-
-def agency_member(user: AnyUser, agency: Agency) -> bool:
-    return agencies_for_user(user).filter(pk=agency.pk).exists()
 
 
 def get_registrable_unit_for_user(request: HttpRequest, work_year: WorkYear, unit_code: str) -> Unit:

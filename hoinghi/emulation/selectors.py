@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from hoinghi.emulation.models import (
     Award,
@@ -192,13 +192,6 @@ def person_titles(person: Person) -> QuerySet[Award]:
 def unit_titles(unit: Unit) -> QuerySet[Award]:
     return (Award.objects.filter(unit=unit).select_related("decision", "work_year")
             .order_by("-work_year__year", "title"))
-
-
-def awarded_in_years(agency_id: int, years: range) -> QuerySet[Award]:
-    return Award.objects.filter(
-        Q(person__agency_id=agency_id) | Q(unit__agency_id=agency_id),
-        work_year__year__in=list(years), revoked_on__isnull=True,
-    )
 
 
 def recognitions_of_year(work_year: WorkYear) -> QuerySet[Recognition]:
