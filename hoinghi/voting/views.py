@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hoinghi.org.access import own_person
 from hoinghi.org.selectors import staff_on
-from hoinghi.voting import live, selectors, services
+from hoinghi.voting import live, receipts, selectors, services
 from hoinghi.voting.access import can_manage_poll, get_managed_poll_for_user, get_poll_for_user
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.forms import HandCountForm, IssuedForm, OpenForm, PaperEntryForm, VoteForm
@@ -102,8 +102,14 @@ def poll_receipts(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = get_poll_for_user(request, poll_id)
     if poll.state != PollState.CLOSED:
         raise PermissionDenied("Danh sách mã biên nhận chỉ công bố sau khi kết thúc biểu quyết.")
-    return render(request, "voting/receipts.html", {"poll": poll,
-                                                    "rows": selectors.receipts(poll)})
+    rows = selectors.receipts(poll)
+    typed = request.GET.get("ma", "").strip()
+    found = None
+    if typed:
+        wanted = receipts.display(receipts.normalize(typed))
+        found = any(row.code == wanted for row in rows)
+    return render(request, "voting/receipts.html", {"poll": poll, "rows": rows,
+                                                    "typed": typed, "found": found})
 
 
 def manage(request: HttpRequest, poll_id: int) -> HttpResponse:

@@ -131,6 +131,11 @@ def test_after_close_the_result_and_the_codes_only_list_are_published(client, wo
     assert result.status_code == 200 and "Số phiếu của từng ứng cử viên" in result.text
     codes = client.get(reverse("voting:list-receipts", args=[poll.pk]))
     assert receipt.display in codes.text and "Ngô Văn Tra" not in codes.text
+    typed = receipt.code.lower().replace("1", "l")  # as a person might type it back
+    check = client.get(reverse("voting:list-receipts", args=[poll.pk]), {"ma": typed})
+    assert "có trong danh sách" in check.text
+    wrong = client.get(reverse("voting:list-receipts", args=[poll.pk]), {"ma": "ZZZZZ-ZZZZZ"})
+    assert "Không tìm thấy mã" in wrong.text
 
 
 def test_the_state_endpoint_answers_304_when_nothing_changed(client, world):
