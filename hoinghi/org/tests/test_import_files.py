@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 
 import openpyxl
 import pytest
@@ -177,3 +178,27 @@ def test_it_stops_at_the_declared_size_of_an_entry_that_lies_about_it() -> None:
         original = archive.read(sheet)
     swollen = rezip(data, replace={sheet: original + b" " * 50_000_000})
     assert refusal(lie_about_size(swollen, sheet, len(original)), "ds.xlsx").code == "unreadable"
+
+
+def test_it_reads_rich_text_without_its_phonetic_runs() -> None:
+    data = xlsx_bytes(staff_rows(1))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        shared = archive.read("xl/sharedStrings.xml")
+    first = shared.index(b"<si>")
+    rich = ('<si><r><rPr><b/></rPr><t xml:space="preserve">Mã </t></r><r><t>cán bộ</t></r>'
+            '<rPh sb="0" eb="1"><t>ma</t></rPh></si>').encode()
+    patched = shared[:first] + rich + shared[shared.index(b"</si>", first) + 5:]
+    table = read_table(rezip(data, replace={"xl/sharedStrings.xml": patched}), filename="ds.xlsx")
+    assert table.headers[0] == "Mã cán bộ"
+
+
+def test_it_reads_dates_of_a_workbook_counted_from_1904() -> None:
+    workbook = openpyxl.Workbook()
+    workbook.epoch = openpyxl.utils.datetime.MAC_EPOCH
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    sheet.append(["CB1", "Nguyễn An", "Nam", datetime(1985, 9, 5)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert read_table(buffer.getvalue(), filename="ds.xlsx").rows[0][1][3] == datetime(1985, 9, 5)
