@@ -25,8 +25,6 @@ from hoinghi.org.models import Person, Position, Unit, WorkYear
 
 INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_INGENUITY})
 HISTORY_YEARS = 10  # how far back consecutive titles are looked for
-# org's staff categories → the law's (org writes a contract worker "hop_dong").
-STAFF_CATEGORIES = {c.value: c for c in StaffCategory} | {"hop_dong": StaffCategory.CONTRACT}
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         years = history.get(("p", pk), {})
         people.append(PersonYearFacts(
             person_id=str(pk), year=work_year.year, rating=rating,
-            unit_id=str(person_unit.get(pk, "")), category=STAFF_CATEGORIES.get(category, StaffCategory.CONTRACT),
+            unit_id=str(person_unit.get(pk, "")), category=StaffCategory(category),
             recruited_on=joined_on, leave=leave_kind, months_on_leave=leave_months,
             discipline=heaviest(disciplines.get(pk, [])), registered=pk in registered,
             initiative_level=initiative, science_work_accepted=science, science_work_applied=applied,

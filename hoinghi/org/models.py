@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from hoinghi.law.evaluation.vocabulary import STAFF_CATEGORY_LABELS
+from hoinghi.law.evaluation.vocabulary import StaffCategory as LawStaffCategory
 from hoinghi.vietnamese import fold, name_sort_key, nfc
 
 
@@ -93,11 +95,13 @@ class Gender(models.TextChoices):
 
 
 class StaffCategory(models.TextChoices):
-    CADRE = "can_bo", "Cán bộ"
-    CIVIL_SERVANT = "cong_chuc", "Công chức"
-    PUBLIC_EMPLOYEE = "vien_chuc", "Viên chức"
-    WORKER = "nguoi_lao_dong", "Người lao động"
-    CONTRACT = "hop_dong", "Hợp đồng lao động"
+    """The law's staff categories (hoinghi.law.evaluation.StaffCategory), as model choices."""
+
+    CADRE = LawStaffCategory.CADRE.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CADRE]
+    CIVIL_SERVANT = LawStaffCategory.CIVIL_SERVANT.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CIVIL_SERVANT]
+    PUBLIC_EMPLOYEE = LawStaffCategory.PUBLIC_EMPLOYEE.value, STAFF_CATEGORY_LABELS[LawStaffCategory.PUBLIC_EMPLOYEE]
+    WORKER = LawStaffCategory.WORKER.value, STAFF_CATEGORY_LABELS[LawStaffCategory.WORKER]
+    CONTRACT = LawStaffCategory.CONTRACT.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CONTRACT]
 
 
 class Person(models.Model):

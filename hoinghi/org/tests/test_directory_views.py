@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from hoinghi.org.models import Person
 from hoinghi.testing import PASSWORD, World, make_person
 from hoinghi.vietnamese import name_sort_key
 

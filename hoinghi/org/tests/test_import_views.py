@@ -52,9 +52,12 @@ def test_the_administrator_and_the_clerk_may_open_the_import_pages(world: World,
 @pytest.mark.parametrize("persona", FORBIDDEN)
 def test_other_staff_of_the_agency_are_forbidden(world: World, persona: str) -> None:
     client = client_for(world, persona)
-    for url in page_urls(world):
+    urls = page_urls(world)
+    for url in urls:
         assert client.get(url).status_code == 403, url
     assert upload(client, world, xlsx_bytes(staff_rows(1))).status_code == 403  # type: ignore[attr-defined]
+    assert client.post(f"{urls[2]}xac-nhan/").status_code == 403
+    assert not Person.objects.filter(staff_code="NV000001").exists()
 
 
 def test_staff_of_another_agency_get_not_found(world: World) -> None:

@@ -37,3 +37,10 @@ def test_a_persons_unit_on_a_date_follows_the_positions_history(world: World) ->
     assert selectors.unit_on(person, date(2023, 7, 1)) == world.board
     assert person in selectors.unit_members(world.board, date(2023, 7, 1))
     assert person not in selectors.unit_members(world.office, date(2023, 7, 1))
+
+
+def test_staff_categories_are_the_laws_vocabulary() -> None:
+    from hoinghi.law.evaluation.vocabulary import StaffCategory as LawStaffCategory
+    from hoinghi.org.models import StaffCategory
+
+    assert {c.value for c in StaffCategory} == {c.value for c in LawStaffCategory}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hoinghi.org import access, home as home_links
+from hoinghi.org import access
+from hoinghi.org import home as home_links
 from hoinghi.org.middleware import public
 from hoinghi.org.models import Role
 
