@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from hoinghi.org.views.home import health, home
+from hoinghi.org.views.legal_basis import legal_basis
 
 urlpatterns = [
     path("", home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("suc-khoe/", health, name="health"),
+    path("co-so-phap-ly/", legal_basis, name="legal-basis"),
     path("quan-tri/", admin.site.urls),
     path("co-quan/", include("hoinghi.org.urls")),
     path("chi-tieu/", include("hoinghi.plans.urls")),
