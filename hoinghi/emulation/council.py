@@ -47,11 +47,12 @@ from hoinghi.law.emulation.parameters import COUNCIL_SHARE, LEGACY_TO
 from hoinghi.law.emulation.vocabulary import IssuerLevel, Title
 from hoinghi.law.options import EmulationOptions
 from hoinghi.law.parameters import NotInForce
-from hoinghi.law.voting import COUNCIL_RULE, MotionOutcome
 from hoinghi.org.models import Person, Role, RoleAssignment, Unit, WorkYear
 from hoinghi.vietnamese import nfc
 from hoinghi.voting import services as voting
 from hoinghi.voting.errors import VotingError
+from hoinghi.voting.tally import COUNCIL_RULE
+from hoinghi.voting.vocabulary import PollOutcome
 
 POLL_SUBJECT = "emulation.proposal"
 
@@ -148,7 +149,7 @@ def close_council_vote(proposal: Proposal, *, actor: Actor = None) -> Proposal:
     try:
         with transaction.atomic():
             result = voting.close_poll(proposal.poll, by=as_user(actor))
-            adopted = result.outcome == MotionOutcome.ADOPTED
+            adopted = result.outcome == PollOutcome.ADOPTED
             votes_for = int(result.counts.get("for", 0))
             proposal.items.update(votes_for=votes_for, approved=adopted)
             Proposal.objects.filter(pk=proposal.pk).update(state=ProposalState.VOTED)

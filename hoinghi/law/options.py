@@ -114,6 +114,8 @@ class ConferenceOptions:
     ballot_base: BallotBase = BallotBase.PRESENT
     # [U] ties and over-subscription in a multi-seat election.
     election_tie_rule: ElectionTieRule = ElectionTieRule.TOP_K_REVOTE_ON_TIE
+    # [agency] a strike-out ballot that strikes every name: valid (a vote for no one) or not.
+    blank_ballot_valid: bool = True
     # [U, agency] delegate allocation; ex-officio delegates (leaders, union committee,
     # Ban thanh tra nhân dân) attend on top of the elected ones.
     delegate_allocation: DelegateAllocation = DelegateAllocation.ELECTED_BY_SUB_UNITS

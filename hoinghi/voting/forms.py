@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
-from hoinghi.law.voting import MOTION_CHOICE_LABELS
 from hoinghi.voting import receipts
 from hoinghi.voting.models import Candidate, Poll
+from hoinghi.voting.vocabulary import MOTION_CHOICE_LABELS
 
 
 def motion_choices() -> list[tuple[str, str]]:

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from hoinghi.law.voting import Method, MotionChoice, PollKind, Secrecy
 from hoinghi.org.models import Agency, Person
+from hoinghi.voting.vocabulary import Method, MotionChoice, PollKind, Secrecy
 
 
 def _choices(enum_cls: type, labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from hoinghi.law.voting import MOTION_CHOICE_LABELS, MotionChoice
 from hoinghi.org.models import Person
 from hoinghi.voting import receipts as receipt_codes
 from hoinghi.voting.models import (
@@ -25,13 +24,14 @@ from hoinghi.voting.models import (
     PollResult,
     PollState,
 )
+from hoinghi.voting.vocabulary import MOTION_CHOICE_LABELS, MotionChoice
 
 OUTCOME_LABELS = {
     "adopted": "Được thông qua",
     "rejected": "Không được thông qua",
     "complete": "Đã bầu đủ số lượng",
     "seats_unfilled": "Chưa bầu đủ số lượng",
-    "revote": "Phải bầu lại",
+    "revote_needed": "Phải bầu lại",
 }
 
 

@@ -11,8 +11,9 @@ Create a poll, freeze its electorate when it opens, take the votes, close it, re
         method="electronic", legal_date=conference.date, by=user,
         subject_kind="conference.motion", subject_id=str(motion.pk),
         managers=[secretary_user],            # who may open, close and enter counts
-        rule=None,                            # default: "voting.motion" (quá nửa số người dự);
-                                              # "voting.council" + options={"share": "9/10"}
+        rule=None,                            # default: "conference.adoption" (quá nửa số
+                                              # người dự); the council: "emulation.council_ballot"
+                                              # + options={"share": "9/10"}
     )
     # an election: kind="election", seats=5, candidates=[(person_or_None, "Họ tên", "ghi chú")],
     # options={"base": "present"|"valid_ballots", "tie_rule": ..., "blank_ballot_valid": True}
@@ -51,16 +52,6 @@ from django.db.models import F
 from hoinghi.audit.services import record
 from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule_for
-from hoinghi.law.voting import (
-    COUNCIL_RULE,
-    ELECTION_RULE,
-    MOTION_RULE,
-    Method,
-    MotionChoice,
-    PollKind,
-    Secrecy,
-    check_ballot,
-)
 from hoinghi.org.models import Agency, Person
 from hoinghi.voting import errors, receipts, tally
 from hoinghi.voting.errors import VotingError
@@ -75,6 +66,8 @@ from hoinghi.voting.models import (
     PollResult,
     PollState,
 )
+from hoinghi.voting.tally import COUNCIL_RULE, ELECTION_RULE, INSPECTION_BOARD_RULE, MOTION_RULE
+from hoinghi.voting.vocabulary import Method, MotionChoice, PollKind, Secrecy
 
 AnyUser = AbstractBaseUser | AnonymousUser
 CandidateSpec = tuple[Person | None, str, str]  # person, name, note
@@ -101,7 +94,7 @@ def create_poll(
 ) -> Poll:
     kind, secrecy, method = _enum(PollKind, kind, "kind"), _enum(Secrecy, secrecy, "secrecy"), \
         _enum(Method, method, "method")
-    rule = rule or (ELECTION_RULE if kind == PollKind.ELECTION else MOTION_RULE)
+    rule = rule or tally.default_rule(kind, legal_date)
     _check_setup(kind, method, secrecy, rule, seats, candidates, legal_date, title)
     parsed = tally.PollOptions.from_json(options or {})
     with transaction.atomic():
@@ -217,8 +210,8 @@ def _ballot_fields(poll: Poll, choice: str | None,
     if choice:
         raise VotingError("voting.bad_choice", "Phiếu bầu chỉ gồm danh sách ứng cử viên.")
     ids = _candidate_ids(poll, kept or [])
-    invalid = check_ballot(len(ids), seats=poll.seats,
-                           rules=tally.PollOptions.from_json(poll.options).ballot_rules)
+    invalid = tally.ballot_problem(len(ids), seats=poll.seats,
+                                   options=tally.PollOptions.from_json(poll.options))
     if invalid is not None:
         raise VotingError(invalid.code, invalid.sentence + ".")
     return {"choice": "", "kept": sorted(ids)}
@@ -336,7 +329,7 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
         if locked.is_secret and locked.method == Method.ELECTRONIC:
             _shuffle(locked)
         result = PollResult.objects.create(
-            poll=locked, outcome=str(decision.outcome), counts=counts, rule=decision.rule,
+            poll=locked, outcome=tally.outcome_of(decision), counts=counts, rule=decision.rule,
             rule_version=decision.rule_version,
             citations=[c.render() for c in decision.citations],
             reasons=[r.to_dict() for r in decision.reasons], snapshot=decision.to_dict(),
@@ -473,6 +466,6 @@ def _user(by: AnyUser) -> Any:
 
 
 __all__ = [
-    "COUNCIL_RULE", "ELECTION_RULE", "MOTION_RULE", "Receipt", "cast_vote", "close_poll",
+    "COUNCIL_RULE", "ELECTION_RULE", "INSPECTION_BOARD_RULE", "MOTION_RULE", "Receipt", "cast_vote", "close_poll",
     "create_poll", "enter_paper_ballot", "open_poll", "record_hand_count", "set_ballots_issued",
 ]

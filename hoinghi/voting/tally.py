@@ -9,26 +9,37 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from hoinghi.law.options import BallotBase, ElectionTieRule
+from hoinghi.law.conference import CandidateVotes, ElectionFacts, MotionTallyFacts, check_ballot
+from hoinghi.law.emulation import BallotFacts
+from hoinghi.law.options import BallotBase, ConferenceOptions, ElectionTieRule, EmulationOptions
 from hoinghi.law.registry import rule_for
-from hoinghi.law.results import Result
-from hoinghi.law.voting import (
-    COUNCIL_RULE,
-    ELECTION_RULE,
-    MOTION_RULE,
-    BallotRules,
-    CouncilTallyFacts,
-    ElectionTallyFacts,
-    MotionChoice,
-    MotionTallyFacts,
-    check_ballot,
-)
+from hoinghi.law.results import Reason, Result
 from hoinghi.voting.models import Ballot, HandCount, PaperEntry, Poll
+from hoinghi.voting.vocabulary import MotionChoice, PollOutcome
 
-RULES_BY_KIND = {"motion": (MOTION_RULE, COUNCIL_RULE), "election": (ELECTION_RULE,)}
+# The law's rules a poll may name (``Poll.rule``), by kind of poll.
+MOTION_RULE = "conference.adoption"  # quá nửa số người dự Hội nghị tán thành (C5)
+COUNCIL_RULE = "emulation.council_ballot"  # Hội đồng TĐKT: tỷ lệ trên tổng số thành viên (E12)
+ELECTION_RULE = "conference.election"  # bầu cử tại Hội nghị (B9)
+INSPECTION_BOARD_RULE = "inspection_board.election"  # bầu Ban thanh tra nhân dân (B9)
+RULES_BY_KIND = {"motion": (MOTION_RULE, COUNCIL_RULE),
+                 "election": (INSPECTION_BOARD_RULE, ELECTION_RULE)}
+
+
+def default_rule(kind: str, legal_date: date) -> str:
+    """A motion: ``conference.adoption``. An election: the Ban thanh tra nhân dân's rule where
+    it is in force on the legal date (the Conference's only election), else the Conference's."""
+    if kind != "election":
+        return MOTION_RULE
+    try:
+        rule_for(INSPECTION_BOARD_RULE, legal_date)
+    except LookupError:
+        return ELECTION_RULE
+    return INSPECTION_BOARD_RULE
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,18 @@ class PollOptions:
                 "blank_ballot_valid": self.blank_ballot_valid}
 
     @property
-    def ballot_rules(self) -> BallotRules:
-        return BallotRules(blank_ballot_valid=self.blank_ballot_valid)
+    def conference(self) -> ConferenceOptions:
+        return ConferenceOptions(ballot_base=self.base, election_tie_rule=self.tie_rule,
+                                 blank_ballot_valid=self.blank_ballot_valid)
+
+    @property
+    def emulation(self) -> EmulationOptions:
+        return EmulationOptions(council_share=self.share)
+
+
+def ballot_problem(kept: int, *, seats: int, options: PollOptions) -> Reason | None:
+    """Why a strike-out ballot leaving ``kept`` names is invalid (the law's check), or None."""
+    return check_ballot(kept, seats=seats, options=options.conference)
 
 
 def empty_counts(poll: Poll) -> dict[str, Any]:
@@ -105,7 +126,7 @@ def count_paper(poll: Poll, entries: list[PaperEntry]) -> dict[str, Any]:
 
 def paper_entry_valid(poll: Poll, entry: PaperEntry, options: PollOptions) -> bool:
     if poll.is_election:
-        return check_ballot(len(entry.kept), seats=poll.seats, rules=options.ballot_rules) is None
+        return ballot_problem(len(entry.kept), seats=poll.seats, options=options) is None
     return bool(entry.choice)
 
 
@@ -130,16 +151,25 @@ def decide(poll: Poll, counts: dict[str, Any]) -> Result:
     """Call the poll's rule, in force on the poll's legal date, with facts from the counts."""
     version = rule_for(poll.rule, poll.legal_date)
     options = PollOptions.from_json(poll.options)
+    if poll.rule == COUNCIL_RULE:
+        council = BallotFacts(council_members=poll.convened or poll.electorate_size,
+                              votes_in_favour=counts["for"])
+        result: Result = version.func(council, on=poll.legal_date, options=options.emulation)
+        return result
     facts: object
-    if poll.rule == ELECTION_RULE:
-        facts = ElectionTallyFacts(seats=poll.seats, present=poll.present,
-                                   valid_ballots=counts["valid"], votes=counts["candidates"],
-                                   base=options.base, tie_rule=options.tie_rule)
-    elif poll.rule == COUNCIL_RULE:
-        facts = CouncilTallyFacts(members=poll.convened or poll.electorate_size,
-                                  votes_for=counts["for"], share=options.share)
+    if poll.rule in (ELECTION_RULE, INSPECTION_BOARD_RULE):
+        facts = ElectionFacts(poll.seats, poll.present, tuple(
+            CandidateVotes(key, votes) for key, votes in counts["candidates"].items()),
+            valid_ballots=counts["valid"])
     else:
         facts = MotionTallyFacts(present=poll.present, votes_for=counts["for"],
                                  votes_against=counts["against"], abstentions=counts["abstain"])
-    result: Result = version.func(facts, on=poll.legal_date)
+    result = version.func(facts, on=poll.legal_date, options=options.conference)
     return result
+
+
+def outcome_of(result: Result) -> str:
+    """The outcome as the engine stores it: a yes/no rule (the council's) reads adopted/rejected."""
+    if isinstance(result.outcome, bool):
+        return PollOutcome.ADOPTED if result.outcome else PollOutcome.REJECTED
+    return str(result.outcome)

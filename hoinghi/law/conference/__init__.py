@@ -2,7 +2,8 @@
 
 Importing this package registers every rule. The apps call:
 
-- :func:`tally_motion` and :func:`tally_election` (the vote engine, with counts);
+- :func:`tally_motion` and :func:`tally_election` (the vote engine, with counts), and
+  :func:`check_ballot` (is one strike-out ballot valid);
 - :func:`required_quorum` and :func:`votes_needed` (numbers for the check-in screen);
 - :func:`agenda_template` (the order of business of L10 Art 51.4, to prefill an agenda);
 - :func:`decide` for any other rule by code.
@@ -57,6 +58,7 @@ from hoinghi.law.conference.tally import (
     ElectionOutcome,
     MotionOutcome,
     MotionTallyFacts,
+    check_ballot,
     votes_needed,
 )
 from hoinghi.law.options import ConferenceOptions
@@ -94,6 +96,7 @@ __all__ = [
     "ExtraordinaryRequestFacts", "FollowupFacts", "InspectionNoticeFacts", "MotionOutcome",
     "MotionTallyFacts", "PledgeFacts", "PledgeSigner", "PostingChannel", "PostingFacts",
     "PublicationFacts", "QuorumFacts", "RecognitionFacts", "RecommendationFacts", "StaffFacts",
-    "WrittenBallotFacts", "agenda", "agenda_template", "decide", "inspection_board", "meeting",
-    "publicity", "required_quorum", "tally", "tally_election", "tally_motion", "votes_needed",
+    "WrittenBallotFacts", "agenda", "agenda_template", "check_ballot", "decide",
+    "inspection_board", "meeting", "publicity", "required_quorum", "tally", "tally_election",
+    "tally_motion", "votes_needed",
 ]

@@ -162,6 +162,25 @@ def _validate_election(facts: ElectionFacts, base_option: BallotBase) -> int:
     return facts.valid_ballots if base_option is BallotBase.VALID_BALLOTS else facts.present  # type: ignore[return-value]
 
 
+def check_ballot(kept: int, *, seats: int, options: ConferenceOptions | None = None) -> Reason | None:
+    """None when a strike-out ballot that leaves ``kept`` names is valid, else why it is not.
+
+    A ballot that leaves more names than there are seats cannot be counted; whether a ballot
+    that strikes every name is valid (a vote for no one) is the agency's election regulation
+    (``ConferenceOptions.blank_ballot_valid``) [agency].
+    """
+    opts = options_or_default(options)
+    if kept > seats:
+        return Reason("election.ballot.over_seats",
+                      "Phiếu để lại {kept} tên, nhiều hơn số lượng cần bầu ({seats}): phiếu không "
+                      "hợp lệ", None, {"kept": kept, "seats": seats}, Basis.AGENCY)
+    if kept == 0 and not opts.blank_ballot_valid:
+        return Reason("election.ballot.blank",
+                      "Phiếu gạch hết tên: phiếu không hợp lệ theo quy chế bầu cử", None, {},
+                      Basis.AGENCY)
+    return None
+
+
 def _option_basis(is_default: bool) -> Basis:
     return Basis.UNVERIFIED if is_default else Basis.AGENCY
 

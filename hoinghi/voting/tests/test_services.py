@@ -19,7 +19,7 @@ def test_it_adopts_a_motion_with_more_than_half_of_those_present(world):
     result = services.close_poll(poll, by=world.clerk)
     assert result.outcome == "adopted"
     assert result.counts["for"] == 5 and result.counts["against"] == 1
-    assert result.rule == "voting.motion" and result.rule_version == "L10"
+    assert result.rule == "conference.adoption" and result.rule_version == "L10"
     assert "điểm c khoản 2 Điều 51" in result.citations[0]
     assert result.snapshot["values"]["present"] == 9
 
@@ -180,7 +180,7 @@ def test_every_change_writes_one_audit_entry(world):
 
 
 def test_the_council_rule_counts_a_share_of_all_members(world):
-    poll = motion(world, secrecy="secret", rule="voting.council", options={"share": "9/10"})
+    poll = motion(world, secrecy="secret", rule="emulation.council_ballot", options={"share": "9/10"})
     for user in (world.admin, world.clerk, world.leader, world.head, world.colleague,
                  world.outsider, world.union_chair, world.council):
         vote(world, poll, user, choice="for")
