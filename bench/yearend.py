@@ -1,12 +1,18 @@
 """S5/S6 year-end benchmark: classification of generated staff, end to end.
 
     .venv/bin/python bench/yearend.py [N ...]            # SQLite (default 2000 100000)
+    .venv/bin/python bench/yearend.py --classification-only 100000   # without the titles stage
     DATABASE_URL=postgres://… .venv/bin/python bench/yearend.py 2000 100000
 
 Stages run in order over one shared state and each prints its seconds: load → rules →
-write back → audit. The emulation titles stage appends itself to STAGES. The in-run
-baseline is one SQL statement computing the same classification counts (score bands).
-Writes are set-based: one ``UPDATE … FROM (VALUES …)`` per batch, never ``bulk_update``.
+records (each decision's rule, citations, reasons and input snapshot, serialised) → write
+back → audit. The emulation titles stage appends itself to STAGES. The in-run baseline is
+one SQL statement computing the same classification counts (score bands).
+
+The records and write-back stages call the production code the leader's approval uses
+(``hoinghi.evaluation.decisions``: ``Serialiser.decided`` and ``write_decisions``): on
+PostgreSQL ``COPY`` into a temporary table and one ``UPDATE … FROM`` per batch, on SQLite one
+``executemany`` per batch in one IMMEDIATE transaction; never ``bulk_update``.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ class State:
     n: int
     work_year_ids: list[int] = field(default_factory=list)
     rows: list[tuple[Any, ...]] = field(default_factory=list)  # (eval_id, person_id, unit_id, year, score, proposed)
+    facts: list[Any] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)
+    decided: list[Any] = field(default_factory=list)
     ratings: list[tuple[int, str]] = field(default_factory=list)
     figures: dict[str, float] = field(default_factory=dict)
 
@@ -96,26 +105,25 @@ def rules(state: State) -> None:
 
     facts = [PersonEvaluationFacts(person_id=str(p), category=StaffCategory.CIVIL_SERVANT, evaluation_year=y,
                                    unit_id=str(u), score=Fraction(s)) for _, p, u, y, s, _ in state.rows]
-    results = classify_people(facts, on=date(2026, 12, 31), apply_caps=True)
-    state.ratings = [(row[0], r.outcome.value if r.outcome else "") for row, r in zip(state.rows, results, strict=True)]
+    state.facts, state.results = facts, classify_people(facts, on=date(2026, 12, 31), apply_caps=True)
+    state.ratings = [(row[0], r.outcome.value if r.outcome else "")
+                     for row, r in zip(state.rows, state.results, strict=True)]
+
+
+def records(state: State) -> None:
+    """Each decision as the approval stores it (the service's own serialiser)."""
+    from hoinghi.evaluation.decisions import Serialiser
+
+    serialiser = Serialiser()
+    state.decided = [serialiser.decided(row[0], result, result.outcome, facts)
+                     for row, result, facts in zip(state.rows, state.results, state.facts, strict=True)]
 
 
 def write_back(state: State) -> None:
-    table = "evaluation_personevaluation"
-    with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(state.ratings), BATCH):
-            chunk = state.ratings[start:start + BATCH]
-            values = ", ".join(["(%s, %s)"] * len(chunk))
-            params = [v for pair in chunk for v in pair]
-            if connection.vendor == "postgresql":
-                source = f"(VALUES {values}) AS v(id, rating)"
-                key = "v.id::bigint"
-            else:  # SQLite ≥ 3.33: UPDATE … FROM; VALUES columns are column1, column2
-                source = f"(SELECT column1 AS id, column2 AS rating FROM (VALUES {values})) AS v"
-                key = "v.id"
-            sql = (f"UPDATE {table} SET rating = v.rating, stage = 'quyet_dinh' "
-                   f"FROM {source} WHERE {table}.id = {key}")
-            cursor.execute(sql, params)
+    from hoinghi.evaluation.decisions import write_decisions
+
+    with transaction.atomic():
+        write_decisions(state.decided, decided_by_id=None, decided_on=date(2026, 12, 31))
 
 
 def audit(state: State) -> None:
@@ -127,7 +135,7 @@ def audit(state: State) -> None:
 
 
 STAGES: list[tuple[str, Callable[[State], None]]] = [
-    ("load", load), ("rules", rules), ("write back", write_back), ("audit", audit),
+    ("load", load), ("rules", rules), ("records", records), ("write back", write_back), ("audit", audit),
 ]
 
 
@@ -179,27 +187,34 @@ def baseline(state: State) -> float:
     return time.perf_counter() - started
 
 
+CLASSIFICATION = ("load", "rules", "records", "write back", "audit")
+
+
 def run(n: int) -> None:
     state = State(n)
     started = time.perf_counter()
     generate(state)
     print(f"  generated {n:,} people in {time.perf_counter() - started:.1f} s")
-    total = 0.0
     for name, stage in STAGES:
         t = time.perf_counter()
         stage(state)
         state.figures[name] = time.perf_counter() - t
-        total += state.figures[name]
+    total = sum(v for k, v in state.figures.items() if k in CLASSIFICATION)
     base = baseline(state)
     decided = Counter(r for _, r in state.ratings)
-    line = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items())
-    print(f"  N={n:,} ({connection.vendor}): {line}; end to end {total:.2f} s "
+    line = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k in CLASSIFICATION)
+    print(f"  N={n:,} ({connection.vendor}): {line}; classification end to end {total:.2f} s "
           f"({n / total:,.0f} rows/s); one SQL {base:.3f} s; ratio {total / base:,.0f}×")
+    extra = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k not in CLASSIFICATION)
+    if extra:
+        print(f"  after it: {extra}")
     print(f"  ratings: {dict(sorted(decided.items()))}")
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [2000, 100_000]
+    if "--classification-only" in sys.argv:  # leave out the stages appended after the audit
+        STAGES[:] = [(name, stage) for name, stage in STAGES if name in CLASSIFICATION]
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [2000, 100_000]
     old_name = connection.settings_dict["NAME"]
     connection.settings_dict.setdefault("TEST", {})["NAME"] = (
         "/tmp/hoinghi-bench-yearend-test.sqlite3" if connection.vendor == "sqlite" else "test_hoinghi_bench_yearend")

@@ -117,10 +117,16 @@ class DecisionRecord(models.Model):
 
 
 class PersonEvaluation(DecisionRecord):
+    """One person's year. The year-end batch rewrites every row of a year at once, so only
+    the indexes reads need are kept: (work year, person), (work year, unit) and person; the
+    other foreign keys are not indexed (work year leads both composite indexes; units,
+    meetings and accounts are rarely deleted)."""
+
     work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
-                                  related_name="person_evaluations")
+                                  related_name="person_evaluations", db_index=False)
     person = models.ForeignKey(Person, verbose_name="người", on_delete=models.PROTECT, related_name="evaluations")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="person_evaluations")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="person_evaluations",
+                             db_index=False)
     task_group = models.CharField("nhóm nhiệm vụ tương đồng", max_length=80, blank=True)
     regime = models.CharField("văn bản áp dụng", max_length=10, choices=REGIME_CHOICES)
     stage = models.CharField("bước", max_length=20, choices=Stage.choices, default=Stage.SELF)
@@ -135,16 +141,16 @@ class PersonEvaluation(DecisionRecord):
     tasks_short = models.PositiveIntegerField("còn hạn chế", default=0)
     self_rating = models.CharField("tự xếp loại", max_length=4, choices=RATING_CHOICES)
     meeting = models.ForeignKey(UnitMeeting, verbose_name="cuộc họp", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="evaluations")
+                                on_delete=models.PROTECT, related_name="evaluations", db_index=False)
     meeting_opinion = models.TextField("ý kiến tại cuộc họp", blank=True)
     proposed_rating = models.CharField("mức đề xuất", max_length=4, choices=RATING_CHOICES, blank=True)
     proposal_note = models.TextField("nhận xét của trưởng đơn vị", blank=True)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người đề xuất", null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+                                    blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
     rating = models.CharField("xếp loại", max_length=4, choices=RATING_CHOICES, blank=True)
     not_classified = models.BooleanField("không xếp loại", default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người quyết định", null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+                                   blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
