@@ -22,10 +22,15 @@ from hoinghi.documents.contexts import (
     PlanContext,
     PledgeContext,
     ProposalContext,
+    ResolutionContext,
+    ResultsLetterContext,
+    UnionDecisionContext,
 )
-from hoinghi.documents.layout import layout_for_kind
+from hoinghi.documents.layout import UNION_ABBREVIATION, Letterhead, layout_for_kind
 from hoinghi.documents.paper import Appendix, Header, Paper, Section, Signature, Table
-from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, format_date_line
+from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, Layout, format_date_line
+
+PARTY_LETTER_ABBREV = "CV"  # a Party công văn: "Số 12-CV/VPTU" (HD 36 practice, DOMAIN §4.2 [S])
 
 STAFF = "cán bộ, công chức, viên chức, người lao động"
 CONFERENCE = f"Hội nghị {STAFF}"
@@ -201,22 +206,45 @@ def build_minutes(c: MinutesContext) -> Paper:
                                         "TM", "Đoàn Chủ tịch")])
 
 
-def build_resolution(c: MinutesContext) -> Paper:
-    m = c.minutes
-    a = m.attendance
-    targets = "\n".join(f"{i}. {t}" for i, t in enumerate(m.targets, 1)) or "…"
-    adopted = [v.title for v in m.votes if v.adopted]
-    return _paper(c.issuer, DocumentType.NGHI_QUYET, f"{CONFERENCE} năm {m.year}", sections=[
-        Section("preamble", "", f"{CONFERENCE} {m.agency_name} năm {m.year} họp {spoken_date(m.held_on)}, "
-                f"có {two(a.present)}/{two(a.convened)} người dự."),
+def build_resolution(c: ResolutionContext) -> Paper:
+    r = c.resolution
+    targets = "\n".join(f"{i}. {t.text}" + (f" ({t.unit})" if t.unit else "")
+                        for i, t in enumerate(r.targets, 1)) or "…"
+    adopted = [v.title for v in r.adopted]
+    board = (f"\nBầu Ban thanh tra nhân dân gồm: {', '.join(r.inspection_board)}."
+             if r.inspection_board else "")
+    return _paper(c.issuer, DocumentType.NGHI_QUYET, f"{CONFERENCE} năm {r.year}", sections=[
+        Section("preamble", "", f"{CONFERENCE} {r.agency_name} năm {r.year} họp {spoken_date(r.held_on)}, "
+                f"có {two(r.present)}/{two(r.convened)} người dự."),
         Section("article_1", "Điều 1.", f"Thông qua báo cáo kết quả thực hiện nhiệm vụ năm "
-                f"{m.reviewed_year or m.year - 1} và phương hướng nhiệm vụ năm {m.year}."
-                + ("\nThông qua: " + "; ".join(adopted) + "." if adopted else "")),
-        Section("article_2", "Điều 2.", f"Các chỉ tiêu chủ yếu năm {m.year}:\n{targets}"),
+                f"{r.reviewed_year or r.year - 1} và phương hướng nhiệm vụ năm {r.year}."
+                + ("\nThông qua: " + "; ".join(adopted) + "." if adopted else "") + board),
+        Section("article_2", "Điều 2.", f"Các chỉ tiêu chủ yếu năm {r.year}:\n{targets}"),
         Section("article_3", "Điều 3.", f"Toàn thể {STAFF} cơ quan có trách nhiệm thực hiện Nghị quyết "
                 "này. Ban Chấp hành Công đoàn và Ban thanh tra nhân dân giám sát việc thực hiện."),
-    ], signatures=[Signature([], m.presidium[0] if m.presidium else "", "TM", "Đoàn Chủ tịch")],
+    ], signatures=[Signature([], c.presidium[0] if c.presidium else "", "TM", "Đoàn Chủ tịch")],
         recipients=recipients(c.issuer, f"- Toàn thể {STAFF};"))
+
+
+def build_results_letter(c: ResultsLetterContext) -> Paper:
+    """Công văn: "V/v …" under the number, "Kính gửi", the results, "- Như trên;" first (D30 App. I)."""
+    r = c.resolution
+    adopted = "; ".join(v.title for v in r.adopted) or "…"
+    board = ", ".join(r.inspection_board) or "…"
+    party = layout_for_kind(c.issuer.kind) is Layout.PARTY
+    abbrev = c.issuer.abbreviation + (f"-{c.drafting_code}" if c.drafting_code and not party else "")
+    paper = _paper(c.issuer, DocumentType.CONG_VAN, f"Báo cáo kết quả {CONFERENCE} năm {r.year}",
+                   to_lines=[c.to], letter=True, sections=[
+        Section("body", "", f"{c.issuer.name} báo cáo kết quả tổ chức {CONFERENCE} năm {r.year} như sau:\n"
+                f"- Thời gian: {spoken_date(r.held_on)}; số người dự: {two(r.present)}/{two(r.convened)}.\n"
+                f"- Hội nghị đã thông qua: {adopted}.\n"
+                f"- Ban thanh tra nhân dân được bầu: {board}.\n"
+                "(Gửi kèm Nghị quyết và Biên bản Hội nghị.)"),
+        Section("closing", "", f"{c.issuer.name} trân trọng báo cáo."),
+    ], signatures=[head_signature(c.issuer)],
+        recipients=recipients(c.issuer, "- Như trên;", "- Ban Chấp hành Công đoàn cơ quan;"))
+    header = replace(paper.header, issuer_abbrev=abbrev)
+    return replace(paper, header=header, type_abbrev=PARTY_LETTER_ABBREV if party else None)
 
 
 def build_counting(c: CountingContext) -> Paper:
@@ -339,3 +367,33 @@ def build_achievement_report(c: AchievementContext) -> Paper:
                 f"Sáng kiến, giải pháp: {initiatives}."),
         Section("titles", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", titles),
     ], signatures=[Signature(["Người báo cáo"], c.name)])
+
+
+# --- the trade union (thể thức chưa xác minh, DOMAIN §4.3) ---------------------------------------
+
+
+def build_union_certificate_decision(c: UnionDecisionContext) -> Paper:
+    """The union's Giấy khen: its own letterhead, series and signature "TM. BAN CHẤP HÀNH"."""
+    name, abbrev = _type(DocumentType.QUYET_DINH)
+    issuer = c.union
+    chair = issuer.union_chair.name if issuer.union_chair else ""
+    table = _award_table(c.rows, bonus=any(r.bonus for r in c.rows))
+    return Paper(
+        header=Header(Layout.STATE, c.superior, issuer.name, UNION_ABBREVIATION, issuer.place,
+                      letterhead=Letterhead.UNION),
+        type_name=name, type_abbrev=abbrev, summary=f"Về việc tặng Giấy khen năm {c.year}", issued_on=None,
+        bases=["Căn cứ Luật Công đoàn ngày 27 tháng 11 năm 2024;",
+               "Căn cứ Điều lệ Công đoàn Việt Nam;",
+               "Căn cứ Quy chế thi đua, khen thưởng của Ban Chấp hành " + issuer.name + ";",
+               "Xét đề nghị của Ban Thường vụ (Ban Chấp hành) " + issuer.name + "."],
+        sections=[
+            Section("article_1", "Điều 1.", f"Tặng Giấy khen của Ban Chấp hành {issuer.name} cho "
+                    f"{two(len(c.rows))} tập thể, cá nhân có tên trong danh sách kèm theo đã có thành tích "
+                    f"xuất sắc trong hoạt động công đoàn năm {c.year}."),
+            Section("article_2", "Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký."),
+            Section("article_3", "Điều 3.", "Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
+                    "hành Quyết định này."),
+        ],
+        signatures=[Signature(["Chủ tịch"], chair, "TM", "Ban Chấp hành")],
+        recipients=["- Như Điều 3;", "- Thủ trưởng cơ quan;", f"- Lưu: VT, {UNION_ABBREVIATION}."],
+        appendices=[Appendix(f"Danh sách tặng Giấy khen năm {c.year}", table)])

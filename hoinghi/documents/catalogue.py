@@ -12,8 +12,12 @@ from typing import Any
 
 from hoinghi.documents import builders, contexts
 from hoinghi.documents.contexts import Source
+from hoinghi.documents.layout import UNION_UNVERIFIED
 from hoinghi.documents.paper import Paper
 from hoinghi.law.documents import DocumentType
+
+SINGLE_SERIES = "chung"  # one series for every type (D30 Art 15: the head's choice)
+UNION_SERIES = "cong_doan:"
 
 
 @dataclass(frozen=True)
@@ -24,14 +28,26 @@ class DocumentKind:
     gather: Callable[[Source], Any]
     build: Callable[[Any], Paper]
     person: str = "no"  # "no", "optional" or "required": does it take a person?
+    issuer: str = "agency"  # "agency", or "union": the agency's trade union issues it
+    description: str = ""  # shown with the type; says so when its layout is unverified
 
     def paper(self, source: Source) -> Paper:
         return self.build(self.gather(source))
 
     @property
     def register_key(self) -> str:
-        """The series a number is taken from: the law's type ("quyet_dinh"), or the slug."""
-        return str(self.doc_type) if self.doc_type is not None else self.slug
+        """The type's own series: the law's type ("quyet_dinh"), or the slug; the union's apart."""
+        key = str(self.doc_type) if self.doc_type is not None else self.slug
+        return f"{UNION_SERIES}{key}" if self.issuer == "union" else key
+
+    def series(self, single: bool) -> str:
+        """The series a number is taken from, when the agency numbers in one series or per type.
+
+        The union is another issuing body: its documents always have series of their own.
+        """
+        if not single:
+            return self.register_key
+        return f"{UNION_SERIES}{SINGLE_SERIES}" if self.issuer == "union" else SINGLE_SERIES
 
 
 KINDS: tuple[DocumentKind, ...] = (
@@ -45,7 +61,9 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("bien-ban-hoi-nghi", "Biên bản Hội nghị", DocumentType.BIEN_BAN,
                  contexts.gather_minutes, builders.build_minutes),
     DocumentKind("nghi-quyet-hoi-nghi", "Nghị quyết Hội nghị", DocumentType.NGHI_QUYET,
-                 contexts.gather_minutes, builders.build_resolution),
+                 contexts.gather_resolution, builders.build_resolution),
+    DocumentKind("cong-van-ket-qua-hoi-nghi", "Công văn báo cáo kết quả Hội nghị lên cấp trên",
+                 DocumentType.CONG_VAN, contexts.gather_results_letter, builders.build_results_letter),
     DocumentKind("bien-ban-kiem-phieu", "Biên bản kiểm phiếu bầu Ban thanh tra nhân dân",
                  DocumentType.BIEN_BAN, contexts.gather_counting, builders.build_counting),
     DocumentKind("quyet-dinh-cong-nhan-danh-hieu", "Quyết định công nhận danh hiệu thi đua",
@@ -53,6 +71,9 @@ KINDS: tuple[DocumentKind, ...] = (
                  builders.build_titles_decision),
     DocumentKind("quyet-dinh-giay-khen", "Quyết định tặng Giấy khen", DocumentType.QUYET_DINH,
                  contexts.gather_certificate_decision, builders.build_certificate_decision),
+    DocumentKind("quyet-dinh-giay-khen-cong-doan", "Quyết định tặng Giấy khen của Công đoàn cơ quan",
+                 DocumentType.QUYET_DINH, contexts.gather_union_certificate_decision,
+                 builders.build_union_certificate_decision, issuer="union", description=UNION_UNVERIFIED),
     DocumentKind("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", DocumentType.TO_TRINH,
                  contexts.gather_proposal, builders.build_proposal),
     DocumentKind("giao-uoc-thi-dua", "Bản giao ước thi đua", None,

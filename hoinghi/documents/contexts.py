@@ -12,19 +12,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hoinghi.conference import selectors as conference_selectors
-from hoinghi.conference.selectors import MinutesData
+from hoinghi.conference.selectors import MinutesData, ResolutionData
+from hoinghi.documents.selectors import register_settings
 from hoinghi.emulation import selectors as emulation_selectors
 from hoinghi.emulation.selectors import TitleCount
+from hoinghi.emulation.vocabulary import Issuer as AwardIssuer
 from hoinghi.evaluation import selectors as evaluation_selectors
 from hoinghi.law.conference.agenda import agenda_template
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.law.evaluation.vocabulary import RATING_LABELS, Rating
 from hoinghi.law.parameters import NotInForce
 from hoinghi.org import selectors as org_selectors
-from hoinghi.org.models import Agency, Person, Role, RoleAssignment, WorkYear
+from hoinghi.org.models import Agency, Person, WorkYear
 from hoinghi.plans import selectors as plan_selectors
 from hoinghi.plans.selectors import Completion
-from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting.selectors import CountingRecord
 
 
@@ -65,23 +66,16 @@ class Issuer:
     place: str
     head: Signer | None
     union_chair: Signer | None
-    staff_count: int
 
 
 def _signer(person: Person | None, on: date, fallback: str) -> Signer | None:
     if person is None:
         return None
-    positions = org_selectors.positions_on(person, on)
+    positions = getattr(person, "positions_on_date", None)  # prefetched by agency_head
+    if positions is None:
+        positions = org_selectors.positions_on(person, on)
     main = next((p for p in positions if p.is_head), positions[0] if positions else None)
     return Signer(person.full_name, main.title if main else fallback, bool(main and main.is_head))
-
-
-def _role_holder(agency: Agency, role: str) -> Person | None:
-    """The first holder of an agency-wide role (org has no selector for it yet)."""
-    row = (RoleAssignment.objects.filter(agency=agency, role=role, unit__isnull=True,
-                                         user__person__agency=agency)
-           .select_related("user__person").order_by("user__person__sort_key").first())
-    return row.user.person if row is not None else None  # type: ignore[union-attr]
 
 
 def gather_issuer(agency: Agency, on: date) -> Issuer:
@@ -89,9 +83,8 @@ def gather_issuer(agency: Agency, on: date) -> Issuer:
     name = (agency.short_name or agency.name) if superior else agency.name
     return Issuer(
         name=name, superior=superior, abbreviation=agency.abbreviation, kind=agency.kind,
-        place=agency.place_name, head=_signer(_role_holder(agency, Role.LEADER), on, "Thủ trưởng"),
-        union_chair=_signer(_role_holder(agency, Role.UNION), on, "Chủ tịch Công đoàn"),
-        staff_count=org_selectors.staff_on(agency, on).count(),
+        place=agency.place_name, head=_signer(org_selectors.agency_head(agency, on), on, "Thủ trưởng"),
+        union_chair=_signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn"),
     )
 
 
@@ -145,7 +138,7 @@ def gather_plan(source: Source) -> PlanContext:
         agenda = [item.title for item in conference_selectors.agenda(conference).order_by("position", "pk")]
         participants = conference_selectors.participants(conference).count()
     else:
-        agenda, participants = [], issuer.staff_count
+        agenda, participants = [], org_selectors.staff_on(source.agency, on).count()
     if not agenda:
         try:
             agenda = [item.title for item in agenda_template(on=on)]
@@ -219,6 +212,39 @@ def gather_minutes(source: Source) -> MinutesContext:
 
 
 @dataclass(frozen=True)
+class ResolutionContext:
+    issuer: Issuer
+    resolution: ResolutionData
+    presidium: list[str]  # the presidium in name order: the first signs "TM. Đoàn Chủ tịch"
+
+
+def gather_resolution(source: Source) -> ResolutionContext:
+    conference = _require_conference(source)
+    presidium = [p.full_name for p in conference.presidium.order_by("sort_key")]  # not in ResolutionData
+    return ResolutionContext(gather_issuer(source.agency, conference.held_on),
+                             conference_selectors.resolution_data(conference), presidium)
+
+
+@dataclass(frozen=True)
+class ResultsLetterContext:
+    """Công văn sending the conference's results to the superior body."""
+
+    issuer: Issuer
+    to: str
+    drafting_code: str  # the drafting unit's symbol: "TH" in "Số: 12/VP-TH"; "" if not set
+    resolution: ResolutionData
+
+
+def gather_results_letter(source: Source) -> ResultsLetterContext:
+    conference = _require_conference(source)
+    agency = source.agency
+    superior = agency.parent.name if agency.parent_id else agency.parent_name  # type: ignore[union-attr]
+    return ResultsLetterContext(gather_issuer(agency, conference.held_on), superior or "Cấp trên",
+                                register_settings(agency).drafting_code,
+                                conference_selectors.resolution_data(conference))
+
+
+@dataclass(frozen=True)
 class CountingContext:
     issuer: Issuer
     year: int
@@ -229,19 +255,16 @@ class CountingContext:
 
 
 def gather_counting(source: Source) -> CountingContext:
+    """The last counted round of the election, with the vote engine's record when it ran there."""
     conference = _require_conference(source)
-    minutes = conference_selectors.minutes_data(conference)
-    if minutes.election is None:
+    election = getattr(conference, "election", None)  # the one-to-one reverse: None if not set up
+    if election is None:
         raise MissingData("documents.no_election",
                           f"Hội nghị năm {source.year} chưa bầu Ban thanh tra nhân dân.")
-    record = None
-    poll_id = getattr(getattr(conference, "election", None), "poll_id", None)
-    if poll_id:  # gap: conference has no selector from its election to the poll
-        poll = voting_selectors.Poll.objects.filter(pk=poll_id).select_related("agency").first()
-        record = voting_selectors.counting_record(poll) if poll else None
+    recorded = conference_selectors.election_record(election)
+    record = recorded.counting[-1] if recorded.counting else None
     return CountingContext(gather_issuer(source.agency, conference.held_on), source.year,
-                           conference.held_on, record, minutes.election,
-                           record.counters if record else [])
+                           conference.held_on, record, recorded, record.counters if record else [])
 
 
 # --- emulation ------------------------------------------------------------------------------
@@ -267,6 +290,7 @@ class DecisionContext:
 
 
 GIAY_KHEN = frozenset({Title.GIAY_KHEN})
+UNION_ISSUER = AwardIssuer.UNION.value
 RECOGNISED_TITLES = frozenset({Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO,
                                Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC})
 
@@ -301,6 +325,37 @@ def gather_titles_decision(source: Source) -> DecisionContext:
 
 def gather_certificate_decision(source: Source) -> DecisionContext:
     return _gather_decision(source, GIAY_KHEN)
+
+
+@dataclass(frozen=True)
+class UnionDecisionContext:
+    """A decision of the agency's union (Công đoàn cơ quan): the union is the issuer."""
+
+    union: Issuer
+    superior: str  # the upper union; "" if the agency has not set it
+    year: int
+    rows: list[AwardRow]
+
+
+def gather_union_issuer(agency: Agency, on: date) -> tuple[Issuer, str]:
+    """The union as an issuing body, and its upper union (from the register's settings)."""
+    settings = register_settings(agency)
+    name = settings.union_name or f"Công đoàn {agency.short_name or agency.name}"
+    chair = _signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn")
+    return Issuer(name=name, superior=settings.union_superior, abbreviation="CĐ", kind=agency.kind,
+                  place=agency.place_name, head=chair, union_chair=chair), settings.union_superior
+
+
+def gather_union_certificate_decision(source: Source) -> UnionDecisionContext:
+    """Giấy khen the union decided (decisions recorded with the union as their issuer)."""
+    work_year = _require_work_year(source)
+    union, superior = gather_union_issuer(source.agency, work_year.ends_on)
+    awards = emulation_selectors.awards_ordered(emulation_selectors.live_awards(work_year).filter(
+        title=Title.GIAY_KHEN, decision__issuer_kind=UNION_ISSUER))
+    rows = [AwardRow(a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
+                     a.unit.name if a.unit and a.person is None else "", TITLE_LABELS[Title.GIAY_KHEN],
+                     a.achievement, a.bonus_amount) for a in awards]
+    return UnionDecisionContext(union, superior, source.year, rows)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from hoinghi.documents.catalogue import KINDS, SLUG_CHOICES
+from hoinghi.documents.models import RegisterSettings
 from hoinghi.documents.paper import Section
 
 PERSONAL_CHOICES = [(k.slug, k.name) for k in KINDS if k.person != "no"]
@@ -31,3 +32,10 @@ class SectionsForm(forms.Form):
             self.fields[section.key] = forms.CharField(
                 label=section.heading or "Nội dung", initial=section.text, required=False,
                 max_length=20_000, widget=forms.Textarea(attrs={"rows": max(3, len(section.paragraphs) + 1)}))
+
+
+class RegisterSettingsForm(forms.ModelForm):
+    class Meta:
+        model = RegisterSettings
+        fields = ["numbering", "decided_by", "drafting_code", "union_name", "union_superior"]
+        widgets = {"numbering": forms.RadioSelect}

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from hoinghi.law.documents import (
     PARTY_ELEMENTS,
@@ -24,8 +26,29 @@ from hoinghi.law.documents import (
     PageSpec,
 )
 
+if TYPE_CHECKING:
+    from hoinghi.documents.paper import Header
+
 # Kinds of agency (org.AgencyKind values) that write under Hướng dẫn 36.
 PARTY_KINDS = frozenset({"party"})
+
+
+class Letterhead(StrEnum):
+    """The block at the top of the first page: whose document it is."""
+
+    STATE = "state"  # Nghị định 30/2020: issuer left, national title and motto right
+    PARTY = "party"  # Hướng dẫn 36-HD/VPTW: issuer and a star left, the Party's name right
+    UNION = "union"  # Công đoàn cơ quan: no verified spec found (DOMAIN §4.3, [U])
+
+
+UNION_TOP = "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"
+UNION_ABBREVIATION = "CĐ"  # the union's symbol in a number: "Số: 03/QĐ-CĐ" [U]
+UNION_UNVERIFIED = (
+    "Thể thức chưa xác minh: Tổng Liên đoàn Lao động Việt Nam chưa có hướng dẫn thể thức văn "
+    "bản công đoàn được tìm thấy; mẫu này theo văn bản công đoàn thường gặp (tên công đoàn cấp "
+    "trên, tên công đoàn cơ quan bên trái, Quốc hiệu và Tiêu ngữ bên phải, cỡ chữ như Nghị định "
+    "30/2020). Cần rà soát trước khi dùng chính thức."
+)
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -159,6 +182,17 @@ def spec_for(layout: Layout, on: date) -> Spec:
 def layout_for_kind(agency_kind: str) -> Layout:
     """A Party body writes under HD 36; state agencies and public service units under D30."""
     return Layout.PARTY if agency_kind in PARTY_KINDS else Layout.STATE
+
+
+def letterhead_lines(header: Header) -> tuple[str, str]:
+    """The two lines at the top left: the superior body ("" if none) and the issuing body.
+
+    The union's: its upper union, or the Confederation when that is not set, over "CÔNG ĐOÀN …".
+    """
+    superior, issuer = header.superior, header.issuer
+    if header.letterhead is Letterhead.UNION:
+        return superior or UNION_TOP, issuer
+    return superior, issuer
 
 
 def signing_prefix(spec: Spec, code: str) -> str:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
-from hoinghi.documents.catalogue import SLUG_CHOICES
 from hoinghi.org.models import Agency, Person
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """The catalogue's types (imported late: the catalogue reads the register's settings)."""
+    from hoinghi.documents.catalogue import SLUG_CHOICES
+
+    return SLUG_CHOICES
 
 
 class DocumentState(models.TextChoices):
@@ -24,7 +31,7 @@ class Document(models.Model):
 
     agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.PROTECT,
                                related_name="+")
-    kind = models.CharField("loại văn bản", max_length=60, choices=SLUG_CHOICES)
+    kind = models.CharField("loại văn bản", max_length=60, choices=kind_choices)
     year = models.PositiveIntegerField("năm công tác")
     person = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="+")
@@ -89,6 +96,40 @@ class DocumentCounter(models.Model):
         return f"{self.agency.code} {self.register_key} {self.year}: {self.last_number:02d}"
 
 
+class Numbering(models.TextChoices):
+    """How the agency numbers its documents: the head decides (D30 Art 15)."""
+
+    PER_TYPE = "per_type", "Mỗi loại văn bản một dãy số"
+    SINGLE = "single", "Một dãy số chung cho mọi loại văn bản"
+
+
+class RegisterSettings(models.Model):
+    """The agency's choices for its register. The law's options have no documents domain, so
+    they live here; an agency without a row numbers per type and has no drafting symbol."""
+
+    agency = models.OneToOneField(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="+")
+    numbering = models.CharField("cách đánh số", max_length=10, choices=Numbering.choices,
+                                 default=Numbering.PER_TYPE,
+                                 help_text="Thủ trưởng quyết định (khoản 1 Điều 15 Nghị định 30/2020/NĐ-CP).")
+    decided_by = models.CharField("văn bản quyết định", max_length=255, blank=True,
+                                  help_text="Ví dụ: Quy chế công tác văn thư, lưu trữ của cơ quan.")
+    drafting_code = models.CharField("ký hiệu đơn vị soạn thảo", max_length=20, blank=True,
+                                     help_text="Trong số công văn: \"TH\" ở \"Số: 12/VP-TH\".")
+    union_name = models.CharField("tên công đoàn cơ quan", max_length=255, blank=True,
+                                  help_text="Để trống: \"Công đoàn\" và tên cơ quan.")
+    union_superior = models.CharField("công đoàn cấp trên", max_length=255, blank=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "cách đánh số văn bản"
+        verbose_name_plural = "cách đánh số văn bản"
+        constraints = [models.CheckConstraint(condition=models.Q(numbering__in=["per_type", "single"]),
+                                              name="documents_numbering_known")]
+
+    def __str__(self) -> str:
+        return f"{self.agency.code}: {self.get_numbering_display()}"
+
+
 class BatchState(models.TextChoices):
     PENDING = "pending", "Đang chờ"
     RUNNING = "running", "Đang tạo"
@@ -104,7 +145,7 @@ class DocumentBatch(models.Model):
     """Many documents of one type at once (one per staff member), made in the background."""
 
     agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField("loại văn bản", max_length=60, choices=SLUG_CHOICES)
+    kind = models.CharField("loại văn bản", max_length=60, choices=kind_choices)
     year = models.PositiveIntegerField("năm công tác")
     with_pdf = models.BooleanField("kèm PDF", default=False)
     state = models.CharField("trạng thái", max_length=10, choices=BatchState.choices,
@@ -116,6 +157,9 @@ class DocumentBatch(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người tạo", null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("tín hiệu cuối", default=timezone.now,
+                                      help_text="Luồng tạo lô ghi lại thời điểm này khi đang chạy.")
+    attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
 
     class Meta:
@@ -124,6 +168,7 @@ class DocumentBatch(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [models.CheckConstraint(condition=models.Q(done__lte=models.F("total")),
                                               name="documents_batch_done_within_total")]
+        indexes = [models.Index(fields=["state", "updated_at"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} ({self.done}/{self.total})"

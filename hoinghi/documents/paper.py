@@ -11,18 +11,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from hoinghi.documents.layout import Letterhead
 from hoinghi.law.documents import Layout
 
 
 @dataclass(frozen=True)
 class Header:
-    """The issuing body block and the place used in the date line."""
+    """The issuing body block and the place used in the date line.
+
+    ``layout`` is the law's layout the sizes and the number follow; ``letterhead`` the block at
+    the top (the trade union's writes under the state layout with its own header, [U]).
+    """
 
     layout: Layout
     superior: str  # cơ quan chủ quản; "" if none
     issuer: str  # the issuing body
     issuer_abbrev: str  # used in the number: "VP", "VPTU"
     place: str  # địa danh
+    letterhead: Letterhead | None = None  # None: the layout's own
+
+    def __post_init__(self) -> None:
+        if self.letterhead is None:
+            object.__setattr__(self, "letterhead", Letterhead(self.layout.value))
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class Paper:
     appendices: list[Appendix] = field(default_factory=list)
     closing: str = ""  # a line after the body, before the signatures
     numbered: bool = True  # a pledge or a personal report has no number
+    letter: bool = False  # a Công văn: no type name; "V/v <summary>" under the number
 
     def editable_sections(self) -> list[Section]:
         return [s for s in self.sections if s.editable]

@@ -1,20 +1,23 @@
-"""PDF through LibreOffice headless: one ``soffice`` process converts a whole batch.
+"""PDF through LibreOffice headless: a batch is split between two ``soffice`` processes.
 
-Each call uses its own profile directory (``-env:UserInstallation``), so two conversions never
-fight over one profile, and a timeout, so a stuck office process cannot hold a worker.
+Each process uses its own profile directory (``-env:UserInstallation``), so two conversions
+never fight over one profile, and a timeout, so a stuck office process cannot hold a worker.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 TIMEOUT_SECONDS = 60
 PER_FILE_SECONDS = 2
+MIN_PER_PROCESS = 4  # fewer files than this per process: not worth a second soffice start
 
 
 class PdfUnavailable(RuntimeError):
@@ -33,30 +36,68 @@ def pdf_available() -> bool:
     return soffice_path() is not None
 
 
-def convert_many(docx_paths: Sequence[Path], out_dir: Path, *, timeout: float | None = None) -> list[Path]:
-    """Convert every DOCX in one soffice call; the PDFs land in ``out_dir`` with the same stem."""
+def pdf_processes() -> int:
+    """How many soffice processes a batch may run at once: the cores, at most 2 (env override)."""
+    wanted = int(os.environ.get("HOINGHI_PDF_PROCESSES", "2") or 2)
+    return max(1, min(wanted, os.cpu_count() or 1))
+
+
+def convert_many(docx_paths: Sequence[Path], out_dir: Path, *, timeout: float | None = None,
+                 processes: int | None = None) -> list[Path]:
+    """Convert every DOCX; the PDFs land in ``out_dir`` with the same stem.
+
+    The list is split into ``processes`` contiguous parts (default :func:`pdf_processes`), each
+    converted by one soffice process with its own profile, all running at once.
+    """
     binary = soffice_path()
     if binary is None:
         raise PdfUnavailable("Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; tệp DOCX vẫn dùng được.")
     if not docx_paths:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
-    limit = timeout or max(TIMEOUT_SECONDS, PER_FILE_SECONDS * len(docx_paths))
-    with tempfile.TemporaryDirectory(prefix="hoinghi-lo-") as profile:
-        command = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_paths)]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=limit,
-                           env={**os.environ, "HOME": profile})
-        except subprocess.TimeoutExpired:
-            raise PdfUnavailable(f"LibreOffice quá {int(limit)} giây chưa xong; tệp DOCX vẫn dùng được.") from None
-        except (subprocess.CalledProcessError, OSError) as exc:
-            raise PdfUnavailable(f"LibreOffice lỗi khi tạo PDF ({exc}); tệp DOCX vẫn dùng được.") from None
+    count = max(1, min(processes or pdf_processes(), math.ceil(len(docx_paths) / MIN_PER_PROCESS)))
+    size = math.ceil(len(docx_paths) / count)
+    parts = [list(docx_paths[i:i + size]) for i in range(0, len(docx_paths), size)]
+    limit = timeout or max(TIMEOUT_SECONDS, PER_FILE_SECONDS * size)
+    with tempfile.TemporaryDirectory(prefix="hoinghi-lo-") as work:
+        running = [_start(binary, part, out_dir, Path(work) / f"profile-{i}") for i, part in enumerate(parts)]
+        _wait_all(running, limit)
     pdfs = [out_dir / f"{Path(p).stem}.pdf" for p in docx_paths]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:
         raise PdfUnavailable(f"LibreOffice không tạo được: {', '.join(missing[:5])}.")
     return pdfs
+
+
+def _start(binary: str, paths: list[Path], out_dir: Path, profile: Path) -> subprocess.Popen[bytes]:
+    profile.mkdir()
+    command = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, paths)]
+    try:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                env={**os.environ, "HOME": str(profile)})
+    except OSError as exc:
+        raise PdfUnavailable(f"LibreOffice lỗi khi tạo PDF ({exc}); tệp DOCX vẫn dùng được.") from None
+
+
+def _wait_all(running: list[subprocess.Popen[bytes]], limit: float) -> None:
+    """Wait for every process within ``limit`` seconds in all; on a failure, stop the others."""
+    deadline = time.monotonic() + limit
+    try:
+        for process in running:
+            try:
+                _, errors = process.communicate(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                raise PdfUnavailable(
+                    f"LibreOffice quá {int(limit)} giây chưa xong; tệp DOCX vẫn dùng được.") from None
+            if process.returncode != 0:
+                detail = errors.decode("utf-8", "replace").strip()[:300] or f"mã {process.returncode}"
+                raise PdfUnavailable(f"LibreOffice lỗi khi tạo PDF ({detail}); tệp DOCX vẫn dùng được.")
+    finally:
+        for process in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
 
 def docx_to_pdf(docx: bytes, *, name: str = "van-ban") -> bytes:

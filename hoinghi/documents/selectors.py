@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from hoinghi.documents.models import Document, DocumentBatch, DocumentState
+from hoinghi.documents.models import Document, DocumentBatch, DocumentState, RegisterSettings
 from hoinghi.org.models import Agency
 
 
@@ -22,3 +22,9 @@ def drafts(agency: Agency) -> QuerySet[Document]:
 
 def batches(agency: Agency) -> QuerySet[DocumentBatch]:
     return DocumentBatch.objects.filter(agency=agency).order_by("-created_at", "-pk")
+
+
+def register_settings(agency: Agency) -> RegisterSettings:
+    """The agency's register choices; the defaults (a series per type) if never set."""
+    found = RegisterSettings.objects.filter(agency=agency).first()
+    return found if found is not None else RegisterSettings(agency=agency)

@@ -13,7 +13,7 @@ import threading
 import zipfile
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -32,15 +32,21 @@ from hoinghi.documents.models import (
     DocumentBatch,
     DocumentCounter,
     DocumentState,
+    Numbering,
+    RegisterSettings,
 )
 from hoinghi.documents.paper import Paper, apply_edits, numbered
 from hoinghi.documents.pdf import PdfUnavailable, convert_many
+from hoinghi.documents.selectors import register_settings
 from hoinghi.law.documents import NumberSequenceFacts, decide_next_number
 from hoinghi.org import selectors as org_selectors
 from hoinghi.org.models import Agency, Person
 
 Actor = AbstractBaseUser | AnonymousUser | None
 MAX_SECTION_CHARS = 20_000
+HEARTBEAT_SECONDS = 30.0  # a running batch writes its heartbeat this often
+STALE_AFTER = timedelta(minutes=5)  # no heartbeat for this long: the batch's worker died
+MAX_ATTEMPTS = 2  # runs of a batch before a dead one is marked failed
 
 
 class DocumentError(Exception):
@@ -110,7 +116,7 @@ def create_draft(agency: Agency, slug: str, *, year: int, actor: Actor,
     paper = _compose_source(doc_kind, source_of(agency, year, person))
     document = Document.objects.create(
         agency=agency, kind=slug, year=year, person=person, summary=paper.summary[:500],
-        register_key=doc_kind.register_key, created_by=_user(actor))
+        register_key=series_of(agency, doc_kind), created_by=_user(actor))
     record("documents.create_draft", actor=actor, target=document, agency_code=agency.code,
            data={"kind": slug, "year": year, "person": person.staff_code if person else None})
     return document
@@ -141,6 +147,11 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
     return document
 
 
+def series_of(agency: Agency, doc_kind: DocumentKind) -> str:
+    """The series the agency takes this type's numbers from: its own, or the one for all types."""
+    return doc_kind.series(register_settings(agency).numbering == Numbering.SINGLE)
+
+
 def _next_number(document: Document, on: date) -> tuple[int, dict[str, object]]:
     counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
         agency=document.agency, register_key=document.register_key, year=on.year)
@@ -164,6 +175,7 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
         number = None
         decision: dict[str, object] = {}
         if paper.numbered:
+            document.register_key = series_of(document.agency, doc_kind)  # the scheme in force now
             number, decision = _next_number(document, on)
             paper = numbered(paper, number, on)
         else:
@@ -181,6 +193,43 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
                data={"number": document.number_text, "issued_on": on.isoformat(),
                      "rule": decision.get("rule") or decision.get("code"), "decision": decision})
     return document
+
+
+# --- the register's settings -------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_register_settings(agency: Agency, *, numbering: str, actor: Actor, decided_by: str = "",
+                          drafting_code: str = "", union_name: str = "", union_superior: str = "",
+                          on: date | None = None) -> RegisterSettings:
+    """The head's choice of numbering (D30 Art 15) and the symbols and names the letterheads use.
+
+    The scheme changes only in a year with no number given yet: otherwise two series would
+    hand out the same number and symbol within the year (D30 Art 15.1).
+    """
+    on = on or timezone.localdate()
+    if numbering not in Numbering.values:
+        raise DocumentError("documents.unknown_numbering", f"Cách đánh số \"{numbering}\" không có.",
+                            field="numbering")
+    code = drafting_code.strip().upper()
+    if code and not code.replace("Đ", "D").isalnum():
+        raise DocumentError("documents.bad_drafting_code",
+                            "Ký hiệu đơn vị soạn thảo chỉ gồm chữ cái và chữ số, ví dụ \"TH\".",
+                            field="drafting_code")
+    settings, _ = RegisterSettings.objects.select_for_update().get_or_create(agency=agency)
+    if settings.numbering != numbering and DocumentCounter.objects.filter(
+            agency=agency, year=on.year, last_number__gt=0).exists():
+        raise DocumentError("documents.numbering_mid_year",
+                            f"Năm {on.year} đã có văn bản được cấp số nên chưa đổi được cách đánh số; "
+                            f"hãy đổi từ ngày 01/01/{on.year + 1}.", field="numbering")
+    before = settings.numbering
+    settings.numbering, settings.decided_by, settings.drafting_code = numbering, decided_by.strip(), code
+    settings.union_name, settings.union_superior = union_name.strip(), union_superior.strip()
+    settings.save()
+    record("documents.set_register_settings", actor=actor, target=settings, agency_code=agency.code,
+           data={"numbering": numbering, "before": before, "decided_by": settings.decided_by,
+                 "drafting_code": code})
+    return settings
 
 
 # --- batches --------------------------------------------------------------------------------
@@ -220,23 +269,52 @@ def _run_in_thread(batch_pk: int) -> None:
 def _claim(batch: DocumentBatch) -> bool:
     """Take a pending batch; False if another worker already has it."""
     return DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.PENDING).update(
-        state=BatchState.RUNNING) == 1
+        state=BatchState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()) == 1
 
 
-def run_batch(batch: DocumentBatch, *, progress_every: int = 25) -> DocumentBatch:
-    """Make every document of the batch into one zip; progress is written as it goes."""
+class Heartbeat:
+    """While a batch runs, a thread writes ``updated_at`` every ``every`` seconds, so a batch
+    whose worker died (a restart, the memory killer) is seen as stale: see :func:`recover_batch`."""
+
+    def __init__(self, batch_pk: int, every: float = HEARTBEAT_SECONDS) -> None:
+        self.batch_pk, self.every = batch_pk, every
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"documents-heartbeat-{batch_pk}", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
+        self.thread.join(timeout=self.every + 5)
+
+    def _beat(self) -> None:
+        try:
+            while not self.stopped.wait(self.every):
+                DocumentBatch.objects.filter(pk=self.batch_pk, state=BatchState.RUNNING).update(
+                    updated_at=timezone.now())
+        finally:
+            close_old_connections()
+
+
+def run_batch(batch: DocumentBatch, *, progress_every: int = 25,
+              heartbeat_every: float = HEARTBEAT_SECONDS) -> DocumentBatch:
+    """Make every document of the batch into one zip; progress and a heartbeat are written as it goes."""
     if not _claim(batch):
         return batch
+    batch.refresh_from_db()
+    # This run's row: a run given up as dead (recover_batch) must not overwrite the next one.
+    mine = DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING, attempts=batch.attempts)
     try:
-        data = _make_batch(batch, progress_every)
+        with Heartbeat(batch.pk, heartbeat_every):
+            data = _make_batch(batch, progress_every)
         batch.result.save(f"{batch.kind}-{batch.year}-{batch.pk}.zip", ContentFile(data), save=False)
-        DocumentBatch.objects.filter(pk=batch.pk).update(
-            state=BatchState.DONE, done=batch.total, result=batch.result.name, error=batch.error,
-            finished_at=timezone.now())
+        mine.update(state=BatchState.DONE, done=batch.total, result=batch.result.name, error=batch.error,
+                    finished_at=timezone.now(), updated_at=timezone.now())
     except Exception as exc:  # noqa: BLE001 - any failure ends the batch with its message
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        DocumentBatch.objects.filter(pk=batch.pk).update(state=BatchState.FAILED, error=message[:2000],
-                                                         finished_at=timezone.now())
+        mine.update(state=BatchState.FAILED, error=message[:2000], finished_at=timezone.now())
     batch.refresh_from_db()
     return batch
 
@@ -261,7 +339,8 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
             path.write_bytes(render_docx(paper, year=batch.year))
             paths.append(path)
             if index % progress_every == 0:
-                DocumentBatch.objects.filter(pk=batch.pk).update(done=min(index, batch.total))
+                DocumentBatch.objects.filter(pk=batch.pk).update(done=min(index, batch.total),
+                                                                 updated_at=timezone.now())
         pdfs: list[Path] = []
         if batch.with_pdf:
             try:
@@ -269,6 +348,42 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
             except PdfUnavailable as exc:
                 batch.error = exc.message
         return _zip(paths + pdfs)
+
+
+def recover_batch(batch: DocumentBatch, *, now: datetime | None = None,
+                  stale_after: timedelta = STALE_AFTER, restart: bool = False) -> DocumentBatch:
+    """A running batch with no heartbeat for ``stale_after``: its worker died. Put it back in the
+    queue if it has runs left (``restart``: and run it in a thread now), else mark it failed."""
+    now = now or timezone.now()
+    cutoff = now - stale_after
+    if batch.state != BatchState.RUNNING or batch.updated_at >= cutoff:
+        return batch
+    again = batch.attempts < MAX_ATTEMPTS
+    minutes = int(stale_after.total_seconds() // 60)
+    with transaction.atomic():
+        changes: dict[str, object] = {"state": BatchState.PENDING, "done": 0} if again else {
+            "state": BatchState.FAILED, "finished_at": now,
+            "error": f"Lô văn bản dừng giữa chừng: {minutes} phút không có tín hiệu từ luồng tạo lô "
+                     f"(đã chạy {batch.attempts} lần). Hãy tạo lại lô."}
+        taken = DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING,
+                                             updated_at__lt=cutoff).update(**changes)
+        if taken:
+            record("documents.recover_batch", actor=None, target=batch, agency_code=batch.agency.code,
+                   data={"outcome": "requeued" if again else "failed", "attempts": batch.attempts,
+                         "last_heartbeat": batch.updated_at.isoformat()})
+            if again and restart:
+                transaction.on_commit(lambda: _run_in_thread(batch.pk))
+    batch.refresh_from_db()
+    return batch
+
+
+def recover_stale_batches(*, now: datetime | None = None,
+                          stale_after: timedelta = STALE_AFTER) -> list[DocumentBatch]:
+    """Every stale running batch, requeued or failed (the worker calls it on each round)."""
+    cutoff = (now or timezone.now()) - stale_after
+    stale = DocumentBatch.objects.filter(state=BatchState.RUNNING, updated_at__lt=cutoff).select_related(
+        "agency").order_by("pk")[:100]
+    return [recover_batch(b, now=now, stale_after=stale_after) for b in stale]
 
 
 def _zip(paths: list[Path]) -> bytes:

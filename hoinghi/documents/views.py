@@ -40,6 +40,7 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
     documents = access.documents_for_user(request.user, agency)[:200]
     return render(request, "documents/list.html", {
         "agency": agency, "documents": documents, "form": form, "can_edit": can_edit,
+        "can_set_register": access.can_set_register(request.user, agency),
         "batch_form": forms.BatchForm(), "batches": selectors.batches(agency)[:10] if can_edit else []})
 
 
@@ -117,12 +118,12 @@ def batch_start(request: HttpRequest, agency_code: str) -> HttpResponse:
 
 
 def batch_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
-    batch = access.get_batch_for_user(request, agency_code, pk)
+    batch = services.recover_batch(access.get_batch_for_user(request, agency_code, pk), restart=True)
     return render(request, "documents/batch.html", {"batch": batch, "agency": batch.agency})
 
 
 def batch_status(request: HttpRequest, agency_code: str, pk: int) -> JsonResponse:
-    batch = access.get_batch_for_user(request, agency_code, pk)
+    batch = services.recover_batch(access.get_batch_for_user(request, agency_code, pk), restart=True)
     return JsonResponse({"state": batch.state, "state_label": batch.get_state_display(),
                          "done": batch.done, "total": batch.total, "percent": batch.percent,
                          "error": batch.error, "ready": bool(batch.result)})
@@ -135,3 +136,19 @@ def batch_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRespo
         return redirect(batch)
     return FileResponse(batch.result.open("rb"), as_attachment=True,
                         filename=f"{batch.kind}-{batch.year}-{batch.pk}.zip")
+
+
+def register_settings(request: HttpRequest, agency_code: str) -> HttpResponse:
+    """The head's choice of numbering (one series or one per type) and the letterhead names."""
+    agency = get_agency_for_user(request, agency_code)
+    access.require_register(access.can_set_register(request.user, agency))
+    current = selectors.register_settings(agency)
+    form = forms.RegisterSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_register_settings(agency, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Đã lưu cách đánh số văn bản.")
+            return redirect("documents:register", agency.code)
+        except DocumentError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "documents/register.html", {"agency": agency, "form": form})

@@ -18,7 +18,7 @@ def test_types_lists_every_slug() -> None:
     out = StringIO()
     call_command("documents_types", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len(lines) == 12 and lines[0].startswith("ke-hoach-hoi-nghi")
+    assert len(lines) == 14 and lines[0].startswith("ke-hoach-hoi-nghi")
     assert any("bao-cao-thanh-tich" in line and "cần --person" in line for line in lines)
 
 

@@ -20,12 +20,12 @@ from hoinghi.org.models import Agency, Person, WorkYear
 from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
-NEEDS_CONFERENCE = {"bien-ban-hoi-nghi", "nghi-quyet-hoi-nghi", "bien-ban-kiem-phieu"}
+NEEDS_CONFERENCE = {"bien-ban-hoi-nghi", "nghi-quyet-hoi-nghi", "bien-ban-kiem-phieu", "cong-van-ket-qua-hoi-nghi"}
 
 
 def test_every_type_has_a_unique_slug() -> None:
     slugs = [k.slug for k in KINDS]
-    assert len(slugs) == len(set(slugs)) == 12
+    assert len(slugs) == len(set(slugs)) == 14
 
 
 def test_every_type_renders_for_the_demo_party_office(demo: Agency) -> None:
@@ -35,6 +35,9 @@ def test_every_type_renders_for_the_demo_party_office(demo: Agency) -> None:
             continue
         doc = load(render_kind(doc_kind.slug, demo, 2024, person=clerk))
         text = full_text(doc)
+        if doc_kind.issuer == "union":  # the union's letterhead, under the state motto
+            assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text, doc_kind.slug
+            continue
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text, doc_kind.slug
         assert "HUYỆN ỦY THẠCH BÌNH" in texts(doc), doc_kind.slug
         assert "Thạch Bình, ngày      tháng      năm 2024" in texts(doc), doc_kind.slug
@@ -144,3 +147,10 @@ def test_a_personal_notice_names_the_person(demo: Agency) -> None:
     person = Person.objects.get(agency=demo, staff_code="HU05")
     text = full_text(load(render_kind("thong-bao-xep-loai", demo, 2024, person=person)))
     assert person.full_name in text and "Chưa có kết quả" in text
+
+
+def test_the_minutes_read_the_conference_in_a_bounded_number_of_queries(
+        conference_2024: Conference, django_assert_max_num_queries: object) -> None:
+    render_kind("bien-ban-hoi-nghi", conference_2024.agency, 2024)  # warm: content types, caches
+    with django_assert_max_num_queries(20):  # type: ignore[operator]
+        render_kind("bien-ban-hoi-nghi", conference_2024.agency, 2024)

@@ -16,4 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         for k in KINDS:
             law_type = DOCUMENT_TYPES[k.doc_type][0] if k.doc_type else "không đánh số"
-            self.stdout.write(f"{k.slug:32} {k.name} ({law_type}){PERSON[k.person]}")
+            unverified = " [thể thức chưa xác minh]" if k.description else ""
+            self.stdout.write(f"{k.slug:32} {k.name} ({law_type}){PERSON[k.person]}{unverified}")

@@ -6,11 +6,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from hoinghi.documents.models import BatchState, DocumentBatch
-from hoinghi.documents.services import run_batch
+from hoinghi.documents.services import recover_stale_batches, run_batch
 
 
 class Command(BaseCommand):
-    help = ("Tạo các lô văn bản đang chờ (khi không dùng luồng nền của máy chủ web). "
+    help = ("Tạo các lô văn bản đang chờ (khi không dùng luồng nền của máy chủ web); lô đang tạo mà "
+            "luồng của nó đã chết (không có tín hiệu 5 phút) được tạo lại một lần, rồi báo lỗi. "
             "--once: làm hết các lô đang chờ rồi dừng.")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -19,6 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
+            for batch in recover_stale_batches():
+                self.stdout.write(f"Lô {batch.pk}: luồng tạo lô đã dừng; {batch.get_state_display().lower()}.")
             pending = list(DocumentBatch.objects.filter(state=BatchState.PENDING).order_by("pk")[:10])
             for batch in pending:
                 done = run_batch(batch)
