@@ -62,6 +62,7 @@ def test_the_production_settings_pass_the_deployment_checks() -> None:
         "ALLOWED_HOSTS": "hoinghi.example.vn",
         "HOINGHI_HTTPS": "true",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser fixture for the test server only
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120,
