@@ -1,29 +1,25 @@
 """Writing checked staff rows: set-based, so the number of queries does not grow with rows.
 
 Each kind of record is diffed against one preloaded query, then only what changed is
-written, in batches: units level by level (a new unit may sit under another new unit),
-people by one upsert per batch keyed on (agency, staff code), positions by one insert per
-batch keyed on (person, unit, title, from date). Nothing is deleted: a person missing
-from the file stays as they are.
+written as plain tuples through the cursor (hoinghi.org.imports.bulk: executemany on SQLite,
+COPY + INSERT … SELECT on PostgreSQL): units level by level (a new unit may sit under another
+new unit), people by one upsert keyed on (agency, staff code), positions by one insert of the
+new ones and one update of changed flags. Nothing is deleted: a person missing from the file
+stays as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from django.db import connection
-
+from hoinghi.org.imports.bulk import Row, db_value, insert_rows, update_rows, upsert_rows
 from hoinghi.org.imports.columns import PERSON_FIELDS
 from hoinghi.org.imports.rows import CheckedFile, StaffRow, UnitRef
 from hoinghi.org.models import Agency, Person, Position, Unit, UnitKind
 from hoinghi.vietnamese import fold, name_sort_key
 
-BATCH = 1_000
-ID_CHUNK = 10_000
 UNIT_KIND_BY_PREFIX = (("van phong", UnitKind.OFFICE), ("uy ban", UnitKind.COMMITTEE),
                        ("ban ", UnitKind.BOARD), ("phong ", UnitKind.DIVISION), ("to ", UnitKind.TEAM))
 
@@ -64,32 +60,10 @@ def write_staff(agency: Agency, checked: CheckedFile, *, dry_run: bool = False) 
     """Diff the rows against the database and, unless ``dry_run``, write the difference.
     The caller holds the transaction."""
     counts = ImportCounts()
-    with wide_sqlite_batches():
-        unit_ids = _write_units(agency, checked.rows, counts, dry_run=dry_run)
-        person_ids = _write_people(agency, checked, counts, dry_run=dry_run)
-        _write_positions(agency, checked.rows, unit_ids, person_ids, counts, dry_run=dry_run)
+    unit_ids = _write_units(agency, checked.rows, counts, dry_run=dry_run)
+    person_ids = _write_people(agency, checked, counts, dry_run=dry_run)
+    _write_positions(agency, checked.rows, unit_ids, person_ids, counts, dry_run=dry_run)
     return counts
-
-
-@contextmanager
-def wide_sqlite_batches() -> Iterator[None]:
-    """Django assumes SQLite's historic limit of 999 bound variables per statement and so
-    splits a bulk insert of people into batches of about 70 rows. The SQLite linked here
-    reports its real limit (SQLITE_LIMIT_VARIABLE_NUMBER, 32,766 or more since 3.32), so
-    for the import a batch of 1,000 rows is one statement."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    import sqlite3
-
-    connection.ensure_connection()
-    features = connection.features
-    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    features.max_query_params = max(limit, 999)
-    try:
-        yield
-    finally:
-        del features.max_query_params  # back to the class default
 
 
 def _unit_kind(name: str) -> str:
@@ -122,52 +96,58 @@ def _write_units(agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, 
     while pending:
         # Parents first: a unit is ready when its parent is not itself waiting to be written.
         ready = sorted(c for c in pending if wanted[c][1] not in pending)
-        objs = []
+        values: list[Row] = []
         for code in ready:
             name, parent = wanted[code]
             before = existing.get(code)
-            objs.append(Unit(
-                agency=agency, code=code, name=name or (before.name if before else code),
-                parent_id=ids[parent] if parent else (before.parent_id if before else None),
-                kind=_unit_kind(name), position=next_position,
-            ))
+            values.append((agency.pk, code, name or (before.name if before else code),
+                           ids[parent] if parent else (before.parent_id if before else None),
+                           _unit_kind(name), next_position, ""))
             next_position += 0 if before else 1
-        Unit.objects.bulk_create(objs, batch_size=BATCH, update_conflicts=True,
-                                 unique_fields=["agency", "code"], update_fields=["name", "parent"])
+        upsert_rows(Unit, UNIT_COLUMNS, values, conflict=("agency", "code"), update=("name", "parent"))
         pending -= set(ready)
         ids.update(Unit.objects.filter(agency=agency, code__in=ready).values_list("code", "pk"))
     return ids
 
 
-def _person_values(r: StaffRow) -> dict[str, Any]:
-    return {key: getattr(r, key) for key in PERSON_FIELDS}
+UNIT_COLUMNS = ("agency", "code", "name", "parent", "kind", "position", "abbreviation")
+POSITION_COLUMNS = ("person", "unit", "title", "is_leader", "is_head", "valid_from")
+
+
+def person_defaults() -> dict[str, Any]:
+    """What a new person gets for a column the file does not have (the model's defaults)."""
+    return {f: Person._meta.get_field(f).get_default() for f in PERSON_FIELDS}
 
 
 def _write_people(agency: Agency, checked: CheckedFile, counts: ImportCounts, *, dry_run: bool) -> dict[str, int]:
     fields = [f for f in PERSON_FIELDS if f in checked.present]
-    existing = {row["staff_code"]: row for row in
-                Person.objects.filter(agency=agency).values("pk", "staff_code", *fields)}
-    to_write: list[Person] = []
+    existing = {row[0]: row for row in
+                Person.objects.filter(agency=agency).values_list("staff_code", "pk", *fields)}
+    # One tuple per row in the order of ``fields``, compared with the stored tuple as it is.
+    getters = [(i, f) for i, f in enumerate(PERSON_FIELDS) if f in checked.present]
+    defaults = person_defaults()
+    to_write: list[Row] = []
     for r in checked.rows:
-        values = _person_values(r)
+        values = tuple(getattr(r, f) for _, f in getters)
         before = existing.get(r.staff_code)
         if before is None:
             counts.people_created += 1
-        elif any(before[f] != values[f] for f in fields):
+        elif before[2:] != values:
             counts.people_updated += 1
         else:
             counts.people_unchanged += 1
             continue
-        to_write.append(Person(
-            agency=agency, staff_code=r.staff_code, **{f: values[f] for f in fields},
-            sort_key=name_sort_key(r.full_name), search_text=fold(f"{r.full_name} {r.staff_code}"),
-        ))
-    ids = {code: row["pk"] for code, row in existing.items()}
+        if dry_run:
+            continue
+        row = dict(defaults)
+        row.update(zip(fields, values, strict=True))
+        to_write.append((agency.pk, r.staff_code, *(db_value(row[f]) for f in PERSON_FIELDS),
+                         name_sort_key(r.full_name), fold(f"{r.full_name} {r.staff_code}")))
+    ids = {code: row[1] for code, row in existing.items()}
     if dry_run or not to_write:
         return ids
-    Person.objects.bulk_create(to_write, batch_size=BATCH, update_conflicts=True,
-                               unique_fields=["agency", "staff_code"],
-                               update_fields=[*fields, "sort_key", "search_text"])
+    upsert_rows(Person, ("agency", "staff_code", *PERSON_FIELDS, "sort_key", "search_text"), to_write,
+                conflict=("agency", "staff_code"), update=(*fields, "sort_key", "search_text"))
     if counts.people_created:
         ids = dict(Person.objects.filter(agency=agency).values_list("staff_code", "pk"))
     return ids
@@ -184,7 +164,7 @@ def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, i
             "pk", "person_id", "unit_id", "title", "valid_from", "is_leader", "is_head")
     }
     new: list[StaffRow] = []
-    flips: dict[tuple[bool, bool], list[int]] = {}
+    flips: list[Row] = []
     for r in rows:
         if not r.unit_code or r.valid_from is None:  # the checker gives every position a date
             continue
@@ -193,18 +173,11 @@ def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, i
         if found is None:
             new.append(r)
         elif (found[1], found[2]) != (r.is_leader, r.is_head):
-            flips.setdefault((r.is_leader, r.is_head), []).append(found[0])
-    counts.positions_created = len(new)
-    counts.positions_updated = sum(len(ids) for ids in flips.values())
+            flips.append((found[0], db_value(r.is_leader), db_value(r.is_head)))
+    counts.positions_created, counts.positions_updated = len(new), len(flips)
     if dry_run:
         return
-    Position.objects.bulk_create([_position(r, person_ids, unit_ids) for r in new], batch_size=BATCH)
-    for (is_leader, is_head), ids in flips.items():
-        for start in range(0, len(ids), ID_CHUNK):
-            Position.objects.filter(pk__in=ids[start:start + ID_CHUNK]).update(is_leader=is_leader, is_head=is_head)
-
-
-def _position(r: StaffRow, person_ids: dict[str, int], unit_ids: dict[str, int]) -> Position:
-    assert r.valid_from is not None  # the checker fills it from the joining date
-    return Position(person_id=person_ids[r.staff_code], unit_id=unit_ids[r.unit_code], title=r.title,
-                    is_leader=r.is_leader, is_head=r.is_head, valid_from=r.valid_from)
+    insert_rows(Position, POSITION_COLUMNS, [
+        (person_ids[r.staff_code], unit_ids[r.unit_code], r.title, db_value(r.is_leader), db_value(r.is_head),
+         db_value(r.valid_from)) for r in new])
+    update_rows(Position, ("is_leader", "is_head"), flips)

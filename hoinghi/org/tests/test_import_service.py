@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from hoinghi.audit.models import AuditEntry
 from hoinghi.org.imports.samples import csv_bytes, staff_row, staff_rows, xlsx_bytes
@@ -155,11 +156,12 @@ def test_it_leaves_other_agencies_alone(world: World) -> None:
 def test_the_number_of_queries_does_not_grow_with_rows(world: World, count: int,
                                                        django_assert_num_queries: object) -> None:
     data = xlsx_bytes(staff_rows(count))
-    with django_assert_num_queries(QUERIES_FOR_A_NEW_FILE):  # type: ignore[operator]
+    with django_assert_num_queries(QUERIES_FOR_A_NEW_FILE[connection.vendor]):  # type: ignore[operator]
         import_staff(world.agency, data, filename="ds.xlsx")
 
 
 # Units (to check the rows), the savepoint; units again, inside the transaction, new units
 # (one level) and their ids; people, the upsert, their ids; positions and the insert; the
-# audit entry; the savepoint's release.
-QUERIES_FOR_A_NEW_FILE = 12
+# audit entry; the savepoint's release. On PostgreSQL the units' and people's upserts go
+# through temporary tables filled by COPY (which Django does not count).
+QUERIES_FOR_A_NEW_FILE = {"sqlite": 12, "postgresql": 13}
