@@ -87,3 +87,13 @@ def test_in_a_d90_year_the_share_check_is_kept_with_the_decision(world: World) -
     share = next(c for c in row.facts["caps"] if c["question"] == "evaluation.excellent_share")
     assert share["values"]["max_excellent"] == 1
     assert share["reasons"][-1]["basis"] == "unverified"
+
+
+def test_the_approval_screen_shows_the_party_members_share(world: World) -> None:
+    year = d90_year(world)
+    d90_proposed(world, year, "NM01", "htxs", member=False)
+    d90_proposed(world, year, "DV01", "htt", member=True)
+    c = Client()
+    assert c.login(username="ld01", password=PASSWORD)
+    text = c.get(reverse("evaluation:unit", args=[world.agency.code, 2024, world.board.code])).content.decode()
+    assert "vượt tỷ lệ đảng viên (0/1)" in text and 'id="con-lai">0<' in text
