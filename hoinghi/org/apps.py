@@ -11,3 +11,8 @@ class OrgConfig(AppConfig):
         from hoinghi.org.checks import check_law_registry
 
         checks.register(check_law_registry, "hoinghi")
+
+        from hoinghi.org import home
+        from hoinghi.org.imports.home import staff_import_links
+
+        home.register(staff_import_links)

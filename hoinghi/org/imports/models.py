@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -13,10 +14,15 @@ from django.utils import timezone
 
 from hoinghi.org.models import Agency
 
+# The write transaction gives no heartbeat; 100,000 rows take well under a minute to write.
+STALLED_AFTER = timedelta(minutes=10)
+
 
 class StaffImportState(models.TextChoices):
     PREVIEWED = "previewed", "Đang xem trước"
+    RUNNING = "running", "Đang nhập"
     APPLIED = "applied", "Đã nhập"
+    FAILED = "failed", "Không nhập được"
 
 
 def payload_checksum(payload: dict[str, Any]) -> str:
@@ -46,6 +52,11 @@ class StaffImport(models.Model):
     expires_at = models.DateTimeField("hết hạn lúc")
     applied_at = models.DateTimeField("nhập lúc", null=True, blank=True)
     result = models.JSONField("kết quả", default=dict, blank=True)
+    # A large file runs as a background job: its progress and last sign of life, and why it
+    # failed. Rows are read and checked with progress, then written in one transaction.
+    progress = models.PositiveIntegerField("số dòng đã xử lý", default=0)
+    heartbeat_at = models.DateTimeField("cập nhật tiến độ lúc", null=True, blank=True)
+    errors = models.JSONField("lỗi", default=list, blank=True)
 
     class Meta:
         app_label = "org"
@@ -58,3 +69,9 @@ class StaffImport(models.Model):
 
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+    def is_stalled(self) -> bool:
+        """A job that gave no sign of life for long: its process has died (nothing was written)."""
+        if self.state != StaffImportState.RUNNING or self.heartbeat_at is None:
+            return False
+        return timezone.now() - self.heartbeat_at > STALLED_AFTER

@@ -2,7 +2,9 @@
 
 Nothing is written unless every row is valid, and then everything is written in one
 transaction with one audit entry ``org.import_staff``. Importing the same file again
-changes nothing.
+changes nothing. No import writes while another app's guard refuses it (a poll is open:
+hoinghi.org.imports.guards). A large confirmed file runs as a background job
+(hoinghi.org.imports.jobs).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hoinghi.audit.services import record
+from hoinghi.org.imports import guards
 from hoinghi.org.imports.apply import ImportCounts, agency_units, write_staff
 from hoinghi.org.imports.files import FileRefused, read_table
 from hoinghi.org.imports.models import StaffImport, StaffImportState, payload_checksum
@@ -45,6 +48,13 @@ def _refused_rows(errors: list[RowError]) -> StaffImportError:
     return StaffImportError("invalid_rows", [str(e) for e in errors])
 
 
+def refuse_if_guarded(agency: Agency) -> None:
+    """Raise StaffImportError("guarded") when another app refuses imports into the agency now."""
+    reasons = guards.refusals(agency)
+    if reasons:
+        raise StaffImportError("guarded", reasons)
+
+
 def check_staff_file(agency: Agency, data: bytes, *, filename: str) -> CheckedFile:
     """Read and check a whole file against the agency's units; raise StaffImportError."""
     try:
@@ -62,6 +72,7 @@ def import_staff(agency: Agency, data: bytes, *, filename: str, actor: AbstractB
     if dry_run:
         return write_staff(agency, checked, dry_run=True)
     with transaction.atomic():
+        refuse_if_guarded(agency)
         counts = write_staff(agency, checked)
         record("org.import_staff", actor=actor, agency_code=agency.code, data={
             "filename": filename, "file_sha256": hashlib.sha256(data).hexdigest(),
@@ -73,6 +84,7 @@ def import_staff(agency: Agency, data: bytes, *, filename: str, actor: AbstractB
 def preview_staff_import(agency: Agency, data: bytes, *, filename: str,
                          uploaded_by: User) -> StaffImport:
     """Check the file and keep its rows for the uploader to confirm; nothing else is written."""
+    refuse_if_guarded(agency)
     checked = check_staff_file(agency, data, filename=filename)
     planned = write_staff(agency, checked, dry_run=True)
     payload = {"present": sorted(checked.present), "rows": [r.to_json() for r in checked.rows]}
@@ -89,30 +101,45 @@ def preview_staff_import(agency: Agency, data: bytes, *, filename: str,
 
 def confirm_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseUser) -> ImportCounts:
     """Write the previewed rows, once, by their uploader, before they expire."""
-    agency = staff_import.agency
     with transaction.atomic():
         locked = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
-        _check_confirmable(locked, confirmed_by)
-        checked = CheckedFile([StaffRow.from_json(r) for r in locked.payload["rows"]],
-                              frozenset(locked.payload["present"]))
-        errors = check_across(checked.rows, agency_units(agency))  # units may have changed since
-        if errors:
-            raise _refused_rows(errors)
-        counts = write_staff(agency, checked)
-        locked.state, locked.applied_at, locked.result = StaffImportState.APPLIED, timezone.now(), counts.as_dict()
-        locked.save(update_fields=["state", "applied_at", "result"])
-        record("org.import_staff", actor=confirmed_by, target=locked, agency_code=agency.code, data={
-            "filename": locked.filename, "file_sha256": locked.file_sha256, "rows": locked.row_count,
-            **counts.as_dict(),
-        })
+        check_confirmable(locked, confirmed_by)
+        return apply_staff_import(locked, rows_of(locked), actor=confirmed_by)
+
+
+def rows_of(staff_import: StaffImport) -> CheckedFile:
+    return CheckedFile([StaffRow.from_json(r) for r in staff_import.payload["rows"]],
+                       frozenset(staff_import.payload["present"]))
+
+
+def apply_staff_import(locked: StaffImport, checked: CheckedFile, *, actor: AbstractBaseUser) -> ImportCounts:
+    """Inside the caller's transaction, holding the import's row lock: ask the guards, check the
+    rows against today's units, write, mark applied, audit."""
+    agency = locked.agency
+    refuse_if_guarded(agency)
+    errors = check_across(checked.rows, agency_units(agency))  # units may have changed since
+    if errors:
+        raise _refused_rows(errors)
+    counts = write_staff(agency, checked)
+    locked.state, locked.applied_at, locked.result = StaffImportState.APPLIED, timezone.now(), counts.as_dict()
+    locked.progress = locked.row_count
+    locked.save(update_fields=["state", "applied_at", "result", "progress"])
+    record("org.import_staff", actor=actor, target=locked, agency_code=agency.code, data={
+        "filename": locked.filename, "file_sha256": locked.file_sha256, "rows": locked.row_count,
+        **counts.as_dict(),
+    })
     return counts
 
 
-def _check_confirmable(staff_import: StaffImport, user: AbstractBaseUser) -> None:
+def check_confirmable(staff_import: StaffImport, user: AbstractBaseUser) -> None:
     if staff_import.uploaded_by_id != user.pk:
         raise StaffImportError("not_owner", ["Chỉ người đã tải tệp lên mới xác nhận được lần nhập này."])
     if staff_import.state == StaffImportState.APPLIED:
         raise StaffImportError("already_applied", ["Lần nhập này đã được thực hiện rồi."])
+    if staff_import.state == StaffImportState.RUNNING:
+        raise StaffImportError("running", ["Lần nhập này đang chạy; hãy chờ đến khi xong."])
+    if staff_import.state == StaffImportState.FAILED:
+        raise StaffImportError("failed", ["Lần nhập này đã không thành công. Hãy tải tệp lên lại."])
     if staff_import.is_expired():
         raise StaffImportError("expired", ["Bản xem trước đã hết hạn. Hãy tải tệp lên lại."])
     if payload_checksum(staff_import.payload) != staff_import.payload_sha256:
