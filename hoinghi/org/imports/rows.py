@@ -18,6 +18,7 @@ from hoinghi.org.imports.files import Table
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 MAX_LENGTHS = {"staff_code": 40, "full_name": 120, "unit_code": 60, "unit_name": 255,
                "unit_parent_code": 60, "title": 120}
+UNIQUE_KEYS = frozenset({"staff_code", "full_name"})  # not worth remembering
 MAX_ERRORS = 200  # enough to fix a file by; a file with more errors is the wrong file
 
 
@@ -92,16 +93,26 @@ def check_rows(table: Table, agency_units: dict[str, UnitRef]) -> CheckedFile:
     if errors:
         raise RowsInvalid(errors)
     rows: list[StaffRow] = []
+    # Most columns repeat a few values (genders, categories, flags, units, titles, dates):
+    # each distinct cell is parsed once. The key holds the type: True == 1 for a dict.
+    parsed: dict[tuple[str, type, object], object] = {}
     for number, cells in table.rows:
         values: dict[str, object] = {}
         failed: set[str] = set()
         for key, index in positions.items():
             raw = cells[index] if index < len(cells) else None
+            memo = (key, type(raw), raw)
+            if memo in parsed:
+                values[key] = parsed[memo]
+                continue
             try:
                 values[key] = _parse(key, raw)
             except CellError as exc:
                 failed.add(key)
                 errors.append(RowError(number, BY_KEY[key].header, str(exc)))
+            else:
+                if key not in UNIQUE_KEYS:
+                    parsed[memo] = values[key]
         row_errors = _check_values(number, values, failed)
         errors.extend(row_errors)
         if len(errors) >= MAX_ERRORS:
