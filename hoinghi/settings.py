@@ -25,12 +25,12 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
-    return default if raw in (None, "") else int(raw)
+    return int(raw) if raw else default
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
-    return default if raw in (None, "") else [item.strip() for item in raw.split(",") if item.strip()]
+    return [item.strip() for item in raw.split(",") if item.strip()] if raw else default
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -105,7 +105,7 @@ def _database() -> dict[str, object]:
                 "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
             ),
         }
-        config["CONN_MAX_AGE"] = 0
+        config["CONN_MAX_AGE"] = 600  # persistent: see docs/benchmarks.md, Voting
         config["TEST"] = {"NAME": os.environ.get("HOINGHI_TEST_SQLITE_NAME") or None}
     return config
 

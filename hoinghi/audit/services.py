@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 
 from hoinghi.audit.models import AuditEntry
@@ -18,7 +18,7 @@ def record(
     agency_code: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = actor if isinstance(actor, User) else None
     return AuditEntry.objects.create(
         actor=user,
         action=action,

@@ -7,14 +7,15 @@ covers that unit and the units below it. Everyone with a person record sees them
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 # Roles that may see every person and unit of their agency.
 AGENCY_WIDE_READERS = frozenset(
@@ -25,10 +26,11 @@ AGENCY_WIDE_READERS = frozenset(
 def assignments(user: AnyUser) -> list[RoleAssignment]:
     if not user.is_authenticated:
         return []
-    cached: list[RoleAssignment] | None = getattr(user, "_hoinghi_roles", None)
+    holder: Any = user  # the per-request caches live on the user object
+    cached: list[RoleAssignment] | None = getattr(holder, "_hoinghi_roles", None)
     if cached is None:
         cached = list(RoleAssignment.objects.filter(user=user).select_related("agency", "unit"))
-        user._hoinghi_roles = cached  # type: ignore[union-attr]
+        holder._hoinghi_roles = cached
     return cached
 
 
@@ -79,13 +81,11 @@ def agencies_for_user(user: AnyUser) -> QuerySet[Agency]:
 def own_person(user: AnyUser) -> Person | None:
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_hoinghi_person"):
-        try:
-            person: Person | None = Person.objects.select_related("agency").get(user=user)
-        except Person.DoesNotExist:
-            person = None
-        user._hoinghi_person = person  # type: ignore[union-attr]
-    return user._hoinghi_person  # type: ignore[union-attr]
+    holder: Any = user
+    if not hasattr(holder, "_hoinghi_person"):
+        holder._hoinghi_person = Person.objects.select_related("agency").filter(user=user).first()
+    person: Person | None = holder._hoinghi_person
+    return person
 
 
 def get_agency_for_user(request: HttpRequest, code: str) -> Agency:

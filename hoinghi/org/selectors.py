@@ -19,7 +19,7 @@ def search_people(people: QuerySet[Person], query: str = "") -> QuerySet[Person]
     return people.order_by("sort_key", "pk")
 
 
-def current_positions(on: date) -> Prefetch[Position]:
+def current_positions(on: date) -> Prefetch[str]:
     """Prefetch of each person's positions in force on a date, unit included."""
     return Prefetch(
         "positions",
@@ -31,7 +31,7 @@ def current_positions(on: date) -> Prefetch[Position]:
 
 
 def people_with_positions(people: QuerySet[Person], on: date) -> QuerySet[Person]:
-    return people.prefetch_related(current_positions(on))
+    return people.prefetch_related(current_positions(on))  # type: ignore[type-var]
 
 
 def positions_on(person: Person, on: date) -> list[Position]:
@@ -112,7 +112,7 @@ def role_holders(agency: Agency, role: str) -> QuerySet[Person]:
 
 def agency_head(agency: Agency, on: date) -> Person | None:
     """Thủ trưởng cơ quan: the leader who heads a unit on the date, else the first leader."""
-    leaders = list(role_holders(agency, Role.LEADER).prefetch_related(current_positions(on)))
+    leaders = list(role_holders(agency, Role.LEADER).prefetch_related(current_positions(on)))  # type: ignore[type-var]
     for person in leaders:
         if any(p.is_head for p in person.positions_on_date):  # type: ignore[attr-defined]
             return person

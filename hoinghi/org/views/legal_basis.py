@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,7 +25,7 @@ def parse_day(raw: str | None, default: date) -> tuple[date, str]:
         return default, ""
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return timezone.datetime.strptime(raw, fmt).date(), ""
+            return datetime.strptime(raw, fmt).date(), ""  # noqa: DTZ007 - a calendar date, no time
         except ValueError:
             continue
     return default, f"Không đọc được ngày “{raw}”: xin nhập theo dạng ngày/tháng/năm, ví dụ 15/01/2024."
