@@ -2,6 +2,7 @@
 
 - the clerk and the administrator enter facts, compute, propose and record decisions;
 - leaders read everything of the agency; the council reads the eligibility and proposals;
+- the council (and the clerk) records its judgement of each unit's emulation and unity;
 - every staff member registers, and sees their own titles and the decisions announced;
 - anyone else gets 404.
 """
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 
-from hoinghi.emulation.models import Decision, Pledge, Proposal
+from hoinghi.emulation.models import Award, Decision, Pledge, Proposal
 from hoinghi.org.access import AnyUser, get_agency_for_user, has_role, own_person
 from hoinghi.org.models import Agency, Person, Role, Unit, WorkYear
 
 MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
 READERS = frozenset({Role.ADMIN, Role.CLERK, Role.LEADER})
 COUNCIL_READERS = READERS | {Role.COUNCIL}
+JUDGES = frozenset({Role.ADMIN, Role.CLERK, Role.COUNCIL})
 
 
 def can_manage(user: AnyUser, agency: Agency) -> bool:
@@ -29,6 +31,11 @@ def can_read_all(user: AnyUser, agency: Agency) -> bool:
 
 def can_read_proposals(user: AnyUser, agency: Agency) -> bool:
     return has_role(user, COUNCIL_READERS, agency=agency)
+
+
+def can_judge(user: AnyUser, agency: Agency) -> bool:
+    """The council's judgement of units: its members, the clerk (its standing secretary)."""
+    return has_role(user, JUDGES, agency=agency)
 
 
 def is_council_member(user: AnyUser, agency: Agency) -> bool:
@@ -75,6 +82,17 @@ def get_decision_for_user(request: HttpRequest, work_year: WorkYear, pk: int) ->
         return Decision.objects.select_related("work_year__agency").get(work_year=work_year, pk=pk)
     except Decision.DoesNotExist:
         raise Http404("Không tìm thấy quyết định.") from None
+
+
+def get_award_for_user(request: HttpRequest, decision: Decision, pk: int) -> Award:
+    """An award to revoke: the clerk and the administrator only."""
+    if not can_manage(request.user, decision.work_year.agency):
+        raise Http404("Không tìm thấy trang.")
+    try:
+        return Award.objects.select_related("decision", "work_year__agency", "person", "unit").get(
+            decision=decision, pk=pk)
+    except Award.DoesNotExist:
+        raise Http404("Không tìm thấy danh hiệu được khen thưởng.") from None
 
 
 def get_pledge_for_user(request: HttpRequest, work_year: WorkYear, pk: int) -> Pledge:

@@ -1,19 +1,21 @@
 from django.contrib import admin
 
 from hoinghi.emulation.models import (
-    AgencyRules,
     Award,
     Commitment,
     Decision,
     EarlierTitle,
     Eligibility,
+    FactSet,
     Initiative,
     Launch,
     Pledge,
     Proposal,
     ProposalItem,
+    ReasonSet,
     Recognition,
     Registration,
+    UnitJudgement,
 )
 
 
@@ -68,7 +70,7 @@ class RecognitionAdmin(admin.ModelAdmin):
 class EligibilityAdmin(admin.ModelAdmin):
     list_display = ["work_year", "person", "unit", "title", "outcome", "rule", "rule_version"]
     list_filter = ["title", "outcome"]
-    raw_id_fields = ["person", "unit"]
+    raw_id_fields = ["person", "unit", "reason_set", "fact_set"]
 
 
 class ProposalItemInline(admin.TabularInline):
@@ -79,7 +81,7 @@ class ProposalItemInline(admin.TabularInline):
 
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
-    list_display = ["subject", "work_year", "number", "proposed_on", "state"]
+    list_display = ["subject", "work_year", "kind", "number", "proposed_on", "state"]
     inlines = [ProposalItemInline]
 
 
@@ -109,6 +111,16 @@ class AwardAdmin(admin.ModelAdmin):
     raw_id_fields = ["person", "unit"]
 
 
-@admin.register(AgencyRules)
-class AgencyRulesAdmin(admin.ModelAdmin):
-    list_display = ["agency", "regulation", "council_share_percent", "cstdcs_cap_percent", "registration_required"]
+@admin.register(ReasonSet)
+class ReasonSetAdmin(admin.ModelAdmin):
+    list_display = ["digest", "__str__"]
+
+
+@admin.register(FactSet)
+class FactSetAdmin(admin.ModelAdmin):
+    list_display = ["digest"]
+
+
+@admin.register(UnitJudgement)
+class UnitJudgementAdmin(admin.ModelAdmin):
+    list_display = ["work_year", "unit", "emulation_active", "unity", "judged_on"]

@@ -29,6 +29,7 @@ from hoinghi.emulation.models import (
     Eligibility,
     Proposal,
     ProposalItem,
+    ProposalKind,
     ProposalState,
 )
 from hoinghi.emulation.rules import options_for
@@ -69,7 +70,7 @@ def propose_titles(work_year: WorkYear, titles: Sequence[Title], *, proposed_on:
         raise EmulationError("emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject")
     eligible = list(Eligibility.objects.filter(work_year=work_year, title__in=list(titles),
                                                outcome=Outcome.ELIGIBLE)
-                    .select_related("person", "unit")
+                    .select_related("person", "unit", "reason_set")
                     .order_by("title", "unit__position", "person__sort_key", "pk"))
     if not eligible:
         raise EmulationError("emulation.proposal.nobody",
@@ -106,7 +107,7 @@ def council_share(work_year: WorkYear, options: EmulationOptions | None = None) 
     """The share of all members needed: D91's 90 % up to 2023, then the agency's option."""
     if work_year.ends_on <= LEGACY_TO:
         return COUNCIL_SHARE.value(work_year.ends_on)
-    return (options or options_for(work_year.agency)).council_share
+    return (options or options_for(work_year)).council_share
 
 
 def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: EmulationOptions | None = None,
@@ -196,6 +197,9 @@ def decide_titles(proposal: Proposal, header: DecisionHeader, *, actor: Actor = 
     work_year = proposal.work_year
     ensure_open(work_year)
     check_decision_header(work_year, header)
+    if proposal.kind == ProposalKind.UPWARD:
+        raise EmulationError("emulation.decision.upward",
+                             "Tờ trình đề nghị cấp trên: quyết định do cấp trên ban hành, ghi ở trang Quyết định.")
     if proposal.state != ProposalState.VOTED:
         raise EmulationError("emulation.decision.not_voted",
                              "Hội đồng chưa bỏ phiếu tờ trình này: chưa thể ra quyết định.")
@@ -205,7 +209,7 @@ def decide_titles(proposal: Proposal, header: DecisionHeader, *, actor: Actor = 
         raise EmulationError("emulation.decision.nothing",
                              "Không có ai được Hội đồng thông qua thuộc thẩm quyền của người đứng đầu.")
     check_not_awarded(work_year, [(i.person_id, i.unit_id, Title(i.title)) for i in decided])
-    options = options if options is not None else options_for(work_year.agency)
+    options = options if options is not None else options_for(work_year, header.signed_on)
     bonuses = {t: bonus_for(t, header.signed_on, options) for t in {Title(i.title) for i in decided}}
     base = next((b.base_salary for b in bonuses.values() if b.base_salary), None)
     with transaction.atomic():

@@ -2,22 +2,27 @@
 
 ``compute_eligibility`` loads the facts in a constant number of queries, asks the law once
 for the people (with the CSTĐCS cap over the whole agency, as D91 Art 9.3 reads it) and once
-per collective, and writes one :class:`Eligibility` row per holder and title with the rule,
-version, citations, reasons and facts snapshot — in batches, never a query per person.
+per collective, and writes one :class:`Eligibility` row per holder and title: a complete
+decision record (rule, version, citations, reasons, the facts the rule read) whose reasons and
+facts live in shared sets (:mod:`hoinghi.emulation.records`), written set-based.
+
+A collective the council has not judged yet (its emulation movement, its unity) is not
+eligible for a collective title, and the reason says it is not judged yet.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from functools import partial
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from hoinghi.audit.services import record
 from hoinghi.emulation.facts import YearFacts, load_year_facts
 from hoinghi.emulation.models import Eligibility
+from hoinghi.emulation.records import Records, write
 from hoinghi.emulation.rules import options_for
 from hoinghi.emulation.services import Actor, ensure_open
 from hoinghi.emulation.vocabulary import Outcome
@@ -28,19 +33,17 @@ from hoinghi.law.emulation.collective import (
     decide_titles_for_units,
 )
 from hoinghi.law.emulation.titles import PersonYearFacts
-from hoinghi.law.emulation.vocabulary import Title
+from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.law.evaluation.vocabulary import DisciplineLevel, Rating
 from hoinghi.law.options import EmulationOptions
 from hoinghi.law.parameters import NotInForce
 from hoinghi.law.registry import rule_for
-from hoinghi.law.results import Reason, Result, to_json_value
+from hoinghi.law.results import Basis, Reason, Result, to_json_value
 from hoinghi.org.models import WorkYear
 
 PERSON_TITLES_CHECKED = (Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO)
 HIGHER_TITLES = (Title.CHIEN_SI_THI_DUA_CAP_TINH, Title.CHIEN_SI_THI_DUA_TOAN_QUOC)
 UNIT_TITLES_CHECKED = (Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC)
-AGENCY = "agency"  # the cap's unit: the whole agency
-BATCH = 500
 TITLE_VALUES = frozenset(t.value for t in Title)
 GIAY_KHEN_RULE = "emulation.giay_khen"
 
@@ -58,112 +61,96 @@ def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: Em
     """Recompute the year's eligibility table (refused once the year is closed)."""
     ensure_open(work_year)
     on = on or work_year.ends_on
-    options = options if options is not None else options_for(work_year.agency)
+    options = options if options is not None else options_for(work_year, on)
     facts = load_year_facts(work_year)
     people_results, cap = decide_people(facts.people, on=on, options=options)
     unit_results = decide_units(facts, people_results, on=on, options=options)
-    builder = RowBuilder(work_year.pk)
-    rows = [*person_rows(builder, facts.people, people_results, cap),
-            *giay_khen_rows(builder, facts.people, on=on, options=options), *unit_rows(builder, unit_results)]
-    eligible: dict[str, int] = {}
-    for row in rows:
-        if row[4] == Outcome.ELIGIBLE:
-            eligible[row[3]] = eligible.get(row[3], 0) + 1
+    records = Records(work_year.pk)
+    person_rows(records, facts.people, people_results, cap)
+    giay_khen_rows(records, facts.people, on=on, options=options)
+    unit_rows(records, unit_results)
+    eligible = records.eligible()
     with transaction.atomic():
         Eligibility.objects.filter(work_year=work_year).delete()
-        insert_rows(rows)
+        write(records)
         record("emulation.compute_eligibility", actor=actor, target=work_year,
                agency_code=work_year.agency.code,
                data={"year": work_year.year, "people": len(facts.people), "units": len(unit_results),
                      "eligible": eligible})
-    return EligibilitySummary(len(facts.people), len(unit_results), len(rows), eligible)
-
-
-# One eligibility row as written: the columns of COLUMNS, JSON already encoded.
-Row = tuple[int, int | None, int | None, str, str, str, str, str, str, str]
-COLUMNS = ("work_year_id", "person_id", "unit_id", "title", "outcome", "rule", "rule_version",
-           "citations", "reasons", "facts")
-JSON_COLUMNS = frozenset({"citations", "reasons", "facts"})
-
-
-def insert_rows(rows: Sequence[Row]) -> None:
-    """One ``INSERT … VALUES`` per batch, stamped with the database's clock.
-
-    Written without model instances: the ORM's per-row preparation (and on PostgreSQL its
-    UNNEST arrays of JSON texts, quoted in Python) cost several times the insert itself."""
-    table = connection.ops.quote_name(Eligibility._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in (*COLUMNS, "computed_at"))
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    one = "(" + ", ".join(f"%s{cast}" if c in JSON_COLUMNS else "%s" for c in COLUMNS) + ", CURRENT_TIMESTAMP)"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start:start + BATCH]
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
-                           [value for row in chunk for value in row])
-
-
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return EligibilitySummary(len(facts.people), len(unit_results), len(records.rows), eligible)
 
 
 def decide_people(people: Sequence[PersonYearFacts], *, on: date,
                   options: EmulationOptions | None) -> tuple[list[Result], Result | None]:
-    """Individual titles, with the CSTĐCS cap counted over the whole agency."""
-    pooled = [_with_unit(f, AGENCY) for f in people]
-    answer = decide_titles_for_units(pooled, [], on=on, options=options)
+    """Individual titles, with the CSTĐCS cap counted over the whole agency (the facts carry
+    the agency as every person's cap group)."""
+    answer = decide_titles_for_units(people, [], on=on, options=options)
     return answer.people, (answer.caps[0] if answer.caps else None)
 
 
-def _with_unit(f: PersonYearFacts, unit_id: str) -> PersonYearFacts:
-    return replace(f, unit_id=unit_id)
+# The facts a person's titles rest on, as stored: those that differ from the law's defaults
+# (the defaults are the law's dataclass's), without the person, who is on the row.
+# Two people with the same values of KEY_FIELDS share a snapshot: the score (rank under a
+# cap) is left out of the key as load_year_facts derives it from the rating and initiative.
+SNAPSHOT_FIELDS = tuple(f.name for f in fields(PersonYearFacts) if f.name != "person_id")
+KEY_FIELDS = tuple(name for name in SNAPSHOT_FIELDS if name != "score")
+DEFAULTS = {f.name: f.default for f in fields(PersonYearFacts) if f.name != "person_id"}
+MISSING = object()
 
 
-PERSON_FIELDS = tuple(f.name for f in fields(PersonYearFacts))
-
-
-def facts_snapshot(f: PersonYearFacts) -> dict[str, object]:
-    """The input as JSON, without dataclasses.asdict's deep copies (one per person); strings
-    (StrEnums too), numbers and None are JSON already."""
-    out: dict[str, object] = {}
-    for name in PERSON_FIELDS:
+def compact(f: PersonYearFacts) -> dict[str, object]:
+    out = {}
+    for name in SNAPSHOT_FIELDS:
         value = getattr(f, name)
-        out[name] = value if value is None or isinstance(value, (str, int)) else to_json_value(value)
+        if value != DEFAULTS.get(name, MISSING):
+            out[name] = to_json_value(value)
     return out
 
 
-class RowBuilder:
-    """Builds rows; a batch shares its Reason objects, so each list of reasons is rendered and
-    encoded once."""
+def person_rows(records: Records, people: Sequence[PersonYearFacts], results: Sequence[Result],
+                cap: Result | None) -> None:
+    """LĐTT and CSTĐCS for everyone, CSTĐ tỉnh/toàn quốc where the law spoke of them. Rows
+    sharing a reasons tuple share its split by title (one reason set per title)."""
+    cap_snapshot = cap.to_dict() if cap is not None else None
+    plans: dict[int, list[tuple[Title, str, str]]] = {}  # id(reasons) → [(title, outcome, digest)]
+    append, facts = records.rows.append, records.facts
+    work_year_id = records.work_year_id
+    for f, result in zip(people, results, strict=True):
+        plan = plans.get(id(result.reasons))
+        if plan is None:
+            plan = plans[id(result.reasons)] = person_plan(records, result)
+        key = (tuple([getattr(f, name) for name in KEY_FIELDS]), id(result.values), result.on)
+        plain = facts(key, partial(person_snapshot, f, result, None))
+        capped = facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot)) if cap_snapshot else plain
+        person_id = int(f.person_id)
+        for title, outcome, digest in plan:
+            append((work_year_id, person_id, None, title, outcome, result.rule, result.rule_version, digest,
+                    capped if title == CSTDCS else plain))
 
-    def __init__(self, work_year_id: int) -> None:
-        self.work_year_id = work_year_id
-        self.encoded: dict[tuple[int, ...], tuple[str, str]] = {}
 
-    def reasons(self, reasons: Sequence[Reason]) -> tuple[str, str]:
-        key = tuple(id(r) for r in reasons)
-        found = self.encoded.get(key)
-        if found is None:
-            rendered = [r.to_dict() for r in reasons]
-            citations = list(dict.fromkeys(r["citation"] for r in rendered if r["citation"]))
-            found = self.encoded[key] = (dumps(citations), dumps(rendered))
-        return found
+CSTDCS = Title.CHIEN_SI_THI_DUA_CO_SO.value
 
-    def row(self, title: Title, result: Result, reasons: Sequence[Reason], facts: str, *,
-            person_id: int | None = None, unit_id: int | None = None, eligible: bool | None = None) -> Row:
-        citations, rendered = self.reasons(reasons)
-        if eligible is None:
-            eligible = title in result.outcome
-        outcome = Outcome.ELIGIBLE if eligible else Outcome.NOT_ELIGIBLE
-        return (self.work_year_id, person_id, unit_id, title.value, outcome.value, result.rule, result.rule_version,
-                citations, rendered, facts)
+
+def person_plan(records: Records, result: Result) -> list[tuple[Title, str, str]]:
+    """For one (shared) reasons tuple: each title's row outcome and reason set."""
+    general, by_title = split_reasons(result.reasons)
+    titles = (*PERSON_TITLES_CHECKED, *(t for t in HIGHER_TITLES if t in by_title))
+    return [(title.value, (Outcome.ELIGIBLE if title in result.outcome else Outcome.NOT_ELIGIBLE).value,
+             records.reasons([*general, *by_title.get(title, ())])) for title in titles]
+
+
+def person_snapshot(f: PersonYearFacts, result: Result, cap: object) -> dict[str, object]:
+    out = {"input": compact(f), "on": result.on.isoformat(), "values": to_json_value(result.values)}
+    return {**out, "cap": cap} if cap else out
 
 
 def decide_units(facts: YearFacts, results: Sequence[Result], *, on: date,
                  options: EmulationOptions | None) -> list[tuple[int, CollectiveFacts, Result]]:
-    """Each top-level unit's collective titles, from its members' (capped) titles."""
-    counts: dict[str, list[int]] = {str(u.pk): [0, 0, 0, 0, 0] for u in facts.units}
+    """Each top-level unit's collective titles, from its members' (capped) titles and the
+    council's judgement; a unit not judged yet is not eligible, and its reasons say why."""
+    counts: dict[int, list[int]] = {u.pk: [0, 0, 0, 0, 0] for u in facts.units}
     for f, r in zip(facts.people, results, strict=True):
-        c = counts.get(f.unit_id)
+        c = counts.get(facts.person_unit.get(int(f.person_id), 0))
         if c is None:
             continue
         c[0] += 1
@@ -173,14 +160,35 @@ def decide_units(facts: YearFacts, results: Sequence[Result], *, on: date,
         c[4] += f.discipline is not None and f.discipline.at_least(DisciplineLevel.WARNING)
     decided = []
     for unit in facts.units:
-        members, ldtt, cstdcs, done, warned = counts[str(unit.pk)]
+        members, ldtt, cstdcs, done, warned = counts[unit.pk]
         if not members:
             continue
         u = facts.unit_facts[unit.pk]
+        active, unity = facts.judgements.get(unit.pk, (None, None))
         collective = CollectiveFacts(u.unit_id, members, ldtt, cstdcs, done, warned, u.collective_rating,
-                                     u.emulation_active, u.unity)
-        decided.append((unit.pk, collective, decide_collective_titles(collective, on=on, options=options)))
+                                     active is not False, unity is not False)
+        result = decide_collective_titles(collective, on=on, options=options)
+        if active is None or unity is None:
+            result = not_judged(result, active is None, unity is None)
+        decided.append((unit.pk, collective, result))
     return decided
+
+
+NOT_JUDGED = "emulation.collective.not_judged"
+
+
+def not_judged(result: Result, activity: bool, unity: bool) -> Result:
+    """The law's answer for the other criteria, with no collective title: the council has
+    not judged the unit's emulation movement and/or unity (a reason per title says so)."""
+    what = " và ".join(w for w, missing in (("phong trào thi đua", activity), ("sự đoàn kết nội bộ", unity))
+                       if missing)
+    extra = []
+    for title in UNIT_TITLES_CHECKED:
+        citation = next((r.citation for r in result.reasons if title_of_reason(r) is title and r.citation), None)
+        extra.append(Reason(f"emulation.{title.value}.not_judged",
+                            f"Chưa xét được {TITLE_LABELS[title]}: Hội đồng Thi đua – Khen thưởng chưa đánh giá "
+                            f"{what} của tập thể", citation, {}, Basis.LAW))
+    return Result(result.rule, result.rule_version, result.on, (), result.values, (*extra, *result.reasons))
 
 
 def title_of_reason(r: Reason) -> Title | None:
@@ -206,52 +214,37 @@ def split_reasons(reasons: Iterable[Reason]) -> tuple[list[Reason], dict[Title, 
     return general, by_title
 
 
-def person_rows(builder: RowBuilder, people: Sequence[PersonYearFacts], results: Sequence[Result],
-                cap: Result | None) -> list[Row]:
-    cap_snapshot = cap.to_dict() if cap is not None else None
-    rows = []
-    for f, result in zip(people, results, strict=True):
-        general, by_title = split_reasons(result.reasons)
-        snapshot = {"input": facts_snapshot(f), "on": result.on.isoformat(),
-                    "values": to_json_value(result.values)}
-        plain = dumps(snapshot)
-        with_cap = dumps({**snapshot, "cap": cap_snapshot}) if cap_snapshot else plain
-        titles = [*PERSON_TITLES_CHECKED, *(t for t in HIGHER_TITLES if t in by_title)]
-        for title in titles:
-            facts = with_cap if title is Title.CHIEN_SI_THI_DUA_CO_SO else plain
-            rows.append(builder.row(title, result, [*general, *by_title.get(title, [])], facts,
-                                    person_id=int(f.person_id)))
-    return rows
-
-
-def unit_rows(builder: RowBuilder, results: Sequence[tuple[int, CollectiveFacts, Result]]) -> list[Row]:
-    rows = []
+def unit_rows(records: Records, results: Sequence[tuple[int, CollectiveFacts, Result]]) -> None:
     for unit_id, facts, result in results:
         general, by_title = split_reasons(result.reasons)
-        snapshot = dumps({"input": to_json_value(asdict(facts)), "on": result.on.isoformat(),
-                          "values": to_json_value(result.values)})
+        snapshot = {"input": {k: to_json_value(v) for k, v in asdict(facts).items() if k != "unit_id"},
+                    "on": result.on.isoformat(), "values": to_json_value(result.values)}
+        digest = records.facts(("unit", repr(snapshot)), partial(dict, snapshot))
         for title in UNIT_TITLES_CHECKED:
-            rows.append(builder.row(title, result, [*general, *by_title.get(title, [])], snapshot,
-                                    unit_id=unit_id))
-    return rows
+            records.add(title, result, [*general, *by_title.get(title, ())], digest, unit_id=unit_id)
 
 
-def giay_khen_rows(builder: RowBuilder, people: Sequence[PersonYearFacts], *, on: date,
-                   options: EmulationOptions | None) -> list[Row]:
+def giay_khen_rows(records: Records, people: Sequence[PersonYearFacts], *, on: date,
+                   options: EmulationOptions | None) -> None:
     """Giấy khen of the head (Điều 75 Luật 2022, criteria of the agency's regulation): from 2024.
 
     The achievement it asks for is read as: rated Hoàn thành xuất sắc nhiệm vụ, or an
-    initiative or scientific work recognised in the year."""
+    initiative or scientific work recognised in the year. The rule is asked once per distinct
+    set of facts (rating, achievement, disciplined): a handful per agency."""
     try:
         rule_for(GIAY_KHEN_RULE, on)
     except NotInForce:
-        return []
-    rows = []
+        return
+    answers: dict[GiayKhenFacts, tuple[Result, str]] = {}
     for f in people:
         achievement = f.rating is Rating.EXCELLENT or f.initiative_level is not None or f.science_work_accepted
         facts = GiayKhenFacts(f.rating, achievement, f.discipline is not None)
-        result = check_giay_khen(facts, on=on, options=options)
-        snapshot = dumps({"input": to_json_value(asdict(facts)), "on": on.isoformat()})
-        rows.append(builder.row(Title.GIAY_KHEN, result, result.reasons, snapshot, person_id=int(f.person_id),
-                                eligible=bool(result.outcome)))
-    return rows
+        answer = answers.get(facts)
+        if answer is None:
+            result = check_giay_khen(facts, on=on, options=options)
+            digest = records.facts(facts, lambda g=facts: {"input": to_json_value(asdict(g)),
+                                                           "on": on.isoformat()})
+            answer = answers[facts] = (result, digest)
+        result, digest = answer
+        records.add(Title.GIAY_KHEN, result, result.reasons, digest, person_id=int(f.person_id),
+                    eligible=bool(result.outcome))

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from django.db.models import Q
 
-from hoinghi.emulation.models import Award, EarlierTitle, Initiative, Registration
+from hoinghi.emulation.models import Award, EarlierTitle, Initiative, Registration, UnitJudgement
 from hoinghi.evaluation import selectors as evaluation
 from hoinghi.law.emulation.collective import UnitYearFacts
 from hoinghi.law.emulation.titles import PersonYearFacts
@@ -24,6 +24,7 @@ from hoinghi.law.evaluation.vocabulary import DisciplineLevel, LeaveKind, Rating
 from hoinghi.org.models import Person, Position, Unit, WorkYear
 
 INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_INGENUITY})
+AGENCY = "agency"  # the CSTĐCS cap is counted over the whole agency (D91 Art 9.3)
 HISTORY_YEARS = 10  # how far back consecutive titles are looked for
 
 
@@ -31,10 +32,11 @@ HISTORY_YEARS = 10  # how far back consecutive titles are looked for
 class YearFacts:
     """Everything the law needs for one agency's year, keyed by database ids."""
 
-    people: list[PersonYearFacts]  # in name order
+    people: list[PersonYearFacts]  # in name order; unit_id = the cap's group: the agency
     person_unit: dict[int, int]  # person id → top-level unit id at year end
     units: list[Unit]  # top-level units, in their order
     unit_facts: dict[int, UnitYearFacts]
+    judgements: dict[int, tuple[bool | None, bool | None]]  # unit → council: (emulation, unity)
 
 
 def load_year_facts(work_year: WorkYear) -> YearFacts:
@@ -66,7 +68,7 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         years = history.get(("p", pk), {})
         people.append(PersonYearFacts(
             person_id=str(pk), year=work_year.year, rating=rating,
-            unit_id=str(person_unit.get(pk, "")), category=StaffCategory(category),
+            unit_id=AGENCY, category=StaffCategory(category),
             recruited_on=joined_on, leave=leave_kind, months_on_leave=leave_months,
             discipline=heaviest(disciplines.get(pk, [])), registered=pk in registered,
             initiative_level=initiative, science_work_accepted=science, science_work_applied=applied,
@@ -81,7 +83,9 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         u.pk: UnitYearFacts(str(u.pk), unit_ratings[u.pk].rating if u.pk in unit_ratings else None)
         for u in tops
     }
-    return YearFacts(people, person_unit, tops, unit_facts)
+    judged = {unit_id: (active, unity) for unit_id, active, unity in UnitJudgement.objects.filter(
+        work_year=work_year).values_list("unit_id", "emulation_active", "unity")}
+    return YearFacts(people, person_unit, tops, unit_facts, judged)
 
 
 def top_unit_map(units: list[Unit]) -> dict[int, int]:

@@ -148,3 +148,55 @@ class RecognitionForm(forms.Form):
                            help_text="Ví dụ: An toàn về an ninh trật tự; Gia đình văn hóa.")
     issuer = forms.CharField(label="Cơ quan công nhận", max_length=255, required=False)
     recognised_on = DateField("Ngày công nhận", required=False)
+
+
+JUDGEMENT_CHOICES = [("", "Chưa đánh giá"), ("1", "Đạt"), ("0", "Không đạt")]
+
+
+def judgement_value(raw: str) -> bool | None:
+    return None if raw == "" else raw == "1"
+
+
+class UnitJudgementForm(forms.Form):
+    """The council's judgement of one collective (one form per unit on the page)."""
+
+    unit = forms.CharField(widget=forms.HiddenInput)
+    emulation_active = forms.ChoiceField(label="Phong trào thi đua thường xuyên, thiết thực, hiệu quả",
+                                         choices=JUDGEMENT_CHOICES, required=False)
+    unity = forms.ChoiceField(label="Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật",
+                              choices=JUDGEMENT_CHOICES, required=False)
+    note = forms.CharField(label="Nhận xét", max_length=500, required=False)
+
+
+class UpwardProposalForm(forms.Form):
+    number = forms.CharField(label="Số tờ trình", max_length=60, required=False)
+    proposed_on = DateField("Ngày trình")
+    subject = forms.CharField(label="Trích yếu", max_length=255, initial="Đề nghị cấp trên khen thưởng")
+    recipient = forms.CharField(label="Cơ quan nhận đề nghị", max_length=255,
+                                help_text="Ví dụ: Ủy ban nhân dân tỉnh; Ban Thường vụ Tỉnh ủy.")
+    title = forms.ChoiceField(label="Danh hiệu, hình thức đề nghị")
+    units = forms.ModelMultipleChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+    people = forms.ModelMultipleChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
+    achievement = forms.CharField(label="Thành tích", max_length=500, required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, agency: Agency, titles: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].choices = [(str(t), TITLE_LABELS[t]) for t in titles]  # type: ignore[attr-defined]
+        self.fields["units"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
+            agency=agency, parent__isnull=True).order_by("position", "name")
+        self.fields["people"].queryset = Person.objects.filter(agency=agency).order_by(  # type: ignore[attr-defined]
+            "sort_key")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("units") and not data.get("people"):
+            raise forms.ValidationError("Chọn ít nhất một tập thể hoặc một cá nhân được đề nghị.")
+        return data
+
+
+class RevokeForm(forms.Form):
+    revoked_on = DateField("Ngày thu hồi")
+    basis = forms.CharField(label="Căn cứ thu hồi (số, ngày quyết định thu hồi và lý do)", max_length=500,
+                            widget=forms.Textarea,
+                            error_messages={"required": "Chưa nhập căn cứ thu hồi."})

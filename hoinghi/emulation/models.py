@@ -7,6 +7,8 @@ foreign keys and a check constraint that exactly one is set.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -215,6 +217,37 @@ class Recognition(models.Model):
         return self.name
 
 
+class ReasonSet(models.Model):
+    """One distinct list of reasons (with the citations they rest on), stored once and shared
+    by every eligibility row that has exactly these reasons; keyed by a digest of its text."""
+
+    digest = models.CharField("mã", max_length=32, primary_key=True)
+    citations = models.JSONField("căn cứ", default=list)
+    reasons = models.JSONField("lý do", default=list)
+
+    class Meta:
+        verbose_name = "bộ lý do, căn cứ"
+        verbose_name_plural = "bộ lý do, căn cứ"
+
+    def __str__(self) -> str:
+        return "; ".join(r.get("text", "") for r in self.reasons)[:120]
+
+
+class FactSet(models.Model):
+    """One distinct snapshot of the facts a rule read (without the holder, which is on the
+    row): the date, the facts that differ from the law's defaults, the rule's values."""
+
+    digest = models.CharField("mã", max_length=32, primary_key=True)
+    facts = models.JSONField("dữ kiện", default=dict)
+
+    class Meta:
+        verbose_name = "bộ dữ kiện"
+        verbose_name_plural = "bộ dữ kiện"
+
+    def __str__(self) -> str:
+        return self.digest
+
+
 class Eligibility(HolderMixin):
     """The law's answer for one person or unit and one title: a decision record."""
 
@@ -224,9 +257,12 @@ class Eligibility(HolderMixin):
     outcome = models.CharField("kết quả", max_length=20, choices=OUTCOME_CHOICES)
     rule = models.CharField("quy tắc", max_length=80)
     rule_version = models.CharField("phiên bản", max_length=40)
-    citations = models.JSONField("căn cứ", default=list)
-    reasons = models.JSONField("lý do", default=list)
-    facts = models.JSONField("dữ kiện", default=dict)
+    # The sets are written before the rows in the same transaction and never deleted: no index
+    # and no database constraint on these two columns (each costs a lookup per row written).
+    reason_set = models.ForeignKey(ReasonSet, verbose_name="căn cứ, lý do", on_delete=models.PROTECT,
+                                   db_index=False, db_constraint=False, related_name="+")
+    fact_set = models.ForeignKey(FactSet, verbose_name="dữ kiện", on_delete=models.PROTECT, db_index=False,
+                                 db_constraint=False, related_name="+")
     computed_at = models.DateTimeField("thời điểm tính")
 
     class Meta:
@@ -244,15 +280,64 @@ class Eligibility(HolderMixin):
         return f"{self.holder_name}: {self.get_title_display()} — {self.get_outcome_display()}"
 
     @property
+    def citations(self) -> list[str]:
+        return list(self.reason_set.citations)
+
+    @property
+    def reasons(self) -> list[dict[str, Any]]:
+        return list(self.reason_set.reasons)
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The facts the rule read: the shared snapshot, with this row's holder and year."""
+        holder = {"person_id": str(self.person_id)} if self.person_id else {"unit_id": str(self.unit_id)}
+        snapshot = dict(self.fact_set.facts)
+        snapshot["input"] = {**holder, **snapshot.get("input", {})}
+        return snapshot
+
+    @property
     def reason_texts(self) -> list[str]:
-        return [r.get("text", "") for r in self.reasons]
+        return [r.get("text", "") for r in self.reason_set.reasons]
 
 
 class ProposalState(models.TextChoices):
     DRAFT = "draft", "Dự thảo"
     VOTING = "voting", "Hội đồng đang bỏ phiếu"
     VOTED = "voted", "Hội đồng đã bỏ phiếu"
+    SUBMITTED = "submitted", "Đã trình cấp trên"
     DECIDED = "decided", "Đã có quyết định"
+
+
+class ProposalKind(models.TextChoices):
+    """Titles the head awards, or proposals to a higher body (CSTĐ tỉnh, Bằng khen…)."""
+
+    INTERNAL = "internal", "Xét tặng tại cơ quan"
+    UPWARD = "upward", "Đề nghị cấp trên khen thưởng"
+
+
+class UnitJudgement(models.Model):
+    """The council's judgement of a collective's year: its emulation movement and its unity
+    (Tập thể lao động tiên tiến, xuất sắc). ``None`` = not yet judged."""
+
+    work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
+                                  related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="tập thể", on_delete=models.CASCADE, related_name="+")
+    emulation_active = models.BooleanField(
+        "phong trào thi đua thường xuyên, thiết thực, hiệu quả", null=True, blank=True)
+    unity = models.BooleanField("nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật",
+                                null=True, blank=True)
+    note = models.CharField("nhận xét", max_length=500, blank=True)
+    judged_on = models.DateField("ngày đánh giá")
+    judged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người ghi", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "đánh giá của Hội đồng về tập thể"
+        verbose_name_plural = "đánh giá của Hội đồng về tập thể"
+        constraints = [models.UniqueConstraint(fields=["work_year", "unit"], name="unit_judgement_once")]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: đánh giá năm {self.work_year.year}"
 
 
 class Proposal(models.Model):
@@ -263,6 +348,9 @@ class Proposal(models.Model):
     number = models.CharField("số tờ trình", max_length=60, blank=True)
     proposed_on = models.DateField("ngày trình")
     subject = models.CharField("trích yếu", max_length=255)
+    kind = models.CharField("loại tờ trình", max_length=10, choices=ProposalKind.choices,
+                            default=ProposalKind.INTERNAL)
+    recipient = models.CharField("cơ quan nhận đề nghị", max_length=255, blank=True)
     state = models.CharField("trạng thái", max_length=10, choices=ProposalState.choices,
                              default=ProposalState.DRAFT)
     poll = models.OneToOneField("voting.Poll", verbose_name="cuộc bỏ phiếu", null=True, blank=True,
@@ -352,6 +440,8 @@ class Award(HolderMixin):
     bonus_reasons = models.JSONField("căn cứ tiền thưởng", default=list, blank=True)
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
     revocation_basis = models.CharField("căn cứ thu hồi", max_length=500, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người ghi thu hồi", null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = "danh hiệu, hình thức được khen thưởng"
@@ -363,41 +453,14 @@ class Award(HolderMixin):
                                     name="award_once_per_person"),
             models.UniqueConstraint(fields=["decision", "unit", "title"], condition=Q(unit__isnull=False),
                                     name="award_once_per_unit"),
+            models.CheckConstraint(condition=Q(revoked_on__isnull=True, revocation_basis="")
+                                   | (Q(revoked_on__isnull=False) & ~Q(revocation_basis="")),
+                                   name="award_revocation_has_basis"),
         ]
 
     def __str__(self) -> str:
         return f"{self.holder_name}: {self.get_title_display()}"
 
-
-class AgencyRules(models.Model):
-    """What the law leaves to the agency's own regulation (quy chế thi đua, khen thưởng).
-
-    Read as the law's ``EmulationOptions``; an agency without a row gets the defaults."""
-
-    agency = models.OneToOneField(Agency, verbose_name="cơ quan", on_delete=models.CASCADE,
-                                  related_name="emulation_rules")
-    regulation = models.CharField("quy chế của cơ quan", max_length=255, blank=True,
-                                  help_text="Số, ngày của Quy chế thi đua, khen thưởng của cơ quan.")
-    council_share_percent = models.PositiveSmallIntegerField(
-        "tỷ lệ phiếu đồng ý của Hội đồng (% tổng số thành viên)", default=90,
-        help_text="Áp dụng từ năm 2024; đến năm 2023 là 90% theo khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP.")
-    cstdcs_cap_percent = models.PositiveSmallIntegerField(
-        "tỷ lệ Chiến sĩ thi đua cơ sở tối đa (% số Lao động tiên tiến)", null=True, blank=True,
-        help_text="Từ năm 2024 pháp luật không giới hạn; để trống nếu cơ quan không đặt giới hạn.")
-    registration_required = models.BooleanField(
-        "bắt buộc đăng ký thi đua", null=True, blank=True,
-        help_text="Để trống: bắt buộc đến năm 2023, không bắt buộc từ năm 2024.")
-    apply_law_2026 = models.BooleanField("áp dụng tiêu chí Luật số 06/2026/QH16 (chưa xác minh)", default=False)
-
-    class Meta:
-        verbose_name = "quy định thi đua của cơ quan"
-        verbose_name_plural = "quy định thi đua của cơ quan"
-        constraints = [
-            models.CheckConstraint(condition=Q(council_share_percent__gte=50, council_share_percent__lte=100),
-                                   name="agency_rules_council_share_range"),
-            models.CheckConstraint(condition=Q(cstdcs_cap_percent__isnull=True) | Q(cstdcs_cap_percent__lte=100),
-                                   name="agency_rules_cap_range"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Quy định thi đua của {self.agency}"
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_on is not None

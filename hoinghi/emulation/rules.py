@@ -1,22 +1,29 @@
-"""The agency's own rules (quy chế) read as the law's ``EmulationOptions``."""
+"""What the law leaves to the agency (council share, CSTĐCS cap, registration, Law 06/2026),
+read from the agency's regulation (quy chế) in force: :mod:`hoinghi.org.regulations`, one
+place for every domain's options. An agency without a regulation gets the law's defaults."""
 
 from __future__ import annotations
 
-from fractions import Fraction
+from datetime import date
 
-from hoinghi.emulation.models import AgencyRules
+from hoinghi.law.emulation.awards import RegistrationFacts, check_registration
 from hoinghi.law.options import EmulationOptions
-from hoinghi.org.models import Agency
+from hoinghi.org.models import AgencyRegulation, LawDomain, WorkYear
+from hoinghi.org.regulations import law_options, regulation_in_force
 
 
-def options_for(agency: Agency) -> EmulationOptions:
-    rules = AgencyRules.objects.filter(agency=agency).first()
-    if rules is None:
-        return EmulationOptions()
-    cap = rules.cstdcs_cap_percent
-    return EmulationOptions(
-        apply_law_2026=rules.apply_law_2026,
-        cstdcs_cap_share=Fraction(cap, 100) if cap is not None else None,
-        registration_required=rules.registration_required,
-        council_share=Fraction(rules.council_share_percent, 100),
-    )
+def options_for(work_year: WorkYear, on: date | None = None) -> EmulationOptions:
+    """The emulation options of the agency's regulation in force on ``on`` (default: year end)."""
+    return law_options(work_year.agency, EmulationOptions, on or work_year.ends_on)
+
+
+def regulation_of(work_year: WorkYear, on: date | None = None) -> AgencyRegulation | None:
+    """The regulation the year's emulation decisions read (for pages: "theo Quy chế số …")."""
+    return regulation_in_force(work_year.agency, LawDomain.EMULATION, on or work_year.ends_on)
+
+
+def registration_required(work_year: WorkYear) -> bool:
+    """Whether registration is a condition of the year's titles (law E11: the agency's
+    regulation, or up to 2023 the law): the law's check fails an unregistered holder."""
+    on = work_year.ends_on
+    return not check_registration(RegistrationFacts(registered=False), on=on, options=options_for(work_year, on)).outcome

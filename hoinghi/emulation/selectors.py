@@ -8,7 +8,10 @@ API for the other apps:
   appendix (who, title, bonus); ``awards_for_conference(work_year)`` → awards by title.
 - ``proposals_of_year(work_year)``, ``proposal_items(proposal)`` (with votes and approval).
 - ``pledges_of_year(work_year)`` (commitments and results), ``launch_of(work_year)``.
-- ``eligibility_rows(work_year, title=, outcome=)``, ``eligible_counts(work_year)``.
+- ``eligibility_rows(work_year, title=, outcome=)``, ``eligible_counts(work_year)``,
+  ``eligibility_of(work_year, title, person=|unit=)``, ``decision_record(row)`` → the row's
+  rule, version, citations, reasons and facts (stored once per distinct set).
+- ``unit_judgements(work_year)`` → each top-level unit with the council's judgement or None.
 - ``registrations_of_year``, ``initiatives_of_year``, ``recognitions_of_year``,
   ``person_titles(person)``, ``unit_titles(unit)``.
 
@@ -35,6 +38,7 @@ from hoinghi.emulation.models import (
     ProposalItem,
     Recognition,
     Registration,
+    UnitJudgement,
 )
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.vocabulary import COLLECTIVE_TITLES, TITLE_LABELS, Title
@@ -130,8 +134,12 @@ def awards_for_conference(work_year: WorkYear) -> dict[Title, list[Award]]:
     return grouped
 
 
-def proposals_of_year(work_year: WorkYear) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(work_year=work_year).select_related("poll").prefetch_related(
+def proposals_of_year(work_year: WorkYear, *, kind: str | None = None) -> QuerySet[Proposal]:
+    """The year's proposals (``kind``: "internal" or "upward"), items prefetched."""
+    rows = Proposal.objects.filter(work_year=work_year)
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    return rows.select_related("poll").prefetch_related(
         Prefetch("items", queryset=proposal_items_query()),
     )
 
@@ -152,12 +160,27 @@ def pledges_of_year(work_year: WorkYear) -> QuerySet[Pledge]:
 
 def eligibility_rows(work_year: WorkYear, *, title: Title | None = None,
                      outcome: Outcome | None = None) -> QuerySet[Eligibility]:
-    rows = Eligibility.objects.filter(work_year=work_year).select_related("person", "unit")
+    rows = Eligibility.objects.filter(work_year=work_year).select_related("person", "unit", "reason_set")
     if title is not None:
         rows = rows.filter(title=title)
     if outcome is not None:
         rows = rows.filter(outcome=outcome)
     return rows.order_by("title", "unit__position", "unit__name", "person__sort_key", "pk")
+
+
+def decision_record(row: Eligibility) -> dict[str, object]:
+    """One eligibility row as the complete decision record it is: rule, version, citations,
+    reasons and the facts the rule read (from the shared sets; 2 queries unless selected)."""
+    return {"rule": row.rule, "rule_version": row.rule_version, "title": row.title, "outcome": row.outcome,
+            "computed_at": row.computed_at.isoformat(), "citations": row.citations, "reasons": row.reasons,
+            "facts": row.facts}
+
+
+def eligibility_of(work_year: WorkYear, title: Title, *, person: Person | None = None,
+                   unit: Unit | None = None) -> Eligibility | None:
+    """One holder's row for one title, with its sets."""
+    return (Eligibility.objects.filter(work_year=work_year, title=title, person=person, unit=unit)
+            .select_related("reason_set", "fact_set").first())
 
 
 def eligible_counts(work_year: WorkYear) -> Counter[str]:
@@ -202,3 +225,16 @@ def recognitions_of_year(work_year: WorkYear) -> QuerySet[Recognition]:
 def earlier_titles(agency: Agency) -> QuerySet[EarlierTitle]:
     return EarlierTitle.objects.filter(agency=agency).select_related("person", "unit").order_by(
         "-year", "title", "unit__position", "person__sort_key")
+
+
+@dataclass(frozen=True)
+class UnitJudgementRow:
+    unit: Unit
+    judgement: UnitJudgement | None
+
+
+def unit_judgements(work_year: WorkYear) -> list[UnitJudgementRow]:
+    """Each top-level unit, in order, with the council's judgement of the year (or None)."""
+    judged = {j.unit_id: j for j in UnitJudgement.objects.filter(work_year=work_year)}
+    return [UnitJudgementRow(u, judged.get(u.pk))
+            for u in Unit.objects.filter(agency=work_year.agency, parent__isnull=True).order_by("position", "name")]

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from hoinghi.audit.services import record
 from hoinghi.emulation.models import (
+    Award,
     Commitment,
     Decision,
     EarlierTitle,
@@ -23,7 +24,9 @@ from hoinghi.emulation.models import (
     Pledge,
     Recognition,
     Registration,
+    UnitJudgement,
 )
+from hoinghi.emulation.rules import registration_required
 from hoinghi.emulation.vocabulary import PERSON_TITLES, UNIT_TITLES, Issuer
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.org.models import Person, Unit, WorkYear
@@ -100,6 +103,7 @@ def register_titles(work_year: WorkYear, titles: Iterable[Title], *, person: Per
     wanted = sorted({Title(t) for t in titles})
     for title in wanted:
         check_title_fits_holder(title, person=person, unit=unit)
+    check_registration_open(work_year, on)
     with transaction.atomic():
         Registration.objects.filter(work_year=work_year, person=person, unit=unit).delete()
         rows = Registration.objects.bulk_create(
@@ -110,6 +114,20 @@ def register_titles(work_year: WorkYear, titles: Iterable[Title], *, person: Per
         record("emulation.register", actor=actor, target=holder, agency_code=work_year.agency.code,
                data={"year": work_year.year, "titles": [str(t) for t in wanted]})
     return rows
+
+
+def check_registration_open(work_year: WorkYear, on: date) -> None:
+    """Past the launch's deadline a registration is refused where registration is a
+    condition of titles (the agency's regulation; up to 2023 the law)."""
+    launch = Launch.objects.filter(work_year=work_year).first()
+    deadline = launch.registration_deadline if launch else None
+    if deadline is None or on <= deadline or not registration_required(work_year):
+        return
+    raise EmulationError(
+        "emulation.registration.late",
+        f"Đã quá hạn đăng ký thi đua ({deadline:%d/%m/%Y}): quy chế của cơ quan yêu cầu đăng ký thi đua "
+        "trước hạn để được xét danh hiệu. Liên hệ văn thư, thường trực Hội đồng Thi đua – Khen thưởng.",
+        field="titles")
 
 
 @dataclass(frozen=True)
@@ -257,3 +275,47 @@ def record_recognition(work_year: WorkYear, name: str, *, issuer: str = "", reco
         record("emulation.record_recognition", actor=actor, target=row, agency_code=work_year.agency.code,
                data={"name": name})
     return row
+
+
+def judge_unit(work_year: WorkYear, unit: Unit, *, emulation_active: bool | None, unity: bool | None,
+               on: date, note: str = "", actor: Actor = None) -> UnitJudgement:
+    """The council's judgement of a collective's year (Tập thể lao động tiên tiến, xuất sắc):
+    its emulation movement and its unity; ``None`` leaves a criterion not judged."""
+    ensure_open(work_year)
+    if unit.agency_id != work_year.agency_id:
+        raise EmulationError("emulation.judgement.other_agency", f"{unit} không thuộc cơ quan này.")
+    if unit.parent_id is not None:
+        raise EmulationError("emulation.judgement.sub_unit",
+                             f"{unit} là đơn vị trực thuộc: Hội đồng đánh giá các tập thể cấp trên trực tiếp.")
+    with transaction.atomic():
+        row, _ = UnitJudgement.objects.update_or_create(work_year=work_year, unit=unit, defaults={
+            "emulation_active": emulation_active, "unity": unity, "note": nfc(note), "judged_on": on,
+            "judged_by": actor if isinstance(actor, User) else None,
+        })
+        record("emulation.judge_unit", actor=actor, target=unit, agency_code=work_year.agency.code,
+               data={"year": work_year.year, "emulation_active": emulation_active, "unity": unity})
+    return row
+
+
+def revoke_award(award: Award, *, revoked_on: date, basis: str, actor: Actor = None) -> Award:
+    """Thu hồi danh hiệu, hình thức khen thưởng: the award stays on record, marked revoked
+    with its date and basis (a decision, a finding), and no longer counts anywhere."""
+    basis = nfc(basis)
+    if not basis:
+        raise EmulationError("emulation.revoke.no_basis",
+                             "Chưa nhập căn cứ thu hồi (số, ngày quyết định thu hồi và lý do).", field="basis")
+    if award.revoked_on is not None:
+        raise EmulationError("emulation.revoke.already",
+                             f"Danh hiệu này đã bị thu hồi ngày {award.revoked_on:%d/%m/%Y}.")
+    if revoked_on < award.decision.signed_on:
+        raise EmulationError("emulation.revoke.before_decision",
+                             f"Ngày thu hồi ({revoked_on:%d/%m/%Y}) trước ngày ký quyết định khen thưởng "
+                             f"({award.decision.signed_on:%d/%m/%Y}).", field="revoked_on")
+    with transaction.atomic():
+        award.revoked_on, award.revocation_basis = revoked_on, basis
+        award.revoked_by = actor if isinstance(actor, User) else None
+        award.save(update_fields=["revoked_on", "revocation_basis", "revoked_by"])
+        record("emulation.revoke_award", actor=actor, target=award, agency_code=award.work_year.agency.code,
+               data={"decision": award.decision.number, "title": award.title, "basis": basis,
+                     "revoked_on": revoked_on.isoformat()})
+    return award

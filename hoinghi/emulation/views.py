@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hoinghi.emulation import access, council, eligibility, selectors, services
+from hoinghi.emulation import access, council, eligibility, rules, selectors, services, upward
 from hoinghi.emulation.eligibility import TITLE_VALUES
 from hoinghi.emulation.forms import (
     EarlierTitleForm,
@@ -23,12 +23,17 @@ from hoinghi.emulation.forms import (
     ProposalForm,
     RecognitionForm,
     RegistrationForm,
+    RevokeForm,
+    UnitJudgementForm,
+    UpwardProposalForm,
+    judgement_value,
 )
+from hoinghi.emulation.models import ProposalKind
 from hoinghi.emulation.services import DecisionHeader, EmulationError, PledgeParties
 from hoinghi.emulation.vocabulary import Issuer, Outcome
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.org.access import own_person
-from hoinghi.org.models import WorkYear
+from hoinghi.org.models import Unit, WorkYear
 
 
 def year_url(work_year: WorkYear, name: str, *args: Any) -> str:
@@ -237,6 +242,7 @@ def eligibility_table(request: HttpRequest, agency_code: str, year: int) -> Http
         "work_year": work_year, "rows": rows, "counts": selectors.eligible_counts(work_year),
         "can_manage": access.can_manage(request.user, work_year.agency),
         "eligible": Outcome.ELIGIBLE, "titles": list(Title), "selected": title,
+        "regulation": rules.regulation_of(work_year),
     })
 
 
@@ -268,7 +274,8 @@ def proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
             messages.success(request, "Đã lập tờ trình.")
             return redirect(year_url(work_year, "proposal", proposal.pk))
     return render(request, "emulation/proposals.html", {
-        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year), "form": form,
+        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.INTERNAL),
+        "form": form,
     })
 
 
@@ -307,6 +314,9 @@ def proposal_action(request: HttpRequest, agency_code: str, year: int, pk: int, 
             messages.success(request, "Đã kết thúc bỏ phiếu và ghi kết quả.")
         elif action == "quyet-dinh":
             return decide(request, proposal)
+        elif action == "trinh-cap-tren":
+            upward.submit_upward(proposal, submitted_on=timezone.localdate(), actor=request.user)
+            messages.success(request, f"Đã ghi nhận trình {proposal.recipient}.")
         else:
             raise Http404("Không tìm thấy thao tác.")
     except EmulationError as error:
@@ -356,6 +366,7 @@ def decision_detail(request: HttpRequest, agency_code: str, year: int, pk: int) 
     decision = access.get_decision_for_user(request, work_year, pk)
     return render(request, "emulation/decision.html", {
         "work_year": work_year, "decision": decision, "awards": selectors.decision_list(decision),
+        "can_manage": access.can_manage(request.user, work_year.agency) and not work_year.is_closed,
     })
 
 
@@ -364,3 +375,93 @@ def person_titles(request: HttpRequest, agency_code: str, staff_code: str) -> Ht
     return render(request, "emulation/person_titles.html", {
         "person": person, "agency": person.agency, "awards": selectors.person_titles(person),
     })
+
+
+def judgements(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """The council's judgement of each unit's emulation movement and unity (TTLĐTT, TTLĐXS)."""
+    work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
+    can_judge = access.can_judge(request.user, work_year.agency)
+    if request.method == "POST":
+        if not can_judge:
+            raise Http404("Không tìm thấy trang.")
+        form = UnitJudgementForm(request.POST)
+        if form.is_valid():
+            save_judgement(request, work_year, form.cleaned_data)
+        else:
+            show_form_errors(request, form)
+        return redirect(year_url(work_year, "judgements"))
+    rows = [(row, UnitJudgementForm(initial=judgement_initial(row), auto_id=f"id_{row.unit.code}_%s"))
+            for row in selectors.unit_judgements(work_year)]
+    return render(request, "emulation/judgements.html", {
+        "work_year": work_year, "rows": rows, "can_judge": can_judge and not work_year.is_closed,
+    })
+
+
+def judgement_initial(row: selectors.UnitJudgementRow) -> dict[str, str]:
+    j = row.judgement
+
+    def as_choice(value: bool | None) -> str:
+        return "" if value is None else "1" if value else "0"
+
+    return {"unit": row.unit.code, "emulation_active": as_choice(j.emulation_active if j else None),
+            "unity": as_choice(j.unity if j else None), "note": j.note if j else ""}
+
+
+def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, Any]) -> None:
+    unit = Unit.objects.filter(agency=work_year.agency, code=data["unit"]).first()
+    if unit is None:
+        messages.error(request, f"Không tìm thấy đơn vị “{data['unit']}” trong cơ quan.")
+        return
+    try:
+        services.judge_unit(work_year, unit, emulation_active=judgement_value(data["emulation_active"]),
+                            unity=judgement_value(data["unity"]), note=data["note"], on=timezone.localdate(),
+                            actor=request.user)
+    except EmulationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Đã ghi đánh giá của Hội đồng về {unit.name}.")
+
+
+def upward_proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """Đề nghị cấp trên khen thưởng: the lists and, for the clerk, a new list."""
+    work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
+    can_manage = access.can_manage(request.user, work_year.agency)
+    form = (UpwardProposalForm(request.POST or None, agency=work_year.agency, titles=upward.UPWARD_TITLES)
+            if can_manage else None)
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = upward.propose_upward(
+                work_year, Title(data["title"]), people=data["people"], units=data["units"],
+                proposed_on=data["proposed_on"], subject=data["subject"], recipient=data["recipient"],
+                number=data["number"], achievement=data["achievement"], actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, "Đã lập tờ trình đề nghị cấp trên.")
+            return redirect(year_url(work_year, "proposal", proposal.pk))
+    return render(request, "emulation/upward.html", {
+        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.UPWARD),
+        "form": form,
+    })
+
+
+def award_revoke(request: HttpRequest, agency_code: str, year: int, pk: int, award_pk: int) -> HttpResponse:
+    """Thu hồi danh hiệu: the clerk records the revocation with its date and basis."""
+    work_year = access.get_managed_year_for_user(request, agency_code, year)
+    decision = access.get_decision_for_user(request, work_year, pk)
+    award = access.get_award_for_user(request, decision, award_pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke_award(award, revoked_on=form.cleaned_data["revoked_on"],
+                                  basis=form.cleaned_data["basis"], actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+        else:
+            messages.success(request, f"Đã ghi thu hồi danh hiệu của {award.holder_name}.")
+            return redirect(year_url(work_year, "decision", decision.pk))
+    return render(request, "emulation/revoke.html", {
+        "work_year": work_year, "decision": decision, "award": award, "form": form,
+    })
+

@@ -16,7 +16,7 @@ from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation
 from hoinghi.law.emulation.vocabulary import InitiativeKind, InitiativeLevel, Title
 from hoinghi.law.evaluation.vocabulary import Rating
 from hoinghi.org.demo import load_demo
-from hoinghi.org.models import Agency, Person, Unit, WorkYear
+from hoinghi.org.models import Agency, AgencyRegulation, LawDomain, Person, Unit, WorkYear
 from hoinghi.org.selectors import unit_on
 from hoinghi.org.services import open_work_year
 
@@ -81,8 +81,22 @@ def add_initiative(person: Person, on: date, level: InitiativeLevel = Initiative
                                recognised_on=on, recognised_by="Hội đồng sáng kiến cơ quan")
 
 
+def judge_units(work_year: WorkYear, *, active: bool | None = True, unity: bool | None = True) -> None:
+    """The council's judgement of every top-level unit: emulation movement and unity."""
+    for unit in Unit.objects.filter(agency=work_year.agency, parent__isnull=True):
+        services.judge_unit(work_year, unit, emulation_active=active, unity=unity, on=work_year.ends_on)
+
+
+def regulate(agency: Agency, *, regulation: str = "Quy chế thi đua, khen thưởng của cơ quan",
+             valid_from: date = date(2015, 1, 1), **values: object) -> AgencyRegulation:
+    """The agency's emulation regulation (org) with these options in force."""
+    return AgencyRegulation.objects.create(agency=agency, domain=LawDomain.EMULATION, values=values,
+                                           regulation=regulation, valid_from=valid_from)
+
+
 def district_year(year: int, *, excellent: Iterable[str] = STARS,
-                  initiatives: Iterable[str] = STARS + RUNNERS_UP, registered: bool = True) -> WorkYear:
+                  initiatives: Iterable[str] = STARS + RUNNERS_UP, registered: bool = True,
+                  judged: bool = True) -> WorkYear:
     """The 2023 shape: everyone good, four excellent, six initiatives, two excellent units."""
     agency = district()
     work_year = year_of(agency, year)
@@ -93,6 +107,8 @@ def district_year(year: int, *, excellent: Iterable[str] = STARS,
         add_initiative(staff[code], date(year, 11, 20))
     if registered:
         register_everyone(work_year)
+    if judged:
+        judge_units(work_year)
     return work_year
 
 
