@@ -251,6 +251,8 @@ class PollResult(models.Model):
     reasons = models.JSONField("lý do", default=list)
     snapshot = models.JSONField("dữ liệu đầu vào")
     digest = models.CharField("mã băm kết quả", max_length=64)
+    export_digest = models.CharField("mã băm bản xuất kiểm phiếu (SHA-256)", max_length=64,
+                                     blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người kết thúc",
                                   on_delete=models.SET_NULL, null=True, related_name="+")
     closed_at = models.DateTimeField("kết thúc lúc", auto_now_add=True)

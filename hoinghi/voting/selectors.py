@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from hoinghi.org.models import Person
 from hoinghi.voting import receipts as receipt_codes
+from hoinghi.voting import recount
 from hoinghi.voting.models import (
     Ballot,
     Candidate,
@@ -55,7 +56,12 @@ def is_elector(poll: Poll, person: Person | None) -> bool:
 
 
 def candidates(poll: Poll) -> list[Candidate]:
-    return list(Candidate.objects.filter(poll=poll).order_by("position"))
+    """The ballot in order; read once per poll instance (a vote's form and check share it)."""
+    cached: list[Candidate] | None = getattr(poll, "_ballot_candidates", None)
+    if cached is None:
+        cached = list(Candidate.objects.filter(poll=poll).order_by("position"))
+        poll._ballot_candidates = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def live_state(poll: Poll) -> dict[str, Any]:
@@ -78,6 +84,18 @@ def poll_result(poll: Poll) -> PollResult | None:
     if poll.state != PollState.CLOSED:
         return None
     return PollResult.objects.filter(poll=poll).first()
+
+
+def recount_export(poll: Poll) -> dict[str, Any] | None:
+    """The recount export of a closed poll (see :mod:`hoinghi.voting.recount`); None before.
+
+    Rebuilt from the stored ballots: its digest equals the one published at the close
+    (``PollResult.export_digest``) unless the tables have been changed since.
+    """
+    result = poll_result(poll)
+    if result is None:
+        return None
+    return recount.build_export(poll, result.counts, result.outcome)
 
 
 @dataclass(frozen=True)
@@ -193,6 +211,7 @@ class CountingRecord:
     rule_version: str = ""
     digest: str = ""
     counters: list[str] = field(default_factory=list)
+    export_digest: str = ""  # SHA-256 of the recount export, published at the close
 
 
 def counting_record(poll: Poll) -> CountingRecord | None:
@@ -214,7 +233,7 @@ def counting_record(poll: Poll) -> CountingRecord | None:
         candidates=_candidate_rows(poll, counts, values),
         reasons=[r["text"] for r in result.reasons], citations=list(result.citations),
         rule=result.rule, rule_version=result.rule_version, digest=result.digest,
-        counters=_counters(poll),
+        counters=_counters(poll), export_digest=result.export_digest,
     )
 
 

@@ -53,7 +53,7 @@ from hoinghi.audit.services import record
 from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule_for
 from hoinghi.org.models import Agency, Person
-from hoinghi.voting import errors, receipts, tally
+from hoinghi.voting import ballot_box, errors, receipts, recount, selectors, tally
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.models import (
     Ballot,
@@ -142,49 +142,40 @@ def open_poll(poll: Poll, *, electors: Iterable[Person], present: int, convened:
 
 def cast_vote(poll: Poll, voter: Person, *, by: AnyUser, choice: str | None = None,
               kept: Sequence[int | str] | None = None, key: str | None = None) -> Receipt:
-    """One electronic vote. Acknowledge (return) only after the commit."""
+    """One electronic vote. Acknowledge (return) only after the commit.
+
+    The happy path is one statement on PostgreSQL (see :mod:`hoinghi.voting.ballot_box`);
+    only a refused vote asks the database why.
+    """
     if voter.user_id is None or voter.user_id != getattr(by, "pk", None):
         raise errors.not_self()
     key = key or receipts.new_key()
     if not receipts.is_valid_key(key):
         raise VotingError("voting.bad_key", "Mã gửi phiếu không hợp lệ: hãy tải lại trang.")
-    fields = _ballot_fields(poll, choice, kept)
-    code, digest = receipts.receipt_for(poll.pk, key), receipts.key_digest(poll.pk, key)
     if poll.method != Method.ELECTRONIC:
         raise VotingError("voting.not_electronic",
                           "Cuộc biểu quyết này không bỏ phiếu điện tử.")
-    if not Elector.objects.filter(poll=poll, person=voter).exists():
-        raise errors.not_open() if poll.state == PollState.DRAFT else errors.not_elector()
+    fields = _ballot_fields(poll, choice, kept)
+    code, digest = receipts.receipt_for(poll.pk, key), receipts.key_digest(poll.pk, key)
+    slip = ballot_box.Slip(poll, voter.pk, voter.user_id, code, digest, fields["choice"],
+                           fields["kept"], named=poll.secrecy == Secrecy.NAMED)
     try:
-        with transaction.atomic():
-            _take_ballot_slot(poll)
-            Participation.objects.create(poll=poll, person=voter, key_digest=digest)
-            Ballot.objects.create(poll=poll, receipt=code,
-                                  voter=voter if poll.secrecy == Secrecy.NAMED else None,
-                                  **fields)
-            record("voting.vote", actor=by, target=poll, agency_code=poll.agency.code)
+        counted = ballot_box.record_vote(slip)
     except IntegrityError:
         return _answer_retry(poll, voter, digest, code, VotingError(
             "voting.conflict", "Chưa ghi được phiếu: hãy gửi lại.", status=409))
-    except VotingError as refused:
-        if refused.code in ("voting.closed", "voting.not_open"):
-            return _answer_retry(poll, voter, digest, code, refused)
-        raise
+    if not counted:
+        return _answer_refusal(poll, voter, digest, code)
     return Receipt(code)
 
 
-def _take_ballot_slot(poll: Poll) -> None:
-    """The gate: count the ballot only while the poll is open.
-
-    A conditional UPDATE of the poll row: it locks the row until commit (PostgreSQL), so a
-    close waits for votes in flight and a vote after the close finds no open row; SQLite's
-    IMMEDIATE transactions serialize all writers.
-    """
-    taken = Poll.objects.filter(pk=poll.pk, state=PollState.OPEN).update(
-        ballots_cast=F("ballots_cast") + 1)
-    if not taken:
-        state = Poll.objects.filter(pk=poll.pk).values_list("state", flat=True).first()
-        raise errors.not_open() if state == PollState.DRAFT else errors.closed()
+def _answer_refusal(poll: Poll, voter: Person, digest: str, code: str) -> Receipt:
+    """The gate let the vote through not: say why, or answer a retry of a counted vote."""
+    state = Poll.objects.filter(pk=poll.pk).values_list("state", flat=True).first()
+    if not Elector.objects.filter(poll=poll, person=voter).exists():
+        raise errors.not_open() if state == PollState.DRAFT else errors.not_elector()
+    refusal = errors.not_open() if state == PollState.DRAFT else errors.closed()
+    return _answer_retry(poll, voter, digest, code, refusal)
 
 
 def _answer_retry(poll: Poll, voter: Person, digest: str, code: str,
@@ -224,7 +215,7 @@ def _candidate_ids(poll: Poll, kept: Sequence[int | str]) -> list[int]:
         raise VotingError("voting.bad_candidate", "Ứng cử viên không hợp lệ.") from None
     if len(set(ids)) != len(ids):
         raise VotingError("voting.bad_candidate", "Một ứng cử viên được chọn hai lần.")
-    known = set(Candidate.objects.filter(poll=poll).values_list("pk", flat=True))
+    known = {c.pk for c in selectors.candidates(poll)}
     if not set(ids) <= known:
         raise VotingError("voting.bad_candidate",
                           "Ứng cử viên không thuộc danh sách của cuộc bầu cử này.")
@@ -328,17 +319,32 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
             raise VotingError("voting.bad_counts", exc.message) from exc
         if locked.is_secret and locked.method == Method.ELECTRONIC:
             _shuffle(locked)
+            transaction.on_commit(_checkpoint)
+        outcome = tally.outcome_of(decision)
+        export = recount.build_export(locked, counts, outcome)
         result = PollResult.objects.create(
-            poll=locked, outcome=tally.outcome_of(decision), counts=counts, rule=decision.rule,
+            poll=locked, outcome=outcome, counts=counts, rule=decision.rule,
             rule_version=decision.rule_version,
             citations=[c.render() for c in decision.citations],
             reasons=[r.to_dict() for r in decision.reasons], snapshot=decision.to_dict(),
             digest=_digest({"counts": counts, "decision": decision.to_dict()}),
-            closed_by=_user(by))
+            export_digest=export["digest"], closed_by=_user(by))
         record("voting.close", actor=by, target=locked, agency_code=locked.agency.code,
-               data={"outcome": result.outcome, "digest": result.digest})
+               data={"outcome": result.outcome, "digest": result.digest,
+                     "export_digest": result.export_digest})
     poll.refresh_from_db()
     return result
+
+
+def _checkpoint() -> None:
+    """SQLite after a secret poll's shuffle (RELIABILITY P8): fold the write-ahead log into the
+    database file and empty it, so that no frame keeps the ballots' voting-order pages.
+
+    ``secure_delete`` (set by the shuffle) has zeroed the freed cells in the new pages.
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _final_counts(poll: Poll) -> dict[str, Any]:

@@ -8,6 +8,7 @@ law's registry, so the result carries the rule code, version, citations and reas
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -80,13 +81,16 @@ def ballot_problem(kept: int, *, seats: int, options: PollOptions) -> Reason | N
     return check_ballot(kept, seats=seats, options=options.conference)
 
 
-def empty_counts(poll: Poll) -> dict[str, Any]:
+def empty_counts(poll: Poll, candidate_keys: Iterable[str] | None = None) -> dict[str, Any]:
+    """Zero counts of the poll; ``candidate_keys`` (ballot order) spares reading candidates."""
     counts: dict[str, Any] = {
         "electorate": poll.electorate_size, "present": poll.present, "convened": poll.convened,
         "ballots": 0, "valid": 0, "invalid": 0,
     }
     if poll.is_election:
-        counts["candidates"] = {str(c.pk): 0 for c in poll.candidates.all()}
+        keys = candidate_keys if candidate_keys is not None else (
+            str(c.pk) for c in poll.candidates.all())
+        counts["candidates"] = {key: 0 for key in keys}
     else:
         counts.update({choice.value: 0 for choice in MotionChoice})
     return counts
@@ -95,7 +99,7 @@ def empty_counts(poll: Poll) -> dict[str, Any]:
 def count_ballots(poll: Poll) -> dict[str, Any]:
     counts = empty_counts(poll)
     rows = list(Ballot.objects.filter(poll=poll).values_list("choice", "kept", "valid"))
-    _add(counts, ((choice, kept, valid) for choice, kept, valid in rows))
+    add_marks(counts, ((choice, kept, valid) for choice, kept, valid in rows))
     counts["ballots"] = len(rows)
     return counts
 
@@ -117,7 +121,7 @@ def count_paper(poll: Poll, entries: list[PaperEntry]) -> dict[str, Any]:
     for entry in first:
         valid = not entry.spoiled and paper_entry_valid(poll, entry, options)
         marks.append((entry.choice, entry.kept, valid))
-    _add(counts, marks)
+    add_marks(counts, marks)
     counts["ballots"] = len(first)
     counts["issued"] = poll.ballots_issued
     counts["returned"] = len(first)
@@ -130,7 +134,8 @@ def paper_entry_valid(poll: Poll, entry: PaperEntry, options: PollOptions) -> bo
     return bool(entry.choice)
 
 
-def _add(counts: dict[str, Any], marks: Any) -> None:
+def add_marks(counts: dict[str, Any], marks: Iterable[tuple[str, list[Any] | None, bool]]) -> None:
+    """Add ballots given as (choice, kept candidate keys, valid) to ``counts``."""
     tally: Counter[str] = Counter()
     for choice, kept, valid in marks:
         if not valid:

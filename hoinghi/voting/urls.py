@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:poll_id>/trang-thai.json", views.poll_state, name="poll-state"),
     path("<int:poll_id>/ket-qua/", views.poll_result, name="view-result"),
     path("<int:poll_id>/ma-bien-nhan/", views.poll_receipts, name="list-receipts"),
+    path("<int:poll_id>/kiem-phieu.<str:fmt>", views.recount_export, name="recount-export"),
     path("<int:poll_id>/dieu-hanh/", views.manage, name="manage"),
     path("<int:poll_id>/mo/", views.open_poll, name="open-poll"),
     path("<int:poll_id>/ket-thuc/", views.close_poll, name="close-poll"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -12,8 +12,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hoinghi.org.access import own_person
 from hoinghi.org.selectors import staff_on
-from hoinghi.voting import live, receipts, selectors, services
-from hoinghi.voting.access import can_manage_poll, get_managed_poll_for_user, get_poll_for_user
+from hoinghi.voting import live, receipts, recount, selectors, services
+from hoinghi.voting.access import (
+    can_manage_poll,
+    get_managed_poll_for_user,
+    get_poll_for_user,
+    get_poll_for_voter,
+)
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.forms import HandCountForm, IssuedForm, OpenForm, PaperEntryForm, VoteForm
 from hoinghi.voting.models import Poll, PollState
@@ -37,11 +42,10 @@ def poll_detail(request: HttpRequest, poll_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def cast_vote(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll = get_poll_for_user(request, poll_id)
+    poll, person = get_poll_for_voter(request, poll_id)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     candidates = selectors.candidates(poll) if poll.is_election else []
     form = VoteForm(request.POST, poll=poll, candidates=candidates)
-    person = own_person(request.user)
     try:
         if not form.is_valid() or person is None:
             raise VotingError("voting.bad_form", _form_error(form) if person else
@@ -95,6 +99,25 @@ def poll_result(request: HttpRequest, poll_id: int) -> HttpResponse:
     if record is None:
         raise PermissionDenied("Kết quả chỉ được công bố sau khi kết thúc biểu quyết.")
     return render(request, "voting/result.html", {"poll": poll, "record": record})
+
+
+@require_GET
+def recount_export(request: HttpRequest, poll_id: int, fmt: str) -> HttpResponse:
+    """The ballots of a closed poll with the digest published at the close (JSON or CSV)."""
+    poll = get_poll_for_user(request, poll_id)
+    if fmt not in ("json", "csv"):
+        raise Http404("Định dạng bản xuất chỉ là json hoặc csv.")
+    export = selectors.recount_export(poll)
+    if export is None:
+        raise PermissionDenied("Bản xuất kiểm phiếu chỉ có sau khi kết thúc biểu quyết.")
+    if fmt == "json":
+        response = HttpResponse(recount.to_json(export),
+                                content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse("\ufeff" + recount.to_csv(export),
+                                content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kiem-phieu-{poll.pk}.{fmt}"'
+    return response
 
 
 @require_GET

@@ -7,16 +7,18 @@ retries with the same idempotency keys). Runs on the test run's database kind.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hoinghi.voting import drill
-from hoinghi.voting.tests.drill_db import drill_database
+from hoinghi.voting.tests.drill_db import drill_database, on_postgres
 
 VOTERS = 120
 
@@ -36,7 +38,7 @@ class Drill:
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Drill]:
     with drill_database(tmp_path_factory.mktemp("drill")) as url:
-        seeded = drill.run_child(url, "prepare", "--voters", str(VOTERS), "--polls", "4")
+        seeded = drill.run_child(url, "prepare", "--voters", str(VOTERS), "--polls", "5")
         harness = Drill(url, seeded)
         try:
             yield harness
@@ -140,3 +142,23 @@ def test_killing_the_server_mid_vote_loses_no_acknowledged_vote_and_doubles_none
     assert all(acknowledged[i] == r for i, r in before_restart.items())
     assert_invariant(report, len(sessions))
     assert sorted(acknowledged.values()) == report["receipts"]
+
+
+@pytest.mark.skipif(on_postgres(), reason="SQLite files (PostgreSQL rewrites the tables)")
+def test_after_a_secret_close_the_sqlite_files_keep_no_removed_ballot_key(bench: Drill) -> None:
+    """RELIABILITY P8: the rows the shuffle removed are found neither in the database file
+    (secure_delete) nor in the write-ahead log (checkpointed and truncated at the close)."""
+    poll, port = bench.polls[4], bench.server.port
+    answers = drill.burst(port, poll, bench.sessions[:40], concurrency=8)
+    assert all(a.status == 200 for a in answers)
+    path = Path(bench.database_url.split("sqlite:///", 1)[1])
+    with sqlite3.connect(path) as conn:
+        removed = [row[0] for table in ("voting_ballot", "voting_participation") for row in
+                   conn.execute(f"SELECT id FROM {table} WHERE poll_id = ?", (poll,))]
+    conn.close()
+    assert len(removed) == 80
+    assert drill.close_over_http(port, poll, bench.seeded["manager_session"]).status == 302
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    stored = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert not [key for key in removed if key.encode() in stored]

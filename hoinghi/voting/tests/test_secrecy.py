@@ -78,3 +78,15 @@ def test_named_receipts_show_the_choice_and_names_only_when_published(world):
     services.close_poll(poll, by=world.clerk)
     [row] = selectors.receipts(poll)
     assert row.choice == "Không tán thành" and row.voter == head.full_name
+
+
+def test_the_audit_of_a_vote_says_who_and_the_minute_but_no_ballot(world):
+    from hoinghi.audit.models import AuditEntry
+    from hoinghi.voting.tests.factories import vote
+
+    poll = motion(world, secrecy="secret")
+    receipt = vote(world, poll, world.head, choice="against")
+    entry = AuditEntry.objects.get(action="voting.vote")
+    assert entry.actor_id == world.head.pk and entry.target_id == str(poll.pk)
+    assert entry.at.second == 0 and entry.at.microsecond == 0  # coarse time (P2)
+    assert entry.data == {} and receipt.code not in str(entry.__dict__)

@@ -172,3 +172,19 @@ def test_the_home_page_links_an_open_poll(client, world):
     motion(world)
     page = signed_in(client, world.head).get(reverse("home"))
     assert "Biểu quyết: Thông qua Nghị quyết Hội nghị" in page.text
+
+
+@pytest.mark.parametrize("make", [motion, election], ids=["motion", "election"])
+def test_a_vote_costs_few_statements(client, world, make, django_assert_max_num_queries):
+    """Session, user, the elector with poll, agency and person; then the vote transaction:
+    one statement on PostgreSQL (in a savepoint here), four in BEGIN … COMMIT on SQLite."""
+    poll = make(world)
+    signed_in(client, world.head)
+    data = {"key": "k" * 22, "choice": "for"} if make is motion else {"key": "k" * 22}
+    if make is election:
+        data["kept"] = [str(c.pk) for c in poll.candidates.all()[:1]]
+    with django_assert_max_num_queries(9 if make is motion else 10):  # + the candidates
+        answer = client.post(reverse("voting:cast-vote", args=[poll.pk]), data,
+                             HTTP_ACCEPT="application/json")
+    assert answer.status_code == 200, answer.content
+    assert Ballot.objects.filter(poll=poll).count() == 1
