@@ -10,15 +10,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from hoinghi.org.access import assignments, has_role, own_person
+from hoinghi.org.access import AnyUser, assignments, has_role, own_person
 from hoinghi.org.models import Person, Role
 from hoinghi.voting.models import Elector, Poll
 
-AnyUser = AbstractBaseUser | AnonymousUser
 POLL_ADMIN_ROLES = frozenset({Role.ADMIN})
 # A vote reads the whole poll, its agency's names, and of the person only what the vote needs.
 VOTER_FIELDS = ("poll", "person", *(f"poll__{f.name}" for f in Poll._meta.concrete_fields),

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import reverse
 
-from hoinghi.org.access import own_person
+from hoinghi.org.access import AnyUser, own_person
 from hoinghi.org.home import HomeLink
 from hoinghi.org.models import Agency
 from hoinghi.voting.models import Poll, PollState
 
 
-def voting_links(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> list[HomeLink]:
+def voting_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     """One query: the open polls of this agency where the user is an elector or a manager."""
     person = own_person(user)
     if not user.is_authenticated:

@@ -180,7 +180,9 @@ def test_a_vote_costs_few_statements(client, world, make, django_assert_max_num_
     one statement on PostgreSQL (in a savepoint here), four in BEGIN … COMMIT on SQLite."""
     poll = make(world)
     signed_in(client, world.head)
-    data = {"key": "k" * 22, "choice": "for"} if make is motion else {"key": "k" * 22}
+    data: dict[str, str | list[str]] = {"key": "k" * 22}
+    if make is motion:
+        data["choice"] = "for"
     if make is election:
         data["kept"] = [str(c.pk) for c in poll.candidates.all()[:1]]
     with django_assert_max_num_queries(9 if make is motion else 10):  # + the candidates
