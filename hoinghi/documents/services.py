@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, transaction
 from django.db.models import F
@@ -394,5 +394,6 @@ def _zip(paths: list[Path]) -> bytes:
     return buffer.getvalue()
 
 
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None  # type: ignore[return-value]
+def _user(actor: Actor) -> User | None:
+    """The signed-in user to store on a row (as the audit log does); None for anyone else."""
+    return actor if isinstance(actor, User) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -105,7 +106,7 @@ def batch_start(request: HttpRequest, agency_code: str) -> HttpResponse:
     access.require(access.can_edit(request.user, agency))
     form = forms.BatchForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Lô văn bản: " + "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "Lô văn bản: " + "; ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("documents:list", agency.code)
     data = form.cleaned_data
     try:
@@ -129,7 +130,7 @@ def batch_status(request: HttpRequest, agency_code: str, pk: int) -> JsonRespons
                          "error": batch.error, "ready": bool(batch.result)})
 
 
-def batch_download(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+def batch_download(request: HttpRequest, agency_code: str, pk: int) -> HttpResponseBase:
     batch = access.get_batch_for_user(request, agency_code, pk)
     if not batch.result:
         messages.error(request, "Lô văn bản chưa tạo xong.")

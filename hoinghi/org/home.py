@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from hoinghi.org.models import Agency
 
@@ -27,7 +27,7 @@ class HomeLink:
     urgent: bool = False
 
 
-LinkProvider = Callable[[AbstractBaseUser | AnonymousUser, Agency], list[HomeLink]]
+LinkProvider = Callable[[User | AnonymousUser, Agency], list[HomeLink]]
 _PROVIDERS: list[LinkProvider] = []
 
 
@@ -37,7 +37,7 @@ def register(provider: LinkProvider) -> LinkProvider:
     return provider
 
 
-def links_for(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> list[HomeLink]:
+def links_for(user: User | AnonymousUser, agency: Agency) -> list[HomeLink]:
     links: list[HomeLink] = []
     for provider in _PROVIDERS:
         links.extend(provider(user, agency))

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
@@ -174,7 +174,7 @@ def add_evidence(item: PlanItem, upload: UploadedFile, *, name: str = "", actor:
         raise PlanError("plans.evidence_too_big", "Tệp minh chứng vượt quá 20 MB.")
     with transaction.atomic():
         evidence = Evidence(item=item, name=nfc(name or upload.name or "minh chứng"),
-                            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None)
+                            uploaded_by=actor if isinstance(actor, User) else None)
         evidence.file.save(upload.name or "minh-chung", upload, save=False)
         evidence.save()
         record("plans.add_evidence", actor=actor, target=item, agency_code=item.work_year.agency.code,

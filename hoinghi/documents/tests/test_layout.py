@@ -73,7 +73,8 @@ def test_the_body_is_justified_with_a_first_line_indent() -> None:
     body = next(p for p in doc.paragraphs if p.text.startswith("Quyết định này có hiệu lực"))
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert mm(body.paragraph_format.first_line_indent) == 12.7
-    assert body.runs[0].font.size.pt == 14
+    size = body.runs[0].font.size
+    assert size is not None and size.pt == 14
     bases = next(p for p in doc.paragraphs if p.text.startswith("Căn cứ Luật Thi đua"))
     assert bases.runs[0].font.italic is True
 

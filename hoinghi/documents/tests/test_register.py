@@ -112,6 +112,6 @@ def test_clerks_issuing_at_once_never_share_a_number(world: World, year_2025: Wo
     for thread in threads:
         thread.join(timeout=60)
     assert errors == []
-    numbers = sorted(Document.objects.filter(number_year=2026).values_list("number", flat=True))
+    numbers = list(Document.objects.filter(number_year=2026).order_by("number").values_list("number", flat=True))
     assert numbers == [1, 2, 3, 4, 5, 6]
     assert DocumentCounter.objects.get(register_key="thong_bao", year=2026).last_number == 6

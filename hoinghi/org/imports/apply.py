@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from django.db import models
+
 from hoinghi.org.imports.bulk import Row, db_value, insert_rows, update_rows, upsert_rows
 from hoinghi.org.imports.columns import PERSON_FIELDS
 from hoinghi.org.imports.rows import CheckedFile, StaffRow, UnitRef
@@ -116,7 +118,12 @@ POSITION_COLUMNS = ("person", "unit", "title", "is_leader", "is_head", "valid_fr
 
 def person_defaults() -> dict[str, Any]:
     """What a new person gets for a column the file does not have (the model's defaults)."""
-    return {f: Person._meta.get_field(f).get_default() for f in PERSON_FIELDS}
+    defaults: dict[str, Any] = {}
+    for name in PERSON_FIELDS:
+        field = Person._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        defaults[name] = field.get_default()
+    return defaults
 
 
 def _write_people(agency: Agency, checked: CheckedFile, counts: ImportCounts, *, dry_run: bool) -> dict[str, int]:

@@ -40,8 +40,19 @@ def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """The concrete field ``name`` of the model ("pk" for its primary key)."""
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    return connection.ops.quote_name(_field(model, name).column)
+
+
 def _columns(model: type[models.Model], fields: Sequence[str]) -> list[str]:
-    return [connection.ops.quote_name(model._meta.get_field(f).column) for f in fields]
+    return [_column(model, f) for f in fields]
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence[Row]) -> None:
@@ -83,7 +94,7 @@ def update_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
     if not rows:
         return
     table = _table(model)
-    pk = connection.ops.quote_name(model._meta.pk.column)  # type: ignore[union-attr]
+    pk = _column(model, "pk")
     names = _columns(model, fields)
     if connection.vendor == "postgresql":
         scratch = _scratch_table(model, ["pk", *fields], rows)
@@ -103,14 +114,14 @@ def _scratch_table(model: type[models.Model], fields: Sequence[str], rows: Seque
     scratch = connection.ops.quote_name(f"import_{meta.db_table}_{next(_SCRATCH_NUMBERS)}")
     spec = []
     for name in fields:
-        field = meta.pk if name == "pk" else meta.get_field(name)
-        assert isinstance(field, models.Field)
-        column_type = field.rel_db_type(connection) if field.primary_key else field.db_type(connection)
+        field = _field(model, name)
+        # django-stubs declare rel_db_type only on some subclasses; Django defines it on Field.
+        column_type = (field.rel_db_type(connection)  # type: ignore[attr-defined]
+                       if field.primary_key else field.db_type(connection))
         spec.append(f"{connection.ops.quote_name(field.column)} {column_type}")
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE {scratch} ({', '.join(spec)}) ON COMMIT DROP")
-    columns = ", ".join(connection.ops.quote_name(meta.pk.column if f == "pk" else meta.get_field(f).column)  # type: ignore[union-attr]
-                        for f in fields)
+    columns = ", ".join(_columns(model, fields))
     _copy(f"{scratch} ({columns})", rows)
     return scratch
 

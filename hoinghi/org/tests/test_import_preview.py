@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 import time_machine
 from django.utils import timezone
@@ -53,7 +55,7 @@ def test_only_the_uploader_can_confirm(world: World) -> None:
 
 def test_an_expired_preview_cannot_be_confirmed(world: World) -> None:
     staff_import = preview(world)
-    with time_machine.travel(timezone.now() + timezone.timedelta(hours=2)), \
+    with time_machine.travel(timezone.now() + timedelta(hours=2)), \
             pytest.raises(StaffImportError) as refused:
         confirm_staff_import(staff_import, confirmed_by=world.clerk)
     assert refused.value.code == "expired"
@@ -86,6 +88,6 @@ def test_a_unit_removed_since_the_preview_stops_the_confirmation(world: World) -
 
 def test_a_new_preview_clears_expired_ones(world: World) -> None:
     old = preview(world)
-    with time_machine.travel(timezone.now() + timezone.timedelta(hours=2)):
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
         preview(world)
     assert not StaffImport.objects.filter(pk=old.pk).exists()

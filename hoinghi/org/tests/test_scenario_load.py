@@ -61,7 +61,8 @@ def test_it_loads_every_core_section() -> None:
     report = load_scenario_data(sample(), source="so-mau.yaml")
     agency = Agency.objects.get(code="so-mau")
     assert report.changed
-    assert Unit.objects.get(agency=agency, code="phong-a").parent.code == "van-phong"
+    parent = Unit.objects.get(agency=agency, code="phong-a").parent
+    assert parent is not None and parent.code == "van-phong"
     assert Person.objects.filter(agency=agency).count() == 3
     binh = Person.objects.get(staff_code="A02")
     assert binh.joined_on == date(2012, 2, 1)  # dd/mm/yyyy is read too
@@ -70,7 +71,8 @@ def test_it_loads_every_core_section() -> None:
     assert Training.objects.get().starts_on == date(2023, 3, 1)
     roles = set(RoleAssignment.objects.values_list("role", "unit__code"))
     assert roles == {("can_bo", None), ("truong_don_vi", "van-phong")}
-    assert Person.objects.get(staff_code="A01").user.username == "an"
+    an = Person.objects.get(staff_code="A01").user
+    assert an is not None and an.username == "an"
     assert WorkYear.objects.get(agency=agency).ends_on == date(2023, 12, 31)
     assert AuditEntry.objects.filter(action="org.load_scenario", agency_code="so-mau").count() == 1
 
@@ -122,9 +124,12 @@ def test_it_reloads_a_plain_password_without_changing_it() -> None:
     data = sample()
     data["accounts"][0] = {"username": "an", "person": "A01", "password": "mat-khau-rat-dai", "roles": []}
     load_scenario_data(data)
-    encoded = Person.objects.get(staff_code="A01").user.password
+    before = Person.objects.get(staff_code="A01").user
+    assert before is not None
+    encoded = before.password
     assert not load_scenario_data(data).changed
     user = Person.objects.get(staff_code="A01").user
+    assert user is not None
     assert user.password == encoded and user.check_password("mat-khau-rat-dai")
 
 
