@@ -69,7 +69,7 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         people.append(PersonYearFacts(
             person_id=str(pk), year=work_year.year, rating=rating,
             unit_id=AGENCY, category=StaffCategory(category),
-            recruited_on=joined_on, leave=leave_kind, months_on_leave=leave_months,
+            recruited_on=recruited_in_year(joined_on, work_year), leave=leave_kind, months_on_leave=leave_months,
             discipline=heaviest(disciplines.get(pk, [])), registered=pk in registered,
             initiative_level=initiative, science_work_accepted=science, science_work_applied=applied,
             prior_consecutive_cstdcs=consecutive(years, Title.CHIEN_SI_THI_DUA_CO_SO, work_year.year - 1),
@@ -86,6 +86,12 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     judged = {unit_id: (active, unity) for unit_id, active, unity in UnitJudgement.objects.filter(
         work_year=work_year).values_list("unit_id", "emulation_active", "unity")}
     return YearFacts(people, person_unit, tops, unit_facts, judged)
+
+
+def recruited_in_year(joined_on: date | None, work_year: WorkYear) -> date | None:
+    """The recruitment date where it falls in the year; None (the law's "in service before the
+    year began") otherwise, so people differing only by an earlier date share a snapshot."""
+    return joined_on if joined_on is not None and joined_on >= work_year.starts_on else None
 
 
 def top_unit_map(units: list[Unit]) -> dict[int, int]:

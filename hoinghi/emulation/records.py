@@ -131,8 +131,8 @@ def copy_rows(cursor: object, rows: Sequence[Row]) -> None:
     cursor.execute(  # type: ignore[attr-defined]
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (work_year_id bigint, person_id bigint, unit_id bigint, "
         "title varchar(30), outcome varchar(20), rule varchar(80), rule_version varchar(40), "
-        "reason_set_id varchar(32), fact_set_id varchar(32)) ON COMMIT DELETE ROWS")
-    cursor.execute(f"TRUNCATE {TEMP}")  # type: ignore[attr-defined]
+        "reason_set_id varchar(32), fact_set_id varchar(32)) ON COMMIT DELETE ROWS; "
+        f"TRUNCATE {TEMP}")  # emptied at commit; truncated for a second call in one transaction
     raw = cursor.cursor  # type: ignore[attr-defined]  # the psycopg cursor: COPY is not DB-API
     with raw.copy(f"COPY {TEMP} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         for row in rows:

@@ -12,16 +12,21 @@ years:
                commitments: ["…"], results: [true]}]
     decisions: [{issuer_kind: upper_state, issuer: "…", number: "…", signed_on: 2024-01-12,
                  title: ttldtt, units: [van-phong], people: []}]
+    recognitions: [{name: An toàn về an ninh trật tự, issuer: Công an huyện},       # the agency
+                   {name: Gia đình văn hóa, everyone: true}, {name: "…", unit: van-phong},
+                   {name: "…", person: HU01, recognised_on: 2023-12-20}]
 ```
 Loading brings the year back to the file's state: the year's registrations, pledges,
-initiatives and decisions not made from a proposal are replaced.
+initiatives, recognitions and decisions not made from a proposal are replaced. When the
+file gives back exactly what the year held, the year is left as it was (no change counted).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists
+from django.db import models, transaction
+from django.db.models import Exists, QuerySet
 
 from hoinghi.emulation.models import (
     Award,
@@ -30,6 +35,7 @@ from hoinghi.emulation.models import (
     Initiative,
     Launch,
     Pledge,
+    Recognition,
     Registration,
 )
 from hoinghi.emulation.vocabulary import (
@@ -44,7 +50,7 @@ from hoinghi.org.models import WorkYear
 from hoinghi.org.scenario import DumpContext, LoadContext, Node
 
 TITLES = [t.value for t in Title]
-KEYS = ("launch", "registrations", "initiatives", "pledges", "decisions")
+KEYS = ("launch", "registrations", "initiatives", "pledges", "decisions", "recognitions")
 
 
 def load_emulation(ctx: LoadContext, value: Any, path: str) -> None:
@@ -53,13 +59,46 @@ def load_emulation(ctx: LoadContext, value: Any, path: str) -> None:
     node = ctx.node(value, path)
     if not node.is_mapping(optional=KEYS):
         ctx.raise_issues()
+    before, changes = year_state(ctx), ctx.changes
+    savepoint = transaction.savepoint()
     clear_year(ctx)
     load_launch(ctx, node)
     load_registrations(ctx, node)
     load_initiatives(ctx, node)
     load_pledges(ctx, node)
     load_decisions(ctx, node)
+    load_recognitions(ctx, node)
     ctx.raise_issues()
+    if year_state(ctx) == before:  # the file gives the year back as it was: keep the old rows
+        transaction.savepoint_rollback(savepoint)
+        ctx.changes = changes
+    else:
+        transaction.savepoint_commit(savepoint)
+
+
+def rows_of(queryset: QuerySet[Any], *parents: str) -> list[str]:
+    """The rows' values without their ids and times, parents given by a natural key, sorted."""
+    names = [f.attname for f in queryset.model._meta.concrete_fields
+             if not f.primary_key and not isinstance(f, models.DateTimeField)
+             and not (f.is_relation and f.related_model._meta.app_label == "emulation")]
+    return sorted(repr(row) for row in queryset.values_list(*names, *parents))
+
+
+def year_state(ctx: LoadContext) -> list[list[str]]:
+    """What the section writes for the year, comparable across loads."""
+    wy = ctx.work_year
+    decisions = Decision.objects.filter(work_year=wy, proposal__isnull=True)
+    return [rows_of(Launch.objects.filter(work_year=wy)), rows_of(Registration.objects.filter(work_year=wy)),
+            rows_of(Pledge.objects.filter(work_year=wy)),
+            rows_of(Commitment.objects.filter(pledge__work_year=wy), "pledge__signed_on", "pledge__party_a"),
+            rows_of(decisions), rows_of(Award.objects.filter(decision__in=decisions), "decision__number"),
+            rows_of(year_initiatives(ctx)), rows_of(Recognition.objects.filter(work_year=wy))]
+
+
+def year_initiatives(ctx: LoadContext | DumpContext) -> QuerySet[Initiative]:
+    wy = ctx.work_year
+    assert wy is not None
+    return Initiative.objects.filter(agency=ctx.agency, recognised_on__range=(wy.starts_on, wy.ends_on))
 
 
 def clear_year(ctx: LoadContext) -> None:
@@ -69,7 +108,8 @@ def clear_year(ctx: LoadContext) -> None:
     Registration.objects.filter(work_year=wy).delete()
     Pledge.objects.filter(work_year=wy).delete()
     Decision.objects.filter(work_year=wy, proposal__isnull=True).delete()
-    Initiative.objects.filter(agency=ctx.agency, recognised_on__range=(wy.starts_on, wy.ends_on)).delete()
+    year_initiatives(ctx).delete()
+    Recognition.objects.filter(work_year=wy).delete()
 
 
 def load_launch(ctx: LoadContext, node: Node) -> None:
@@ -178,6 +218,26 @@ def load_decisions(ctx: LoadContext, node: Node) -> None:
         ctx.changes += 1 + len(people) + len(units)
 
 
+def load_recognitions(ctx: LoadContext, node: Node) -> None:
+    """Other recognitions: of the agency (no holder), of a unit, of a person, or of everyone."""
+    rows = []
+    for item in node.items("recognitions"):
+        item.is_mapping(required=("name",), optional=("issuer", "recognised_on", "unit", "person", "everyone"))
+        common = {"work_year": ctx.work_year, "name": item.text("name", required=True),
+                  "issuer": item.text("issuer"), "recognised_on": item.date("recognised_on")}
+        if item.boolean("everyone", default=False):
+            rows += [Recognition(person=p, **common) for p in ctx.people.values()]
+        elif item.value.get("person"):
+            rows.append(Recognition(person=ctx.person(item.code("person"), f"{item.path}.person"), **common))
+        elif item.value.get("unit"):
+            rows.append(Recognition(unit=ctx.unit(item.code("unit"), f"{item.path}.unit"), **common))
+        else:
+            rows.append(Recognition(**common))
+    if not ctx.issues:
+        Recognition.objects.bulk_create(rows)
+        ctx.changes += len(rows)
+
+
 def year_has_records(ctx: DumpContext) -> bool:
     """One query: does the year hold anything of this section?"""
     wy = ctx.work_year
@@ -187,9 +247,9 @@ def year_has_records(ctx: DumpContext) -> bool:
         registrations=Exists(Registration.objects.filter(work_year=wy)),
         pledges=Exists(Pledge.objects.filter(work_year=wy)),
         decisions=Exists(Decision.objects.filter(work_year=wy, proposal__isnull=True)),
-        initiatives=Exists(Initiative.objects.filter(agency=ctx.agency,
-                                                     recognised_on__range=(wy.starts_on, wy.ends_on))),
-    ).values_list("launch", "registrations", "pledges", "decisions", "initiatives").first()
+        initiatives=Exists(year_initiatives(ctx)),
+        recognitions=Exists(Recognition.objects.filter(work_year=wy)),
+    ).values_list("launch", "registrations", "pledges", "decisions", "initiatives", "recognitions").first()
     return bool(found and any(found))
 
 
@@ -210,7 +270,7 @@ def dump_emulation(ctx: DumpContext) -> Any:
         by_holder.setdefault(key, []).append(r.title)
     if by_holder:
         data["registrations"] = [{kind: code, "titles": titles} for (kind, code), titles in by_holder.items()]
-    initiatives = Initiative.objects.filter(agency=ctx.agency, recognised_on__range=(wy.starts_on, wy.ends_on))
+    initiatives = year_initiatives(ctx)
     if initiatives:
         data["initiatives"] = [{"person": i.person.staff_code, "name": i.name, "kind": i.kind, "level": i.level,
                                 "recognised_on": i.recognised_on.isoformat(), "recognised_by": i.recognised_by}
@@ -222,7 +282,23 @@ def dump_emulation(ctx: DumpContext) -> Any:
                                                                                               "awards__unit")
     if decisions:
         data["decisions"] = [dump_decision(d) for d in decisions]
+    recognitions = Recognition.objects.filter(work_year=wy).select_related("person", "unit").order_by("pk")
+    if recognitions:
+        data["recognitions"] = [dump_recognition(r) for r in recognitions]
     return data or None
+
+
+def dump_recognition(r: Recognition) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": r.name}
+    if r.issuer:
+        out["issuer"] = r.issuer
+    if r.recognised_on:
+        out["recognised_on"] = r.recognised_on.isoformat()
+    if r.person is not None:
+        out["person"] = r.person.staff_code
+    elif r.unit is not None:
+        out["unit"] = r.unit.code
+    return out
 
 
 def dump_pledge(p: Pledge) -> dict[str, Any]:

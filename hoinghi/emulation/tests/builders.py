@@ -15,8 +15,9 @@ from hoinghi.emulation import services
 from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation
 from hoinghi.law.emulation.vocabulary import InitiativeKind, InitiativeLevel, Title
 from hoinghi.law.evaluation.vocabulary import Rating
-from hoinghi.org.demo import load_demo
+from hoinghi.org.demo import SCENARIOS_DIR
 from hoinghi.org.models import Agency, AgencyRegulation, LawDomain, Person, Unit, WorkYear
+from hoinghi.org.scenario import load_scenario
 from hoinghi.org.selectors import unit_on
 from hoinghi.org.services import open_work_year
 
@@ -30,8 +31,9 @@ EXCELLENT_UNITS = ("van-phong", "ban-tuyen-giao")
 
 
 def district() -> Agency:
+    """The demo district office: its people and units only (not its seed year's records)."""
     if not Agency.objects.filter(code=DISTRICT).exists():
-        load_demo()
+        load_scenario(SCENARIOS_DIR / f"{DISTRICT}.yaml")
     return Agency.objects.get(code=DISTRICT)
 
 

@@ -71,3 +71,27 @@ def test_an_unknown_person_or_title_names_its_path_and_nothing_is_kept() -> None
     with pytest.raises(ScenarioError, match=r"registrations\[2\].titles\[0\]: danh hiệu «ldtt» không hợp lệ"):
         load_scenario_data(scenario_with(bad))
     assert not Registration.objects.exists()
+
+
+def test_recognitions_of_the_agency_and_of_everyone_load_and_dump_back() -> None:
+    section = {**deepcopy(SECTION), "recognitions": [
+        {"name": "An toàn về an ninh trật tự", "issuer": "Công an huyện"},
+        {"name": "Gia đình văn hóa", "everyone": True}]}
+    load_scenario_data(scenario_with(section))
+    work_year = Agency.objects.get(code="co-quan-huyen-uy").work_years.get(year=2023)
+    rows = selectors.recognitions_of_year(work_year)
+    assert rows.filter(person__isnull=True).get().issuer == "Công an huyện"
+    assert rows.filter(name="Gia đình văn hóa").count() == 32
+    dumped = next(y for y in dump_scenario_data(district())["years"] if y["year"] == 2023)["emulation"]
+    assert dumped["recognitions"][0] == {"name": "An toàn về an ninh trật tự", "issuer": "Công an huyện"}
+
+
+def test_loading_the_same_year_again_keeps_its_rows_and_counts_no_change() -> None:
+    load_scenario_data(scenario_with(SECTION))
+    decisions = list(Decision.objects.values_list("pk", flat=True))
+    report = load_scenario_data(scenario_with(SECTION))
+    assert not report.changed and list(Decision.objects.values_list("pk", flat=True)) == decisions
+    changed = deepcopy(SECTION)
+    changed["decisions"][0]["number"] = "216/QĐ-UBND"
+    assert load_scenario_data(scenario_with(changed)).changed
+    assert Decision.objects.get().number == "216/QĐ-UBND"

@@ -56,13 +56,15 @@ def pages(world: World, work_year: WorkYear) -> dict[str, str]:
         "facts": url(world, "facts"), "eligibility": url(world, "eligibility"),
         "proposals": url(world, "proposals"), "decisions": url(world, "decisions"),
         "decision": url(world, "decision", decision.pk),
+        "award-revoke": url(world, "award-revoke", decision.pk, decision.awards.get().pk),
+        "judgements": url(world, "judgements"), "upward": url(world, "upward"),
         "person-titles": reverse("emulation:person-titles", args=[world.agency.code, "CB01"]),
     }
 
 
 STAFF_PAGES = {"year", "registration", "decisions", "decision"}
-MANAGER_PAGES = {"launch", "pledge-new", "pledge-review", "facts"}
-COUNCIL_PAGES = {"eligibility", "proposals"}
+MANAGER_PAGES = {"launch", "pledge-new", "pledge-review", "facts", "award-revoke"}
+COUNCIL_PAGES = {"eligibility", "proposals", "judgements", "upward"}
 
 ALLOWED = {
     "clerk": STAFF_PAGES | MANAGER_PAGES | COUNCIL_PAGES | {"person-titles"},
@@ -96,6 +98,9 @@ def test_unknown_year_proposal_decision_and_person_are_not_found(world: World, y
     assert client.get(reverse("emulation:year", args=[world.agency.code, 1999])).status_code == 404
     assert client.get(url(world, "proposal", 999)).status_code == 404
     assert client.get(url(world, "decision", 999)).status_code == 404
+    decision = year.emulation_decisions.get()
+    assert client.get(url(world, "award-revoke", decision.pk, 999)).status_code == 404
+    assert client.get(url(world, "award-revoke", 999, decision.awards.get().pk)).status_code == 404
     assert client.get(reverse("emulation:person-titles", args=[world.agency.code, "KHONG"])).status_code == 404
     assert client.get(reverse("emulation:year", args=["khong-co", YEAR])).status_code == 404
 
@@ -136,7 +141,7 @@ def test_lists_cost_a_bounded_number_of_queries(world: World, year: WorkYear,
                                                 django_assert_max_num_queries: object) -> None:
     client = client_for(world.clerk)
     client.post(url(world, "eligibility-compute"))
-    for name in ("eligibility", "decisions", "proposals", "year"):
+    for name in ("eligibility", "decisions", "proposals", "year", "judgements", "upward"):
         with django_assert_max_num_queries(16):  # type: ignore[operator]
             assert client.get(url(world, name)).status_code == 200
 

@@ -1,0 +1,52 @@
+"""Eligibility rows are complete decision records stored compactly: each distinct reason list
+and facts snapshot once, shared by the rows, reconstructable by the selector."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoinghi.emulation import selectors
+from hoinghi.emulation.eligibility import compute_eligibility
+from hoinghi.emulation.models import Eligibility, FactSet, ReasonSet
+from hoinghi.emulation.tests.builders import district_year
+from hoinghi.emulation.vocabulary import Outcome
+from hoinghi.law.emulation.vocabulary import Title
+
+pytestmark = pytest.mark.django_db
+LDTT, CSTDCS = Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO
+
+
+def test_each_distinct_reason_list_and_snapshot_is_stored_once_and_shared() -> None:
+    work_year = district_year(2023)
+    summary = compute_eligibility(work_year)
+    assert Eligibility.objects.filter(work_year=work_year).count() == summary.rows
+    assert ReasonSet.objects.count() < summary.rows / 5
+    assert FactSet.objects.count() < summary.rows / 3  # 32 people, 5 units: 19 snapshots
+    sets = (ReasonSet.objects.count(), FactSet.objects.count())
+    compute_eligibility(work_year)  # again: the same sets, none added
+    assert (ReasonSet.objects.count(), FactSet.objects.count()) == sets
+
+
+def test_a_row_reconstructs_rule_citations_reasons_and_the_facts_the_rule_read() -> None:
+    work_year = district_year(2023)
+    compute_eligibility(work_year)
+    row = selectors.eligibility_of(work_year, CSTDCS, person=work_year.agency.people.get(staff_code="HU01"))
+    assert row is not None and row.outcome == Outcome.ELIGIBLE
+    record = selectors.decision_record(row)
+    assert record["rule"] == "emulation.titles" and record["rule_version"]
+    assert record["citations"] and all(isinstance(c, str) for c in record["citations"])  # type: ignore[union-attr]
+    assert [r["code"] for r in record["reasons"]]  # type: ignore[union-attr]
+    facts = record["facts"]
+    assert facts["input"]["person_id"] == str(row.person_id)  # type: ignore[index]
+    assert facts["input"]["rating"] == "htxs" and facts["input"]["initiative_level"]  # type: ignore[index]
+    assert "cap" in facts and facts["on"] == "2023-12-31"  # type: ignore[operator,index]
+    assert "registered" not in facts["input"]  # type: ignore[index]  # the law's default: left out
+
+
+def test_the_eligibility_page_reads_reasons_in_a_bounded_number_of_queries(
+        django_assert_max_num_queries: object) -> None:
+    work_year = district_year(2023)
+    compute_eligibility(work_year)
+    with django_assert_max_num_queries(2):  # type: ignore[operator]
+        texts = [row.reason_texts for row in selectors.eligibility_rows(work_year, title=LDTT)]
+    assert len(texts) > 20 and all(texts)
