@@ -18,12 +18,15 @@ conferences:
   closed: true
 ```
 Loading replaces the agency's conference of that year; everything goes through the services,
-so every law check applies and every step is audited.
+so every law check applies and every step is audited. When the file gives back exactly the
+conference the agency holds, the conference is left as it was (no change, no audit entry).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.db import models, transaction
 
 from hoinghi.conference import services
 from hoinghi.conference.models import Conference, DraftKind, MotionKind
@@ -60,6 +63,9 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
     ctx.raise_issues()
     assert year is not None and held_on is not None
     reviewed = ctx.agency.work_years.filter(year=node.integer("reviews_year") or 0).first()
+    existing = Conference.objects.filter(agency=ctx.agency, year=year).first()
+    before = conference_state(existing) if existing else None
+    savepoint = transaction.savepoint()
     Conference.objects.filter(agency=ctx.agency, year=year).delete()
     conference = services.create_conference(ctx.agency, year=year, held_on=held_on,
                                             reviewed_year=reviewed, place=node.text("place"),
@@ -87,7 +93,33 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
         services.add_resolution_target(conference, text=str(text), actor=None)  # type: ignore[arg-type]
     if node.boolean("closed", default=True):
         services.close_conference(conference, actor=None)  # type: ignore[arg-type]
+    if before is not None and conference_state(conference) == before:
+        transaction.savepoint_rollback(savepoint)  # the same conference again: keep the old one
+        return
+    transaction.savepoint_commit(savepoint)
     ctx.changes += 1
+
+
+def _rows(queryset: models.QuerySet[Any]) -> list[str]:
+    """Rows' values without ids, times, random codes and links to rows the load recreates; sorted."""
+    names = [f.attname for f in queryset.model._meta.concrete_fields
+             if not f.primary_key and not f.unique and not isinstance(f, models.DateTimeField | models.JSONField)
+             and not (f.is_relation and f.related_model._meta.app_label in ("conference", "voting", "emulation"))]
+    return sorted(repr(row) for row in queryset.values_list(*names))
+
+
+def conference_state(conference: Conference) -> list[list[str]]:
+    """What a load writes for one conference, comparable across loads."""
+    state = [_rows(Conference.objects.filter(pk=conference.pk))]
+    for relation in Conference._meta.related_objects:
+        model = relation.related_model
+        if (relation.one_to_many or relation.one_to_one) and not isinstance(model, str):
+            state.append(_rows(model._default_manager.filter(**{relation.field.name: conference})))
+    for field in Conference._meta.many_to_many:
+        state.append(sorted(repr(pk) for pk in getattr(conference, field.name).values_list("pk", flat=True)))
+    pledge = getattr(conference, "pledge", None) if hasattr(conference, "pledge") else None
+    state.append(sorted(repr(pk) for pk in pledge.signers.values_list("pk", flat=True)) if pledge else [])
+    return state
 
 
 def _check_in(ctx: LoadContext, node: Node, conference: Conference) -> None:

@@ -74,3 +74,19 @@ def test_loading_the_same_file_again_leaves_one_conference(seeds: dict[str, Conf
     again = load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
     assert Conference.objects.filter(agency=again.agency).get() == again
     assert Conference.objects.count() == 2  # and the other seed conference is untouched
+
+
+def test_the_same_conference_again_is_kept_as_it_was_without_audit(seeds: dict[str, Conference]) -> None:
+    from hoinghi.audit.models import AuditEntry
+
+    conference_entries = AuditEntry.objects.filter(action__startswith="conference.")
+    before, entries = seeds["ban-dan-van"], conference_entries.count()
+    codes = set(before.participants.values_list("code", flat=True))
+    again = load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml")
+    assert again.pk == before.pk and conference_entries.count() == entries
+    assert set(again.participants.values_list("code", flat=True)) == codes  # invitations stay valid
+    data = read_file(next(p for p in demo_paths() if p.name == "ban-dan-van-tinh-uy.yaml"))
+    data["conferences"] = read_file(HERE / "ban-dan-van-2021.yaml")["conferences"]
+    data["conferences"][0]["place"] = "Phòng họp số 2"
+    assert load_scenario_data(data).changed
+    assert Conference.objects.get(agency=before.agency).place == "Phòng họp số 2"

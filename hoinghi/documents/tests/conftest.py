@@ -22,7 +22,7 @@ def media_in_tmp(settings: Any, tmp_path: Path) -> None:
 @pytest.fixture
 def demo(db: None) -> Agency:
     """Both demo agencies (Party offices); returns the district office."""
-    load_demo()
+    load_demo(years=False)
     return Agency.objects.get(code="co-quan-huyen-uy")
 
 
