@@ -4,7 +4,9 @@ N delegates, signed in beforehand (sessions written to the database, no password
 each vote once as fast as a pool of client threads can send, against gunicorn on
 127.0.0.1. Prints votes/s, p50/p99 latency, recorded == N, "database is locked" errors and
 the ratio to a plain database baseline of the same three statements (update the poll's
-counter, insert the participation, insert the ballot) measured in the same run.
+counter, insert the participation, insert the ballot) measured in the same run, and the SQL
+statements and CPU of one vote through the WSGI stack in process (``drill profile``), the
+figure that does not depend on what else the machine runs.
 
     python bench/vote.py                                   # SQLite, N = 300 (S10)
     python bench/vote.py --database-url postgres://hoinghi:hoinghi@127.0.0.1:5432/postgres \
@@ -196,6 +198,8 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
     finally:
         server.stop()
     base_tps = baseline(database_url, base_poll)
+    with throwaway_database(args.database_url) as profile_url:
+        cost = drill.run_child(profile_url, "profile", "--voters", "200", "--kind", kind)
     recorded = report["ballots"]
     print(f"votes/s {burst['votes_per_s']:.0f}  p50 {burst['p50_ms']:.0f} ms  "
           f"p99 {burst['p99_ms']:.0f} ms  span {burst['span']:.2f} s  "
@@ -203,6 +207,8 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
           f"errors {burst['errors']} {burst['statuses']}  'database is locked' {locked_errors(log)}")
     print(f"baseline (3 statements, 16 clients) {base_tps:.0f} txn/s  "
           f"ratio app/baseline {burst['votes_per_s'] / base_tps:.2f}")
+    print(f"one vote in process: {cost['statements']} SQL statements, "
+          f"{cost['cpu_ms']:.2f} ms CPU (WSGI stack, test client)")
     print(f"close (count, tally through the law, shuffle) over HTTP {close_ms:.0f} ms "
           f"(status {closed.status})")
     if fan:

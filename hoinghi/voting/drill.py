@@ -116,6 +116,45 @@ def seed(voters: int, *, polls: int = 1, kind: str = "motion",
                                            .values_list("pk", flat=True)) for p in made}}
 
 
+def profile(voters: int, *, kind: str = "motion") -> dict[str, Any]:
+    """Statements and CPU of one vote through Django's whole WSGI stack, in this process.
+
+    Seeds ``voters`` signed-in voters and one open poll, then each votes once through the
+    test client (session, authentication, middleware, view, service): the statements of one
+    vote, and the mean CPU time of the rest (the client's own work included).
+    """
+    from urllib.parse import urlencode
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    seeded = seed(voters, kind=kind)
+    poll = seeded["poll"]
+    kept = seeded["candidates"][str(poll)][:3]
+    client = Client()
+
+    def one(index: int) -> None:
+        client.cookies["sessionid"] = seeded["sessions"][index]
+        fields: dict[str, Any] = {"key": vote_key(poll, index)}
+        fields.update({"kept": kept} if kind == "election" else {"choice": "for"})
+        answer = client.post(f"/bieu-quyet/{poll}/bo-phieu/", urlencode(fields, doseq=True),
+                             content_type="application/x-www-form-urlencoded",
+                             HTTP_ACCEPT="application/json")
+        if answer.status_code != 200:
+            raise RuntimeError(f"vote {index}: {answer.status_code} {answer.content[:200]!r}")
+
+    one(0)
+    with CaptureQueriesContext(connection) as queries:
+        one(1)
+    statements = len(queries)  # now: the next request clears the log
+    started = time.process_time()
+    for index in range(2, voters):
+        one(index)
+    spent = time.process_time() - started
+    return {"statements": statements, "cpu_ms": spent * 1000 / max(1, voters - 2)}
+
+
 def verify(poll_id: int) -> dict[str, Any]:
     from hoinghi.voting.models import Ballot, Participation, Poll
 
@@ -325,12 +364,18 @@ def main(argv: list[str] | None = None) -> None:
     prepare.add_argument("--secrecy", default="secret", choices=["named", "secret"])
     check = sub.add_parser("verify")
     check.add_argument("--poll", type=int, required=True)
+    measure = sub.add_parser("profile", help="statements and CPU of one vote, in process")
+    measure.add_argument("--voters", type=int, default=200)
+    measure.add_argument("--kind", default="motion", choices=["motion", "election"])
     args = parser.parse_args(argv)
     _setup_django(fast_sqlite=args.command == "prepare")
     if args.command == "prepare":
         migrate()
         print(json.dumps(seed(args.voters, polls=args.polls, kind=args.kind,
                                 secrecy=args.secrecy)))
+    elif args.command == "profile":
+        migrate()
+        print(json.dumps(profile(args.voters, kind=args.kind)))
     else:
         print(json.dumps(verify(args.poll)))
 
