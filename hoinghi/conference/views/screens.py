@@ -26,12 +26,12 @@ def live_state(conference: Conference) -> dict[str, Any]:
     return {
         # Changes when a vote opens or closes: the phone page reloads to show the ballot.
         "state": f"{state} — đang biểu quyết: {voting_now[0]}" if voting_now else state,
-        "poll": voting_now[0] if voting_now else "",
+        "poll": voting_now[0] if voting_now else "Không có nội dung đang biểu quyết",
         "turnout": polls.turnout(voting_now[1])["turnout"] if voting_now else "",
         "present": present, "convened": convened,
         "quorum": quorum.explanation if quorum else "",
         "quorum_met": quorum.met if quorum else None,
-        "item": item.title if item else "",
+        "item": item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else ""),
         "speaker": item.speaker.full_name if item and item.speaker else "",
         "result": (f"{last.title}: {'được thông qua' if last.adopted else 'không được thông qua'}"
                    f" ({last.votes_for}/{last.present} tán thành)") if last else "",
