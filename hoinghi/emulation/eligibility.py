@@ -46,6 +46,7 @@ HIGHER_TITLES = (Title.CHIEN_SI_THI_DUA_CAP_TINH, Title.CHIEN_SI_THI_DUA_TOAN_QU
 UNIT_TITLES_CHECKED = (Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC)
 TITLE_VALUES = frozenset(t.value for t in Title)
 GIAY_KHEN_RULE = "emulation.giay_khen"
+GIAY_KHEN = Title.GIAY_KHEN.value
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def person_rows(records: Records, people: Sequence[PersonYearFacts], results: Se
     """LĐTT and CSTĐCS for everyone, CSTĐ tỉnh/toàn quốc where the law spoke of them. Rows
     sharing a reasons tuple share its split by title (one reason set per title)."""
     cap_snapshot = cap.to_dict() if cap is not None else None
-    plans: dict[int, list[tuple[Title, str, str]]] = {}  # id(reasons) → [(title, outcome, digest)]
+    plans: dict[int, list[tuple[str, str, str]]] = {}  # id(reasons) → [(title, outcome, digest)]
     append, facts = records.rows.append, records.facts
     work_year_id = records.work_year_id
     for f, result in zip(people, results, strict=True):
@@ -131,7 +132,7 @@ def person_rows(records: Records, people: Sequence[PersonYearFacts], results: Se
 CSTDCS = Title.CHIEN_SI_THI_DUA_CO_SO.value
 
 
-def person_plan(records: Records, result: Result) -> list[tuple[Title, str, str]]:
+def person_plan(records: Records, result: Result) -> list[tuple[str, str, str]]:
     """For one (shared) reasons tuple: each title's row outcome and reason set."""
     general, by_title = split_reasons(result.reasons)
     titles = (*PERSON_TITLES_CHECKED, *(t for t in HIGHER_TITLES if t in by_title))
@@ -235,16 +236,18 @@ def giay_khen_rows(records: Records, people: Sequence[PersonYearFacts], *, on: d
         rule_for(GIAY_KHEN_RULE, on)
     except NotInForce:
         return
-    answers: dict[GiayKhenFacts, tuple[Result, str]] = {}
+    answers: dict[GiayKhenFacts, tuple[Result, str, str, str]] = {}
+    append, work_year_id = records.rows.append, records.work_year_id
     for f in people:
         achievement = f.rating is Rating.EXCELLENT or f.initiative_level is not None or f.science_work_accepted
         facts = GiayKhenFacts(f.rating, achievement, f.discipline is not None)
         answer = answers.get(facts)
         if answer is None:
             result = check_giay_khen(facts, on=on, options=options)
-            digest = records.facts(facts, lambda g=facts: {"input": to_json_value(asdict(g)),
-                                                           "on": on.isoformat()})
-            answer = answers[facts] = (result, digest)
-        result, digest = answer
-        records.add(Title.GIAY_KHEN, result, result.reasons, digest, person_id=int(f.person_id),
-                    eligible=bool(result.outcome))
+            snapshot = {"input": to_json_value(asdict(facts)), "on": on.isoformat()}
+            outcome = Outcome.ELIGIBLE if result.outcome else Outcome.NOT_ELIGIBLE
+            answer = answers[facts] = (result, outcome.value, records.reasons(result.reasons),
+                                       records.facts(facts, partial(dict, snapshot)))
+        result, outcome_value, reasons, digest = answer
+        append((work_year_id, int(f.person_id), None, GIAY_KHEN, outcome_value, result.rule, result.rule_version,
+                reasons, digest))

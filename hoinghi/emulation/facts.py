@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cache
 
 from django.db.models import Q
 
@@ -25,14 +26,18 @@ from hoinghi.org.models import Person, Position, Unit, WorkYear
 
 INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_INGENUITY})
 AGENCY = "agency"  # the CSTĐCS cap is counted over the whole agency (D91 Art 9.3)
-HISTORY_YEARS = 10  # how far back consecutive titles are looked for
+HISTORY_YEARS = 10
+CATEGORIES = {c.value: c for c in StaffCategory}
+NO_WORKS: tuple[InitiativeLevel | None, bool, bool] = (None, False, False)  # how far back consecutive titles are looked for
 
 
 @dataclass(frozen=True)
 class YearFacts:
     """Everything the law needs for one agency's year, keyed by database ids."""
 
-    people: list[PersonYearFacts]  # in name order; unit_id = the cap's group: the agency
+    people: list[PersonYearFacts]  # in name order; unit_id = the cap's group: the agency;
+    # recruited_on only where it falls in the year (None: the law's "in service before"), so
+    # people differing by an earlier date share a facts snapshot
     person_unit: dict[int, int]  # person id → top-level unit id at year end
     units: list[Unit]  # top-level units, in their order
     unit_facts: dict[int, UnitYearFacts]
@@ -59,22 +64,23 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     works = initiatives_by_person(work_year)
     history = titles_by_holder(agency_id, work_year.year)
     year_days = (work_year.ends_on - work_year.starts_on).days + 1
+    year, starts = work_year.year, work_year.starts_on
     people = []
-    for pk, joined_on, category in staff:
+    for pk, joined_on, category in staff:  # most people have no leave, discipline or history
         classification = ratings.get(pk)
         rating = classification.rating if classification else None
-        leave_months, leave_kind = leave_of(absences.get(pk, []), work_year, year_days)
-        initiative, science, applied = works.get(pk, (None, False, False))
-        years = history.get(("p", pk), {})
+        spans, punished, years = absences.get(pk), disciplines.get(pk), history.get(("p", pk))
+        leave_months, leave_kind = leave_of(spans, work_year, year_days) if spans else (0, None)
+        initiative, science, applied = works.get(pk, NO_WORKS)
         people.append(PersonYearFacts(
-            person_id=str(pk), year=work_year.year, rating=rating,
-            unit_id=AGENCY, category=StaffCategory(category),
-            recruited_on=recruited_in_year(joined_on, work_year), leave=leave_kind, months_on_leave=leave_months,
-            discipline=heaviest(disciplines.get(pk, [])), registered=pk in registered,
-            initiative_level=initiative, science_work_accepted=science, science_work_applied=applied,
-            prior_consecutive_cstdcs=consecutive(years, Title.CHIEN_SI_THI_DUA_CO_SO, work_year.year - 1),
-            consecutive_cstd_tinh=consecutive(years, Title.CHIEN_SI_THI_DUA_CAP_TINH, work_year.year,
-                                              allow_gap_this_year=True),
+            person_id=str(pk), year=year, rating=rating, unit_id=AGENCY, category=CATEGORIES[category],
+            recruited_on=joined_on if joined_on is not None and joined_on >= starts else None,
+            leave=leave_kind, months_on_leave=leave_months, discipline=heaviest(punished) if punished else None,
+            registered=pk in registered, initiative_level=initiative, science_work_accepted=science,
+            science_work_applied=applied,
+            prior_consecutive_cstdcs=consecutive(years, Title.CHIEN_SI_THI_DUA_CO_SO, year - 1) if years else 0,
+            consecutive_cstd_tinh=consecutive(years, Title.CHIEN_SI_THI_DUA_CAP_TINH, year,
+                                              allow_gap_this_year=True) if years else 0,
             score=priority(rating, initiative),
         ))
     unit_ratings = evaluation.unit_classifications(work_year)
@@ -86,12 +92,6 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     judged = {unit_id: (active, unity) for unit_id, active, unity in UnitJudgement.objects.filter(
         work_year=work_year).values_list("unit_id", "emulation_active", "unity")}
     return YearFacts(people, person_unit, tops, unit_facts, judged)
-
-
-def recruited_in_year(joined_on: date | None, work_year: WorkYear) -> date | None:
-    """The recruitment date where it falls in the year; None (the law's "in service before the
-    year began") otherwise, so people differing only by an earlier date share a snapshot."""
-    return joined_on if joined_on is not None and joined_on >= work_year.starts_on else None
 
 
 def top_unit_map(units: list[Unit]) -> dict[int, int]:
@@ -177,6 +177,7 @@ def consecutive(years: dict[int, set[str]], title: Title, last: int, *,
     return count
 
 
+@cache
 def priority(rating: Rating | None, initiative: InitiativeLevel | None) -> Fraction:
     """Order under a cap: excellent before good, then the initiative's level."""
     return Fraction((rating.rank if rating else 0) * 10 + (initiative.rank if initiative else 0))

@@ -18,4 +18,6 @@ def emulation_links(user: AbstractBaseUser | AnonymousUser, agency: Agency) -> l
     links = [HomeLink(f"Thi đua, khen thưởng năm {year}", reverse("emulation:year", args=[agency.code, year]))]
     if access.can_read_proposals(user, agency):
         links.append(HomeLink("Xét danh hiệu thi đua", reverse("emulation:eligibility", args=[agency.code, year])))
+    if access.can_judge(user, agency):  # type: ignore[arg-type]
+        links.append(HomeLink("Hội đồng đánh giá tập thể", reverse("emulation:judgements", args=[agency.code, year])))
     return links

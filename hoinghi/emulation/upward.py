@@ -98,7 +98,7 @@ def basis_for(work_year: WorkYear, title: Title, holder: Person | Unit) -> dict[
     plain "no criteria" reason."""
     if title not in RULED:
         return no_criteria_basis(title)
-    holder_filter = {"person": holder} if isinstance(holder, Person) else {"unit": holder}
+    holder_filter: dict[str, Person | Unit] = {"person": holder} if isinstance(holder, Person) else {"unit": holder}
     row = (Eligibility.objects.filter(work_year=work_year, title=title, **holder_filter)
            .select_related("reason_set").first())
     name = holder.full_name if isinstance(holder, Person) else holder.name
