@@ -16,7 +16,9 @@ Create a poll, freeze its electorate when it opens, take the votes, close it, re
                                               # + options={"share": "9/10"}
     )
     # an election: kind="election", seats=5, candidates=[(person_or_None, "Họ tên", "ghi chú")],
-    # options={"base": "present"|"valid_ballots", "tie_rule": ..., "blank_ballot_valid": True}
+    # options={"base": "present"|"valid_ballots", "tie_rule": ..., "blank_ballot_valid": True};
+    # rule None: "inspection_board.election" where in force on legal_date, else
+    # "conference.election". Outcomes: adopted/rejected, complete/revote_needed/seats_unfilled.
     services.open_poll(poll, electors=present_people, present=len(present_people),
                        convened=convened_count, by=user)
     receipt = services.cast_vote(poll, person, choice="for", key=form_key, by=request.user)
@@ -27,6 +29,7 @@ Create a poll, freeze its electorate when it opens, take the votes, close it, re
     services.enter_paper_ballot(poll, round=2, sheet=1, kept=[...], by=counter_b)
     result = services.close_poll(poll, by=user)        # PollResult: outcome, counts, reasons
     selectors.poll_result(poll)  selectors.counting_record(poll)  selectors.receipts(poll)
+    selectors.recount_export(poll)   # every ballot + SHA-256 (``hoinghi recount FILE``)
 
 ``cast_vote`` is idempotent on ``key``: the same key after a lost response returns the same
 receipt (``Receipt.repeated`` is True); a different key for a voter who has voted is refused
