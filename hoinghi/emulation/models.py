@@ -251,6 +251,13 @@ class FactSet(models.Model):
 class Eligibility(HolderMixin):
     """The law's answer for one person or unit and one title: a decision record."""
 
+    # No single-column indexes on the holder: reads go by year (the unique indexes lead with
+    # it); each index would cost one insertion per row written (300,000 rows per 100,000 staff).
+    person = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True, db_index=False,
+                               on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="tập thể", null=True, blank=True, db_index=False,
+                             on_delete=models.CASCADE, related_name="+")
+
     work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
                                   related_name="emulation_eligibility")
     title = models.CharField("danh hiệu", max_length=30, choices=TITLE_CHOICES)
