@@ -140,10 +140,12 @@ STAGES: list[tuple[str, Callable[[State], None]]] = [
 
 
 def titles(state: State) -> None:
-    """Emulation: every person's and unit's titles (LĐTT, CSTĐCS, TTLĐTT, TTLĐXS) through
-    ``emulation.eligibility.compute_eligibility``, one call per agency: constant queries for
-    the facts, the law's batch once, the rows written in batches. In-run baseline: one
-    ``INSERT … SELECT`` writing the same number of rows, with empty reasons and facts."""
+    """Emulation: every person's and unit's titles (LĐTT, CSTĐCS, Giấy khen, TTLĐTT, TTLĐXS)
+    through ``emulation.eligibility.compute_eligibility``, one call per agency: constant
+    queries for the facts, the law's batch once, each distinct reason list and facts snapshot
+    stored once, the rows written set-based (SQLite executemany, PostgreSQL COPY + INSERT …
+    SELECT). In-run baseline: one plain ``INSERT … SELECT`` writing as many rows per person
+    (LĐTT, CSTĐCS, Giấy khen) pointing at one existing set."""
     from hoinghi.emulation.eligibility import compute_eligibility
     from hoinghi.emulation.models import Eligibility
     from hoinghi.org.models import WorkYear
@@ -156,19 +158,21 @@ def titles(state: State) -> None:
         eligible.update(summary.eligible)
         rows += summary.rows
     spent = time.perf_counter() - started
+    some = Eligibility.objects.filter(work_year_id__in=state.work_year_ids).values_list(
+        "reason_set_id", "fact_set_id").first()
     Eligibility.objects.filter(work_year_id__in=state.work_year_ids).delete()
     ids = ",".join(str(i) for i in state.work_year_ids)
     sql = ("INSERT INTO emulation_eligibility (work_year_id, person_id, title, outcome, rule, rule_version, "
-           "citations, reasons, facts, computed_at) SELECT e.work_year_id, e.person_id, t.title, CASE WHEN "
+           "reason_set_id, fact_set_id, computed_at) SELECT e.work_year_id, e.person_id, t.title, CASE WHEN "
            "e.rating IN ('htt', 'htxs') THEN 'eligible' ELSE 'not_eligible' END, 'emulation.titles', 'sql', "
-           "'[]', '[]', '{}', CURRENT_TIMESTAMP FROM evaluation_personevaluation e CROSS JOIN (SELECT 'ldtt' "
-           f"AS title UNION ALL SELECT 'cstdcs') t WHERE e.work_year_id IN ({ids})")
+           "%s, %s, CURRENT_TIMESTAMP FROM evaluation_personevaluation e CROSS JOIN (SELECT 'ldtt' AS title "
+           f"UNION ALL SELECT 'cstdcs' UNION ALL SELECT 'giay_khen') t WHERE e.work_year_id IN ({ids})")
     base = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, list(some or ("", "")))
     base = time.perf_counter() - base
     print(f"  titles: {rows:,} eligibility rows in {spent:.2f} s ({rows / spent:,.0f} rows/s); "
-          f"one INSERT … SELECT {base:.3f} s; ratio {spent / base:,.0f}×; "
+          f"one INSERT … SELECT {base:.3f} s; ratio {spent / base:,.1f}×; "
           f"eligible {dict(sorted((str(k), v) for k, v in eligible.items()))}")
 
 
