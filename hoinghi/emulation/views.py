@@ -255,6 +255,11 @@ def eligibility_compute(request: HttpRequest, agency_code: str, year: int) -> Ht
         messages.error(request, error.message)
     else:
         messages.success(request, f"Đã xét danh hiệu cho {summary.people} người và {summary.units} tập thể.")
+        unjudged = [row.unit.name for row in selectors.unit_judgements(work_year)
+                    if row.judgement is None or None in (row.judgement.emulation_active, row.judgement.unity)]
+        if unjudged:
+            messages.warning(request, "Hội đồng chưa đánh giá phong trào thi đua, sự đoàn kết nội bộ của: "
+                             f"{', '.join(unjudged)} — chưa xét được danh hiệu tập thể của các đơn vị này.")
     return redirect(year_url(work_year, "eligibility"))
 
 

@@ -100,3 +100,11 @@ def test_an_unknown_unit_is_named_and_nothing_is_saved(world: World) -> None:
     page = client_for(world.clerk).post(address, {"unit": "khong-co", "emulation_active": "1"}, follow=True)
     assert "Không tìm thấy đơn vị “khong-co” trong cơ quan." in page.content.decode()
     assert not UnitJudgement.objects.exists()
+
+
+def test_computing_warns_of_the_units_the_council_has_not_judged(world: World) -> None:
+    work_year = open_work_year(world.agency, 2024)
+    services.judge_unit(work_year, world.office, emulation_active=True, unity=True, on=date(2024, 12, 1))
+    address = reverse("emulation:eligibility-compute", args=[world.agency.code, 2024])
+    page = client_for(world.clerk).post(address, follow=True).content.decode()
+    assert "Hội đồng chưa đánh giá phong trào thi đua, sự đoàn kết nội bộ của: Ban Tổ chức" in page
