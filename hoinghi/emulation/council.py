@@ -256,7 +256,8 @@ def record_external_decision(work_year: WorkYear, header: DecisionHeader, title:
     people, units = list(people), list(units)
     if not people and not units:
         raise EmulationError("emulation.decision.empty", "Chọn ít nhất một tập thể hoặc một cá nhân.")
-    for holder in [*people, *units]:
+    holders: list[Person | Unit] = [*people, *units]
+    for holder in holders:
         if holder.agency_id != work_year.agency_id:
             raise EmulationError("emulation.decision.other_agency", f"{holder} không thuộc cơ quan này.")
     for p in people:

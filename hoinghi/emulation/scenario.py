@@ -122,6 +122,7 @@ def load_launch(ctx: LoadContext, node: Node) -> None:
     launched_on = launch.date("launched_on", required=True)
     if launched_on is None or ctx.issues:
         return
+    assert ctx.work_year is not None
     Launch.objects.create(work_year=ctx.work_year, launched_on=launched_on, theme=launch.text("theme", required=True),
                           movements="\n".join(movements),
                           registration_deadline=launch.date("registration_deadline"))
@@ -169,13 +170,17 @@ def load_initiatives(ctx: LoadContext, node: Node) -> None:
         item.is_mapping(required=("person", "name", "kind", "level", "recognised_on", "recognised_by"),
                         optional=("document_number", "applied"))
         person = ctx.person(item.code("person"), f"{item.path}.person")
+        name = item.text("name", required=True)
+        kind = item.choice("kind", [k for k, _ in INITIATIVE_KIND_CHOICES], required=True)
+        level = item.choice("level", [k for k, _ in INITIATIVE_LEVEL_CHOICES], required=True)
+        recognised_on = item.date("recognised_on", required=True)
+        recognised_by = item.text("recognised_by", required=True)
+        document_number, applied = item.text("document_number"), item.boolean("applied", default=True)
+        if recognised_on is None:
+            continue  # reported: the section writes nothing
         rows.append(Initiative(
-            agency=ctx.agency, person=person, name=item.text("name", required=True),
-            kind=item.choice("kind", [k for k, _ in INITIATIVE_KIND_CHOICES], required=True),
-            level=item.choice("level", [k for k, _ in INITIATIVE_LEVEL_CHOICES], required=True),
-            recognised_on=item.date("recognised_on", required=True),
-            recognised_by=item.text("recognised_by", required=True),
-            document_number=item.text("document_number"), applied=item.boolean("applied", default=True)))
+            agency=ctx.agency, person=person, name=name, kind=kind, level=level, recognised_on=recognised_on,
+            recognised_by=recognised_by, document_number=document_number, applied=applied))
     if not ctx.issues:
         Initiative.objects.bulk_create(rows)
         ctx.changes += len(rows)
@@ -189,10 +194,15 @@ def load_pledges(ctx: LoadContext, node: Node) -> None:
         results = [r.value for r in item.items("results")]
         if ctx.issues:
             return
+        wy = ctx.work_year
+        assert wy is not None
+        kind, signed_on = item.text("kind", default="head_union"), item.date("signed_on")
+        if signed_on is None:  # not a date: reported
+            return
         pledge = Pledge.objects.create(
-            work_year=ctx.work_year, kind=item.text("kind", default="head_union"), signed_on=item.date("signed_on"),
+            work_year=wy, kind=kind, signed_on=signed_on,
             party_a=item.text("party_a"), signer_a=item.text("signer_a"), party_b=item.text("party_b"),
-            signer_b=item.text("signer_b"), reviewed_on=ctx.work_year.ends_on if results else None)  # type: ignore[union-attr]
+            signer_b=item.text("signer_b"), reviewed_on=wy.ends_on if results else None)
         Commitment.objects.bulk_create(
             Commitment(pledge=pledge, position=i, text=t, met=results[i - 1] if i <= len(results) else None)
             for i, t in enumerate(texts, start=1))
@@ -208,13 +218,17 @@ def load_decisions(ctx: LoadContext, node: Node) -> None:
         units = [ctx.unit(u.value, u.path) for u in item.items("units")]
         if ctx.issues:
             return
-        decision = Decision.objects.create(
-            work_year=ctx.work_year, issuer_kind=item.choice("issuer_kind", [k for k, _ in ISSUER_CHOICES]),
-            issuer=item.text("issuer"), number=item.text("number"), signed_on=item.date("signed_on"),
-            signer=item.text("signer"))
+        wy = ctx.work_year
+        assert wy is not None
+        issuer_kind = item.choice("issuer_kind", [k for k, _ in ISSUER_CHOICES])
+        issuer, number, signed_on = item.text("issuer"), item.text("number"), item.date("signed_on")
+        if signed_on is None:  # not a date: reported
+            return
+        decision = Decision.objects.create(work_year=wy, issuer_kind=issuer_kind, issuer=issuer, number=number,
+                                           signed_on=signed_on, signer=item.text("signer"))
         Award.objects.bulk_create(
-            [Award(decision=decision, work_year=ctx.work_year, person=p, title=title) for p in people]
-            + [Award(decision=decision, work_year=ctx.work_year, unit=u, title=title) for u in units])
+            [Award(decision=decision, work_year=wy, person=p, title=title) for p in people]
+            + [Award(decision=decision, work_year=wy, unit=u, title=title) for u in units])
         ctx.changes += 1 + len(people) + len(units)
 
 

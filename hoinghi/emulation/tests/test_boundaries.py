@@ -23,7 +23,7 @@ from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.evaluation.services import record_absence, record_discipline
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
-from hoinghi.org.models import Person, Position, Unit
+from hoinghi.org.models import Person, Position, Unit, WorkYear
 from hoinghi.org.services import close_work_year
 from hoinghi.testing import make_person
 
@@ -31,11 +31,11 @@ pytestmark = pytest.mark.django_db
 LDTT, CSTDCS = Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO
 
 
-def row(work_year: object, code: str, title: Title = LDTT) -> Eligibility:
+def row(work_year: WorkYear, code: str, title: Title = LDTT) -> Eligibility:
     return Eligibility.objects.get(work_year=work_year, title=title, person__staff_code=code)
 
 
-def hire(year: int, joined_on: date) -> tuple[object, Person]:
+def hire(year: int, joined_on: date) -> tuple[WorkYear, Person]:
     agency = district()
     work_year = year_of(agency, year)
     unit = Unit.objects.get(agency=agency, code="ban-dan-van")

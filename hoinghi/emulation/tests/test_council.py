@@ -17,7 +17,7 @@ from hoinghi.emulation.council import (
     record_external_decision,
 )
 from hoinghi.emulation.eligibility import compute_eligibility
-from hoinghi.emulation.models import Award, Decision, ProposalState
+from hoinghi.emulation.models import Award, Decision, Proposal, ProposalState
 from hoinghi.emulation.services import DecisionHeader, EmulationError
 from hoinghi.emulation.tests.builders import district_year
 from hoinghi.emulation.vocabulary import Issuer
@@ -32,7 +32,7 @@ TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_S
 HEAD = DecisionHeader(Issuer.HEAD, "Cơ quan Huyện ủy Thạch Bình", "05-QĐ/HU", date(2024, 1, 15), "Trần Minh Khoa")
 
 
-def council_vote(choice: str) -> object:
+def council_vote(choice: str) -> Proposal:
     work_year = district_year(2023)
     compute_eligibility(work_year)
     clerk = User.objects.get(username="vanthu")
@@ -41,6 +41,7 @@ def council_vote(choice: str) -> object:
                               actor=clerk)
     proposal = open_council_vote(proposal, actor=clerk)
     member = User.objects.get(username="hoidong")
+    assert proposal.poll is not None
     voting.cast_vote(proposal.poll, Person.objects.get(user=member), choice=choice, by=member)
     return close_council_vote(proposal, actor=clerk)
 
@@ -48,7 +49,7 @@ def council_vote(choice: str) -> object:
 def test_the_council_passes_the_list_by_secret_ballot_and_the_head_decides_with_bonuses() -> None:
     proposal = council_vote("for")
     assert proposal.state == ProposalState.VOTED
-    assert proposal.poll.is_secret
+    assert proposal.poll is not None and proposal.poll.is_secret
     assert not Ballot.objects.filter(poll=proposal.poll, voter__isnull=False).exists()
     items = list(proposal.items.all())
     assert len(items) == 32 + 4 + 2 and all(i.approved and i.votes_for == 1 for i in items)

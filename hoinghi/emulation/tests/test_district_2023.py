@@ -13,6 +13,7 @@ from hoinghi.emulation.tests.builders import RUNNERS_UP, STARS, district_year
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.options import EmulationOptions
+from hoinghi.org.models import WorkYear
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +21,9 @@ LDTT, CSTDCS = Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO
 TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC
 
 
-def eligible(work_year: object, title: Title) -> list[str]:
+def eligible(work_year: WorkYear, title: Title) -> list[str]:
     rows = Eligibility.objects.filter(work_year=work_year, title=title, outcome=Outcome.ELIGIBLE)
-    return sorted(r.person.staff_code if r.person_id else r.unit.code for r in rows.select_related("person", "unit"))
+    return sorted(person or unit for person, unit in rows.values_list("person__staff_code", "unit__code"))
 
 
 def test_2023_gives_32_of_32_ldtt_4_cstdcs_5_ttldtt_and_2_ttldxs() -> None:

@@ -16,13 +16,14 @@ from hoinghi.emulation.tests.builders import add_initiative, classify, district,
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.vocabulary import InitiativeLevel, Title
 from hoinghi.law.evaluation.vocabulary import Rating
+from hoinghi.org.models import WorkYear
 from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
 CSTDCS, TINH = Title.CHIEN_SI_THI_DUA_CO_SO, Title.CHIEN_SI_THI_DUA_CAP_TINH
 
 
-def province_year(earlier: tuple[int, ...]) -> object:
+def province_year(earlier: tuple[int, ...]) -> WorkYear:
     agency = district()
     star = people(agency)["HU03"]
     for year in earlier:
@@ -79,7 +80,7 @@ def test_giay_khen_from_2024_needs_an_achievement_and_is_not_weighed_in_2023() -
     classify(y2024, {"HU03": Rating.EXCELLENT})
     compute_eligibility(y2024)
     rows = Eligibility.objects.filter(work_year=y2024, title=Title.GIAY_KHEN)
-    assert [r.person.staff_code for r in rows.filter(outcome=Outcome.ELIGIBLE)] == ["HU03"]
+    assert list(rows.filter(outcome=Outcome.ELIGIBLE).values_list("person__staff_code", flat=True)) == ["HU03"]
     other = rows.get(person__staff_code="HU04")
     assert other.reasons[0]["code"] == "emulation.giay_khen.achievement"
     assert "theo quy chế của cơ quan" in other.reasons[0]["text"]

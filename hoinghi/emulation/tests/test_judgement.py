@@ -18,7 +18,7 @@ from hoinghi.emulation.services import EmulationError
 from hoinghi.emulation.tests.builders import district_year, judge_units
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.vocabulary import Title
-from hoinghi.org.models import Unit
+from hoinghi.org.models import Unit, WorkYear
 from hoinghi.org.services import open_work_year
 from hoinghi.testing import World
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC
 
 
-def unit_row(work_year: object, code: str, title: Title) -> Eligibility:
+def unit_row(work_year: WorkYear, code: str, title: Title) -> Eligibility:
     return Eligibility.objects.select_related("reason_set").get(work_year=work_year, title=title, unit__code=code)
 
 

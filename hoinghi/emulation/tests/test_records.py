@@ -34,8 +34,10 @@ def test_a_row_reconstructs_rule_citations_reasons_and_the_facts_the_rule_read()
     assert row is not None and row.outcome == Outcome.ELIGIBLE
     record = selectors.decision_record(row)
     assert record["rule"] == "emulation.titles" and record["rule_version"]
-    assert record["citations"] and all(isinstance(c, str) for c in record["citations"])  # type: ignore[union-attr]
-    assert [r["code"] for r in record["reasons"]]  # type: ignore[union-attr]
+    citations, reasons = record["citations"], record["reasons"]
+    assert isinstance(citations, list) and isinstance(reasons, list)
+    assert citations and all(isinstance(c, str) for c in citations)
+    assert [r["code"] for r in reasons]
     facts = record["facts"]
     assert facts["input"]["person_id"] == str(row.person_id)  # type: ignore[index]
     assert facts["input"]["rating"] == "htxs" and facts["input"]["initiative_level"]  # type: ignore[index]

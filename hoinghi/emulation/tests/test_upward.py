@@ -4,6 +4,7 @@ agency's proposal ("chưa có tiêu chí trong hệ thống"), the council's bal
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 import pytest
 from django.contrib.auth.models import User
@@ -32,8 +33,16 @@ from hoinghi.voting import services as voting
 
 pytestmark = pytest.mark.django_db
 CSTDCS, TINH = Title.CHIEN_SI_THI_DUA_CO_SO, Title.CHIEN_SI_THI_DUA_CAP_TINH
-SENT = {"proposed_on": date(2026, 1, 5), "subject": "Đề nghị tặng danh hiệu Chiến sĩ thi đua tỉnh",
-        "recipient": "Ủy ban nhân dân tỉnh"}
+
+
+class Sent(TypedDict):
+    proposed_on: date
+    subject: str
+    recipient: str
+
+
+SENT: Sent = {"proposed_on": date(2026, 1, 5), "subject": "Đề nghị tặng danh hiệu Chiến sĩ thi đua tỉnh",
+              "recipient": "Ủy ban nhân dân tỉnh"}
 
 
 def province_year() -> WorkYear:
@@ -81,8 +90,9 @@ def test_a_title_the_head_awards_or_a_missing_recipient_is_refused() -> None:
     star = people(work_year.agency)["HU03"]
     with pytest.raises(EmulationError, match="do người đứng đầu cơ quan xét tặng"):
         propose_upward(work_year, Title.LAO_DONG_TIEN_TIEN, people=[star], **SENT)
+    no_recipient: Sent = {**SENT, "recipient": " "}
     with pytest.raises(EmulationError) as error:
-        propose_upward(work_year, Title.BANG_KHEN, people=[star], **{**SENT, "recipient": " "})
+        propose_upward(work_year, Title.BANG_KHEN, people=[star], **no_recipient)
     assert error.value.field == "recipient"
 
 
@@ -97,6 +107,7 @@ def test_ttldxs_goes_upward_after_the_council_and_the_head_cannot_decide_it() ->
     with pytest.raises(EmulationError, match="Hội đồng chưa bỏ phiếu"):
         submit_upward(proposal, submitted_on=date(2024, 1, 12))
     proposal = open_council_vote(proposal, actor=clerk)
+    assert proposal.poll is not None
     voting.cast_vote(proposal.poll, Person.objects.get(user=member), choice="for", by=member)
     proposal = close_council_vote(proposal, actor=clerk)
     header = DecisionHeader(Issuer.HEAD, "Cơ quan Huyện ủy", "06-QĐ/HU", date(2024, 1, 15))

@@ -36,7 +36,9 @@ def test_every_district_unit_has_one_head(demo: None) -> None:
         head = selectors.head_of_unit(unit, date(2023, 12, 31))
         assert head is not None, unit.name
     heads = {u.code: selectors.head_of_unit(u, date(2023, 12, 31)) for u in Unit.objects.all()}
-    assert heads["uy-ban-kiem-tra"].positions.get(is_head=True).title == "Chủ nhiệm Ủy ban Kiểm tra"
+    inspection_head = heads["uy-ban-kiem-tra"]
+    assert inspection_head is not None
+    assert inspection_head.positions.get(is_head=True).title == "Chủ nhiệm Ủy ban Kiểm tra"
 
 
 def test_the_ban_dan_van_has_15_people_and_08_trainings_in_2020(demo: None) -> None:
@@ -59,7 +61,8 @@ def test_every_role_has_a_district_login_linked_to_a_person(demo: None) -> None:
     usernames = {"quantri", "vanthu", "lanhdao", "truongdonvi", "congdoan", "hoidong", "thanhtra", "canbo"}
     assert usernames <= set(district.values_list("user__username", flat=True))
     assert Person.objects.filter(user__username__in=usernames).count() == 8
-    assert district.get(role=Role.UNIT_HEAD).unit.code == "ban-tuyen-giao"
+    unit = district.get(role=Role.UNIT_HEAD).unit
+    assert unit is not None and unit.code == "ban-tuyen-giao"
 
 
 def test_loading_the_demo_again_changes_nothing(demo: None) -> None:

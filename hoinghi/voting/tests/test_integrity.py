@@ -30,11 +30,13 @@ def test_n_eligible_k_vote_l_retry_and_the_tally_is_the_sum_of_the_choices(world
     expected: Counter[int] = Counter()
     keys = {}
     for person in voting:
+        assert person.user is not None
         kept = rng.sample(ids, rng.randint(0, 3))
         expected.update(kept)
         keys[person.pk] = f"scenario-{person.pk:08d}-key"
         services.cast_vote(poll, person, by=person.user, kept=kept, key=keys[person.pk])
     for person in rng.sample(voting, 6):  # L retry: same key answers, a new key is refused
+        assert person.user is not None
         assert services.cast_vote(poll, person, by=person.user, kept=[],
                                   key=keys[person.pk]).repeated
         with pytest.raises(VotingError):

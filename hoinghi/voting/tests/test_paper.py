@@ -32,6 +32,7 @@ def test_two_matching_rounds_give_the_counting_record(world):
     enter_both(world, poll, 5, kept=[a, b, c])  # more names than seats: invalid
     result = services.close_poll(poll, by=world.clerk)
     record = selectors.counting_record(poll)
+    assert record is not None
     assert result.outcome == "seats_unfilled"  # 4 of 9 present is not more than half
     assert (record.ballots_issued, record.ballots_returned, record.valid, record.invalid) == \
         (5, 5, 4, 1)

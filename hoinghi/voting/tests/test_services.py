@@ -82,6 +82,7 @@ def test_it_refuses_a_voter_outside_the_frozen_electorate(world):
     from hoinghi.testing import make_person
     poll = motion(world)
     late = make_person(world.agency, "MM01", "Mai Văn Muộn", username="muon")
+    assert late.user is not None
     with pytest.raises(VotingError) as refused:
         services.cast_vote(poll, late, by=late.user, choice="for")
     assert refused.value.code == "voting.not_elector"
@@ -94,6 +95,7 @@ def test_it_refuses_an_unknown_choice_and_a_candidate_of_another_poll(world):
         vote(world, poll, world.head, choice="maybe")
     other = election(world)
     foreign = other.candidates.first()
+    assert foreign is not None
     mine = election(world, names=("A", "B"))
     with pytest.raises(VotingError, match="không thuộc danh sách"):
         vote(world, mine, world.head, kept=[foreign.pk])

@@ -124,7 +124,9 @@ def test_secret_results_and_receipts_are_hidden_while_open(client, world):
 
 def test_after_close_the_result_and_the_codes_only_list_are_published(client, world):
     poll = election(world)
-    receipt = vote(world, poll, world.head, kept=[poll.candidates.first().pk])
+    first = poll.candidates.first()
+    assert first is not None
+    receipt = vote(world, poll, world.head, kept=[first.pk])
     services.close_poll(poll, by=world.clerk)
     signed_in(client, world.colleague)
     result = client.get(reverse("voting:view-result", args=[poll.pk]))
