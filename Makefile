@@ -21,6 +21,7 @@ run: $(STAMP)
 test: $(STAMP)
 	mkdir -p var
 	$(BIN)/ruff check hoinghi bench
+	$(BIN)/mypy hoinghi
 	$(BIN)/python -m pytest -q
 	@if [ -n "$$HOINGHI_TEST_POSTGRES_URL" ]; then \
 	  echo "== PostgreSQL =="; \
