@@ -27,9 +27,6 @@ from hoinghi.org.models import AgencyKind, Position, WorkYear
 from hoinghi.org.regulations import law_options as law_options_for
 from hoinghi.plans.selectors import Completion, completion_by_person, completion_by_unit
 
-CATEGORY = {"can_bo": StaffCategory.CADRE, "cong_chuc": StaffCategory.CIVIL_SERVANT,
-            "vien_chuc": StaffCategory.PUBLIC_EMPLOYEE, "nguoi_lao_dong": StaffCategory.WORKER,
-            "hop_dong": StaffCategory.CONTRACT}
 COUNTED_GROUNDS = (DisciplineGround.TASK, DisciplineGround.DEGRADATION)
 
 
@@ -85,7 +82,7 @@ def facts_for(evaluation: PersonEvaluation, ctx: YearContext, *, rating: Rating 
     assigned = done.tasks_total + done.targets_total if done else evaluation.tasks_assigned
     return PersonEvaluationFacts(
         person_id=str(person.pk),
-        category=CATEGORY.get(person.category, StaffCategory.WORKER),
+        category=StaffCategory(person.category),
         evaluation_year=wy.year,
         unit_id=evaluation.unit.name if evaluation.unit_id else "",
         task_group=evaluation.task_group,

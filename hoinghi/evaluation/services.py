@@ -134,9 +134,9 @@ class SelfAssessment:
 
 
 def regime_for(person: Person, work_year: WorkYear) -> str:
-    from hoinghi.evaluation.facts import CATEGORY, StaffCategory
+    from hoinghi.evaluation.facts import StaffCategory
 
-    facts = RegimeFacts(CATEGORY.get(person.category, StaffCategory.WORKER), work_year.year,
+    facts = RegimeFacts(StaffCategory(person.category), work_year.year,
                         work_year.agency.kind == AgencyKind.PUBLIC_SERVICE)
     return select_regime(facts, options_for(work_year))[0].value
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 
 # URL name prefixes anyone may open. A test walks every URL against this list.
 PUBLIC_URL_NAMES = frozenset({"login", "health", "conference:checkin-by-code", "static"})
-PUBLIC_PATH_PREFIXES = ("/static/", "/admin/login/", "/favicon.ico")
+PUBLIC_PATH_PREFIXES = ("/static/", "/favicon.ico")
 
 
 class LoginRequiredByDefault:
