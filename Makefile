@@ -20,6 +20,7 @@ run: $(STAMP)
 # test again on PostgreSQL (the law needs no database and runs once).
 test: $(STAMP)
 	mkdir -p var
+	$(BIN)/ruff format --check hoinghi bench
 	$(BIN)/ruff check hoinghi bench
 	$(BIN)/mypy hoinghi
 	$(BIN)/python -m pytest -q
@@ -29,6 +30,7 @@ test: $(STAMP)
 	fi
 
 lint: $(STAMP)
+	$(BIN)/ruff format --check hoinghi bench
 	$(BIN)/ruff check hoinghi bench
 	$(BIN)/mypy hoinghi
 

@@ -51,27 +51,67 @@ from hoinghi.documents.docx_writer import render_docx  # noqa: E402
 from hoinghi.documents.paper import Paper  # noqa: E402
 from hoinghi.documents.pdf import PdfUnavailable, convert_many, pdf_available  # noqa: E402
 
-ISSUER = Issuer("Cơ quan Huyện ủy", "Huyện ủy Thạch Bình", "HU", "party", "Thạch Bình",
-                Signer("Trần Minh Khoa", "Chánh Văn phòng"), Signer("Lê Văn Đoàn", "Chủ tịch Công đoàn"))
+ISSUER = Issuer(
+    "Cơ quan Huyện ủy",
+    "Huyện ủy Thạch Bình",
+    "HU",
+    "party",
+    "Thạch Bình",
+    Signer("Trần Minh Khoa", "Chánh Văn phòng"),
+    Signer("Lê Văn Đoàn", "Chủ tịch Công đoàn"),
+)
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Văn Em"]
 
 
 def minutes_context(participants: int, votes: int) -> MinutesContext:
     absent = [f"{NAMES[i % 5]} {i}" for i in range(participants // 20)]
     data = MinutesData(
-        agency_name="Cơ quan Huyện ủy Thạch Bình", year=2026, reviewed_year=2025, held_on=date(2026, 1, 16),
-        place="Hội trường Huyện ủy", form="Hội nghị toàn thể", presidium=NAMES[:3], secretaries=NAMES[3:4],
-        opened_at=datetime(2026, 1, 16, 8, 0), closed_at=datetime(2026, 1, 16, 11, 30),
+        agency_name="Cơ quan Huyện ủy Thạch Bình",
+        year=2026,
+        reviewed_year=2025,
+        held_on=date(2026, 1, 16),
+        place="Hội trường Huyện ủy",
+        form="Hội nghị toàn thể",
+        presidium=NAMES[:3],
+        secretaries=NAMES[3:4],
+        opened_at=datetime(2026, 1, 16, 8, 0),
+        closed_at=datetime(2026, 1, 16, 11, 30),
         attendance=Attendance(participants, participants - len(absent), 3, absent),
         quorum=f"Có mặt {participants - len(absent)}/{participants}: đủ điều kiện tiến hành.",
-        quorum_citations=[], agenda=[f"Nội dung {i}" for i in range(1, 10)],
+        quorum_citations=[],
+        agenda=[f"Nội dung {i}" for i in range(1, 10)],
         reports=[ReportRecord("Báo cáo", f"Báo cáo số {i}", NAMES[0]) for i in range(5)],
-        comments=[CommentRecord("Chung", NAMES[i % 5], "", f"Ý kiến thứ {i} về điều kiện làm việc.",
-                                "answered", "Tiếp thu.", NAMES[0]) for i in range(participants // 10)],
-        votes=[VoteRecord(f"Biểu quyết {i}", "Nghị quyết", "Giơ tay", participants, participants - 2, 1, 1,
-                          True, "", []) for i in range(votes)],
-        election=None, awards=[(f"Giấy khen {i}", NAMES[i % 5]) for i in range(participants // 10)],
-        pledge_signers=NAMES[:2])
+        comments=[
+            CommentRecord(
+                "Chung",
+                NAMES[i % 5],
+                "",
+                f"Ý kiến thứ {i} về điều kiện làm việc.",
+                "answered",
+                "Tiếp thu.",
+                NAMES[0],
+            )
+            for i in range(participants // 10)
+        ],
+        votes=[
+            VoteRecord(
+                f"Biểu quyết {i}",
+                "Nghị quyết",
+                "Giơ tay",
+                participants,
+                participants - 2,
+                1,
+                1,
+                True,
+                "",
+                [],
+            )
+            for i in range(votes)
+        ],
+        election=None,
+        awards=[(f"Giấy khen {i}", NAMES[i % 5]) for i in range(participants // 10)],
+        pledge_signers=NAMES[:2],
+    )
     return MinutesContext(ISSUER, data)
 
 
@@ -85,7 +125,9 @@ def bare_docx(paper: Paper) -> bytes:
             doc.add_paragraph(text)
         if section.table is not None:
             table = doc.add_table(rows=len(section.table.rows) + 1, cols=len(section.table.columns))
-            for row, values in zip(table.rows, [section.table.columns, *section.table.rows], strict=True):
+            for row, values in zip(
+                table.rows, [section.table.columns, *section.table.rows], strict=True
+            ):
                 for cell, value in zip(row.cells, values, strict=True):
                     cell.text = value
     out = io.BytesIO()
@@ -110,14 +152,20 @@ def bench_minutes() -> None:
         ours = median_ms(lambda c=context: render_docx(build_minutes(c), year=2026), 15)
         paper = build_minutes(context)
         bare = median_ms(lambda p=paper: bare_docx(p), 15)
-        print(f"  {participants:4d} participants, {votes:3d} votes: {ours:6.1f} ms "
-              f"(bare python-docx {bare:5.1f} ms, ratio {ours / bare:4.2f})")
+        print(
+            f"  {participants:4d} participants, {votes:3d} votes: {ours:6.1f} ms "
+            f"(bare python-docx {bare:5.1f} ms, ratio {ours / bare:4.2f})"
+        )
 
 
 def notice_context(people: int) -> ClassificationNoticeContext:
-    rows = [RatedPerson(i, f"{NAMES[i % 5]} {i}", f"Phòng {i % 12}", "Hoàn thành tốt nhiệm vụ")
-            for i in range(people)]
-    return ClassificationNoticeContext(ISSUER, 2025, [("Hoàn thành tốt nhiệm vụ", people)], rows, None)
+    rows = [
+        RatedPerson(i, f"{NAMES[i % 5]} {i}", f"Phòng {i % 12}", "Hoàn thành tốt nhiệm vụ")
+        for i in range(people)
+    ]
+    return ClassificationNoticeContext(
+        ISSUER, 2025, [("Hoàn thành tốt nhiệm vụ", people)], rows, None
+    )
 
 
 def bench_notices(count: int, sample: int) -> None:
@@ -130,17 +178,23 @@ def bench_notices(count: int, sample: int) -> None:
         paths = []
         for i, row in enumerate(context.rows):
             path = folder / f"{i:05d}.docx"
-            path.write_bytes(render_docx(build_classification_notice(replace(context, person=row)), year=2025))
+            path.write_bytes(
+                render_docx(build_classification_notice(replace(context, person=row)), year=2025)
+            )
             paths.append(path)
         docx_s = time.perf_counter() - start
-        print(f"S8 {count} personal notices: DOCX {docx_s:.1f} s, {docx_s * 1000 / count:.1f} ms/doc")
+        print(
+            f"S8 {count} personal notices: DOCX {docx_s:.1f} s, {docx_s * 1000 / count:.1f} ms/doc"
+        )
         if not pdf_available():
             print("  PDF: LibreOffice not installed, skipped")
             return
         bare_paths = []
         for i in range(sample):
             path = folder / f"bare-{i:05d}.docx"
-            path.write_bytes(bare_docx(build_classification_notice(replace(context, person=context.rows[i]))))
+            path.write_bytes(
+                bare_docx(build_classification_notice(replace(context, person=context.rows[i])))
+            )
             bare_paths.append(path)
         try:
             start = time.perf_counter()
@@ -156,18 +210,24 @@ def bench_notices(count: int, sample: int) -> None:
             print(f"  PDF failed: {exc.message}")
             return
         per_doc = ours / sample
-        print(f"  PDF of {sample}, two soffice processes: {ours:.1f} s, {per_doc * 1000:.0f} ms/doc; "
-              f"one process {one:.1f} s (speed-up {one / ours:.2f}); bare documents, one process "
-              f"{bare:.1f} s (ratio {ours / bare:.2f}); {count} extrapolated: {per_doc * count / 60:.1f} min")
-        print(f"  whole job for {count} (DOCX + PDF, extrapolated): "
-              f"{(docx_s + per_doc * count) / 60:.1f} min, {count / (docx_s + per_doc * count):.1f} docs/s")
+        print(
+            f"  PDF of {sample}, two soffice processes: {ours:.1f} s, {per_doc * 1000:.0f} ms/doc; "
+            f"one process {one:.1f} s (speed-up {one / ours:.2f}); bare documents, one process "
+            f"{bare:.1f} s (ratio {ours / bare:.2f}); {count} extrapolated: {per_doc * count / 60:.1f} min"
+        )
+        print(
+            f"  whole job for {count} (DOCX + PDF, extrapolated): "
+            f"{(docx_s + per_doc * count) / 60:.1f} min, {count / (docx_s + per_doc * count):.1f} docs/s"
+        )
 
 
 def main(argv: list[str]) -> None:
     count = int(argv[0]) if argv else 2000
     sample = int(argv[1]) if len(argv) > 1 else 200
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
-          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
     bench_minutes()
     bench_notices(count, min(sample, count))
 

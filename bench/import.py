@@ -27,9 +27,29 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PERSON_COLUMNS = ("agency_id", "staff_code", "full_name", "gender", "date_of_birth", "category", "party_member",
-                  "union_member", "joined_on", "left_on", "sort_key", "search_text")
-POSITION_COLUMNS = ("agency_id", "staff_code", "unit_code", "title", "is_leader", "is_head", "valid_from")
+PERSON_COLUMNS = (
+    "agency_id",
+    "staff_code",
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "category",
+    "party_member",
+    "union_member",
+    "joined_on",
+    "left_on",
+    "sort_key",
+    "search_text",
+)
+POSITION_COLUMNS = (
+    "agency_id",
+    "staff_code",
+    "unit_code",
+    "title",
+    "is_leader",
+    "is_head",
+    "valid_from",
+)
 
 
 def setup(database_url: str | None) -> str:
@@ -56,7 +76,9 @@ def counted_queries() -> Iterator[list[int]]:
 
     count = [0]
 
-    def wrapper(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+    def wrapper(
+        execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+    ) -> Any:
         count[0] += 1
         return execute(sql, params, many, context)
 
@@ -68,8 +90,13 @@ def new_agency(label: str) -> Any:
     from hoinghi.org.models import Agency
 
     code = f"bench-{label}-{time.time_ns()}"
-    return Agency.objects.create(code=code, name=f"Cơ quan thử tải {label}", abbreviation="CQTT",
-                                 kind="state", place_name="Hà Nội")
+    return Agency.objects.create(
+        code=code,
+        name=f"Cơ quan thử tải {label}",
+        abbreviation="CQTT",
+        kind="state",
+        place_name="Hà Nội",
+    )
 
 
 def generate(size: int, kind: str) -> bytes:
@@ -113,26 +140,56 @@ def run_phases(agency: Any, data: bytes, kind: str) -> tuple[float, float, int, 
 def baseline_rows(agency: Any, checked: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     from hoinghi.vietnamese import fold, name_sort_key
 
-    people = [(agency.pk, r.staff_code, r.full_name, r.gender, r.date_of_birth, r.category, r.party_member,
-               r.union_member, r.joined_on, r.left_on, name_sort_key(r.full_name),
-               fold(f"{r.full_name} {r.staff_code}")) for r in checked.rows]
-    positions = [(agency.pk, r.staff_code, r.unit_code, r.title, r.is_leader, r.is_head, r.valid_from)
-                 for r in checked.rows if r.unit_code]
+    people = [
+        (
+            agency.pk,
+            r.staff_code,
+            r.full_name,
+            r.gender,
+            r.date_of_birth,
+            r.category,
+            r.party_member,
+            r.union_member,
+            r.joined_on,
+            r.left_on,
+            name_sort_key(r.full_name),
+            fold(f"{r.full_name} {r.staff_code}"),
+        )
+        for r in checked.rows
+    ]
+    positions = [
+        (agency.pk, r.staff_code, r.unit_code, r.title, r.is_leader, r.is_head, r.valid_from)
+        for r in checked.rows
+        if r.unit_code
+    ]
     return people, positions
 
 
 def create_scratch_tables() -> None:
     from django.db import connection
 
-    types = {"agency_id": "bigint", "party_member": "boolean", "union_member": "boolean", "is_leader": "boolean",
-             "is_head": "boolean", "date_of_birth": "date", "joined_on": "date", "left_on": "date",
-             "valid_from": "date"}
+    types = {
+        "agency_id": "bigint",
+        "party_member": "boolean",
+        "union_member": "boolean",
+        "is_leader": "boolean",
+        "is_head": "boolean",
+        "date_of_birth": "date",
+        "joined_on": "date",
+        "left_on": "date",
+        "valid_from": "date",
+    }
     with connection.cursor() as cursor:
-        for table, columns in (("bench_person", PERSON_COLUMNS), ("bench_position", POSITION_COLUMNS)):
+        for table, columns in (
+            ("bench_person", PERSON_COLUMNS),
+            ("bench_position", POSITION_COLUMNS),
+        ):
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
             spec = ", ".join(f"{c} {types.get(c, 'varchar(400)')}" for c in columns)
-            cursor.execute(f"CREATE TABLE {table} (id {'bigserial' if connection.vendor == 'postgresql' else 'integer'}"
-                           f" PRIMARY KEY, {spec})")
+            cursor.execute(
+                f"CREATE TABLE {table} (id {'bigserial' if connection.vendor == 'postgresql' else 'integer'}"
+                f" PRIMARY KEY, {spec})"
+            )
 
 
 def run_baseline(people: list[tuple[Any, ...]], positions: list[tuple[Any, ...]]) -> float:
@@ -143,11 +200,16 @@ def run_baseline(people: list[tuple[Any, ...]], positions: list[tuple[Any, ...]]
     started = time.perf_counter()
     with transaction.atomic():
         raw = connection.connection
-        for table, columns, rows in (("bench_person", PERSON_COLUMNS, people),
-                                     ("bench_position", POSITION_COLUMNS, positions)):
+        for table, columns, rows in (
+            ("bench_person", PERSON_COLUMNS, people),
+            ("bench_position", POSITION_COLUMNS, positions),
+        ):
             names = ", ".join(columns)
             if connection.vendor == "postgresql":
-                with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                with (
+                    raw.cursor() as cursor,
+                    cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+                ):
                     for row in rows:
                         copy.write_row(row)
             else:
@@ -167,11 +229,20 @@ def bench(size: int, kind: str) -> dict[str, Any]:
     baseline = run_baseline(people, positions)
     seconds = check_seconds + write_seconds
     return {
-        "size": size, "kind": kind, "file_mb": len(data) / 1e6, "seconds": seconds, "queries": queries,
-        "rows_per_s": size / seconds, "check_seconds": check_seconds, "write_rows_per_s": size / write_seconds,
-        "again_seconds": again_seconds, "again_queries": again_queries,
-        "baseline_seconds": baseline, "baseline_rows_per_s": size / baseline,
-        "ratio": baseline / seconds, "write_ratio": baseline / write_seconds,
+        "size": size,
+        "kind": kind,
+        "file_mb": len(data) / 1e6,
+        "seconds": seconds,
+        "queries": queries,
+        "rows_per_s": size / seconds,
+        "check_seconds": check_seconds,
+        "write_rows_per_s": size / write_seconds,
+        "again_seconds": again_seconds,
+        "again_queries": again_queries,
+        "baseline_seconds": baseline,
+        "baseline_rows_per_s": size / baseline,
+        "ratio": baseline / seconds,
+        "write_ratio": baseline / write_seconds,
     }
 
 
@@ -185,17 +256,24 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     baseline_name = "COPY" if connection.vendor == "postgresql" else "executemany"
-    print(f"# Staff import — {connection.vendor} ({url.split('@')[-1]}), Python {platform.python_version()}, "
-          f"{platform.machine()}, {os.cpu_count()} CPU, load average {load_average()}")
-    print(f"| rows | file | import s | rows/s | queries | of which check s | write rows/s | re-import s (queries) "
-          f"| {baseline_name} s | {baseline_name} rows/s | app ÷ {baseline_name} | write ÷ {baseline_name} |")
+    print(
+        f"# Staff import — {connection.vendor} ({url.split('@')[-1]}), Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPU, load average {load_average()}"
+    )
+    print(
+        f"| rows | file | import s | rows/s | queries | of which check s | write rows/s | re-import s (queries) "
+        f"| {baseline_name} s | {baseline_name} rows/s | app ÷ {baseline_name} | write ÷ {baseline_name} |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         r = bench(size, args.format)
-        print(f"| {r['size']:,} | {r['kind']} {r['file_mb']:.1f} MB | {r['seconds']:.2f} | {r['rows_per_s']:,.0f} "
-              f"| {r['queries']} | {r['check_seconds']:.2f} | {r['write_rows_per_s']:,.0f} "
-              f"| {r['again_seconds']:.2f} ({r['again_queries']}) | {r['baseline_seconds']:.3f} "
-              f"| {r['baseline_rows_per_s']:,.0f} | {r['ratio']:.3f} | {r['write_ratio']:.3f} |", flush=True)
+        print(
+            f"| {r['size']:,} | {r['kind']} {r['file_mb']:.1f} MB | {r['seconds']:.2f} | {r['rows_per_s']:,.0f} "
+            f"| {r['queries']} | {r['check_seconds']:.2f} | {r['write_rows_per_s']:,.0f} "
+            f"| {r['again_seconds']:.2f} ({r['again_queries']}) | {r['baseline_seconds']:.3f} "
+            f"| {r['baseline_rows_per_s']:,.0f} | {r['ratio']:.3f} | {r['write_ratio']:.3f} |",
+            flush=True,
+        )
     print(f"# load average at the end: {load_average()}")
     return 0
 

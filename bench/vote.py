@@ -59,22 +59,37 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def run_burst(server: drill.Server, poll: int, sessions: list[str], concurrency: int,
-              kept: list[int] | None = None) -> dict[str, Any]:
+def run_burst(
+    server: drill.Server,
+    poll: int,
+    sessions: list[str],
+    concurrency: int,
+    kept: list[int] | None = None,
+) -> dict[str, Any]:
     rng = secrets.SystemRandom()
     choices = [rng.choice(("for", "for", "against", "abstain")) for _ in sessions]
     picks = [rng.sample(kept, rng.randint(0, 5)) for _ in sessions] if kept else None
     started = time.perf_counter()
-    answers = drill.burst(server.port, poll, sessions, concurrency=concurrency,
-                          choice_for=lambda i: choices[i],
-                          kept_for=(lambda i: picks[i]) if picks else None)
+    answers = drill.burst(
+        server.port,
+        poll,
+        sessions,
+        concurrency=concurrency,
+        choice_for=lambda i: choices[i],
+        kept_for=(lambda i: picks[i]) if picks else None,
+    )
     span = time.perf_counter() - started
     ok = [a.seconds for a in answers if a.status == 200]
-    return {"sent": len(answers), "ok": len(ok), "span": span,
-            "statuses": sorted({a.status for a in answers}),
-            "errors": sum(a.status != 200 for a in answers),
-            "votes_per_s": len(ok) / span if span else 0.0,
-            "p50_ms": percentile(ok, 0.5) * 1000, "p99_ms": percentile(ok, 0.99) * 1000}
+    return {
+        "sent": len(answers),
+        "ok": len(ok),
+        "span": span,
+        "statuses": sorted({a.status for a in answers}),
+        "errors": sum(a.status != 200 for a in answers),
+        "votes_per_s": len(ok) / span if span else 0.0,
+        "p50_ms": percentile(ok, 0.5) * 1000,
+        "p99_ms": percentile(ok, 0.99) * 1000,
+    }
 
 
 def baseline(database_url: str, poll: int, clients: int = 16) -> float:
@@ -83,21 +98,28 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> float:
         import sqlite3
 
         def connect() -> Any:
-            conn = sqlite3.connect(database_url.split("sqlite:///", 1)[1], timeout=20,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                database_url.split("sqlite:///", 1)[1], timeout=20, isolation_level=None
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             return conn
+
         begin, mark = "BEGIN IMMEDIATE", "?"
     else:
         import psycopg
 
         def connect() -> Any:
             return psycopg.connect(database_url, autocommit=True)
+
         begin, mark = "BEGIN", "%s"
     conn = connect()
-    people = [r[0] for r in conn.execute(
-        f"SELECT person_id FROM voting_elector WHERE poll_id = {mark}", (poll,)).fetchall()]
+    people = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT person_id FROM voting_elector WHERE poll_id = {mark}", (poll,)
+        ).fetchall()
+    ]
     conn.close()
     chunks = [people[i::clients] for i in range(clients)]
 
@@ -107,13 +129,21 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> float:
         db = connect()
         for person in chunk:
             db.execute(begin)
-            db.execute(f"UPDATE voting_poll SET ballots_cast = ballots_cast + 1 WHERE id = {mark} "
-                       f"AND state = 'open'", (poll,))
-            db.execute(f"INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
-                       f"VALUES ({mark}, {mark}, {mark}, 'x')", (uuid.uuid4().hex, poll, person))
-            db.execute(f"INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid) "
-                       f"VALUES ({mark}, {mark}, {mark}, 'for', '[]', true)",
-                       (uuid.uuid4().hex, poll, secrets.token_hex(5)))
+            db.execute(
+                f"UPDATE voting_poll SET ballots_cast = ballots_cast + 1 WHERE id = {mark} "
+                f"AND state = 'open'",
+                (poll,),
+            )
+            db.execute(
+                f"INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
+                f"VALUES ({mark}, {mark}, {mark}, 'x')",
+                (uuid.uuid4().hex, poll, person),
+            )
+            db.execute(
+                f"INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid) "
+                f"VALUES ({mark}, {mark}, {mark}, 'for', '[]', true)",
+                (uuid.uuid4().hex, poll, secrets.token_hex(5)),
+            )
             db.execute("COMMIT")
         db.close()
 
@@ -123,8 +153,9 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> float:
     return len(people) / (time.perf_counter() - started)
 
 
-def fanout(server: drill.Server, poll: int, session: str, stop: threading.Event,
-           readers: int = 16) -> dict[str, float]:
+def fanout(
+    server: drill.Server, poll: int, session: str, stop: threading.Event, readers: int = 16
+) -> dict[str, float]:
     """S4: screens polling the live state with If-None-Match while the burst runs."""
     import http.client
 
@@ -136,8 +167,11 @@ def fanout(server: drill.Server, poll: int, session: str, stop: threading.Event,
         conn = http.client.HTTPConnection(drill.HOST, server.port, timeout=10)
         while not stop.is_set():
             try:
-                conn.request("GET", f"/bieu-quyet/{poll}/trang-thai.json",
-                             headers={"Cookie": f"sessionid={session}", "If-None-Match": etag})
+                conn.request(
+                    "GET",
+                    f"/bieu-quyet/{poll}/trang-thai.json",
+                    headers={"Cookie": f"sessionid={session}", "If-None-Match": etag},
+                )
                 response = conn.getresponse()
                 response.read()
                 etag = response.headers.get("ETag", etag)
@@ -165,10 +199,23 @@ def locked_errors(log: Path) -> int:
 
 def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
     kind = "election" if args.election else "motion"
-    print(f"\n== {kind}, {'PostgreSQL' if 'postgres' in database_url else 'SQLite'}, "
-          f"N = {voters}", flush=True)
-    seeded = drill.run_child(database_url, "prepare", "--voters", str(voters), "--polls", "3",
-                             "--kind", kind, "--secrecy", "secret", timeout=900)
+    print(
+        f"\n== {kind}, {'PostgreSQL' if 'postgres' in database_url else 'SQLite'}, N = {voters}",
+        flush=True,
+    )
+    seeded = drill.run_child(
+        database_url,
+        "prepare",
+        "--voters",
+        str(voters),
+        "--polls",
+        "3",
+        "--kind",
+        kind,
+        "--secrecy",
+        "secret",
+        timeout=900,
+    )
     app_poll, base_poll, fan_poll = seeded["polls"]
     log = Path(tempfile.mkstemp(suffix=".log")[1])
     server = drill.Server(database_url, workers=args.workers, threads=args.threads, log=log)
@@ -187,11 +234,19 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
         if args.fanout:
             stop = threading.Event()
             holder: dict[str, Any] = {}
-            watcher = threading.Thread(target=lambda: holder.update(
-                fanout(server, fan_poll, seeded["manager_session"], stop)))
+            watcher = threading.Thread(
+                target=lambda: holder.update(
+                    fanout(server, fan_poll, seeded["manager_session"], stop)
+                )
+            )
             watcher.start()
-            fan_burst = run_burst(server, fan_poll, seeded["sessions"], args.concurrency,
-                                  seeded["candidates"][str(fan_poll)] if args.election else None)
+            fan_burst = run_burst(
+                server,
+                fan_poll,
+                seeded["sessions"],
+                args.concurrency,
+                seeded["candidates"][str(fan_poll)] if args.election else None,
+            )
             stop.set()
             watcher.join()
             fan = holder
@@ -201,21 +256,31 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
     with throwaway_database(args.database_url) as profile_url:
         cost = drill.run_child(profile_url, "profile", "--voters", "200", "--kind", kind)
     recorded = report["ballots"]
-    print(f"votes/s {burst['votes_per_s']:.0f}  p50 {burst['p50_ms']:.0f} ms  "
-          f"p99 {burst['p99_ms']:.0f} ms  span {burst['span']:.2f} s  "
-          f"recorded {recorded} == N: {recorded == voters == report['counter'] == report['participations']}  "
-          f"errors {burst['errors']} {burst['statuses']}  'database is locked' {locked_errors(log)}")
-    print(f"baseline (3 statements, 16 clients) {base_tps:.0f} txn/s  "
-          f"ratio app/baseline {burst['votes_per_s'] / base_tps:.2f}")
-    print(f"one vote in process: {cost['statements']} SQL statements, "
-          f"{cost['cpu_ms']:.2f} ms CPU (WSGI stack, test client)")
-    print(f"close (count, tally through the law, shuffle) over HTTP {close_ms:.0f} ms "
-          f"(status {closed.status})")
+    print(
+        f"votes/s {burst['votes_per_s']:.0f}  p50 {burst['p50_ms']:.0f} ms  "
+        f"p99 {burst['p99_ms']:.0f} ms  span {burst['span']:.2f} s  "
+        f"recorded {recorded} == N: {recorded == voters == report['counter'] == report['participations']}  "
+        f"errors {burst['errors']} {burst['statuses']}  'database is locked' {locked_errors(log)}"
+    )
+    print(
+        f"baseline (3 statements, 16 clients) {base_tps:.0f} txn/s  "
+        f"ratio app/baseline {burst['votes_per_s'] / base_tps:.2f}"
+    )
+    print(
+        f"one vote in process: {cost['statements']} SQL statements, "
+        f"{cost['cpu_ms']:.2f} ms CPU (WSGI stack, test client)"
+    )
+    print(
+        f"close (count, tally through the law, shuffle) over HTTP {close_ms:.0f} ms "
+        f"(status {closed.status})"
+    )
     if fan:
-        print(f"S4 fan-out: state rps {fan['rps']:.0f} ({fan['share_304']:.0%} answered 304) "
-              f"while voting; vote p99 {fan_burst['p99_ms']:.0f} ms "
-              f"(x{fan_burst['p99_ms'] / max(burst['p99_ms'], 1):.1f}), "
-              f"recorded {drill.verify_direct(database_url, fan_poll)['ballots']}")
+        print(
+            f"S4 fan-out: state rps {fan['rps']:.0f} ({fan['share_304']:.0%} answered 304) "
+            f"while voting; vote p99 {fan_burst['p99_ms']:.0f} ms "
+            f"(x{fan_burst['p99_ms'] / max(burst['p99_ms'], 1):.1f}), "
+            f"recorded {drill.verify_direct(database_url, fan_poll)['ballots']}"
+        )
     log.unlink(missing_ok=True)
 
 

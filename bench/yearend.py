@@ -50,7 +50,9 @@ UNITS_PER_AGENCY = 10
 class State:
     n: int
     work_year_ids: list[int] = field(default_factory=list)
-    rows: list[tuple[Any, ...]] = field(default_factory=list)  # (eval_id, person_id, unit_id, year, score, proposed)
+    rows: list[tuple[Any, ...]] = field(
+        default_factory=list
+    )  # (eval_id, person_id, unit_id, year, score, proposed)
     facts: list[Any] = field(default_factory=list)
     results: list[Any] = field(default_factory=list)
     decided: list[Any] = field(default_factory=list)
@@ -68,46 +70,102 @@ def generate(state: State) -> None:
     agencies = max(1, state.n // PER_AGENCY)
     with transaction.atomic():
         for a in range(agencies):
-            agency = Agency.objects.create(code=f"bench-{state.n}-{a}", name=f"Cơ quan {a}", abbreviation="CQ",
-                                           kind="state", place_name="Huế")
+            agency = Agency.objects.create(
+                code=f"bench-{state.n}-{a}",
+                name=f"Cơ quan {a}",
+                abbreviation="CQ",
+                kind="state",
+                place_name="Huế",
+            )
             units = Unit.objects.bulk_create(
-                [Unit(agency=agency, code=f"u{u}", name=f"Phòng {u}") for u in range(UNITS_PER_AGENCY)])
-            wy = WorkYear.objects.create(agency=agency, year=2026, starts_on=date(2026, 1, 1),
-                                         ends_on=date(2026, 12, 31))
+                [
+                    Unit(agency=agency, code=f"u{u}", name=f"Phòng {u}")
+                    for u in range(UNITS_PER_AGENCY)
+                ]
+            )
+            wy = WorkYear.objects.create(
+                agency=agency, year=2026, starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31)
+            )
             state.work_year_ids.append(wy.pk)
             size = min(PER_AGENCY, state.n - a * PER_AGENCY)
-            people = Person.objects.bulk_create([
-                Person(agency=agency, staff_code=f"P{i}", full_name=f"Nguyễn Văn {i}", gender="nam",
-                       category="cong_chuc", joined_on=date(2015, 1, 1), sort_key=name_sort_key(f"Nguyễn Văn {i}"))
-                for i in range(size)], batch_size=BATCH)
-            Position.objects.bulk_create([
-                Position(person=p, unit=units[i % UNITS_PER_AGENCY], title="Chuyên viên", valid_from=date(2015, 1, 1))
-                for i, p in enumerate(people)], batch_size=BATCH)
+            people = Person.objects.bulk_create(
+                [
+                    Person(
+                        agency=agency,
+                        staff_code=f"P{i}",
+                        full_name=f"Nguyễn Văn {i}",
+                        gender="nam",
+                        category="cong_chuc",
+                        joined_on=date(2015, 1, 1),
+                        sort_key=name_sort_key(f"Nguyễn Văn {i}"),
+                    )
+                    for i in range(size)
+                ],
+                batch_size=BATCH,
+            )
+            Position.objects.bulk_create(
+                [
+                    Position(
+                        person=p,
+                        unit=units[i % UNITS_PER_AGENCY],
+                        title="Chuyên viên",
+                        valid_from=date(2015, 1, 1),
+                    )
+                    for i, p in enumerate(people)
+                ],
+                batch_size=BATCH,
+            )
             evaluations = []
             for i, p in enumerate(people):
                 score = Decimal(rnd.randint(600, 990)) / 10
                 proposed = "htxs" if score >= 90 else "htt" if score >= 70 else "ht"
-                evaluations.append(PersonEvaluation(
-                    work_year=wy, person=p, unit=units[i % UNITS_PER_AGENCY], regime="d335", stage=Stage.PROPOSED,
-                    self_text="Tự đánh giá", score=score, self_rating=proposed, proposed_rating=proposed))
+                evaluations.append(
+                    PersonEvaluation(
+                        work_year=wy,
+                        person=p,
+                        unit=units[i % UNITS_PER_AGENCY],
+                        regime="d335",
+                        stage=Stage.PROPOSED,
+                        self_text="Tự đánh giá",
+                        score=score,
+                        self_rating=proposed,
+                        proposed_rating=proposed,
+                    )
+                )
             PersonEvaluation.objects.bulk_create(evaluations, batch_size=BATCH)
 
 
 def load(state: State) -> None:
     from hoinghi.evaluation.models import PersonEvaluation
 
-    state.rows = list(PersonEvaluation.objects.filter(work_year_id__in=state.work_year_ids).values_list(
-        "pk", "person_id", "unit_id", "work_year__year", "score", "proposed_rating").iterator(chunk_size=BATCH))
+    state.rows = list(
+        PersonEvaluation.objects.filter(work_year_id__in=state.work_year_ids)
+        .values_list("pk", "person_id", "unit_id", "work_year__year", "score", "proposed_rating")
+        .iterator(chunk_size=BATCH)
+    )
 
 
 def rules(state: State) -> None:
     from hoinghi.law.evaluation import PersonEvaluationFacts, StaffCategory, classify_people
 
-    facts = [PersonEvaluationFacts(person_id=str(p), category=StaffCategory.CIVIL_SERVANT, evaluation_year=y,
-                                   unit_id=str(u), score=Fraction(s)) for _, p, u, y, s, _ in state.rows]
-    state.facts, state.results = facts, classify_people(facts, on=date(2026, 12, 31), apply_caps=True)
-    state.ratings = [(row[0], r.outcome.value if r.outcome else "")
-                     for row, r in zip(state.rows, state.results, strict=True)]
+    facts = [
+        PersonEvaluationFacts(
+            person_id=str(p),
+            category=StaffCategory.CIVIL_SERVANT,
+            evaluation_year=y,
+            unit_id=str(u),
+            score=Fraction(s),
+        )
+        for _, p, u, y, s, _ in state.rows
+    ]
+    state.facts, state.results = (
+        facts,
+        classify_people(facts, on=date(2026, 12, 31), apply_caps=True),
+    )
+    state.ratings = [
+        (row[0], r.outcome.value if r.outcome else "")
+        for row, r in zip(state.rows, state.results, strict=True)
+    ]
 
 
 def records(state: State) -> None:
@@ -115,8 +173,10 @@ def records(state: State) -> None:
     from hoinghi.evaluation.decisions import Serialiser
 
     serialiser = Serialiser()
-    state.decided = [serialiser.decided(row[0], result, result.outcome, facts)
-                     for row, result, facts in zip(state.rows, state.results, state.facts, strict=True)]
+    state.decided = [
+        serialiser.decided(row[0], result, result.outcome, facts)
+        for row, result, facts in zip(state.rows, state.results, state.facts, strict=True)
+    ]
 
 
 def write_back(state: State) -> None:
@@ -130,12 +190,20 @@ def audit(state: State) -> None:
     from hoinghi.audit.models import AuditEntry
 
     counts = Counter(r for _, r in state.ratings)
-    AuditEntry.objects.bulk_create([AuditEntry(action="evaluation.approve", data={"work_year": wid, **counts})
-                                    for wid in state.work_year_ids])
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(action="evaluation.approve", data={"work_year": wid, **counts})
+            for wid in state.work_year_ids
+        ]
+    )
 
 
 STAGES: list[tuple[str, Callable[[State], None]]] = [
-    ("load", load), ("rules", rules), ("records", records), ("write back", write_back), ("audit", audit),
+    ("load", load),
+    ("rules", rules),
+    ("records", records),
+    ("write back", write_back),
+    ("audit", audit),
 ]
 
 
@@ -158,22 +226,29 @@ def titles(state: State) -> None:
         eligible.update(summary.eligible)
         rows += summary.rows
     spent = time.perf_counter() - started
-    some = Eligibility.objects.filter(work_year_id__in=state.work_year_ids).values_list(
-        "reason_set_id", "fact_set_id").first()
+    some = (
+        Eligibility.objects.filter(work_year_id__in=state.work_year_ids)
+        .values_list("reason_set_id", "fact_set_id")
+        .first()
+    )
     Eligibility.objects.filter(work_year_id__in=state.work_year_ids).delete()
     ids = ",".join(str(i) for i in state.work_year_ids)
-    sql = ("INSERT INTO emulation_eligibility (work_year_id, person_id, title, outcome, rule, rule_version, "
-           "reason_set_id, fact_set_id, computed_at) SELECT e.work_year_id, e.person_id, t.title, CASE WHEN "
-           "e.rating IN ('htt', 'htxs') THEN 'eligible' ELSE 'not_eligible' END, 'emulation.titles', 'sql', "
-           "%s, %s, CURRENT_TIMESTAMP FROM evaluation_personevaluation e CROSS JOIN (SELECT 'ldtt' AS title "
-           f"UNION ALL SELECT 'cstdcs' UNION ALL SELECT 'giay_khen') t WHERE e.work_year_id IN ({ids})")
+    sql = (
+        "INSERT INTO emulation_eligibility (work_year_id, person_id, title, outcome, rule, rule_version, "
+        "reason_set_id, fact_set_id, computed_at) SELECT e.work_year_id, e.person_id, t.title, CASE WHEN "
+        "e.rating IN ('htt', 'htxs') THEN 'eligible' ELSE 'not_eligible' END, 'emulation.titles', 'sql', "
+        "%s, %s, CURRENT_TIMESTAMP FROM evaluation_personevaluation e CROSS JOIN (SELECT 'ldtt' AS title "
+        f"UNION ALL SELECT 'cstdcs' UNION ALL SELECT 'giay_khen') t WHERE e.work_year_id IN ({ids})"
+    )
     base = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, list(some or ("", "")))
     base = time.perf_counter() - base
-    print(f"  titles: {rows:,} eligibility rows in {spent:.2f} s ({rows / spent:,.0f} rows/s); "
-          f"one INSERT … SELECT {base:.3f} s; ratio {spent / base:,.1f}×; "
-          f"eligible {dict(sorted((str(k), v) for k, v in eligible.items()))}")
+    print(
+        f"  titles: {rows:,} eligibility rows in {spent:.2f} s ({rows / spent:,.0f} rows/s); "
+        f"one INSERT … SELECT {base:.3f} s; ratio {spent / base:,.1f}×; "
+        f"eligible {dict(sorted((str(k), v) for k, v in eligible.items()))}"
+    )
 
 
 STAGES.append(("titles", titles))
@@ -182,8 +257,10 @@ STAGES.append(("titles", titles))
 def baseline(state: State) -> float:
     """One SQL statement: classification counts by score band over the same rows."""
     ids = ",".join(str(i) for i in state.work_year_ids)
-    sql = ("SELECT CASE WHEN score >= 90 THEN 'htxs' WHEN score >= 70 THEN 'htt' WHEN score >= 50 THEN 'ht' "
-           f"ELSE 'kht' END AS r, COUNT(*) FROM evaluation_personevaluation WHERE work_year_id IN ({ids}) GROUP BY r")
+    sql = (
+        "SELECT CASE WHEN score >= 90 THEN 'htxs' WHEN score >= 70 THEN 'htt' WHEN score >= 50 THEN 'ht' "
+        f"ELSE 'kht' END AS r, COUNT(*) FROM evaluation_personevaluation WHERE work_year_id IN ({ids}) GROUP BY r"
+    )
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(sql)
@@ -207,8 +284,10 @@ def run(n: int) -> None:
     base = baseline(state)
     decided = Counter(r for _, r in state.ratings)
     line = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k in CLASSIFICATION)
-    print(f"  N={n:,} ({connection.vendor}): {line}; classification end to end {total:.2f} s "
-          f"({n / total:,.0f} rows/s); one SQL {base:.3f} s; ratio {total / base:,.0f}×")
+    print(
+        f"  N={n:,} ({connection.vendor}): {line}; classification end to end {total:.2f} s "
+        f"({n / total:,.0f} rows/s); one SQL {base:.3f} s; ratio {total / base:,.0f}×"
+    )
     extra = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k not in CLASSIFICATION)
     if extra:
         print(f"  after it: {extra}")
@@ -221,7 +300,10 @@ def main() -> None:
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [2000, 100_000]
     old_name = connection.settings_dict["NAME"]
     connection.settings_dict.setdefault("TEST", {})["NAME"] = (
-        "/tmp/hoinghi-bench-yearend-test.sqlite3" if connection.vendor == "sqlite" else "test_hoinghi_bench_yearend")
+        "/tmp/hoinghi-bench-yearend-test.sqlite3"
+        if connection.vendor == "sqlite"
+        else "test_hoinghi_bench_yearend"
+    )
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         for n in sizes:

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for words, command in COMMANDS.items():
         if command and tuple(args[: len(words)]) == words:
-            args = [command, *args[len(words):]]
+            args = [command, *args[len(words) :]]
             break
     execute_from_command_line(["hoinghi", *args])
     return 0

@@ -12,9 +12,15 @@ import pytest
 from hoinghi.testing import World, build_world
 
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
 ]
 
 
@@ -30,7 +36,11 @@ def world(db: None) -> World:
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("HOINGHI_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+    for candidate in (
+        os.environ.get("HOINGHI_CHROMIUM"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+    ):
         if candidate and shutil.which(candidate):
             return candidate
     return None
@@ -41,7 +51,9 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium, headless, launched by path; skipped only where it is absent."""
     path = chromium_path()
     if path is None:
-        pytest.skip("Chromium của Debian chưa được cài (apt-get install chromium): bỏ qua kiểm thử trình duyệt.")
+        pytest.skip(
+            "Chromium của Debian chưa được cài (apt-get install chromium): bỏ qua kiểm thử trình duyệt."
+        )
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
@@ -63,10 +75,10 @@ def page(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def phone_page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
-

@@ -35,7 +35,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 # The development key only ever serves the embedded demo; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "hoinghi-insecure-development-key-set-SECRET_KEY-in-production"
+SECRET_KEY = (
+    os.environ.get("SECRET_KEY") or "hoinghi-insecure-development-key-set-SECRET_KEY-in-production"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -93,7 +95,9 @@ TEMPLATES = [
 
 def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'hoinghi.sqlite3'}"
-    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60)))
+    config: dict[str, object] = dict(
+        dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL + IMMEDIATE + busy timeout: the default mode lost most concurrent writes to
         # "database is locked" (RELIABILITY.md §2).

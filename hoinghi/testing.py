@@ -50,18 +50,41 @@ class World:
         return Person.objects.get(user=user)
 
 
-def make_person(agency: Agency, code: str, name: str, *, unit: Unit | None = None, title: str = "Chuyên viên",
-                is_head: bool = False, is_leader: bool = False, username: str | None = None,
-                gender: str = Gender.MALE, category: str = StaffCategory.CIVIL_SERVANT,
-                joined_on: date = date(2015, 1, 1), party_member: bool = True) -> Person:
+def make_person(
+    agency: Agency,
+    code: str,
+    name: str,
+    *,
+    unit: Unit | None = None,
+    title: str = "Chuyên viên",
+    is_head: bool = False,
+    is_leader: bool = False,
+    username: str | None = None,
+    gender: str = Gender.MALE,
+    category: str = StaffCategory.CIVIL_SERVANT,
+    joined_on: date = date(2015, 1, 1),
+    party_member: bool = True,
+) -> Person:
     user = User.objects.create_user(username, password=PASSWORD) if username else None
     person = Person.objects.create(
-        agency=agency, staff_code=code, full_name=name, gender=gender, category=category,
-        joined_on=joined_on, party_member=party_member, user=user,
+        agency=agency,
+        staff_code=code,
+        full_name=name,
+        gender=gender,
+        category=category,
+        joined_on=joined_on,
+        party_member=party_member,
+        user=user,
     )
     if unit is not None:
-        Position.objects.create(person=person, unit=unit, title=title, is_head=is_head,
-                                is_leader=is_leader or is_head, valid_from=joined_on)
+        Position.objects.create(
+            person=person,
+            unit=unit,
+            title=title,
+            is_head=is_head,
+            is_leader=is_leader or is_head,
+            valid_from=joined_on,
+        )
     return person
 
 
@@ -72,26 +95,46 @@ def grant(user: User | None, role: str, agency: Agency, unit: Unit | None = None
 
 def build_world() -> World:
     agency = Agency.objects.create(
-        code="co-quan-thu", name="Cơ quan Thử nghiệm", short_name="Cơ quan Thử nghiệm",
-        abbreviation="CQTN", kind=AgencyKind.PARTY, place_name="Hà Nội",
+        code="co-quan-thu",
+        name="Cơ quan Thử nghiệm",
+        short_name="Cơ quan Thử nghiệm",
+        abbreviation="CQTN",
+        kind=AgencyKind.PARTY,
+        place_name="Hà Nội",
     )
     other = Agency.objects.create(
-        code="co-quan-khac", name="Cơ quan Khác", abbreviation="CQK", kind=AgencyKind.STATE, place_name="Huế",
+        code="co-quan-khac",
+        name="Cơ quan Khác",
+        abbreviation="CQK",
+        kind=AgencyKind.STATE,
+        place_name="Huế",
     )
-    office = Unit.objects.create(agency=agency, code="van-phong", name="Văn phòng", kind=UnitKind.OFFICE, position=1)
-    board = Unit.objects.create(agency=agency, code="ban-to-chuc", name="Ban Tổ chức", kind=UnitKind.BOARD, position=2)
+    office = Unit.objects.create(
+        agency=agency, code="van-phong", name="Văn phòng", kind=UnitKind.OFFICE, position=1
+    )
+    board = Unit.objects.create(
+        agency=agency, code="ban-to-chuc", name="Ban Tổ chức", kind=UnitKind.BOARD, position=2
+    )
     other_unit = Unit.objects.create(agency=other, code="phong-a", name="Phòng A")
 
     def user(code: str, name: str, unit: Unit, **kw: object) -> User:
-        person = make_person(agency if unit.agency_id == agency.pk else other, code, name, unit=unit,
-                             username=code.lower(), **kw)  # type: ignore[arg-type]
+        person = make_person(
+            agency if unit.agency_id == agency.pk else other,
+            code,
+            name,
+            unit=unit,
+            username=code.lower(),
+            **kw,  # type: ignore[arg-type]
+        )
         assert person.user is not None
         return person.user
 
     admin = user("QT01", "Phạm Quản Trị", office)
     clerk = user("VT01", "Lê Thị Văn Thư", office, gender=Gender.FEMALE)
     leader = user("LD01", "Trần Văn Lãnh", office, title="Chánh Văn phòng", is_leader=True)
-    head = user("TD01", "Nguyễn Thị Hương", office, title="Trưởng phòng", is_head=True, gender=Gender.FEMALE)
+    head = user(
+        "TD01", "Nguyễn Thị Hương", office, title="Trưởng phòng", is_head=True, gender=Gender.FEMALE
+    )
     colleague = user("CB01", "Đỗ Văn Bình", office)
     outsider = user("CB02", "Vũ Thị Cúc", board, gender=Gender.FEMALE)
     union_chair = user("CD01", "Hoàng Văn Đoàn", board, title="Chủ tịch Công đoàn")
@@ -109,8 +152,22 @@ def build_world() -> World:
     for u in (admin, clerk, leader, head, colleague, outsider, union_chair, council, inspector):
         grant(u, Role.STAFF, agency)
     grant(stranger, Role.STAFF, other)
-    return World(agency, other, office, board, admin, clerk, leader, head, colleague, outsider,
-                 union_chair, council, inspector, stranger)
+    return World(
+        agency,
+        other,
+        office,
+        board,
+        admin,
+        clerk,
+        leader,
+        head,
+        colleague,
+        outsider,
+        union_chair,
+        council,
+        inspector,
+        stranger,
+    )
 
 
 def login(page: Any, live_server_url: str, username: str, password: str = PASSWORD) -> None:

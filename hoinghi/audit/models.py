@@ -9,8 +9,12 @@ from django.db import models
 class AuditEntry(models.Model):
     at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField("hành động", max_length=80, db_index=True)  # "org.import_staff"
     agency_code = models.CharField("cơ quan", max_length=60, blank=True, db_index=True)

@@ -50,7 +50,8 @@ def can_run(user: AnyUser, conference: Conference) -> bool:
     if person is None:
         return False
     return person.pk in _person_ids(conference, "presidium") or person.pk in _person_ids(
-        conference, "secretaries")
+        conference, "secretaries"
+    )
 
 
 def can_prepare(user: AnyUser, conference: Conference | None, agency: Agency) -> bool:
@@ -86,7 +87,9 @@ def own_participant(user: AnyUser, conference: Conference) -> Participant | None
     return conference.participants.filter(person=person).select_related("person").first()
 
 
-def get_participant_for_runner(request: HttpRequest, conference: Conference, pk: int) -> Participant:
+def get_participant_for_runner(
+    request: HttpRequest, conference: Conference, pk: int
+) -> Participant:
     require(can_run(request.user, conference))
     try:
         return conference.participants.select_related("person").get(pk=pk)

@@ -20,13 +20,16 @@ from hoinghi.org.models import Agency, Person, Unit
 
 class ConferenceForm(forms.Form):
     year = forms.IntegerField(label="Hội nghị năm", min_value=2000, max_value=2100)
-    held_on = forms.DateField(label="Ngày tổ chức (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    held_on = forms.DateField(
+        label="Ngày tổ chức (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )
     kind = forms.ChoiceField(label="Loại", choices=ConferenceKind.choices)
     place = forms.CharField(label="Địa điểm", required=False, max_length=255)
     delegates = forms.BooleanField(label="Hội nghị đại biểu", required=False)
     dispersed = forms.BooleanField(label="Làm việc phân tán", required=False)
-    proposers = forms.IntegerField(label="Số người đề nghị (Hội nghị bất thường)", min_value=0,
-                                   required=False)
+    proposers = forms.IntegerField(
+        label="Số người đề nghị (Hội nghị bất thường)", min_value=0, required=False
+    )
     union_proposed = forms.BooleanField(label="Ban Chấp hành Công đoàn đề nghị", required=False)
     head_proposed = forms.BooleanField(label="Người đứng đầu đề nghị", required=False)
 
@@ -36,8 +39,9 @@ class DraftForm(forms.Form):
     title = forms.CharField(label="Tiêu đề", max_length=255)
     text = forms.CharField(label="Nội dung", widget=forms.Textarea, required=False)
     file = forms.FileField(label="Tệp đính kèm", required=False)
-    comments_until = forms.DateField(label="Nhận góp ý đến (dd/mm/yyyy)", required=False,
-                                     input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    comments_until = forms.DateField(
+        label="Nhận góp ý đến (dd/mm/yyyy)", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )
 
 
 class CommentForm(forms.Form):
@@ -46,9 +50,11 @@ class CommentForm(forms.Form):
 
 class AnswerForm(forms.Form):
     topic = forms.CharField(label="Nhóm vấn đề", max_length=120, required=False)
-    answer_kind = forms.ChoiceField(label="Hình thức trả lời",
-                                    choices=[("", "— chưa trả lời —"), *AnswerKind.choices],
-                                    required=False)
+    answer_kind = forms.ChoiceField(
+        label="Hình thức trả lời",
+        choices=[("", "— chưa trả lời —"), *AnswerKind.choices],
+        required=False,
+    )
     answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea, required=False)
 
 
@@ -94,12 +100,12 @@ class GuestForm(forms.Form):
     role = forms.ChoiceField(label="Tư cách", choices=ParticipantRole.choices)
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         return obj.full_name
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         return obj.full_name
 
@@ -111,10 +117,12 @@ def people_of(agency: Agency) -> QuerySet[Person]:
 class PresidiumForm(forms.Form):
     """Đoàn Chủ tịch and thư ký: people of the agency, by name order."""
 
-    presidium = PeopleChoiceField(label="Đoàn Chủ tịch", queryset=Person.objects.none(),
-                                  widget=forms.CheckboxSelectMultiple)
-    secretaries = PeopleChoiceField(label="Thư ký Hội nghị", queryset=Person.objects.none(),
-                                    widget=forms.CheckboxSelectMultiple)
+    presidium = PeopleChoiceField(
+        label="Đoàn Chủ tịch", queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    secretaries = PeopleChoiceField(
+        label="Thư ký Hội nghị", queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,8 +134,9 @@ class InviteForm(forms.Form):
     """Invite delegates, ex-officio members or guests (guests may come from subordinate units)."""
 
     role = forms.ChoiceField(label="Tư cách", choices=ParticipantRole.choices)
-    people = PeopleChoiceField(label="Người được mời", queryset=Person.objects.none(),
-                               widget=forms.CheckboxSelectMultiple)
+    people = PeopleChoiceField(
+        label="Người được mời", queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -135,7 +144,9 @@ class InviteForm(forms.Form):
         self.fields["people"].queryset = (  # type: ignore[attr-defined]
             Person.objects.filter(Q(agency=agency) | Q(agency__parent=agency), left_on__isnull=True)
             .exclude(conference_participations__conference=conference)
-            .select_related("agency").order_by("sort_key", "pk"))
+            .select_related("agency")
+            .order_by("sort_key", "pk")
+        )
 
 
 class QuotaForm(forms.Form):
@@ -143,21 +154,27 @@ class QuotaForm(forms.Form):
 
     delegate_count = forms.IntegerField(label="Số đại biểu được triệu tập", min_value=1)
 
-    def __init__(self, *args: Any, units: list[Unit], initial_quotas: dict[int, int],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: list[Unit], initial_quotas: dict[int, int], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.units = units
         for unit in units:
             self.fields[f"unit_{unit.pk}"] = forms.IntegerField(
-                label=unit.name, min_value=0, initial=initial_quotas.get(unit.pk, 0))
+                label=unit.name, min_value=0, initial=initial_quotas.get(unit.pk, 0)
+            )
 
     def quotas(self) -> dict[Unit, int]:
         return {unit: self.cleaned_data[f"unit_{unit.pk}"] or 0 for unit in self.units}
 
 
 class SpeakerForm(forms.Form):
-    speaker = PersonChoiceField(label="Người trình bày", queryset=Person.objects.none(),
-                                required=False, empty_label="— chưa phân công —")
+    speaker = PersonChoiceField(
+        label="Người trình bày",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="— chưa phân công —",
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -167,15 +184,19 @@ class SpeakerForm(forms.Form):
 class ElectionForm(forms.Form):
     """Bầu Ban thanh tra nhân dân: board size, deputies and candidates from the agency's staff."""
 
-    seats = forms.IntegerField(label="Số thành viên Ban thanh tra nhân dân", min_value=1,
-                               max_value=99, initial=3)
+    seats = forms.IntegerField(
+        label="Số thành viên Ban thanh tra nhân dân", min_value=1, max_value=99, initial=3
+    )
     deputies = forms.IntegerField(label="Số Phó Trưởng ban dự kiến", min_value=0, initial=0)
     special_or_dispersed = forms.BooleanField(
         label="Đơn vị đặc thù, phân tán (Ban Chấp hành Công đoàn đề nghị trên 9 thành viên)",
-        required=False)
-    candidates = PeopleChoiceField(label="Ứng cử viên (do Ban Chấp hành Công đoàn giới thiệu)",
-                                   queryset=Person.objects.none(),
-                                   widget=forms.CheckboxSelectMultiple)
+        required=False,
+    )
+    candidates = PeopleChoiceField(
+        label="Ứng cử viên (do Ban Chấp hành Công đoàn giới thiệu)",
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -183,9 +204,12 @@ class ElectionForm(forms.Form):
 
 
 class PledgeForm(forms.Form):
-    text = forms.CharField(label="Nội dung giao ước thi đua", widget=forms.Textarea,
-                           max_length=5000)
-    signed_on = forms.DateField(label="Ngày ký (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    text = forms.CharField(
+        label="Nội dung giao ước thi đua", widget=forms.Textarea, max_length=5000
+    )
+    signed_on = forms.DateField(
+        label="Ngày ký (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )
 
 
 class SignerForm(forms.Form):
@@ -198,4 +222,6 @@ class SignerForm(forms.Form):
 
 class ReminderDoneForm(forms.Form):
     reminder = forms.IntegerField(widget=forms.HiddenInput)
-    done_on = forms.DateField(label="Đã làm ngày (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    done_on = forms.DateField(
+        label="Đã làm ngày (dd/mm/yyyy)", input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )

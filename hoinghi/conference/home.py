@@ -16,13 +16,22 @@ from hoinghi.org.models import Agency
 
 def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     """Two queries: the latest conference, and (for those who act) reminders due soon."""
-    links = [HomeLink("Hội nghị cán bộ, công chức, viên chức, người lao động",
-                      reverse("conference:list", args=[agency.code]))]
+    links = [
+        HomeLink(
+            "Hội nghị cán bộ, công chức, viên chức, người lao động",
+            reverse("conference:list", args=[agency.code]),
+        )
+    ]
     if not has_role(user, PREPARERS, agency=agency):
         return links
     today = timezone.localdate()
     for reminder in selectors.open_reminders(agency, until=today + timedelta(days=30))[:5]:
-        links.append(HomeLink(reminder.title, reminder.conference.get_absolute_url(),
-                              note=f"hạn {reminder.due_on:%d/%m/%Y}",
-                              urgent=reminder.due_on <= today))
+        links.append(
+            HomeLink(
+                reminder.title,
+                reminder.conference.get_absolute_url(),
+                note=f"hạn {reminder.due_on:%d/%m/%Y}",
+                urgent=reminder.due_on <= today,
+            )
+        )
     return links

@@ -35,29 +35,50 @@ class Conference(models.Model):
     2023 (``reviewed_year``).
     """
 
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.PROTECT,
-                               related_name="conferences")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.PROTECT, related_name="conferences"
+    )
     year = models.PositiveIntegerField("Hội nghị năm")
-    kind = models.CharField("loại", max_length=15, choices=ConferenceKind.choices,
-                            default=ConferenceKind.REGULAR)
-    reviewed_year = models.ForeignKey(WorkYear, verbose_name="năm công tác được tổng kết",
-                                      null=True, blank=True, on_delete=models.PROTECT,
-                                      related_name="conferences")
+    kind = models.CharField(
+        "loại", max_length=15, choices=ConferenceKind.choices, default=ConferenceKind.REGULAR
+    )
+    reviewed_year = models.ForeignKey(
+        WorkYear,
+        verbose_name="năm công tác được tổng kết",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+    )
     held_on = models.DateField("ngày tổ chức")
     place = models.CharField("địa điểm", max_length=255, blank=True)
-    form = models.CharField("hình thức", max_length=12, choices=ConferenceForm.choices,
-                            default=ConferenceForm.PLENARY)
+    form = models.CharField(
+        "hình thức", max_length=12, choices=ConferenceForm.choices, default=ConferenceForm.PLENARY
+    )
     dispersed = models.BooleanField("làm việc phân tán", default=False)
-    delegate_count = models.PositiveIntegerField("số đại biểu được triệu tập", null=True, blank=True)
-    state = models.CharField("trạng thái", max_length=12, choices=ConferenceState.choices,
-                             default=ConferenceState.PREPARING)
-    presidium = models.ManyToManyField(Person, verbose_name="Đoàn Chủ tịch", blank=True,
-                                       related_name="presided_conferences")
-    secretaries = models.ManyToManyField(Person, verbose_name="thư ký", blank=True,
-                                         related_name="conferences_as_secretary")
-    current_item = models.ForeignKey("AgendaItem", verbose_name="nội dung đang thực hiện",
-                                     null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    delegate_count = models.PositiveIntegerField(
+        "số đại biểu được triệu tập", null=True, blank=True
+    )
+    state = models.CharField(
+        "trạng thái",
+        max_length=12,
+        choices=ConferenceState.choices,
+        default=ConferenceState.PREPARING,
+    )
+    presidium = models.ManyToManyField(
+        Person, verbose_name="Đoàn Chủ tịch", blank=True, related_name="presided_conferences"
+    )
+    secretaries = models.ManyToManyField(
+        Person, verbose_name="thư ký", blank=True, related_name="conferences_as_secretary"
+    )
+    current_item = models.ForeignKey(
+        "AgendaItem",
+        verbose_name="nội dung đang thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Decisions are records: the form (C3) and, for an extraordinary conference, its trigger (C6).
     form_decision = models.JSONField("căn cứ hình thức", default=dict, blank=True)
     trigger_decision = models.JSONField("căn cứ Hội nghị bất thường", default=dict, blank=True)
@@ -72,8 +93,11 @@ class Conference(models.Model):
         verbose_name_plural = "Hội nghị cán bộ, công chức, viên chức, người lao động"
         ordering = ["agency", "-held_on"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], condition=Q(kind="regular"),
-                                    name="conference_one_regular_per_year"),
+            models.UniqueConstraint(
+                fields=["agency", "year"],
+                condition=Q(kind="regular"),
+                name="conference_one_regular_per_year",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -101,8 +125,9 @@ class DelegateQuota(models.Model):
     class Meta:
         verbose_name = "phân bổ đại biểu"
         verbose_name_plural = "phân bổ đại biểu"
-        constraints = [models.UniqueConstraint(fields=["conference", "unit"],
-                                               name="delegate_quota_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "unit"], name="delegate_quota_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.seats}"
@@ -124,25 +149,36 @@ class CheckinMethod(models.TextChoices):
 class Participant(models.Model):
     """Người dự Hội nghị, with a personal code printed on the invitation (giấy mời)."""
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE,
-                                   related_name="participants")
-    person = models.ForeignKey(Person, verbose_name="người dự", on_delete=models.PROTECT,
-                               related_name="conference_participations")
-    role = models.CharField("tư cách", max_length=12, choices=ParticipantRole.choices,
-                           default=ParticipantRole.STAFF)
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="người dự",
+        on_delete=models.PROTECT,
+        related_name="conference_participations",
+    )
+    role = models.CharField(
+        "tư cách", max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.STAFF
+    )
     code = models.CharField("mã mời", max_length=12, unique=True)
     checked_in_at = models.DateTimeField("điểm danh lúc", null=True, blank=True)
-    checkin_method = models.CharField("cách điểm danh", max_length=5,
-                                      choices=CheckinMethod.choices, blank=True)
-    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    checkin_method = models.CharField(
+        "cách điểm danh", max_length=5, choices=CheckinMethod.choices, blank=True
+    )
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = "người dự Hội nghị"
         verbose_name_plural = "người dự Hội nghị"
         ordering = ["conference", "person__sort_key"]
-        constraints = [models.UniqueConstraint(fields=["conference", "person"],
-                                               name="participant_once_per_conference")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "person"], name="participant_once_per_conference"
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -160,8 +196,9 @@ class Participant(models.Model):
 class QuorumCheck(models.Model):
     """Kết quả kiểm tra số người dự (rule conference.quorum), kept with its citations."""
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE,
-                                   related_name="quorum_checks")
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="quorum_checks"
+    )
     checked_at = models.DateTimeField("thời điểm")
     convened = models.PositiveIntegerField("số người được triệu tập")
     present = models.PositiveIntegerField("số người có mặt")
@@ -187,13 +224,20 @@ class AgendaKind(models.TextChoices):
 
     OPENING = "opening", "Khai mạc, giới thiệu Đoàn Chủ tịch, thư ký"
     HEAD_REPORT = LawAgendaItem.HEAD_REPORT.value, "Báo cáo kết quả thực hiện nhiệm vụ năm"
-    UNION_REPORT = LawAgendaItem.UNION_REPORT.value, "Báo cáo kiểm điểm nghị quyết, thực hiện dân chủ"
+    UNION_REPORT = (
+        LawAgendaItem.UNION_REPORT.value,
+        "Báo cáo kiểm điểm nghị quyết, thực hiện dân chủ",
+    )
     DISCUSSION = LawAgendaItem.DISCUSSION.value, "Thảo luận, góp ý, kiến nghị"
     ANSWERS = LawAgendaItem.ANSWERS.value, "Tiếp thu, giải trình ý kiến, kiến nghị"
-    INSPECTION_BOARD_REPORT = (LawAgendaItem.INSPECTION_BOARD_REPORT.value,
-                               "Báo cáo của Ban thanh tra nhân dân")
-    STAFF_DECISIONS = (LawAgendaItem.STAFF_DECISIONS.value,
-                       "Quyết định nội dung thuộc thẩm quyền, bầu Ban thanh tra nhân dân")
+    INSPECTION_BOARD_REPORT = (
+        LawAgendaItem.INSPECTION_BOARD_REPORT.value,
+        "Báo cáo của Ban thanh tra nhân dân",
+    )
+    STAFF_DECISIONS = (
+        LawAgendaItem.STAFF_DECISIONS.value,
+        "Quyết định nội dung thuộc thẩm quyền, bầu Ban thanh tra nhân dân",
+    )
     AWARDS_AND_LAUNCH = LawAgendaItem.AWARDS_AND_LAUNCH.value, "Khen thưởng, phát động thi đua"
     PLEDGE = LawAgendaItem.PLEDGE.value, "Ký kết giao ước thi đua"
     RESOLUTION = LawAgendaItem.RESOLUTION.value, "Thông qua nghị quyết Hội nghị"
@@ -207,16 +251,25 @@ class ItemState(models.TextChoices):
 
 
 class AgendaItem(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE,
-                                   related_name="agenda_items")
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="agenda_items"
+    )
     position = models.PositiveIntegerField("thứ tự")
-    kind = models.CharField("nội dung theo luật", max_length=25, choices=AgendaKind.choices,
-                            default=AgendaKind.OTHER)
+    kind = models.CharField(
+        "nội dung theo luật", max_length=25, choices=AgendaKind.choices, default=AgendaKind.OTHER
+    )
     title = models.CharField("tiêu đề", max_length=255)
-    speaker = models.ForeignKey(Person, verbose_name="người trình bày", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
-    state = models.CharField("trạng thái", max_length=8, choices=ItemState.choices,
-                             default=ItemState.PENDING)
+    speaker = models.ForeignKey(
+        Person,
+        verbose_name="người trình bày",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    state = models.CharField(
+        "trạng thái", max_length=8, choices=ItemState.choices, default=ItemState.PENDING
+    )
     started_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
@@ -241,8 +294,9 @@ class SpeakerRequest(models.Model):
         verbose_name = "đăng ký phát biểu"
         verbose_name_plural = "đăng ký phát biểu"
         ordering = ["item", "requested_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["item", "participant"],
-                                               name="speaker_once_per_item")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "participant"], name="speaker_once_per_item")
+        ]
 
     def __str__(self) -> str:
         return str(self.participant)
@@ -267,8 +321,14 @@ class Draft(models.Model):
     title = models.CharField("tiêu đề", max_length=255)
     text = models.TextField("nội dung", blank=True)
     file = models.FileField("tệp đính kèm", upload_to="hoi-nghi/du-thao/", blank=True)
-    presented_by = models.ForeignKey(Person, verbose_name="người trình bày", null=True,
-                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    presented_by = models.ForeignKey(
+        Person,
+        verbose_name="người trình bày",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField("công bố lúc", null=True, blank=True)
     comments_until = models.DateField("nhận góp ý đến", null=True, blank=True)
 
@@ -290,18 +350,32 @@ class Comment(models.Model):
     """Ý kiến góp ý of a staff member on a draft or on the agenda, and its answer."""
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="comments")
-    draft = models.ForeignKey(Draft, verbose_name="dự thảo", null=True, blank=True,
-                              on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(Person, verbose_name="người góp ý", on_delete=models.PROTECT,
-                               related_name="+")
+    draft = models.ForeignKey(
+        Draft,
+        verbose_name="dự thảo",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        Person, verbose_name="người góp ý", on_delete=models.PROTECT, related_name="+"
+    )
     text = models.TextField("nội dung góp ý")
     created_at = models.DateTimeField("thời điểm")
     topic = models.CharField("nhóm vấn đề", max_length=120, blank=True)
-    answer_kind = models.CharField("hình thức trả lời", max_length=10,
-                                   choices=AnswerKind.choices, blank=True)
+    answer_kind = models.CharField(
+        "hình thức trả lời", max_length=10, choices=AnswerKind.choices, blank=True
+    )
     answer = models.TextField("trả lời", blank=True)
-    answered_by = models.ForeignKey(Person, verbose_name="người trả lời", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    answered_by = models.ForeignKey(
+        Person,
+        verbose_name="người trả lời",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -310,7 +384,8 @@ class Comment(models.Model):
         ordering = ["conference", "topic", "created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(answer_kind="") | ~Q(answer=""), name="comment_answer_has_text"),
+                condition=Q(answer_kind="") | ~Q(answer=""), name="comment_answer_has_text"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -336,12 +411,20 @@ class Motion(models.Model):
     kind = models.CharField("loại", max_length=12, choices=MotionKind.choices)
     title = models.CharField("nội dung biểu quyết", max_length=255)
     text = models.TextField("toàn văn", blank=True)
-    draft = models.ForeignKey(Draft, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="motions")
-    method = models.CharField("hình thức", max_length=15, choices=VoteMethod.choices,
-                              default=VoteMethod.SHOW_OF_HANDS)
-    poll = models.ForeignKey("voting.Poll", verbose_name="phiên biểu quyết điện tử", null=True,
-                             blank=True, on_delete=models.PROTECT, related_name="+")
+    draft = models.ForeignKey(
+        Draft, null=True, blank=True, on_delete=models.SET_NULL, related_name="motions"
+    )
+    method = models.CharField(
+        "hình thức", max_length=15, choices=VoteMethod.choices, default=VoteMethod.SHOW_OF_HANDS
+    )
+    poll = models.ForeignKey(
+        "voting.Poll",
+        verbose_name="phiên biểu quyết điện tử",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     present = models.PositiveIntegerField("số người dự", null=True, blank=True)
     votes_for = models.PositiveIntegerField("tán thành", null=True, blank=True)
     votes_against = models.PositiveIntegerField("không tán thành", null=True, blank=True)
@@ -366,14 +449,20 @@ class Motion(models.Model):
 class Election(models.Model):
     """Bầu Ban thanh tra nhân dân."""
 
-    conference = models.OneToOneField(Conference, on_delete=models.CASCADE,
-                                      related_name="election")
+    conference = models.OneToOneField(Conference, on_delete=models.CASCADE, related_name="election")
     seats = models.PositiveIntegerField("số thành viên")
     special_or_dispersed = models.BooleanField("đơn vị đặc thù, phân tán", default=False)
-    method = models.CharField("hình thức", max_length=15, choices=VoteMethod.choices,
-                              default=VoteMethod.SECRET_BALLOT)
-    poll = models.ForeignKey("voting.Poll", verbose_name="phiên bầu cử (vòng hiện tại)", null=True,
-                             blank=True, on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(
+        "hình thức", max_length=15, choices=VoteMethod.choices, default=VoteMethod.SECRET_BALLOT
+    )
+    poll = models.ForeignKey(
+        "voting.Poll",
+        verbose_name="phiên bầu cử (vòng hiện tại)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     round = models.PositiveIntegerField("vòng bầu", default=1)
     deputies = models.PositiveIntegerField("số Phó Trưởng ban dự kiến", default=0)
     present = models.PositiveIntegerField("số người dự", null=True, blank=True)
@@ -394,8 +483,9 @@ class Election(models.Model):
 
 class Candidate(models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
-    person = models.ForeignKey(Person, verbose_name="ứng cử viên", on_delete=models.PROTECT,
-                               related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name="ứng cử viên", on_delete=models.PROTECT, related_name="+"
+    )
     eligibility = models.JSONField("căn cứ đủ điều kiện", default=dict, blank=True)
     votes = models.PositiveIntegerField("số phiếu", null=True, blank=True)
     elected = models.BooleanField("trúng cử", null=True, blank=True)
@@ -405,8 +495,11 @@ class Candidate(models.Model):
         verbose_name = "ứng cử viên"
         verbose_name_plural = "ứng cử viên"
         ordering = ["election", "person__sort_key"]
-        constraints = [models.UniqueConstraint(fields=["election", "person"],
-                                               name="candidate_once_per_election")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "person"], name="candidate_once_per_election"
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -416,24 +509,44 @@ class Award(models.Model):
     """A title or commendation presented at the conference (may point to an emulation record)."""
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="awards")
-    recipient = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")
-    recipient_unit = models.ForeignKey(Unit, verbose_name="tập thể", null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recipient_unit = models.ForeignKey(
+        Unit,
+        verbose_name="tập thể",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recipient_name = models.CharField("tên tập thể, cá nhân", max_length=255)
     title = models.CharField("danh hiệu, hình thức khen thưởng", max_length=255)
     decision_ref = models.CharField("quyết định", max_length=120, blank=True)
     emulation_ref = models.CharField("mã quyết định thi đua", max_length=60, blank=True)
-    emulation_award = models.ForeignKey("emulation.Award", verbose_name="khen thưởng trong thi đua",
-                                        null=True, blank=True, on_delete=models.SET_NULL,
-                                        related_name="+")
+    emulation_award = models.ForeignKey(
+        "emulation.Award",
+        verbose_name="khen thưởng trong thi đua",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "khen thưởng tại Hội nghị"
         verbose_name_plural = "khen thưởng tại Hội nghị"
         ordering = ["conference", "title", "recipient_name", "pk"]
-        constraints = [models.UniqueConstraint(fields=["conference", "emulation_award"],
-                                               name="award_imported_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "emulation_award"], name="award_imported_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title}: {self.recipient_name}"
@@ -445,8 +558,7 @@ class Pledge(models.Model):
     conference = models.OneToOneField(Conference, on_delete=models.CASCADE, related_name="pledge")
     text = models.TextField("nội dung giao ước")
     signed_on = models.DateField("ngày ký", null=True, blank=True)
-    signers = models.ManyToManyField(Person, verbose_name="người ký", blank=True,
-                                     related_name="+")
+    signers = models.ManyToManyField(Person, verbose_name="người ký", blank=True, related_name="+")
     check_result = models.JSONField("căn cứ người ký", default=dict, blank=True)
 
     class Meta:
@@ -460,12 +572,19 @@ class Pledge(models.Model):
 class ResolutionTarget(models.Model):
     """A target of the conference resolution, carried into the next work year's plan."""
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE,
-                                   related_name="resolution_targets")
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="resolution_targets"
+    )
     position = models.PositiveIntegerField("thứ tự", default=0)
     text = models.CharField("chỉ tiêu", max_length=500)
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị thực hiện", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     measure = models.CharField("mức chỉ tiêu", max_length=120, blank=True)
 
     class Meta:
@@ -480,7 +599,10 @@ class ResolutionTarget(models.Model):
 class ReminderKind(models.TextChoices):
     SIX_MONTH_REVIEW = "six_month_review", "Kiểm tra, đánh giá thực hiện nghị quyết 6 tháng"
     PUBLICATION = "publication", "Công khai nghị quyết, quyết định"
-    INSPECTION_RECOGNITION = "inspection_recognition", "Công nhận kết quả bầu Ban thanh tra nhân dân"
+    INSPECTION_RECOGNITION = (
+        "inspection_recognition",
+        "Công nhận kết quả bầu Ban thanh tra nhân dân",
+    )
 
 
 class Reminder(models.Model):
@@ -498,8 +620,9 @@ class Reminder(models.Model):
         verbose_name = "việc sau Hội nghị"
         verbose_name_plural = "việc sau Hội nghị"
         ordering = ["conference", "due_on", "pk"]
-        constraints = [models.UniqueConstraint(fields=["conference", "kind", "due_on"],
-                                               name="reminder_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "kind", "due_on"], name="reminder_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.due_on:%d/%m/%Y})"

@@ -41,12 +41,20 @@ def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Po
     convened, _ = services.attendance(conference)
     try:
         poll = voting.create_poll(
-            conference.agency, title=motion.title, kind="motion",
-            secrecy="secret" if secret else "named", method="electronic",
-            legal_date=conference.held_on, by=actor, subject_kind=SUBJECT,
-            subject_id=str(motion.pk), managers=_managers(conference))
-        poll = voting.open_poll(poll, electors=voters, present=len(voters), convened=convened,
-                                by=actor)
+            conference.agency,
+            title=motion.title,
+            kind="motion",
+            secrecy="secret" if secret else "named",
+            method="electronic",
+            legal_date=conference.held_on,
+            by=actor,
+            subject_kind=SUBJECT,
+            subject_id=str(motion.pk),
+            managers=_managers(conference),
+        )
+        poll = voting.open_poll(
+            poll, electors=voters, present=len(voters), convened=convened, by=actor
+        )
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
     Motion.objects.filter(pk=motion.pk).update(poll=poll, method=VoteMethod.ELECTRONIC)
@@ -55,8 +63,9 @@ def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Po
     return poll
 
 
-def cast_motion_vote(motion: Motion, voter: Person, *, choice: str, key: str | None,
-                     actor: User) -> voting.Receipt:
+def cast_motion_vote(
+    motion: Motion, voter: Person, *, choice: str, key: str | None, actor: User
+) -> voting.Receipt:
     poll = poll_of(motion)
     if poll is None:
         raise ConferenceError("conference.motion.not_open", "Nội dung này chưa mở biểu quyết.")
@@ -77,23 +86,35 @@ def close_motion_poll(motion: Motion, *, actor: User) -> Motion:
         raise ConferenceError(exc.code, exc.message) from None
     counts = result.counts
     return services.record_motion_result(
-        motion, votes_for=counts.get("for", 0), votes_against=counts.get("against", 0),
-        abstentions=counts.get("abstain", 0), present=counts.get("present") or poll.present,
-        actor=actor)
+        motion,
+        votes_for=counts.get("for", 0),
+        votes_against=counts.get("against", 0),
+        abstentions=counts.get("abstain", 0),
+        present=counts.get("present") or poll.present,
+        actor=actor,
+    )
 
 
 def open_poll_for(conference: Conference) -> tuple[Motion, Poll] | None:
     """The motion being voted on now, if any (the delegate page shows it)."""
-    motion = (conference.motions.filter(poll__state=PollState.OPEN, adopted__isnull=True)
-              .select_related("poll").order_by("pk").first())
+    motion = (
+        conference.motions.filter(poll__state=PollState.OPEN, adopted__isnull=True)
+        .select_related("poll")
+        .order_by("pk")
+        .first()
+    )
     return (motion, motion.poll) if motion is not None and motion.poll is not None else None
 
 
 def open_election_poll_for(conference: Conference) -> tuple[Election, Poll] | None:
     """The Ban thanh tra nhân dân election being voted on electronically now, if any."""
-    election = (Election.objects.filter(conference=conference, poll__state=PollState.OPEN,
-                                        poll__method="electronic")
-                .select_related("poll").first())
+    election = (
+        Election.objects.filter(
+            conference=conference, poll__state=PollState.OPEN, poll__method="electronic"
+        )
+        .select_related("poll")
+        .first()
+    )
     return (election, election.poll) if election is not None and election.poll else None
 
 

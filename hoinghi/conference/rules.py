@@ -45,14 +45,17 @@ class Decision:
         }
 
 
-def ask(code: str, facts: object, *, on: date, options: ConferenceOptions | None = None) -> Decision:
+def ask(
+    code: str, facts: object, *, on: date, options: ConferenceOptions | None = None
+) -> Decision:
     """The rule ``code`` in force on ``on``, applied to ``facts``."""
     version = rule_for(code, on)
     return Decision(version.func(facts, on=on, options=options))
 
 
-def ask_if_in_force(code: str, facts: object, *, on: date,
-                    options: ConferenceOptions | None = None) -> Decision | None:
+def ask_if_in_force(
+    code: str, facts: object, *, on: date, options: ConferenceOptions | None = None
+) -> Decision | None:
     """Like :func:`ask`, or None where no version of the rule covers the date."""
     try:
         return ask(code, facts, on=on, options=options)

@@ -56,9 +56,24 @@ def _people(ctx: LoadContext, node: Node, key: str) -> list[Person]:
 
 
 def _load_one(ctx: LoadContext, node: Node) -> None:
-    node.is_mapping(required=("year", "held_on"), optional=(
-        "reviews_year", "place", "presidium", "secretaries", "present", "reports", "votes",
-        "election", "awards", "pledge", "targets", "closed", "kind"))
+    node.is_mapping(
+        required=("year", "held_on"),
+        optional=(
+            "reviews_year",
+            "place",
+            "presidium",
+            "secretaries",
+            "present",
+            "reports",
+            "votes",
+            "election",
+            "awards",
+            "pledge",
+            "targets",
+            "closed",
+            "kind",
+        ),
+    )
     year, held_on = node.integer("year", required=True), node.date("held_on", required=True)
     ctx.raise_issues()
     assert year is not None and held_on is not None
@@ -67,20 +82,34 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
     before = conference_state(existing) if existing else None
     savepoint = transaction.savepoint()
     Conference.objects.filter(agency=ctx.agency, year=year).delete()
-    conference = services.create_conference(ctx.agency, year=year, held_on=held_on,
-                                            reviewed_year=reviewed, place=node.text("place"),
-                                            kind=node.text("kind") or "regular", actor=None)  # type: ignore[arg-type]
+    conference = services.create_conference(
+        ctx.agency,
+        year=year,
+        held_on=held_on,
+        reviewed_year=reviewed,
+        place=node.text("place"),
+        kind=node.text("kind") or "regular",
+        actor=None,  # type: ignore[arg-type]
+    )
     if "presidium" in node.value or "secretaries" in node.value:
-        services.set_presidium(conference, presidium=_people(ctx, node, "presidium")
-                               or list(conference.presidium.all()),
-                               secretaries=_people(ctx, node, "secretaries")
-                               or list(conference.secretaries.all()), actor=None)  # type: ignore[arg-type]
+        services.set_presidium(
+            conference,
+            presidium=_people(ctx, node, "presidium") or list(conference.presidium.all()),
+            secretaries=_people(ctx, node, "secretaries") or list(conference.secretaries.all()),
+            actor=None,  # type: ignore[arg-type]
+        )
     for report in node.items("reports"):
         presenter = report.text("presented_by")
-        services.add_draft(conference, kind=report.choice("kind", DraftKind.values) or "other",
-                           title=report.text("title", required=True), text=report.text("title"),
-                           presented_by=ctx.person(presenter, f"{report.path}.presented_by")
-                           if presenter else None, actor=None)  # type: ignore[arg-type]
+        services.add_draft(
+            conference,
+            kind=report.choice("kind", DraftKind.values) or "other",
+            title=report.text("title", required=True),
+            text=report.text("title"),
+            presented_by=ctx.person(presenter, f"{report.path}.presented_by")
+            if presenter
+            else None,
+            actor=None,  # type: ignore[arg-type]
+        )
     services.build_agenda(conference, actor=None)  # type: ignore[arg-type]
     services.open_conference(conference, actor=None)  # type: ignore[arg-type]
     _check_in(ctx, node, conference)
@@ -102,9 +131,17 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
 
 def _rows(queryset: models.QuerySet[Any]) -> list[str]:
     """Rows' values without ids, times, random codes and links to rows the load recreates; sorted."""
-    names = [f.attname for f in queryset.model._meta.concrete_fields
-             if not f.primary_key and not f.unique and not isinstance(f, models.DateTimeField | models.JSONField)
-             and not (f.is_relation and f.related_model._meta.app_label in ("conference", "voting", "emulation"))]
+    names = [
+        f.attname
+        for f in queryset.model._meta.concrete_fields
+        if not f.primary_key
+        and not f.unique
+        and not isinstance(f, models.DateTimeField | models.JSONField)
+        and not (
+            f.is_relation
+            and f.related_model._meta.app_label in ("conference", "voting", "emulation")
+        )
+    ]
     return sorted(repr(row) for row in queryset.values_list(*names))
 
 
@@ -116,9 +153,13 @@ def conference_state(conference: Conference) -> list[list[str]]:
         if (relation.one_to_many or relation.one_to_one) and not isinstance(model, str):
             state.append(_rows(model._default_manager.filter(**{relation.field.name: conference})))
     for field in Conference._meta.many_to_many:
-        state.append(sorted(repr(pk) for pk in getattr(conference, field.name).values_list("pk", flat=True)))
+        state.append(
+            sorted(repr(pk) for pk in getattr(conference, field.name).values_list("pk", flat=True))
+        )
     pledge = getattr(conference, "pledge", None) if hasattr(conference, "pledge") else None
-    state.append(sorted(repr(pk) for pk in pledge.signers.values_list("pk", flat=True)) if pledge else [])
+    state.append(
+        sorted(repr(pk) for pk in pledge.signers.values_list("pk", flat=True)) if pledge else []
+    )
     return state
 
 
@@ -134,12 +175,19 @@ def _check_in(ctx: LoadContext, node: Node, conference: Conference) -> None:
 
 def _votes(node: Node, conference: Conference) -> None:
     for vote in node.items("votes"):
-        motion = services.add_motion(conference, kind=vote.choice("kind", MotionKind.values) or
-                                     MotionKind.RESOLUTION, title=vote.text("title", required=True),
-                                     actor=None)  # type: ignore[arg-type]
-        services.record_motion_result(motion, votes_for=vote.integer("for", required=True) or 0,
-                                      votes_against=vote.integer("against") or 0,
-                                      abstentions=vote.integer("abstain") or 0, actor=None)  # type: ignore[arg-type]
+        motion = services.add_motion(
+            conference,
+            kind=vote.choice("kind", MotionKind.values) or MotionKind.RESOLUTION,
+            title=vote.text("title", required=True),
+            actor=None,  # type: ignore[arg-type]
+        )
+        services.record_motion_result(
+            motion,
+            votes_for=vote.integer("for", required=True) or 0,
+            votes_against=vote.integer("against") or 0,
+            abstentions=vote.integer("abstain") or 0,
+            actor=None,  # type: ignore[arg-type]
+        )
 
 
 def _election(ctx: LoadContext, node: Node, conference: Conference) -> None:
@@ -148,21 +196,31 @@ def _election(ctx: LoadContext, node: Node, conference: Conference) -> None:
     election_node = node.child("election")
     candidates = election_node.items("candidates")
     people = [ctx.person(c.text("person", required=True), c.path) for c in candidates]
-    election = services.set_up_election(conference, seats=election_node.integer("seats") or 3,
-                                        candidates=people, actor=None)  # type: ignore[arg-type]
-    services.record_election_result(election, votes={
-        p.pk: c.integer("votes") or 0 for p, c in zip(people, candidates, strict=True)},
-        actor=None)  # type: ignore[arg-type]
+    election = services.set_up_election(
+        conference,
+        seats=election_node.integer("seats") or 3,
+        candidates=people,
+        actor=None,  # type: ignore[arg-type]
+    )
+    services.record_election_result(
+        election,
+        votes={p.pk: c.integer("votes") or 0 for p, c in zip(people, candidates, strict=True)},
+        actor=None,  # type: ignore[arg-type]
+    )
 
 
 def _awards(ctx: LoadContext, node: Node, conference: Conference) -> None:
     for award in node.items("awards"):
         person, unit = award.text("recipient"), award.text("unit")
-        services.add_award(conference, title=award.text("title", required=True),
-                           recipient=ctx.person(person, award.path) if person else None,
-                           recipient_unit=ctx.unit(unit, award.path) if unit else None,
-                           recipient_name=award.text("name"), decision_ref=award.text("decision"),
-                           actor=None)  # type: ignore[arg-type]
+        services.add_award(
+            conference,
+            title=award.text("title", required=True),
+            recipient=ctx.person(person, award.path) if person else None,
+            recipient_unit=ctx.unit(unit, award.path) if unit else None,
+            recipient_name=award.text("name"),
+            decision_ref=award.text("decision"),
+            actor=None,  # type: ignore[arg-type]
+        )
 
 
 def _pledge(ctx: LoadContext, node: Node, conference: Conference, held_on: Any) -> None:
@@ -174,8 +232,14 @@ def _pledge(ctx: LoadContext, node: Node, conference: Conference, held_on: Any) 
         person = ctx.person(signer.text("person", required=True), signer.path)
         signers.append(person)
         capacities[person.pk] = PledgeSigner(signer.choice("as", PledgeSigner, default="other"))
-    services.sign_pledge(conference, text=pledge.text("text") or "Giao ước thi đua",
-                         signers=signers, signed_on=held_on, capacities=capacities, actor=None)  # type: ignore[arg-type]
+    services.sign_pledge(
+        conference,
+        text=pledge.text("text") or "Giao ước thi đua",
+        signers=signers,
+        signed_on=held_on,
+        capacities=capacities,
+        actor=None,  # type: ignore[arg-type]
+    )
 
 
 def dump_conferences(ctx: DumpContext) -> Any:
@@ -183,20 +247,34 @@ def dump_conferences(ctx: DumpContext) -> Any:
 
     rows = []
     for c in conferences_of(ctx.agency).order_by("held_on"):
-        rows.append({
-            "year": c.year, "held_on": c.held_on.isoformat(),
-            **({"reviews_year": c.reviewed_year.year} if c.reviewed_year else {}),
-            "place": c.place,
-            "presidium": [p.staff_code for p in c.presidium.order_by("sort_key")],
-            "secretaries": [p.staff_code for p in c.secretaries.order_by("sort_key")],
-            "present": [p.person.staff_code for p in c.participants.select_related("person")
-                        .filter(checked_in_at__isnull=False)],
-            "reports": [{"kind": d.kind, "title": d.title} for d in c.drafts.all()],
-            "votes": [{"kind": m.kind, "title": m.title, "for": m.votes_for,
-                       "against": m.votes_against, "abstain": m.votes_abstain}
-                      for m in c.motions.filter(adopted__isnull=False)],
-            "awards": [{"title": a.title, "name": a.recipient_name} for a in c.awards.all()],
-            "targets": [t.text for t in c.resolution_targets.all()],
-            "closed": c.is_closed,
-        })
+        rows.append(
+            {
+                "year": c.year,
+                "held_on": c.held_on.isoformat(),
+                **({"reviews_year": c.reviewed_year.year} if c.reviewed_year else {}),
+                "place": c.place,
+                "presidium": [p.staff_code for p in c.presidium.order_by("sort_key")],
+                "secretaries": [p.staff_code for p in c.secretaries.order_by("sort_key")],
+                "present": [
+                    p.person.staff_code
+                    for p in c.participants.select_related("person").filter(
+                        checked_in_at__isnull=False
+                    )
+                ],
+                "reports": [{"kind": d.kind, "title": d.title} for d in c.drafts.all()],
+                "votes": [
+                    {
+                        "kind": m.kind,
+                        "title": m.title,
+                        "for": m.votes_for,
+                        "against": m.votes_against,
+                        "abstain": m.votes_abstain,
+                    }
+                    for m in c.motions.filter(adopted__isnull=False)
+                ],
+                "awards": [{"title": a.title, "name": a.recipient_name} for a in c.awards.all()],
+                "targets": [t.text for t in c.resolution_targets.all()],
+                "closed": c.is_closed,
+            }
+        )
     return rows or None

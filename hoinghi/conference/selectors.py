@@ -46,12 +46,14 @@ def participants(conference: Conference) -> QuerySet[Participant]:
 
 def agenda(conference: Conference) -> QuerySet[AgendaItem]:
     return conference.agenda_items.select_related("speaker").annotate(
-        waiting=Count("speakers", filter=Q(speakers__spoken_at__isnull=True)))
+        waiting=Count("speakers", filter=Q(speakers__spoken_at__isnull=True))
+    )
 
 
 def comments(conference: Conference) -> QuerySet[Comment]:
     return conference.comments.select_related("author", "draft", "answered_by").order_by(
-        "topic", "created_at", "pk")
+        "topic", "created_at", "pk"
+    )
 
 
 def unanswered_comments(conference: Conference) -> QuerySet[Comment]:
@@ -69,8 +71,9 @@ def resolution_targets(conference: Conference) -> QuerySet[ResolutionTarget]:
 
 def open_reminders(agency: Agency, *, until: date) -> QuerySet[Reminder]:
     """Follow-up obligations not done yet and due by ``until`` (for the home page)."""
-    return Reminder.objects.filter(conference__agency=agency, done_on__isnull=True,
-                                   due_on__lte=until).select_related("conference")
+    return Reminder.objects.filter(
+        conference__agency=agency, done_on__isnull=True, due_on__lte=until
+    ).select_related("conference")
 
 
 @dataclass(frozen=True)
@@ -169,16 +172,30 @@ class MinutesData:
 def _attendance(conference: Conference) -> Attendance:
     rows = list(participants(conference))
     voters = [p for p in rows if p.role != ParticipantRole.GUEST]
-    return Attendance(len(voters), sum(1 for p in voters if p.present),
-                      len(rows) - len(voters),
-                      [p.person.full_name for p in voters if not p.present])
+    return Attendance(
+        len(voters),
+        sum(1 for p in voters if p.present),
+        len(rows) - len(voters),
+        [p.person.full_name for p in voters if not p.present],
+    )
 
 
 def _votes(conference: Conference) -> list[VoteRecord]:
-    return [VoteRecord(m.title, m.get_kind_display(), m.get_method_display(), m.present,
-                       m.votes_for, m.votes_against, m.votes_abstain, m.adopted, m.explanation,
-                       list(m.citations))
-            for m in Motion.objects.filter(conference=conference).order_by("pk")]
+    return [
+        VoteRecord(
+            m.title,
+            m.get_kind_display(),
+            m.get_method_display(),
+            m.present,
+            m.votes_for,
+            m.votes_against,
+            m.votes_abstain,
+            m.adopted,
+            m.explanation,
+            list(m.citations),
+        )
+        for m in Motion.objects.filter(conference=conference).order_by("pk")
+    ]
 
 
 ELECTION_OUTCOMES = {
@@ -202,14 +219,22 @@ def election_record(election: Election) -> ElectionRecord:
     polls = voting_selectors.polls_for_subject(ELECTION_SUBJECT, str(election.pk))
     counting = [r for r in (voting_selectors.counting_record(p) for p in polls) if r is not None]
     return ElectionRecord(
-        election.seats, election.present, [
+        election.seats,
+        election.present,
+        [
             CandidateRecord(c.person.full_name, c.votes, c.elected, c.tied)
             for c in election.candidates.select_related("person").order_by("person__sort_key", "pk")
-        ], decision.get("explanation", ""), decision.get("citations", []),
-        deputies=election.deputies, round=election.round, outcome=election.outcome,
+        ],
+        decision.get("explanation", ""),
+        decision.get("citations", []),
+        deputies=election.deputies,
+        round=election.round,
+        outcome=election.outcome,
         outcome_label=ELECTION_OUTCOMES.get(election.outcome, ""),
-        method=election.get_method_display(), ballots_valid=election.ballots_valid,
-        counting=counting)
+        method=election.get_method_display(),
+        ballots_valid=election.ballots_valid,
+        counting=counting,
+    )
 
 
 @dataclass(frozen=True)
@@ -245,15 +270,22 @@ def resolution_data(conference: Conference) -> ResolutionData:
     reviewed = conference.reviewed_year
     pledge = Pledge.objects.filter(conference=conference).first()
     return ResolutionData(
-        agency_name=conference.agency.name, year=conference.year,
-        reviewed_year=reviewed.year if reviewed else None, held_on=conference.held_on,
-        present=present, convened=convened,
-        adopted=[v for v in votes if v.adopted], rejected=[v for v in votes if v.adopted is False],
-        targets=[TargetRecord(t.text, t.measure, t.unit.name if t.unit else "")
-                 for t in resolution_targets(conference)],
+        agency_name=conference.agency.name,
+        year=conference.year,
+        reviewed_year=reviewed.year if reviewed else None,
+        held_on=conference.held_on,
+        present=present,
+        convened=convened,
+        adopted=[v for v in votes if v.adopted],
+        rejected=[v for v in votes if v.adopted is False],
+        targets=[
+            TargetRecord(t.text, t.measure, t.unit.name if t.unit else "")
+            for t in resolution_targets(conference)
+        ],
         inspection_board=election.elected if election else [],
         awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
-        pledge_signed=bool(pledge and pledge.check_result.get("snapshot", {}).get("outcome")))
+        pledge_signed=bool(pledge and pledge.check_result.get("snapshot", {}).get("outcome")),
+    )
 
 
 def _counts(conference: Conference) -> tuple[int, int]:
@@ -271,23 +303,40 @@ def minutes_data(conference: Conference) -> MinutesData:
     pledge = getattr(conference, "pledge", None)
     reviewed = conference.reviewed_year
     return MinutesData(
-        agency_name=conference.agency.name, year=conference.year,
-        reviewed_year=reviewed.year if reviewed else None, held_on=conference.held_on,
-        place=conference.place, form=conference.get_form_display(),
+        agency_name=conference.agency.name,
+        year=conference.year,
+        reviewed_year=reviewed.year if reviewed else None,
+        held_on=conference.held_on,
+        place=conference.place,
+        form=conference.get_form_display(),
         presidium=[p.full_name for p in conference.presidium.order_by("sort_key")],
         secretaries=[p.full_name for p in conference.secretaries.order_by("sort_key")],
-        opened_at=conference.opened_at, closed_at=conference.closed_at,
+        opened_at=conference.opened_at,
+        closed_at=conference.closed_at,
         attendance=_attendance(conference),
-        quorum=quorum.explanation if quorum else "", quorum_citations=quorum.citations if quorum else [],
+        quorum=quorum.explanation if quorum else "",
+        quorum_citations=quorum.citations if quorum else [],
         agenda=[i.title for i in conference.agenda_items.order_by("position", "pk")],
-        reports=[ReportRecord(d.get_kind_display(), d.title,
-                              d.presented_by.full_name if d.presented_by else "")
-                 for d in Draft.objects.filter(conference=conference).select_related("presented_by")],
-        comments=[CommentRecord(c.topic, c.author.full_name, c.draft.title if c.draft else "",
-                                c.text, c.get_answer_kind_display() if c.answer_kind else "",
-                                c.answer, c.answered_by.full_name if c.answered_by else "")
-                  for c in comments(conference)],
-        votes=_votes(conference), election=_election(conference),
+        reports=[
+            ReportRecord(
+                d.get_kind_display(), d.title, d.presented_by.full_name if d.presented_by else ""
+            )
+            for d in Draft.objects.filter(conference=conference).select_related("presented_by")
+        ],
+        comments=[
+            CommentRecord(
+                c.topic,
+                c.author.full_name,
+                c.draft.title if c.draft else "",
+                c.text,
+                c.get_answer_kind_display() if c.answer_kind else "",
+                c.answer,
+                c.answered_by.full_name if c.answered_by else "",
+            )
+            for c in comments(conference)
+        ],
+        votes=_votes(conference),
+        election=_election(conference),
         awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
         pledge_signers=[p.full_name for p in pledge.signers.order_by("sort_key")] if pledge else [],
         targets=[t.text for t in resolution_targets(conference)],

@@ -15,7 +15,9 @@ from hoinghi.org.access import AnyUser, belongs_to, get_agency_for_user, has_rol
 from hoinghi.org.models import Agency, Role
 
 EDITORS = frozenset({Role.CLERK, Role.LEADER})
-REGISTER_KEEPERS = frozenset({Role.LEADER, Role.ADMIN})  # the head decides the numbering (D30 Art 15)
+REGISTER_KEEPERS = frozenset(
+    {Role.LEADER, Role.ADMIN}
+)  # the head decides the numbering (D30 Art 15)
 
 
 def can_edit(user: AnyUser, agency: Agency) -> bool:
@@ -24,7 +26,9 @@ def can_edit(user: AnyUser, agency: Agency) -> bool:
 
 def require(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied("Chỉ văn thư và lãnh đạo cơ quan được soạn, sửa và ban hành văn bản.")
+        raise PermissionDenied(
+            "Chỉ văn thư và lãnh đạo cơ quan được soạn, sửa và ban hành văn bản."
+        )
 
 
 def can_set_register(user: AnyUser, agency: Agency) -> bool:
@@ -33,7 +37,9 @@ def can_set_register(user: AnyUser, agency: Agency) -> bool:
 
 def require_register(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied("Chỉ lãnh đạo cơ quan (hoặc quản trị) được đặt cách đánh số văn bản.")
+        raise PermissionDenied(
+            "Chỉ lãnh đạo cơ quan (hoặc quản trị) được đặt cách đánh số văn bản."
+        )
 
 
 def documents_for_user(user: AnyUser, agency: Agency) -> QuerySet[Document]:

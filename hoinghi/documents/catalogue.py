@@ -51,39 +51,109 @@ class DocumentKind:
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("ke-hoach-hoi-nghi", "Kế hoạch tổ chức Hội nghị", DocumentType.KE_HOACH,
-                 contexts.gather_plan, builders.build_plan),
-    DocumentKind("giay-moi", "Giấy mời dự Hội nghị", DocumentType.GIAY_MOI,
-                 contexts.gather_invitation, builders.build_invitation, person="optional"),
-    DocumentKind("bao-cao-hoat-dong", "Báo cáo kết quả thực hiện nhiệm vụ năm và kiểm điểm nghị "
-                 "quyết Hội nghị năm trước", DocumentType.BAO_CAO,
-                 contexts.gather_activity_report, builders.build_activity_report),
-    DocumentKind("bien-ban-hoi-nghi", "Biên bản Hội nghị", DocumentType.BIEN_BAN,
-                 contexts.gather_minutes, builders.build_minutes),
-    DocumentKind("nghi-quyet-hoi-nghi", "Nghị quyết Hội nghị", DocumentType.NGHI_QUYET,
-                 contexts.gather_resolution, builders.build_resolution),
-    DocumentKind("cong-van-ket-qua-hoi-nghi", "Công văn báo cáo kết quả Hội nghị lên cấp trên",
-                 DocumentType.CONG_VAN, contexts.gather_results_letter, builders.build_results_letter),
-    DocumentKind("bien-ban-kiem-phieu", "Biên bản kiểm phiếu bầu Ban thanh tra nhân dân",
-                 DocumentType.BIEN_BAN, contexts.gather_counting, builders.build_counting),
-    DocumentKind("quyet-dinh-cong-nhan-danh-hieu", "Quyết định công nhận danh hiệu thi đua",
-                 DocumentType.QUYET_DINH, contexts.gather_titles_decision,
-                 builders.build_titles_decision),
-    DocumentKind("quyet-dinh-giay-khen", "Quyết định tặng Giấy khen", DocumentType.QUYET_DINH,
-                 contexts.gather_certificate_decision, builders.build_certificate_decision),
-    DocumentKind("quyet-dinh-giay-khen-cong-doan", "Quyết định tặng Giấy khen của Công đoàn cơ quan",
-                 DocumentType.QUYET_DINH, contexts.gather_union_certificate_decision,
-                 builders.build_union_certificate_decision, issuer="union", description=UNION_UNVERIFIED),
-    DocumentKind("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", DocumentType.TO_TRINH,
-                 contexts.gather_proposal, builders.build_proposal),
-    DocumentKind("giao-uoc-thi-dua", "Bản giao ước thi đua", None,
-                 contexts.gather_pledge, builders.build_pledge),
-    DocumentKind("thong-bao-xep-loai", "Thông báo kết quả xếp loại chất lượng",
-                 DocumentType.THONG_BAO, contexts.gather_classification_notice,
-                 builders.build_classification_notice, person="optional"),
-    DocumentKind("bao-cao-thanh-tich", "Báo cáo thành tích cá nhân", None,
-                 contexts.gather_achievement_report, builders.build_achievement_report,
-                 person="required"),
+    DocumentKind(
+        "ke-hoach-hoi-nghi",
+        "Kế hoạch tổ chức Hội nghị",
+        DocumentType.KE_HOACH,
+        contexts.gather_plan,
+        builders.build_plan,
+    ),
+    DocumentKind(
+        "giay-moi",
+        "Giấy mời dự Hội nghị",
+        DocumentType.GIAY_MOI,
+        contexts.gather_invitation,
+        builders.build_invitation,
+        person="optional",
+    ),
+    DocumentKind(
+        "bao-cao-hoat-dong",
+        "Báo cáo kết quả thực hiện nhiệm vụ năm và kiểm điểm nghị quyết Hội nghị năm trước",
+        DocumentType.BAO_CAO,
+        contexts.gather_activity_report,
+        builders.build_activity_report,
+    ),
+    DocumentKind(
+        "bien-ban-hoi-nghi",
+        "Biên bản Hội nghị",
+        DocumentType.BIEN_BAN,
+        contexts.gather_minutes,
+        builders.build_minutes,
+    ),
+    DocumentKind(
+        "nghi-quyet-hoi-nghi",
+        "Nghị quyết Hội nghị",
+        DocumentType.NGHI_QUYET,
+        contexts.gather_resolution,
+        builders.build_resolution,
+    ),
+    DocumentKind(
+        "cong-van-ket-qua-hoi-nghi",
+        "Công văn báo cáo kết quả Hội nghị lên cấp trên",
+        DocumentType.CONG_VAN,
+        contexts.gather_results_letter,
+        builders.build_results_letter,
+    ),
+    DocumentKind(
+        "bien-ban-kiem-phieu",
+        "Biên bản kiểm phiếu bầu Ban thanh tra nhân dân",
+        DocumentType.BIEN_BAN,
+        contexts.gather_counting,
+        builders.build_counting,
+    ),
+    DocumentKind(
+        "quyet-dinh-cong-nhan-danh-hieu",
+        "Quyết định công nhận danh hiệu thi đua",
+        DocumentType.QUYET_DINH,
+        contexts.gather_titles_decision,
+        builders.build_titles_decision,
+    ),
+    DocumentKind(
+        "quyet-dinh-giay-khen",
+        "Quyết định tặng Giấy khen",
+        DocumentType.QUYET_DINH,
+        contexts.gather_certificate_decision,
+        builders.build_certificate_decision,
+    ),
+    DocumentKind(
+        "quyet-dinh-giay-khen-cong-doan",
+        "Quyết định tặng Giấy khen của Công đoàn cơ quan",
+        DocumentType.QUYET_DINH,
+        contexts.gather_union_certificate_decision,
+        builders.build_union_certificate_decision,
+        issuer="union",
+        description=UNION_UNVERIFIED,
+    ),
+    DocumentKind(
+        "to-trinh-khen-thuong",
+        "Tờ trình đề nghị khen thưởng",
+        DocumentType.TO_TRINH,
+        contexts.gather_proposal,
+        builders.build_proposal,
+    ),
+    DocumentKind(
+        "giao-uoc-thi-dua",
+        "Bản giao ước thi đua",
+        None,
+        contexts.gather_pledge,
+        builders.build_pledge,
+    ),
+    DocumentKind(
+        "thong-bao-xep-loai",
+        "Thông báo kết quả xếp loại chất lượng",
+        DocumentType.THONG_BAO,
+        contexts.gather_classification_notice,
+        builders.build_classification_notice,
+        person="optional",
+    ),
+    DocumentKind(
+        "bao-cao-thanh-tich",
+        "Báo cáo thành tích cá nhân",
+        None,
+        contexts.gather_achievement_report,
+        builders.build_achievement_report,
+        person="required",
+    ),
 )
 BY_SLUG = {k.slug: k for k in KINDS}
 SLUG_CHOICES = [(k.slug, k.name) for k in KINDS]
@@ -91,7 +161,7 @@ SLUG_CHOICES = [(k.slug, k.name) for k in KINDS]
 
 class UnknownKind(LookupError):
     def __init__(self, slug: str) -> None:
-        super().__init__(f"Không có loại văn bản \"{slug}\". Các loại: {', '.join(BY_SLUG)}.")
+        super().__init__(f'Không có loại văn bản "{slug}". Các loại: {", ".join(BY_SLUG)}.')
         self.message = str(self.args[0])
 
 

@@ -82,8 +82,12 @@ def gather_issuer(agency: Agency, on: date) -> Issuer:
     superior = agency.parent.name if agency.parent_id else agency.parent_name  # type: ignore[union-attr]
     name = (agency.short_name or agency.name) if superior else agency.name
     return Issuer(
-        name=name, superior=superior, abbreviation=agency.abbreviation, kind=agency.kind,
-        place=agency.place_name, head=_signer(org_selectors.agency_head(agency, on), on, "Thủ trưởng"),
+        name=name,
+        superior=superior,
+        abbreviation=agency.abbreviation,
+        kind=agency.kind,
+        place=agency.place_name,
+        head=_signer(org_selectors.agency_head(agency, on), on, "Thủ trưởng"),
         union_chair=_signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn"),
     )
 
@@ -99,8 +103,10 @@ def _conference(source: Source):  # noqa: ANN202 - Conference | None
 def _require_conference(source: Source):  # noqa: ANN202 - Conference
     conference = _conference(source)
     if conference is None:
-        raise MissingData("documents.no_conference",
-                          f"Chưa có Hội nghị năm {source.year} của {source.agency.name}.")
+        raise MissingData(
+            "documents.no_conference",
+            f"Chưa có Hội nghị năm {source.year} của {source.agency.name}.",
+        )
     return conference
 
 
@@ -135,7 +141,10 @@ def gather_plan(source: Source) -> PlanContext:
     on = conference.held_on if conference else date(source.year, 1, 15)
     issuer = gather_issuer(source.agency, on)
     if conference is not None:
-        agenda = [item.title for item in conference_selectors.agenda(conference).order_by("position", "pk")]
+        agenda = [
+            item.title
+            for item in conference_selectors.agenda(conference).order_by("position", "pk")
+        ]
         participants = conference_selectors.participants(conference).count()
     else:
         agenda, participants = [], org_selectors.staff_on(source.agency, on).count()
@@ -144,10 +153,15 @@ def gather_plan(source: Source) -> PlanContext:
             agenda = [item.title for item in agenda_template(on=on)]
         except NotInForce:
             agenda = []
-    return PlanContext(issuer, source.year, conference.held_on if conference else None,
-                       conference.place if conference else "",
-                       conference.get_form_display() if conference else "Hội nghị toàn thể",
-                       participants, agenda)
+    return PlanContext(
+        issuer,
+        source.year,
+        conference.held_on if conference else None,
+        conference.place if conference else "",
+        conference.get_form_display() if conference else "Hội nghị toàn thể",
+        participants,
+        agenda,
+    )
 
 
 @dataclass(frozen=True)
@@ -165,9 +179,13 @@ def gather_invitation(source: Source) -> InvitationContext:
     invitee = ""
     if source.person is not None:
         invitee = f"{'Bà' if source.person.gender == 'nu' else 'Ông'} {source.person.full_name}"
-    return InvitationContext(gather_issuer(source.agency, on), source.year,
-                             conference.held_on if conference else None,
-                             conference.place if conference else "", invitee)
+    return InvitationContext(
+        gather_issuer(source.agency, on),
+        source.year,
+        conference.held_on if conference else None,
+        conference.place if conference else "",
+        invitee,
+    )
 
 
 # --- at the conference ----------------------------------------------------------------------
@@ -192,11 +210,21 @@ def gather_activity_report(source: Source) -> ActivityReportContext:
         titles = emulation_selectors.title_counts(reviewed)
         for row in evaluation_selectors.classifications_by_person(reviewed).values():
             ratings[row.label] += 1
-    previous = conference_selectors.conferences_of(source.agency).filter(year=source.year - 1).first()
-    last_targets = [t.text for t in conference_selectors.resolution_targets(previous)] if previous else []
+    previous = (
+        conference_selectors.conferences_of(source.agency).filter(year=source.year - 1).first()
+    )
+    last_targets = (
+        [t.text for t in conference_selectors.resolution_targets(previous)] if previous else []
+    )
     return ActivityReportContext(
-        gather_issuer(source.agency, date(source.year, 1, 1)), source.year,
-        reviewed.year if reviewed else source.year - 1, completion, titles, dict(ratings), last_targets)
+        gather_issuer(source.agency, date(source.year, 1, 1)),
+        source.year,
+        reviewed.year if reviewed else source.year - 1,
+        completion,
+        titles,
+        dict(ratings),
+        last_targets,
+    )
 
 
 @dataclass(frozen=True)
@@ -207,8 +235,10 @@ class MinutesContext:
 
 def gather_minutes(source: Source) -> MinutesContext:
     conference = _require_conference(source)
-    return MinutesContext(gather_issuer(source.agency, conference.held_on),
-                          conference_selectors.minutes_data(conference))
+    return MinutesContext(
+        gather_issuer(source.agency, conference.held_on),
+        conference_selectors.minutes_data(conference),
+    )
 
 
 @dataclass(frozen=True)
@@ -220,9 +250,14 @@ class ResolutionContext:
 
 def gather_resolution(source: Source) -> ResolutionContext:
     conference = _require_conference(source)
-    presidium = [p.full_name for p in conference.presidium.order_by("sort_key")]  # not in ResolutionData
-    return ResolutionContext(gather_issuer(source.agency, conference.held_on),
-                             conference_selectors.resolution_data(conference), presidium)
+    presidium = [
+        p.full_name for p in conference.presidium.order_by("sort_key")
+    ]  # not in ResolutionData
+    return ResolutionContext(
+        gather_issuer(source.agency, conference.held_on),
+        conference_selectors.resolution_data(conference),
+        presidium,
+    )
 
 
 @dataclass(frozen=True)
@@ -239,9 +274,12 @@ def gather_results_letter(source: Source) -> ResultsLetterContext:
     conference = _require_conference(source)
     agency = source.agency
     superior = agency.parent.name if agency.parent_id else agency.parent_name  # type: ignore[union-attr]
-    return ResultsLetterContext(gather_issuer(agency, conference.held_on), superior or "Cấp trên",
-                                register_settings(agency).drafting_code,
-                                conference_selectors.resolution_data(conference))
+    return ResultsLetterContext(
+        gather_issuer(agency, conference.held_on),
+        superior or "Cấp trên",
+        register_settings(agency).drafting_code,
+        conference_selectors.resolution_data(conference),
+    )
 
 
 @dataclass(frozen=True)
@@ -259,12 +297,19 @@ def gather_counting(source: Source) -> CountingContext:
     conference = _require_conference(source)
     election = getattr(conference, "election", None)  # the one-to-one reverse: None if not set up
     if election is None:
-        raise MissingData("documents.no_election",
-                          f"Hội nghị năm {source.year} chưa bầu Ban thanh tra nhân dân.")
+        raise MissingData(
+            "documents.no_election", f"Hội nghị năm {source.year} chưa bầu Ban thanh tra nhân dân."
+        )
     recorded = conference_selectors.election_record(election)
     record = recorded.counting[-1] if recorded.counting else None
-    return CountingContext(gather_issuer(source.agency, conference.held_on), source.year,
-                           conference.held_on, record, recorded, record.counters if record else [])
+    return CountingContext(
+        gather_issuer(source.agency, conference.held_on),
+        source.year,
+        conference.held_on,
+        record,
+        recorded,
+        record.counters if record else [],
+    )
 
 
 # --- emulation ------------------------------------------------------------------------------
@@ -291,32 +336,60 @@ class DecisionContext:
 
 GIAY_KHEN = frozenset({Title.GIAY_KHEN})
 UNION_ISSUER = AwardIssuer.UNION.value
-RECOGNISED_TITLES = frozenset({Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO,
-                               Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC})
+RECOGNISED_TITLES = frozenset(
+    {
+        Title.LAO_DONG_TIEN_TIEN,
+        Title.CHIEN_SI_THI_DUA_CO_SO,
+        Title.TAP_THE_LAO_DONG_TIEN_TIEN,
+        Title.TAP_THE_LAO_DONG_XUAT_SAC,
+    }
+)
 
 
 def _award_rows(work_year: WorkYear, titles: frozenset[Title]) -> tuple[list[AwardRow], bool]:
     awards = emulation_selectors.awards_ordered(
-        emulation_selectors.live_awards(work_year).filter(title__in=list(titles)))
-    rows = [AwardRow(a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
-                     a.unit.name if a.unit and a.person is None else "", TITLE_LABELS[Title(a.title)],
-                     a.achievement, a.bonus_amount) for a in awards]
+        emulation_selectors.live_awards(work_year).filter(title__in=list(titles))
+    )
+    rows = [
+        AwardRow(
+            a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
+            a.unit.name if a.unit and a.person is None else "",
+            TITLE_LABELS[Title(a.title)],
+            a.achievement,
+            a.bonus_amount,
+        )
+        for a in awards
+    ]
     if rows:
         return rows, False
     eligible = emulation_selectors.eligibility_rows(work_year).filter(
-        outcome="eligible", title__in=list(titles))
-    return [AwardRow(e.person.full_name if e.person else e.unit.name,  # type: ignore[union-attr]
-                     "", TITLE_LABELS[Title(e.title)]) for e in eligible], True
+        outcome="eligible", title__in=list(titles)
+    )
+    return [
+        AwardRow(
+            e.person.full_name if e.person else e.unit.name,  # type: ignore[union-attr]
+            "",
+            TITLE_LABELS[Title(e.title)],
+        )
+        for e in eligible
+    ], True
 
 
 def _gather_decision(source: Source, titles: frozenset[Title]) -> DecisionContext:
     work_year = _require_work_year(source)
     rows, from_eligibility = _award_rows(work_year, titles)
     decision = emulation_selectors.decisions_of_year(work_year).last()
-    labels = sorted({row.title for row in rows}, key=lambda t: [TITLE_LABELS[x] for x in Title].index(t))
-    return DecisionContext(gather_issuer(source.agency, work_year.ends_on), source.year,
-                           labels or [TITLE_LABELS[t] for t in Title if t in titles],
-                           rows, decision.signed_on if decision else None, from_eligibility)
+    labels = sorted(
+        {row.title for row in rows}, key=lambda t: [TITLE_LABELS[x] for x in Title].index(t)
+    )
+    return DecisionContext(
+        gather_issuer(source.agency, work_year.ends_on),
+        source.year,
+        labels or [TITLE_LABELS[t] for t in Title if t in titles],
+        rows,
+        decision.signed_on if decision else None,
+        from_eligibility,
+    )
 
 
 def gather_titles_decision(source: Source) -> DecisionContext:
@@ -342,19 +415,36 @@ def gather_union_issuer(agency: Agency, on: date) -> tuple[Issuer, str]:
     settings = register_settings(agency)
     name = settings.union_name or f"Công đoàn {agency.short_name or agency.name}"
     chair = _signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn")
-    return Issuer(name=name, superior=settings.union_superior, abbreviation="CĐ", kind=agency.kind,
-                  place=agency.place_name, head=chair, union_chair=chair), settings.union_superior
+    return Issuer(
+        name=name,
+        superior=settings.union_superior,
+        abbreviation="CĐ",
+        kind=agency.kind,
+        place=agency.place_name,
+        head=chair,
+        union_chair=chair,
+    ), settings.union_superior
 
 
 def gather_union_certificate_decision(source: Source) -> UnionDecisionContext:
     """Giấy khen the union decided (decisions recorded with the union as their issuer)."""
     work_year = _require_work_year(source)
     union, superior = gather_union_issuer(source.agency, work_year.ends_on)
-    awards = emulation_selectors.awards_ordered(emulation_selectors.live_awards(work_year).filter(
-        title=Title.GIAY_KHEN, decision__issuer_kind=UNION_ISSUER))
-    rows = [AwardRow(a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
-                     a.unit.name if a.unit and a.person is None else "", TITLE_LABELS[Title.GIAY_KHEN],
-                     a.achievement, a.bonus_amount) for a in awards]
+    awards = emulation_selectors.awards_ordered(
+        emulation_selectors.live_awards(work_year).filter(
+            title=Title.GIAY_KHEN, decision__issuer_kind=UNION_ISSUER
+        )
+    )
+    rows = [
+        AwardRow(
+            a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
+            a.unit.name if a.unit and a.person is None else "",
+            TITLE_LABELS[Title.GIAY_KHEN],
+            a.achievement,
+            a.bonus_amount,
+        )
+        for a in awards
+    ]
     return UnionDecisionContext(union, superior, source.year, rows)
 
 
@@ -369,17 +459,30 @@ class ProposalContext:
 
 def gather_proposal(source: Source) -> ProposalContext:
     work_year = _require_work_year(source)
-    proposal = emulation_selectors.proposals_of_year(work_year).order_by("-proposed_on", "-pk").first()
+    proposal = (
+        emulation_selectors.proposals_of_year(work_year).order_by("-proposed_on", "-pk").first()
+    )
     rows: list[AwardRow] = []
     subject = f"Về việc đề nghị khen thưởng năm {source.year}"
     if proposal is not None:
         subject = proposal.subject or subject
-        rows = [AwardRow(i.person.full_name if i.person else i.unit.name,  # type: ignore[union-attr]
-                         "", TITLE_LABELS[Title(i.title)], i.achievement)
-                for i in emulation_selectors.proposal_items(proposal)]
+        rows = [
+            AwardRow(
+                i.person.full_name if i.person else i.unit.name,  # type: ignore[union-attr]
+                "",
+                TITLE_LABELS[Title(i.title)],
+                i.achievement,
+            )
+            for i in emulation_selectors.proposal_items(proposal)
+        ]
     superior = source.agency.parent.name if source.agency.parent_id else source.agency.parent_name  # type: ignore[union-attr]
-    return ProposalContext(gather_issuer(source.agency, work_year.ends_on), source.year, subject, rows,
-                           superior or "Cấp trên")
+    return ProposalContext(
+        gather_issuer(source.agency, work_year.ends_on),
+        source.year,
+        subject,
+        rows,
+        superior or "Cấp trên",
+    )
 
 
 @dataclass(frozen=True)
@@ -399,16 +502,32 @@ def gather_pledge(source: Source) -> PledgeContext:
     head = issuer.head.name if issuer.head else ""
     union = issuer.union_chair.name if issuer.union_chair else ""
     if source.work_year is not None:
-        pledge = emulation_selectors.pledges_of_year(source.work_year).order_by("-signed_on").first()
+        pledge = (
+            emulation_selectors.pledges_of_year(source.work_year).order_by("-signed_on").first()
+        )
         if pledge is not None:
-            return PledgeContext(issuer, source.year, pledge.party_a, pledge.signer_a, pledge.party_b,
-                                 pledge.signer_b, [c.text for c in pledge.commitments.all()],
-                                 pledge.signed_on)
+            return PledgeContext(
+                issuer,
+                source.year,
+                pledge.party_a,
+                pledge.signer_a,
+                pledge.party_b,
+                pledge.signer_b,
+                [c.text for c in pledge.commitments.all()],
+                pledge.signed_on,
+            )
     conference = _conference(source)
     text = getattr(getattr(conference, "pledge", None), "text", "") if conference else ""
-    return PledgeContext(issuer, source.year, f"Thủ trưởng {issuer.name}", head,
-                         f"Ban Chấp hành Công đoàn {issuer.name}", union,
-                         [line for line in text.splitlines() if line.strip()], None)
+    return PledgeContext(
+        issuer,
+        source.year,
+        f"Thủ trưởng {issuer.name}",
+        head,
+        f"Ban Chấp hành Công đoàn {issuer.name}",
+        union,
+        [line for line in text.splitlines() if line.strip()],
+        None,
+    )
 
 
 # --- evaluation -----------------------------------------------------------------------------
@@ -433,20 +552,29 @@ class ClassificationNoticeContext:
 
 def gather_classification_notice(source: Source) -> ClassificationNoticeContext:
     work_year = _require_work_year(source)
-    rows = [RatedPerson(e.person_id, e.person.full_name, e.unit.name if e.unit else "",
-                        RATING_LABELS[Rating(e.rating)] if e.rating else "Không xếp loại")
-            for e in evaluation_selectors.published_results(work_year)]
+    rows = [
+        RatedPerson(
+            e.person_id,
+            e.person.full_name,
+            e.unit.name if e.unit else "",
+            RATING_LABELS[Rating(e.rating)] if e.rating else "Không xếp loại",
+        )
+        for e in evaluation_selectors.published_results(work_year)
+    ]
     counted = Counter(r.rating for r in rows)
     counts = [(label, counted[label]) for label in RATING_LABELS.values()]
-    context = ClassificationNoticeContext(gather_issuer(source.agency, work_year.ends_on),
-                                          source.year, counts, rows, None)
+    context = ClassificationNoticeContext(
+        gather_issuer(source.agency, work_year.ends_on), source.year, counts, rows, None
+    )
     return for_person(context, source.person) if source.person is not None else context
 
 
 def for_person(context: ClassificationNoticeContext, person: Person) -> ClassificationNoticeContext:
     """The personal notice of one person, from the agency's list (no query): batches use it."""
     row = next((r for r in context.rows if r.person_id == person.pk), None)
-    return replace(context, person=row or RatedPerson(person.pk, person.full_name, "", "Chưa có kết quả"))
+    return replace(
+        context, person=row or RatedPerson(person.pk, person.full_name, "", "Chưa có kết quả")
+    )
 
 
 @dataclass(frozen=True)
@@ -470,12 +598,23 @@ def gather_achievement_report(source: Source) -> AchievementContext:
     positions = org_selectors.positions_on(person, work_year.ends_on)
     unit = org_selectors.unit_on(person, work_year.ends_on)
     found = evaluation_selectors.classification_for_person(person, work_year)
-    titles = [f"{TITLE_LABELS[Title(a.title)]} năm {a.work_year.year}"
-              for a in emulation_selectors.person_titles(person)[:10]]
-    initiatives = [i.name for i in emulation_selectors.initiatives_of_year(work_year).filter(person=person)]
+    titles = [
+        f"{TITLE_LABELS[Title(a.title)]} năm {a.work_year.year}"
+        for a in emulation_selectors.person_titles(person)[:10]
+    ]
+    initiatives = [
+        i.name for i in emulation_selectors.initiatives_of_year(work_year).filter(person=person)
+    ]
     return AchievementContext(
-        gather_issuer(source.agency, work_year.ends_on), source.year, person.full_name,
+        gather_issuer(source.agency, work_year.ends_on),
+        source.year,
+        person.full_name,
         person.date_of_birth.year if person.date_of_birth else None,
-        positions[0].title if positions else "", unit.name if unit else "", person.joined_on,
-        plan_selectors.completion_for_person(person, work_year), found.label if found else "",
-        titles, initiatives)
+        positions[0].title if positions else "",
+        unit.name if unit else "",
+        person.joined_on,
+        plan_selectors.completion_for_person(person, work_year),
+        found.label if found else "",
+        titles,
+        initiatives,
+    )

@@ -103,8 +103,11 @@ def _drop_unused(doc: object) -> None:
 
 def _unused_style(element: object) -> bool:
     get = element.get  # type: ignore[attr-defined]
-    return bool(element.tag == qn("w:style") and get(qn("w:default")) != "1"  # type: ignore[attr-defined]
-                and get(qn("w:styleId")) not in KEPT_STYLES)
+    return bool(
+        element.tag == qn("w:style")  # type: ignore[attr-defined]
+        and get(qn("w:default")) != "1"
+        and get(qn("w:styleId")) not in KEPT_STYLES
+    )
 
 
 _HEAD = re.compile(r"^.*?<w:body>", re.S)
@@ -126,5 +129,6 @@ def _split(docx: bytes) -> BasePackage:
         raise ValueError("python-docx's template changed: no body or section properties")
     main = _RSID.sub("", section.group(0))
     restart = main.replace("<w:pgSz", '<w:type w:val="nextPage"/><w:pgSz', 1).replace(
-        "<w:cols", '<w:pgNumType w:start="1"/><w:cols', 1)
+        "<w:cols", '<w:pgNumType w:start="1"/><w:cols', 1
+    )
     return BasePackage(static.getvalue(), head.group(0), main, restart)

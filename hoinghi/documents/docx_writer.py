@@ -35,19 +35,25 @@ TABLE_TEXT_PT = 12  # lists in tables and appendices
 LETTER_PREFIX = "V/v "  # the summary of a Công văn, under its number (D30 App. I, item 5b)
 _JC = {"center": "center", "left": "left", "right": "right", "justify": "both"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_LOOK = ('<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-         'w:noHBand="0" w:noVBand="1"/>')
+_LOOK = (
+    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+    'w:noHBand="0" w:noVBand="1"/>'
+)
 _EMPTY = "<w:p/>"
 
 
 def number_text(paper: Paper) -> str:
-    """"Số: 05/QĐ-VP" when issued; "Số:      /QĐ-VP" on a draft (filled at issue)."""
+    """ "Số: 05/QĐ-VP" when issued; "Số:      /QĐ-VP" on a draft (filled at issue)."""
     header = paper.header
     if paper.number_seq is not None:
-        return format_number(paper.number_seq, paper.type_abbrev, header.issuer_abbrev, header.layout)
+        return format_number(
+            paper.number_seq, paper.type_abbrev, header.issuer_abbrev, header.layout
+        )
     if header.layout is Layout.PARTY:
         return f"Số       -{paper.type_abbrev}/{header.issuer_abbrev}"
-    symbol = f"{paper.type_abbrev}-{header.issuer_abbrev}" if paper.type_abbrev else header.issuer_abbrev
+    symbol = (
+        f"{paper.type_abbrev}-{header.issuer_abbrev}" if paper.type_abbrev else header.issuer_abbrev
+    )
     return f"Số:        /{symbol}"
 
 
@@ -61,10 +67,14 @@ def render_docx(paper: Paper, *, year: int) -> bytes:
     """The DOCX bytes of ``paper``; ``year`` fills the date line of a draft."""
     on = paper.issued_on or _year_start(year)
     spec = spec_for(paper.header.layout, on)
-    base = base_package(spec.page, spec.style(Element.PAGE_NUMBER).size_pt, spec.style(Element.BODY).size_pt)
+    base = base_package(
+        spec.page, spec.style(Element.PAGE_NUMBER).size_pt, spec.style(Element.BODY).size_pt
+    )
     main = _body(spec, paper, year)
-    appendices = [_appendix(spec, paper, appendix, index, year)
-                  for index, appendix in enumerate(paper.appendices, start=1)]
+    appendices = [
+        _appendix(spec, paper, appendix, index, year)
+        for index, appendix in enumerate(paper.appendices, start=1)
+    ]
     return base.document(main, appendices)
 
 
@@ -97,12 +107,15 @@ def _text(text: str, style: TextStyle) -> str:
 def _run(text: str, style: TextStyle) -> str:
     marks = ("<w:b/>" if style.bold else "") + ("<w:i/>" if style.italic else "")
     under = '<w:u w:val="single"/>' if style.underline else ""
-    return (f'<w:r><w:rPr>{marks}<w:sz w:val="{style.size_pt * 2}"/>{under}</w:rPr>'
-            f'<w:t xml:space="preserve">{_text(text, style)}</w:t></w:r>')
+    return (
+        f'<w:r><w:rPr>{marks}<w:sz w:val="{style.size_pt * 2}"/>{under}</w:rPr>'
+        f'<w:t xml:space="preserve">{_text(text, style)}</w:t></w:r>'
+    )
 
 
-def _paragraph(text: str, style: TextStyle, spec: Spec, *, indent: bool = False,
-               after: int | None = None) -> str:
+def _paragraph(
+    text: str, style: TextStyle, spec: Spec, *, indent: bool = False, after: int | None = None
+) -> str:
     """One paragraph: spacing after, first-line indent and line spacing for body text."""
     page = spec.page
     spacing = f'<w:spacing w:after="{(page.paragraph_after_pt if after is None else after) * 20}"'
@@ -110,8 +123,10 @@ def _paragraph(text: str, style: TextStyle, spec: Spec, *, indent: bool = False,
     if indent:
         spacing += f' w:line="{round(page.line_spacing * 240)}" w:lineRule="auto"'
         indentation = f'<w:ind w:firstLine="{_twips(float(page.first_line_indent_mm))}"/>'
-    return (f'<w:p><w:pPr>{spacing}/>{indentation}<w:jc w:val="{_JC[style.align]}"/></w:pPr>'
-            f"{_run(text, style)}</w:p>")
+    return (
+        f'<w:p><w:pPr>{spacing}/>{indentation}<w:jc w:val="{_JC[style.align]}"/></w:pPr>'
+        f"{_run(text, style)}</w:p>"
+    )
 
 
 def _line(text: str, style: TextStyle, spec: Spec) -> str:
@@ -122,9 +137,11 @@ def _line(text: str, style: TextStyle, spec: Spec) -> str:
 def _rule(width_mm: float, room_mm: float, *, after_pt: int = 0) -> str:
     """A solid line ``width_mm`` long, centred in ``room_mm`` (a bottom border of an empty line)."""
     side = _twips((room_mm - width_mm) / 2)
-    return ('<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
-            f'</w:pBdr><w:spacing w:after="{after_pt * 20}"/><w:ind w:left="{side}" w:right="{side}"/>'
-            '</w:pPr><w:r><w:rPr><w:sz w:val="4"/></w:rPr></w:r></w:p>')
+    return (
+        '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
+        f'</w:pBdr><w:spacing w:after="{after_pt * 20}"/><w:ind w:left="{side}" w:right="{side}"/>'
+        '</w:pPr><w:r><w:rPr><w:sz w:val="4"/></w:rPr></w:r></w:p>'
+    )
 
 
 def _twips(mm: float) -> int:
@@ -139,11 +156,18 @@ def _grid(cells: list[list[str]], widths_mm: list[int]) -> str:
     twips = [_twips(w) for w in widths_mm]
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     rows = "".join(
-        "<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content or _EMPTY}</w:tc>'
-                           for content, w in zip(row, twips, strict=True)) + "</w:tr>"
-        for row in cells)
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
-            f'<w:tblLayout w:type="fixed"/>{_LOOK}</w:tblPr><w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>')
+        "<w:tr>"
+        + "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content or _EMPTY}</w:tc>'
+            for content, w in zip(row, twips, strict=True)
+        )
+        + "</w:tr>"
+        for row in cells
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+        f'<w:tblLayout w:type="fixed"/>{_LOOK}</w:tblPr><w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>'
+    )
 
 
 def _header_block(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
@@ -159,8 +183,9 @@ def _header_block(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
         right = _line(PARTY_TITLE, spec.style(Element.NATIONAL_TITLE), spec)
     else:
         left += _rule(25, HEADER_LEFT_MM)
-        right = (_line(NATIONAL_TITLE, spec.style(Element.NATIONAL_TITLE), spec)
-                 + _line(MOTTO, spec.style(Element.MOTTO), spec))
+        right = _line(NATIONAL_TITLE, spec.style(Element.NATIONAL_TITLE), spec) + _line(
+            MOTTO, spec.style(Element.MOTTO), spec
+        )
     number = ""
     if paper.numbered:
         number = _line(number_text(paper), spec.style(Element.NUMBER), spec)
@@ -206,13 +231,18 @@ def _signature_cell(spec: Spec, signature: Signature) -> str:
         prefix = signing_prefix(spec, signature.authority)
         lines.insert(0, f"{prefix} {signature.on_behalf_of}".strip())
     room = _EMPTY * 4  # for the signature and the seal
-    return "".join(_line(line, authority, spec) for line in lines) + room + \
-        _line(signature.name, spec.style(Element.SIGNER_NAME), spec)
+    return (
+        "".join(_line(line, authority, spec) for line in lines)
+        + room
+        + _line(signature.name, spec.style(Element.SIGNER_NAME), spec)
+    )
 
 
 def _recipients_cell(spec: Spec, recipients: list[str]) -> str:
     heading = _line("Nơi nhận:", spec.style(Element.RECIPIENTS_HEADING), spec)
-    return heading + "".join(_line(line, spec.style(Element.RECIPIENTS), spec) for line in recipients)
+    return heading + "".join(
+        _line(line, spec.style(Element.RECIPIENTS), spec) for line in recipients
+    )
 
 
 def _signature_block(out: list[str], spec: Spec, paper: Paper) -> None:
@@ -245,7 +275,9 @@ def _appendix(spec: Spec, paper: Paper, appendix: Appendix, index: int, year: in
     note = appendix.note or _attached_note(paper, year)
     return [
         _paragraph(f"Phụ lục {_roman(index)}" if several else "Phụ lục", heading, spec, after=0),
-        _paragraph(appendix.title, TextStyle(heading.size_pt, bold=True, upper=True), spec, after=0),
+        _paragraph(
+            appendix.title, TextStyle(heading.size_pt, bold=True, upper=True), spec, after=0
+        ),
         _paragraph(note, TextStyle(spec.style(Element.BODY).size_pt, italic=True), spec),
         _list_table(appendix.table),
     ]
@@ -263,9 +295,11 @@ def _attached_note(paper: Paper, year: int) -> str:
 
 def _cell_xml(text: str, width_twips: int, *, bold: bool) -> str:
     weight = "<w:b/>" if bold else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr>'
-            f'{weight}<w:sz w:val="{TABLE_TEXT_PT * 2}"/></w:rPr>'
-            f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r></w:p></w:tc>')
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr>'
+        f'{weight}<w:sz w:val="{TABLE_TEXT_PT * 2}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r></w:p></w:tc>'
+    )
 
 
 def _list_table(table: Table) -> str:
@@ -274,9 +308,18 @@ def _list_table(table: Table) -> str:
     widths = table.widths_mm or [int(165 / count)] * count
     twips = [_twips(w) for w in widths]
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
-    head = ("<w:tr><w:trPr><w:tblHeader/></w:trPr>"
-            + "".join(_cell_xml(t, w, bold=True) for t, w in zip(table.columns, twips, strict=True)) + "</w:tr>")
-    rows = "".join("<w:tr>" + "".join(_cell_xml(t, w, bold=False) for t, w in zip(row, twips, strict=True))
-                   + "</w:tr>" for row in table.rows)
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-            f'<w:jc w:val="center"/>{_LOOK}</w:tblPr><w:tblGrid>{columns}</w:tblGrid>{head}{rows}</w:tbl>')
+    head = (
+        "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+        + "".join(_cell_xml(t, w, bold=True) for t, w in zip(table.columns, twips, strict=True))
+        + "</w:tr>"
+    )
+    rows = "".join(
+        "<w:tr>"
+        + "".join(_cell_xml(t, w, bold=False) for t, w in zip(row, twips, strict=True))
+        + "</w:tr>"
+        for row in table.rows
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+        f'<w:jc w:val="center"/>{_LOOK}</w:tblPr><w:tblGrid>{columns}</w:tblGrid>{head}{rows}</w:tbl>'
+    )

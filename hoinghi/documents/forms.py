@@ -30,8 +30,12 @@ class SectionsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for section in sections:
             self.fields[section.key] = forms.CharField(
-                label=section.heading or "Nội dung", initial=section.text, required=False,
-                max_length=20_000, widget=forms.Textarea(attrs={"rows": max(3, len(section.paragraphs) + 1)}))
+                label=section.heading or "Nội dung",
+                initial=section.text,
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": max(3, len(section.paragraphs) + 1)}),
+            )
 
 
 class RegisterSettingsForm(forms.ModelForm):

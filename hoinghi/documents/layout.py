@@ -141,10 +141,12 @@ class SpecError(ValueError):
 
 
 def _check_page(page: PageSetup, law: PageSpec) -> None:
-    for name, value, span in (("top", page.top_mm, law.top_mm),
-                              ("bottom", page.bottom_mm, law.bottom_mm),
-                              ("left", page.left_mm, law.left_mm),
-                              ("right", page.right_mm, law.right_mm)):
+    for name, value, span in (
+        ("top", page.top_mm, law.top_mm),
+        ("bottom", page.bottom_mm, law.bottom_mm),
+        ("left", page.left_mm, law.left_mm),
+        ("right", page.right_mm, law.right_mm),
+    ):
         if not span.contains(Fraction(value)):
             raise SpecError(f"margin {name} {value} mm outside {span.low}–{span.high}")
     if page.font != law.font or law.paper != "A4":
@@ -157,23 +159,47 @@ def _check_styles(styles: Mapping[Element, TextStyle], law: Mapping[Element, Ele
     for element, rule in law.items():
         pick = styles[element]
         if not rule.size_pt.contains(Fraction(pick.size_pt)):
-            raise SpecError(f"{element}: {pick.size_pt} pt outside {rule.size_pt.low}–{rule.size_pt.high}")
-        if (rule.bold and not pick.bold) or (rule.italic and not pick.italic) or (rule.upper and not pick.upper):
+            raise SpecError(
+                f"{element}: {pick.size_pt} pt outside {rule.size_pt.low}–{rule.size_pt.high}"
+            )
+        if (
+            (rule.bold and not pick.bold)
+            or (rule.italic and not pick.italic)
+            or (rule.upper and not pick.upper)
+        ):
             raise SpecError(f"{element}: weight, slant or case differs from the law")
 
 
-_PAGE = PageSetup(210, 297, top_mm=20, bottom_mm=20, left_mm=30, right_mm=15, font="Times New Roman",
-                  first_line_indent_mm=Fraction(127, 10), paragraph_after_pt=6, line_spacing=1.15)
+_PAGE = PageSetup(
+    210,
+    297,
+    top_mm=20,
+    bottom_mm=20,
+    left_mm=30,
+    right_mm=15,
+    font="Times New Roman",
+    first_line_indent_mm=Fraction(127, 10),
+    paragraph_after_pt=6,
+    line_spacing=1.15,
+)
 
 
 def spec_for(layout: Layout, on: date) -> Spec:
     """The page and elements of ``layout`` in force on ``on``, checked against the law."""
     if layout is Layout.PARTY:
-        law_page, law_elements, picks, prefixes = (PARTY_PAGE.value(on), PARTY_ELEMENTS.value(on),
-                                                   _PARTY_PICKS, PARTY_PREFIXES)
+        law_page, law_elements, picks, prefixes = (
+            PARTY_PAGE.value(on),
+            PARTY_ELEMENTS.value(on),
+            _PARTY_PICKS,
+            PARTY_PREFIXES,
+        )
     else:
-        law_page, law_elements, picks, prefixes = (STATE_PAGE.value(on), STATE_ELEMENTS.value(on),
-                                                   _STATE_PICKS, STATE_PREFIXES)
+        law_page, law_elements, picks, prefixes = (
+            STATE_PAGE.value(on),
+            STATE_ELEMENTS.value(on),
+            _STATE_PICKS,
+            STATE_PREFIXES,
+        )
     _check_page(_PAGE, law_page)
     _check_styles(picks, law_elements)
     return Spec(layout, _PAGE, picks, prefixes)
@@ -196,5 +222,5 @@ def letterhead_lines(header: Header) -> tuple[str, str]:
 
 
 def signing_prefix(spec: Spec, code: str) -> str:
-    """"TM." in the state layout, "T/M" in the Party layout; "" when no prefix."""
+    """ "TM." in the state layout, "T/M" in the Party layout; "" when no prefix."""
     return spec.prefixes.get(code, "") if code else ""

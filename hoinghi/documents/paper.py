@@ -102,8 +102,10 @@ def apply_edits(paper: Paper, edits: Mapping[str, str]) -> Paper:
     """The paper with the user's text in place of the builder's, section by section."""
     if not edits:
         return paper
-    sections = [replace(s, text=edits[s.key]) if s.editable and s.key in edits else s
-                for s in paper.sections]
+    sections = [
+        replace(s, text=edits[s.key]) if s.editable and s.key in edits else s
+        for s in paper.sections
+    ]
     return replace(paper, sections=sections)
 
 

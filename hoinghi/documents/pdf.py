@@ -29,7 +29,9 @@ class PdfUnavailable(RuntimeError):
 
 
 def soffice_path() -> str | None:
-    return os.environ.get("HOINGHI_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    return (
+        os.environ.get("HOINGHI_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    )
 
 
 def pdf_available() -> bool:
@@ -42,8 +44,13 @@ def pdf_processes() -> int:
     return max(1, min(wanted, os.cpu_count() or 1))
 
 
-def convert_many(docx_paths: Sequence[Path], out_dir: Path, *, timeout: float | None = None,
-                 processes: int | None = None) -> list[Path]:
+def convert_many(
+    docx_paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    timeout: float | None = None,
+    processes: int | None = None,
+) -> list[Path]:
     """Convert every DOCX; the PDFs land in ``out_dir`` with the same stem.
 
     The list is split into ``processes`` contiguous parts (default :func:`pdf_processes`), each
@@ -51,16 +58,21 @@ def convert_many(docx_paths: Sequence[Path], out_dir: Path, *, timeout: float | 
     """
     binary = soffice_path()
     if binary is None:
-        raise PdfUnavailable("Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; tệp DOCX vẫn dùng được.")
+        raise PdfUnavailable(
+            "Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; tệp DOCX vẫn dùng được."
+        )
     if not docx_paths:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
     count = max(1, min(processes or pdf_processes(), math.ceil(len(docx_paths) / MIN_PER_PROCESS)))
     size = math.ceil(len(docx_paths) / count)
-    parts = [list(docx_paths[i:i + size]) for i in range(0, len(docx_paths), size)]
+    parts = [list(docx_paths[i : i + size]) for i in range(0, len(docx_paths), size)]
     limit = timeout or max(TIMEOUT_SECONDS, PER_FILE_SECONDS * size)
     with tempfile.TemporaryDirectory(prefix="hoinghi-lo-") as work:
-        running = [_start(binary, part, out_dir, Path(work) / f"profile-{i}") for i, part in enumerate(parts)]
+        running = [
+            _start(binary, part, out_dir, Path(work) / f"profile-{i}")
+            for i, part in enumerate(parts)
+        ]
         _wait_all(running, limit)
     pdfs = [out_dir / f"{Path(p).stem}.pdf" for p in docx_paths]
     missing = [p.name for p in pdfs if not p.exists()]
@@ -71,13 +83,28 @@ def convert_many(docx_paths: Sequence[Path], out_dir: Path, *, timeout: float | 
 
 def _start(binary: str, paths: list[Path], out_dir: Path, profile: Path) -> subprocess.Popen[bytes]:
     profile.mkdir()
-    command = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, paths)]
+    command = [
+        binary,
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation=file://{profile}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        *map(str, paths),
+    ]
     try:
-        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                env={**os.environ, "HOME": str(profile)})
+        return subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "HOME": str(profile)},
+        )
     except OSError as exc:
-        raise PdfUnavailable(f"LibreOffice lỗi khi tạo PDF ({exc}); tệp DOCX vẫn dùng được.") from None
+        raise PdfUnavailable(
+            f"LibreOffice lỗi khi tạo PDF ({exc}); tệp DOCX vẫn dùng được."
+        ) from None
 
 
 def _wait_all(running: list[subprocess.Popen[bytes]], limit: float) -> None:
@@ -89,10 +116,15 @@ def _wait_all(running: list[subprocess.Popen[bytes]], limit: float) -> None:
                 _, errors = process.communicate(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 raise PdfUnavailable(
-                    f"LibreOffice quá {int(limit)} giây chưa xong; tệp DOCX vẫn dùng được.") from None
+                    f"LibreOffice quá {int(limit)} giây chưa xong; tệp DOCX vẫn dùng được."
+                ) from None
             if process.returncode != 0:
-                detail = errors.decode("utf-8", "replace").strip()[:300] or f"mã {process.returncode}"
-                raise PdfUnavailable(f"LibreOffice lỗi khi tạo PDF ({detail}); tệp DOCX vẫn dùng được.")
+                detail = (
+                    errors.decode("utf-8", "replace").strip()[:300] or f"mã {process.returncode}"
+                )
+                raise PdfUnavailable(
+                    f"LibreOffice lỗi khi tạo PDF ({detail}); tệp DOCX vẫn dùng được."
+                )
     finally:
         for process in running:
             if process.poll() is None:

@@ -17,7 +17,9 @@ def issued_documents(agency: Agency, *, year: int | None = None) -> QuerySet[Doc
 
 
 def drafts(agency: Agency) -> QuerySet[Document]:
-    return Document.objects.filter(agency=agency, state=DocumentState.DRAFT).select_related("person")
+    return Document.objects.filter(agency=agency, state=DocumentState.DRAFT).select_related(
+        "person"
+    )
 
 
 def batches(agency: Agency) -> QuerySet[DocumentBatch]:

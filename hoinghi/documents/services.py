@@ -72,7 +72,9 @@ def _kind(slug: str) -> DocumentKind:
 
 def compose(document: Document) -> Paper:
     """The document as it stands: fresh data, the user's edits, its number once issued."""
-    paper = _compose_source(_kind(document.kind), source_of(document.agency, document.year, document.person))
+    paper = _compose_source(
+        _kind(document.kind), source_of(document.agency, document.year, document.person)
+    )
     paper = apply_edits(paper, document.sections)
     if document.number is not None and document.issued_on is not None:
         paper = numbered(paper, document.number, document.issued_on)
@@ -83,8 +85,9 @@ def compose(document: Document) -> Paper:
 
 def _compose_source(doc_kind: DocumentKind, source: Source) -> Paper:
     if doc_kind.person == "required" and source.person is None:
-        raise DocumentError("documents.person_required", f"{doc_kind.name} cần chọn một người.",
-                            field="person")
+        raise DocumentError(
+            "documents.person_required", f"{doc_kind.name} cần chọn một người.", field="person"
+        )
     try:
         return doc_kind.paper(source)
     except MissingData as exc:
@@ -105,20 +108,33 @@ def render_kind(slug: str, agency: Agency, year: int, *, person: Person | None =
 
 
 @transaction.atomic
-def create_draft(agency: Agency, slug: str, *, year: int, actor: Actor,
-                 person: Person | None = None) -> Document:
+def create_draft(
+    agency: Agency, slug: str, *, year: int, actor: Actor, person: Person | None = None
+) -> Document:
     doc_kind = _kind(slug)
     if person is not None and person.agency_id != agency.pk:
-        raise DocumentError("documents.foreign_person", "Người được chọn không thuộc cơ quan này.",
-                            field="person")
+        raise DocumentError(
+            "documents.foreign_person", "Người được chọn không thuộc cơ quan này.", field="person"
+        )
     if doc_kind.person == "no":
         person = None
     paper = _compose_source(doc_kind, source_of(agency, year, person))
     document = Document.objects.create(
-        agency=agency, kind=slug, year=year, person=person, summary=paper.summary[:500],
-        register_key=series_of(agency, doc_kind), created_by=_user(actor))
-    record("documents.create_draft", actor=actor, target=document, agency_code=agency.code,
-           data={"kind": slug, "year": year, "person": person.staff_code if person else None})
+        agency=agency,
+        kind=slug,
+        year=year,
+        person=person,
+        summary=paper.summary[:500],
+        register_key=series_of(agency, doc_kind),
+        created_by=_user(actor),
+    )
+    record(
+        "documents.create_draft",
+        actor=actor,
+        target=document,
+        agency_code=agency.code,
+        data={"kind": slug, "year": year, "person": person.staff_code if person else None},
+    )
     return document
 
 
@@ -127,23 +143,33 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
         if not document.is_draft:
-            raise DocumentError("documents.issued_frozen",
-                                f"Văn bản {document.number_text} đã ban hành, không sửa được nữa.")
+            raise DocumentError(
+                "documents.issued_frozen",
+                f"Văn bản {document.number_text} đã ban hành, không sửa được nữa.",
+            )
         paper = compose(document)
         allowed = {s.key: s.heading or s.key for s in paper.editable_sections()}
         for key, text in edits.items():
             if key not in allowed:
-                raise DocumentError("documents.unknown_section", f"Phần \"{key}\" không sửa được.",
-                                    field=key)
+                raise DocumentError(
+                    "documents.unknown_section", f'Phần "{key}" không sửa được.', field=key
+                )
             if len(text) > MAX_SECTION_CHARS:
-                raise DocumentError("documents.section_too_long",
-                                    f"Phần \"{allowed[key]}\" dài quá {MAX_SECTION_CHARS:,} ký tự."
-                                    .replace(",", "."), field=key)
+                raise DocumentError(
+                    "documents.section_too_long",
+                    f'Phần "{allowed[key]}" dài quá {MAX_SECTION_CHARS:,} ký tự.'.replace(",", "."),
+                    field=key,
+                )
         changed = {k: v.replace("\r\n", "\n").strip() for k, v in edits.items()}
         document.sections = {**document.sections, **changed}
         document.save(update_fields=["sections", "updated_at"])
-        record("documents.edit_draft", actor=actor, target=document, agency_code=document.agency.code,
-               data={"sections": sorted(changed)})
+        record(
+            "documents.edit_draft",
+            actor=actor,
+            target=document,
+            agency_code=document.agency.code,
+            data={"sections": sorted(changed)},
+        )
     return document
 
 
@@ -154,9 +180,12 @@ def series_of(agency: Agency, doc_kind: DocumentKind) -> str:
 
 def _next_number(document: Document, on: date) -> tuple[int, dict[str, object]]:
     counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
-        agency=document.agency, register_key=document.register_key, year=on.year)
+        agency=document.agency, register_key=document.register_key, year=on.year
+    )
     last = counter.last_number or None
-    decision = decide_next_number(NumberSequenceFacts(on, last, date(on.year, 1, 1) if last else None), on=on)
+    decision = decide_next_number(
+        NumberSequenceFacts(on, last, date(on.year, 1, 1) if last else None), on=on
+    )
     number = int(decision.outcome)
     DocumentCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
     return number, decision.to_dict()
@@ -166,10 +195,15 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
     """Give the next number of the series, freeze the text and store the DOCX (D1, D2, E5)."""
     on = on or timezone.localdate()
     with transaction.atomic():
-        document = Document.objects.select_for_update(of=("self",)).select_related("agency", "person").get(
-            pk=document.pk)
+        document = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("agency", "person")
+            .get(pk=document.pk)
+        )
         if not document.is_draft:
-            raise DocumentError("documents.already_issued", f"Văn bản đã ban hành: {document.number_text}.")
+            raise DocumentError(
+                "documents.already_issued", f"Văn bản đã ban hành: {document.number_text}."
+            )
         paper = compose(document)
         doc_kind = _kind(document.kind)
         number = None
@@ -189,9 +223,18 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
         document.summary = paper.summary[:500]
         document.file.save(f"{doc_kind.slug}-{document.pk}.docx", ContentFile(docx), save=False)
         document.save()
-        record("documents.issue", actor=actor, target=document, agency_code=document.agency.code,
-               data={"number": document.number_text, "issued_on": on.isoformat(),
-                     "rule": decision.get("rule") or decision.get("code"), "decision": decision})
+        record(
+            "documents.issue",
+            actor=actor,
+            target=document,
+            agency_code=document.agency.code,
+            data={
+                "number": document.number_text,
+                "issued_on": on.isoformat(),
+                "rule": decision.get("rule") or decision.get("code"),
+                "decision": decision,
+            },
+        )
     return document
 
 
@@ -199,9 +242,17 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
 
 
 @transaction.atomic
-def set_register_settings(agency: Agency, *, numbering: str, actor: Actor, decided_by: str = "",
-                          drafting_code: str = "", union_name: str = "", union_superior: str = "",
-                          on: date | None = None) -> RegisterSettings:
+def set_register_settings(
+    agency: Agency,
+    *,
+    numbering: str,
+    actor: Actor,
+    decided_by: str = "",
+    drafting_code: str = "",
+    union_name: str = "",
+    union_superior: str = "",
+    on: date | None = None,
+) -> RegisterSettings:
     """The head's choice of numbering (D30 Art 15) and the symbols and names the letterheads use.
 
     The scheme changes only in a year with no number given yet: otherwise two series would
@@ -209,48 +260,92 @@ def set_register_settings(agency: Agency, *, numbering: str, actor: Actor, decid
     """
     on = on or timezone.localdate()
     if numbering not in Numbering.values:
-        raise DocumentError("documents.unknown_numbering", f"Cách đánh số \"{numbering}\" không có.",
-                            field="numbering")
+        raise DocumentError(
+            "documents.unknown_numbering",
+            f'Cách đánh số "{numbering}" không có.',
+            field="numbering",
+        )
     code = drafting_code.strip().upper()
     if code and not code.replace("Đ", "D").isalnum():
-        raise DocumentError("documents.bad_drafting_code",
-                            "Ký hiệu đơn vị soạn thảo chỉ gồm chữ cái và chữ số, ví dụ \"TH\".",
-                            field="drafting_code")
+        raise DocumentError(
+            "documents.bad_drafting_code",
+            'Ký hiệu đơn vị soạn thảo chỉ gồm chữ cái và chữ số, ví dụ "TH".',
+            field="drafting_code",
+        )
     settings, _ = RegisterSettings.objects.select_for_update().get_or_create(agency=agency)
-    if settings.numbering != numbering and DocumentCounter.objects.filter(
-            agency=agency, year=on.year, last_number__gt=0).exists():
-        raise DocumentError("documents.numbering_mid_year",
-                            f"Năm {on.year} đã có văn bản được cấp số nên chưa đổi được cách đánh số; "
-                            f"hãy đổi từ ngày 01/01/{on.year + 1}.", field="numbering")
+    if (
+        settings.numbering != numbering
+        and DocumentCounter.objects.filter(agency=agency, year=on.year, last_number__gt=0).exists()
+    ):
+        raise DocumentError(
+            "documents.numbering_mid_year",
+            f"Năm {on.year} đã có văn bản được cấp số nên chưa đổi được cách đánh số; "
+            f"hãy đổi từ ngày 01/01/{on.year + 1}.",
+            field="numbering",
+        )
     before = settings.numbering
-    settings.numbering, settings.decided_by, settings.drafting_code = numbering, decided_by.strip(), code
+    settings.numbering, settings.decided_by, settings.drafting_code = (
+        numbering,
+        decided_by.strip(),
+        code,
+    )
     settings.union_name, settings.union_superior = union_name.strip(), union_superior.strip()
     settings.save()
-    record("documents.set_register_settings", actor=actor, target=settings, agency_code=agency.code,
-           data={"numbering": numbering, "before": before, "decided_by": settings.decided_by,
-                 "drafting_code": code})
+    record(
+        "documents.set_register_settings",
+        actor=actor,
+        target=settings,
+        agency_code=agency.code,
+        data={
+            "numbering": numbering,
+            "before": before,
+            "decided_by": settings.decided_by,
+            "drafting_code": code,
+        },
+    )
     return settings
 
 
 # --- batches --------------------------------------------------------------------------------
 
 
-def start_batch(agency: Agency, slug: str, *, year: int, actor: Actor, with_pdf: bool = False,
-                run_in_thread: bool = True) -> DocumentBatch:
+def start_batch(
+    agency: Agency,
+    slug: str,
+    *,
+    year: int,
+    actor: Actor,
+    with_pdf: bool = False,
+    run_in_thread: bool = True,
+) -> DocumentBatch:
     """Queue one document per staff member; a thread (or the worker command) makes them."""
     doc_kind = _kind(slug)
     if doc_kind.person == "no":
-        raise DocumentError("documents.batch_not_personal",
-                            f"{doc_kind.name} là văn bản chung của cơ quan, không tạo theo lô.", field="kind")
+        raise DocumentError(
+            "documents.batch_not_personal",
+            f"{doc_kind.name} là văn bản chung của cơ quan, không tạo theo lô.",
+            field="kind",
+        )
     work_year = org_selectors.work_year(agency, year)
     if work_year is None:
         raise DocumentError("documents.no_work_year", f"Chưa mở năm công tác {year}.", field="year")
     total = org_selectors.staff_on(agency, work_year.ends_on).count()
     with transaction.atomic():
-        batch = DocumentBatch.objects.create(agency=agency, kind=slug, year=year, with_pdf=with_pdf,
-                                             total=total, created_by=_user(actor))
-        record("documents.start_batch", actor=actor, target=batch, agency_code=agency.code,
-               data={"kind": slug, "year": year, "total": total, "pdf": with_pdf})
+        batch = DocumentBatch.objects.create(
+            agency=agency,
+            kind=slug,
+            year=year,
+            with_pdf=with_pdf,
+            total=total,
+            created_by=_user(actor),
+        )
+        record(
+            "documents.start_batch",
+            actor=actor,
+            target=batch,
+            agency_code=agency.code,
+            data={"kind": slug, "year": year, "total": total, "pdf": with_pdf},
+        )
     if run_in_thread:
         transaction.on_commit(lambda: _run_in_thread(batch.pk))
     return batch
@@ -268,8 +363,12 @@ def _run_in_thread(batch_pk: int) -> None:
 
 def _claim(batch: DocumentBatch) -> bool:
     """Take a pending batch; False if another worker already has it."""
-    return DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.PENDING).update(
-        state=BatchState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()) == 1
+    return (
+        DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.PENDING).update(
+            state=BatchState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()
+        )
+        == 1
+    )
 
 
 class Heartbeat:
@@ -279,7 +378,9 @@ class Heartbeat:
     def __init__(self, batch_pk: int, every: float = HEARTBEAT_SECONDS) -> None:
         self.batch_pk, self.every = batch_pk, every
         self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._beat, name=f"documents-heartbeat-{batch_pk}", daemon=True)
+        self.thread = threading.Thread(
+            target=self._beat, name=f"documents-heartbeat-{batch_pk}", daemon=True
+        )
 
     def __enter__(self) -> Heartbeat:
         self.thread.start()
@@ -293,25 +394,37 @@ class Heartbeat:
         try:
             while not self.stopped.wait(self.every):
                 DocumentBatch.objects.filter(pk=self.batch_pk, state=BatchState.RUNNING).update(
-                    updated_at=timezone.now())
+                    updated_at=timezone.now()
+                )
         finally:
             close_old_connections()
 
 
-def run_batch(batch: DocumentBatch, *, progress_every: int = 25,
-              heartbeat_every: float = HEARTBEAT_SECONDS) -> DocumentBatch:
+def run_batch(
+    batch: DocumentBatch, *, progress_every: int = 25, heartbeat_every: float = HEARTBEAT_SECONDS
+) -> DocumentBatch:
     """Make every document of the batch into one zip; progress and a heartbeat are written as it goes."""
     if not _claim(batch):
         return batch
     batch.refresh_from_db()
     # This run's row: a run given up as dead (recover_batch) must not overwrite the next one.
-    mine = DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING, attempts=batch.attempts)
+    mine = DocumentBatch.objects.filter(
+        pk=batch.pk, state=BatchState.RUNNING, attempts=batch.attempts
+    )
     try:
         with Heartbeat(batch.pk, heartbeat_every):
             data = _make_batch(batch, progress_every)
-        batch.result.save(f"{batch.kind}-{batch.year}-{batch.pk}.zip", ContentFile(data), save=False)
-        mine.update(state=BatchState.DONE, done=batch.total, result=batch.result.name, error=batch.error,
-                    finished_at=timezone.now(), updated_at=timezone.now())
+        batch.result.save(
+            f"{batch.kind}-{batch.year}-{batch.pk}.zip", ContentFile(data), save=False
+        )
+        mine.update(
+            state=BatchState.DONE,
+            done=batch.total,
+            result=batch.result.name,
+            error=batch.error,
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
     except Exception as exc:  # noqa: BLE001 - any failure ends the batch with its message
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         mine.update(state=BatchState.FAILED, error=message[:2000], finished_at=timezone.now())
@@ -325,7 +438,9 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
     source = source_of(agency, batch.year)
     if source.work_year is None:
         raise DocumentError("documents.no_work_year", f"Chưa mở năm công tác {batch.year}.")
-    people = list(org_selectors.staff_on(agency, source.work_year.ends_on).order_by("sort_key", "pk"))
+    people = list(
+        org_selectors.staff_on(agency, source.work_year.ends_on).order_by("sort_key", "pk")
+    )
     shared = doc_kind.gather(source) if doc_kind.slug == "thong-bao-xep-loai" else None
     with tempfile.TemporaryDirectory(prefix="hoinghi-batch-") as work:
         folder = Path(work)
@@ -339,8 +454,9 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
             path.write_bytes(render_docx(paper, year=batch.year))
             paths.append(path)
             if index % progress_every == 0:
-                DocumentBatch.objects.filter(pk=batch.pk).update(done=min(index, batch.total),
-                                                                 updated_at=timezone.now())
+                DocumentBatch.objects.filter(pk=batch.pk).update(
+                    done=min(index, batch.total), updated_at=timezone.now()
+                )
         pdfs: list[Path] = []
         if batch.with_pdf:
             try:
@@ -350,8 +466,13 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
         return _zip(paths + pdfs)
 
 
-def recover_batch(batch: DocumentBatch, *, now: datetime | None = None,
-                  stale_after: timedelta = STALE_AFTER, restart: bool = False) -> DocumentBatch:
+def recover_batch(
+    batch: DocumentBatch,
+    *,
+    now: datetime | None = None,
+    stale_after: timedelta = STALE_AFTER,
+    restart: bool = False,
+) -> DocumentBatch:
     """A running batch with no heartbeat for ``stale_after``: its worker died. Put it back in the
     queue if it has runs left (``restart``: and run it in a thread now), else mark it failed."""
     now = now or timezone.now()
@@ -361,28 +482,47 @@ def recover_batch(batch: DocumentBatch, *, now: datetime | None = None,
     again = batch.attempts < MAX_ATTEMPTS
     minutes = int(stale_after.total_seconds() // 60)
     with transaction.atomic():
-        changes: dict[str, object] = {"state": BatchState.PENDING, "done": 0} if again else {
-            "state": BatchState.FAILED, "finished_at": now,
-            "error": f"Lô văn bản dừng giữa chừng: {minutes} phút không có tín hiệu từ luồng tạo lô "
-                     f"(đã chạy {batch.attempts} lần). Hãy tạo lại lô."}
-        taken = DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING,
-                                             updated_at__lt=cutoff).update(**changes)
+        changes: dict[str, object] = (
+            {"state": BatchState.PENDING, "done": 0}
+            if again
+            else {
+                "state": BatchState.FAILED,
+                "finished_at": now,
+                "error": f"Lô văn bản dừng giữa chừng: {minutes} phút không có tín hiệu từ luồng tạo lô "
+                f"(đã chạy {batch.attempts} lần). Hãy tạo lại lô.",
+            }
+        )
+        taken = DocumentBatch.objects.filter(
+            pk=batch.pk, state=BatchState.RUNNING, updated_at__lt=cutoff
+        ).update(**changes)
         if taken:
-            record("documents.recover_batch", actor=None, target=batch, agency_code=batch.agency.code,
-                   data={"outcome": "requeued" if again else "failed", "attempts": batch.attempts,
-                         "last_heartbeat": batch.updated_at.isoformat()})
+            record(
+                "documents.recover_batch",
+                actor=None,
+                target=batch,
+                agency_code=batch.agency.code,
+                data={
+                    "outcome": "requeued" if again else "failed",
+                    "attempts": batch.attempts,
+                    "last_heartbeat": batch.updated_at.isoformat(),
+                },
+            )
             if again and restart:
                 transaction.on_commit(lambda: _run_in_thread(batch.pk))
     batch.refresh_from_db()
     return batch
 
 
-def recover_stale_batches(*, now: datetime | None = None,
-                          stale_after: timedelta = STALE_AFTER) -> list[DocumentBatch]:
+def recover_stale_batches(
+    *, now: datetime | None = None, stale_after: timedelta = STALE_AFTER
+) -> list[DocumentBatch]:
     """Every stale running batch, requeued or failed (the worker calls it on each round)."""
     cutoff = (now or timezone.now()) - stale_after
-    stale = DocumentBatch.objects.filter(state=BatchState.RUNNING, updated_at__lt=cutoff).select_related(
-        "agency").order_by("pk")[:100]
+    stale = (
+        DocumentBatch.objects.filter(state=BatchState.RUNNING, updated_at__lt=cutoff)
+        .select_related("agency")
+        .order_by("pk")[:100]
+    )
     return [recover_batch(b, now=now, stale_after=stale_after) for b in stale]
 
 

@@ -28,21 +28,35 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
             data = form.cleaned_data
             person = None
             if data["person"]:
-                person = Person.objects.filter(agency=agency, staff_code=data["person"].strip()).first()
+                person = Person.objects.filter(
+                    agency=agency, staff_code=data["person"].strip()
+                ).first()
                 if person is None:
-                    form.add_error("person", f"Không có cán bộ mã \"{data['person']}\" trong cơ quan.")
+                    form.add_error(
+                        "person", f'Không có cán bộ mã "{data["person"]}" trong cơ quan.'
+                    )
             if not form.errors:
                 try:
-                    document = services.create_draft(agency, data["kind"], year=data["year"],
-                                                     person=person, actor=request.user)
+                    document = services.create_draft(
+                        agency, data["kind"], year=data["year"], person=person, actor=request.user
+                    )
                     return redirect(document)
                 except DocumentError as exc:
                     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     documents = access.documents_for_user(request.user, agency)[:200]
-    return render(request, "documents/list.html", {
-        "agency": agency, "documents": documents, "form": form, "can_edit": can_edit,
-        "can_set_register": access.can_set_register(request.user, agency),
-        "batch_form": forms.BatchForm(), "batches": selectors.batches(agency)[:10] if can_edit else []})
+    return render(
+        request,
+        "documents/list.html",
+        {
+            "agency": agency,
+            "documents": documents,
+            "form": form,
+            "can_edit": can_edit,
+            "can_set_register": access.can_set_register(request.user, agency),
+            "batch_form": forms.BatchForm(),
+            "batches": selectors.batches(agency)[:10] if can_edit else [],
+        },
+    )
 
 
 def document_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -64,9 +78,18 @@ def document_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResp
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     elif request.method == "POST":
         access.require(False)
-    return render(request, "documents/detail.html", {
-        "document": document, "agency": document.agency, "kind": BY_SLUG.get(document.kind),
-        "form": form, "can_edit": can_edit, "error": error})
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "agency": document.agency,
+            "kind": BY_SLUG.get(document.kind),
+            "form": form,
+            "can_edit": can_edit,
+            "error": error,
+        },
+    )
 
 
 @require_POST
@@ -91,13 +114,19 @@ def document_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRe
     name = f"{document.kind}-{document.number or 'du-thao'}-{document.pk}"
     if request.GET.get("dinh-dang") == "pdf":
         try:
-            return HttpResponse(docx_to_pdf(docx, name=name), content_type="application/pdf",
-                                headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'})
+            return HttpResponse(
+                docx_to_pdf(docx, name=name),
+                content_type="application/pdf",
+                headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
+            )
         except PdfUnavailable as exc:
             messages.error(request, exc.message)
             return redirect(document)
-    return HttpResponse(docx, content_type=DOCX,
-                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return HttpResponse(
+        docx,
+        content_type=DOCX,
+        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'},
+    )
 
 
 @require_POST
@@ -106,12 +135,16 @@ def batch_start(request: HttpRequest, agency_code: str) -> HttpResponse:
     access.require(access.can_edit(request.user, agency))
     form = forms.BatchForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Lô văn bản: " + "; ".join(str(e) for errs in form.errors.values() for e in errs))
+        messages.error(
+            request,
+            "Lô văn bản: " + "; ".join(str(e) for errs in form.errors.values() for e in errs),
+        )
         return redirect("documents:list", agency.code)
     data = form.cleaned_data
     try:
-        batch = services.start_batch(agency, data["kind"], year=data["year"], with_pdf=data["with_pdf"],
-                                     actor=request.user)
+        batch = services.start_batch(
+            agency, data["kind"], year=data["year"], with_pdf=data["with_pdf"], actor=request.user
+        )
     except DocumentError as exc:
         messages.error(request, exc.message)
         return redirect("documents:list", agency.code)
@@ -119,15 +152,27 @@ def batch_start(request: HttpRequest, agency_code: str) -> HttpResponse:
 
 
 def batch_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
-    batch = services.recover_batch(access.get_batch_for_user(request, agency_code, pk), restart=True)
+    batch = services.recover_batch(
+        access.get_batch_for_user(request, agency_code, pk), restart=True
+    )
     return render(request, "documents/batch.html", {"batch": batch, "agency": batch.agency})
 
 
 def batch_status(request: HttpRequest, agency_code: str, pk: int) -> JsonResponse:
-    batch = services.recover_batch(access.get_batch_for_user(request, agency_code, pk), restart=True)
-    return JsonResponse({"state": batch.state, "state_label": batch.get_state_display(),
-                         "done": batch.done, "total": batch.total, "percent": batch.percent,
-                         "error": batch.error, "ready": bool(batch.result)})
+    batch = services.recover_batch(
+        access.get_batch_for_user(request, agency_code, pk), restart=True
+    )
+    return JsonResponse(
+        {
+            "state": batch.state,
+            "state_label": batch.get_state_display(),
+            "done": batch.done,
+            "total": batch.total,
+            "percent": batch.percent,
+            "error": batch.error,
+            "ready": bool(batch.result),
+        }
+    )
 
 
 def batch_download(request: HttpRequest, agency_code: str, pk: int) -> HttpResponseBase:
@@ -135,8 +180,11 @@ def batch_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRespo
     if not batch.result:
         messages.error(request, "Lô văn bản chưa tạo xong.")
         return redirect(batch)
-    return FileResponse(batch.result.open("rb"), as_attachment=True,
-                        filename=f"{batch.kind}-{batch.year}-{batch.pk}.zip")
+    return FileResponse(
+        batch.result.open("rb"),
+        as_attachment=True,
+        filename=f"{batch.kind}-{batch.year}-{batch.pk}.zip",
+    )
 
 
 def register_settings(request: HttpRequest, agency_code: str) -> HttpResponse:

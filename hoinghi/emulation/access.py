@@ -39,7 +39,9 @@ def can_judge(user: AnyUser, agency: Agency) -> bool:
 
 
 def is_council_member(user: AnyUser, agency: Agency) -> bool:
-    return not getattr(user, "is_superuser", False) and has_role(user, {Role.COUNCIL}, agency=agency)
+    return not getattr(user, "is_superuser", False) and has_role(
+        user, {Role.COUNCIL}, agency=agency
+    )
 
 
 def get_work_year_for_user(request: HttpRequest, agency_code: str, year: int) -> WorkYear:
@@ -57,8 +59,9 @@ def get_managed_year_for_user(request: HttpRequest, agency_code: str, year: int)
     return work_year
 
 
-def get_readable_year_for_user(request: HttpRequest, agency_code: str, year: int, *,
-                               council: bool = False) -> WorkYear:
+def get_readable_year_for_user(
+    request: HttpRequest, agency_code: str, year: int, *, council: bool = False
+) -> WorkYear:
     """The year for pages of the whole agency: leaders and the clerk (and the council)."""
     work_year = get_work_year_for_user(request, agency_code, year)
     allowed = can_read_proposals if council else can_read_all
@@ -71,7 +74,9 @@ def get_proposal_for_user(request: HttpRequest, work_year: WorkYear, pk: int) ->
     if not can_read_proposals(request.user, work_year.agency):
         raise Http404("Không tìm thấy tờ trình.")
     try:
-        return Proposal.objects.select_related("work_year__agency", "poll").get(work_year=work_year, pk=pk)
+        return Proposal.objects.select_related("work_year__agency", "poll").get(
+            work_year=work_year, pk=pk
+        )
     except Proposal.DoesNotExist:
         raise Http404("Không tìm thấy tờ trình.") from None
 
@@ -90,7 +95,8 @@ def get_award_for_user(request: HttpRequest, decision: Decision, pk: int) -> Awa
         raise Http404("Không tìm thấy trang.")
     try:
         return Award.objects.select_related("decision", "work_year__agency", "person", "unit").get(
-            decision=decision, pk=pk)
+            decision=decision, pk=pk
+        )
     except Award.DoesNotExist:
         raise Http404("Không tìm thấy danh hiệu được khen thưởng.") from None
 
@@ -114,21 +120,27 @@ def get_titled_person_for_user(request: HttpRequest, agency_code: str, staff_cod
     return person
 
 
-def get_registrable_unit_for_user(request: HttpRequest, work_year: WorkYear, unit_code: str) -> Unit:
+def get_registrable_unit_for_user(
+    request: HttpRequest, work_year: WorkYear, unit_code: str
+) -> Unit:
     """A collective's registration: the clerk, the administrator, or the unit's own head."""
     try:
         unit = Unit.objects.get(agency=work_year.agency, code=unit_code)
     except Unit.DoesNotExist:
         raise Http404("Không tìm thấy đơn vị.") from None
-    if not (can_manage(request.user, work_year.agency)
-            or has_role(request.user, {Role.UNIT_HEAD}, agency=work_year.agency, unit=unit)):
+    if not (
+        can_manage(request.user, work_year.agency)
+        or has_role(request.user, {Role.UNIT_HEAD}, agency=work_year.agency, unit=unit)
+    ):
         raise Http404("Không tìm thấy đơn vị.")
     return unit
 
 
 def registrable_units(user: AnyUser, agency: Agency) -> list[Unit]:
     """Units whose registration the user may make (for links; the page checks again)."""
-    units = list(Unit.objects.filter(agency=agency, parent__isnull=True).order_by("position", "name"))
+    units = list(
+        Unit.objects.filter(agency=agency, parent__isnull=True).order_by("position", "name")
+    )
     if can_manage(user, agency):
         return units
     return [u for u in units if has_role(user, {Role.UNIT_HEAD}, agency=agency, unit=u)]

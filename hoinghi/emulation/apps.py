@@ -13,4 +13,6 @@ class EmulationConfig(AppConfig):
         from hoinghi.org.scenario import register_section
 
         home.register(emulation_links)
-        register_section("emulation", load=load_emulation, dump=dump_emulation, order=50, per_year=True)
+        register_section(
+            "emulation", load=load_emulation, dump=dump_emulation, order=50, per_year=True
+        )

@@ -58,48 +58,97 @@ from hoinghi.voting.vocabulary import PollOutcome
 POLL_SUBJECT = "emulation.proposal"
 
 
-def propose_titles(work_year: WorkYear, titles: Sequence[Title], *, proposed_on: date, subject: str,
-                   number: str = "", actor: Actor = None) -> Proposal:
+def propose_titles(
+    work_year: WorkYear,
+    titles: Sequence[Title],
+    *,
+    proposed_on: date,
+    subject: str,
+    number: str = "",
+    actor: Actor = None,
+) -> Proposal:
     """Tờ trình: everyone eligible for the chosen titles in the year's eligibility table."""
     ensure_open(work_year)
     if not titles:
-        raise EmulationError("emulation.proposal.no_title", "Chọn ít nhất một danh hiệu để lập tờ trình.",
-                             field="titles")
+        raise EmulationError(
+            "emulation.proposal.no_title",
+            "Chọn ít nhất một danh hiệu để lập tờ trình.",
+            field="titles",
+        )
     subject = nfc(subject)
     if not subject:
-        raise EmulationError("emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject")
-    eligible = list(Eligibility.objects.filter(work_year=work_year, title__in=list(titles),
-                                               outcome=Outcome.ELIGIBLE)
-                    .select_related("person", "unit", "reason_set")
-                    .order_by("title", "unit__position", "person__sort_key", "pk"))
-    if not eligible:
-        raise EmulationError("emulation.proposal.nobody",
-                             "Chưa có ai đủ điều kiện các danh hiệu đã chọn: hãy xét danh hiệu trước.",
-                             field="titles")
-    order = {t: i for i, t in enumerate(Title)}
-    eligible.sort(key=lambda e: (order[Title(e.title)], e.unit.position if e.unit else 0,
-                                 e.person.sort_key if e.person else ""))
-    with transaction.atomic():
-        proposal = Proposal.objects.create(work_year=work_year, number=nfc(number), proposed_on=proposed_on,
-                                           subject=subject, created_by=_user(actor))
-        ProposalItem.objects.bulk_create(
-            ProposalItem(proposal=proposal, person_id=e.person_id, unit_id=e.unit_id, title=e.title,
-                         basis=basis_of(e), position=i) for i, e in enumerate(eligible, start=1)
+        raise EmulationError(
+            "emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject"
         )
-        record("emulation.propose", actor=actor, target=proposal, agency_code=work_year.agency.code,
-               data={"year": work_year.year, "titles": [str(t) for t in titles], "items": len(eligible)})
+    eligible = list(
+        Eligibility.objects.filter(
+            work_year=work_year, title__in=list(titles), outcome=Outcome.ELIGIBLE
+        )
+        .select_related("person", "unit", "reason_set")
+        .order_by("title", "unit__position", "person__sort_key", "pk")
+    )
+    if not eligible:
+        raise EmulationError(
+            "emulation.proposal.nobody",
+            "Chưa có ai đủ điều kiện các danh hiệu đã chọn: hãy xét danh hiệu trước.",
+            field="titles",
+        )
+    order = {t: i for i, t in enumerate(Title)}
+    eligible.sort(
+        key=lambda e: (
+            order[Title(e.title)],
+            e.unit.position if e.unit else 0,
+            e.person.sort_key if e.person else "",
+        )
+    )
+    with transaction.atomic():
+        proposal = Proposal.objects.create(
+            work_year=work_year,
+            number=nfc(number),
+            proposed_on=proposed_on,
+            subject=subject,
+            created_by=_user(actor),
+        )
+        ProposalItem.objects.bulk_create(
+            ProposalItem(
+                proposal=proposal,
+                person_id=e.person_id,
+                unit_id=e.unit_id,
+                title=e.title,
+                basis=basis_of(e),
+                position=i,
+            )
+            for i, e in enumerate(eligible, start=1)
+        )
+        record(
+            "emulation.propose",
+            actor=actor,
+            target=proposal,
+            agency_code=work_year.agency.code,
+            data={
+                "year": work_year.year,
+                "titles": [str(t) for t in titles],
+                "items": len(eligible),
+            },
+        )
     return proposal
 
 
 def basis_of(eligibility: Eligibility) -> dict[str, object]:
-    return {"rule": eligibility.rule, "rule_version": eligibility.rule_version,
-            "citations": eligibility.citations, "reasons": eligibility.reasons,
-            "computed_at": eligibility.computed_at.isoformat()}
+    return {
+        "rule": eligibility.rule,
+        "rule_version": eligibility.rule_version,
+        "citations": eligibility.citations,
+        "reasons": eligibility.reasons,
+        "computed_at": eligibility.computed_at.isoformat(),
+    }
 
 
 def council_members(work_year: WorkYear) -> list[Person]:
     """The council: people whose account holds the council role in the agency."""
-    user_ids = RoleAssignment.objects.filter(agency_id=work_year.agency_id, role=Role.COUNCIL).values("user_id")
+    user_ids = RoleAssignment.objects.filter(
+        agency_id=work_year.agency_id, role=Role.COUNCIL
+    ).values("user_id")
     return list(Person.objects.filter(user_id__in=user_ids).order_by("sort_key"))
 
 
@@ -110,8 +159,13 @@ def council_share(work_year: WorkYear, options: EmulationOptions | None = None) 
     return (options or options_for(work_year)).council_share
 
 
-def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: EmulationOptions | None = None,
-                      on: date | None = None) -> Proposal:
+def open_council_vote(
+    proposal: Proposal,
+    *,
+    actor: Actor = None,
+    options: EmulationOptions | None = None,
+    on: date | None = None,
+) -> Proposal:
     """Create the secret motion poll for the list and open it to the council's members."""
     work_year = proposal.work_year
     ensure_open(work_year)
@@ -119,24 +173,44 @@ def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: Emula
         raise EmulationError("emulation.proposal.not_draft", "Tờ trình đã được đưa ra Hội đồng.")
     members = council_members(work_year)
     if not members:
-        raise EmulationError("emulation.council.empty",
-                             "Cơ quan chưa có thành viên Hội đồng Thi đua – Khen thưởng (vai trò hội đồng thi đua).")
+        raise EmulationError(
+            "emulation.council.empty",
+            "Cơ quan chưa có thành viên Hội đồng Thi đua – Khen thưởng (vai trò hội đồng thi đua).",
+        )
     share = council_share(work_year, options)
     count = proposal.items.count()
     try:
         with transaction.atomic():
             poll = voting.create_poll(
-                work_year.agency, title=f"Hội đồng Thi đua – Khen thưởng: {proposal.subject}",
+                work_year.agency,
+                title=f"Hội đồng Thi đua – Khen thưởng: {proposal.subject}",
                 question=f"Đồng ý đề nghị khen thưởng {count} cá nhân, tập thể theo tờ trình?",
-                kind="motion", secrecy="secret", method="electronic", legal_date=on or proposal.proposed_on,
-                by=as_user(actor), rule=COUNCIL_RULE, options={"share": f"{share.numerator}/{share.denominator}"},
-                subject_kind=POLL_SUBJECT, subject_id=str(proposal.pk),
+                kind="motion",
+                secrecy="secret",
+                method="electronic",
+                legal_date=on or proposal.proposed_on,
+                by=as_user(actor),
+                rule=COUNCIL_RULE,
+                options={"share": f"{share.numerator}/{share.denominator}"},
+                subject_kind=POLL_SUBJECT,
+                subject_id=str(proposal.pk),
                 managers=[actor] if actor is not None and actor.is_authenticated else [],
             )
-            voting.open_poll(poll, electors=members, present=len(members), convened=len(members), by=as_user(actor))
+            voting.open_poll(
+                poll,
+                electors=members,
+                present=len(members),
+                convened=len(members),
+                by=as_user(actor),
+            )
             Proposal.objects.filter(pk=proposal.pk).update(poll=poll, state=ProposalState.VOTING)
-            record("emulation.open_council_vote", actor=actor, target=proposal,
-                   agency_code=work_year.agency.code, data={"poll": poll.pk, "members": len(members)})
+            record(
+                "emulation.open_council_vote",
+                actor=actor,
+                target=proposal,
+                agency_code=work_year.agency.code,
+                data={"poll": poll.pk, "members": len(members)},
+            )
     except VotingError as error:
         raise EmulationError(error.code, error.message) from error
     proposal.refresh_from_db()
@@ -146,7 +220,9 @@ def open_council_vote(proposal: Proposal, *, actor: Actor = None, options: Emula
 def close_council_vote(proposal: Proposal, *, actor: Actor = None) -> Proposal:
     """Close the poll; the list passes or fails as a whole; write the count on every item."""
     if proposal.state != ProposalState.VOTING or proposal.poll is None:
-        raise EmulationError("emulation.proposal.not_voting", "Tờ trình không ở bước Hội đồng bỏ phiếu.")
+        raise EmulationError(
+            "emulation.proposal.not_voting", "Tờ trình không ở bước Hội đồng bỏ phiếu."
+        )
     try:
         with transaction.atomic():
             result = voting.close_poll(proposal.poll, by=as_user(actor))
@@ -154,9 +230,13 @@ def close_council_vote(proposal: Proposal, *, actor: Actor = None) -> Proposal:
             votes_for = int(result.counts.get("for", 0))
             proposal.items.update(votes_for=votes_for, approved=adopted)
             Proposal.objects.filter(pk=proposal.pk).update(state=ProposalState.VOTED)
-            record("emulation.close_council_vote", actor=actor, target=proposal,
-                   agency_code=proposal.work_year.agency.code,
-                   data={"outcome": result.outcome, "votes_for": votes_for, "reasons": result.reasons})
+            record(
+                "emulation.close_council_vote",
+                actor=actor,
+                target=proposal,
+                agency_code=proposal.work_year.agency.code,
+                data={"outcome": result.outcome, "votes_for": votes_for, "reasons": result.reasons},
+            )
     except VotingError as error:
         raise EmulationError(error.code, error.message) from error
     proposal.refresh_from_db()
@@ -180,9 +260,12 @@ def bonus_for(title: Title, on: date, options: EmulationOptions | None = None) -
     multiple = result.values.get("multiple")
     amount = result.outcome
     return Bonus(
-        Decimal(multiple.numerator) / Decimal(multiple.denominator) if multiple is not None else None,
+        Decimal(multiple.numerator) / Decimal(multiple.denominator)
+        if multiple is not None
+        else None,
         int(amount) if amount is not None else None,
-        [r.to_dict() for r in result.reasons], result.values.get("base_salary"),
+        [r.to_dict() for r in result.reasons],
+        result.values.get("base_salary"),
     )
 
 
@@ -190,46 +273,87 @@ def within_authority(title: Title, issuer: IssuerLevel, on: date) -> bool:
     return bool(check_authority(AuthorityFacts(title, issuer), on=on).outcome)
 
 
-def decide_titles(proposal: Proposal, header: DecisionHeader, *, actor: Actor = None,
-                  options: EmulationOptions | None = None) -> Decision:
+def decide_titles(
+    proposal: Proposal,
+    header: DecisionHeader,
+    *,
+    actor: Actor = None,
+    options: EmulationOptions | None = None,
+) -> Decision:
     """The head's decision on the approved items within the head's authority (E9), with the
     bonus of each; the others (Tập thể lao động xuất sắc, higher titles) go upward."""
     work_year = proposal.work_year
     ensure_open(work_year)
     check_decision_header(work_year, header)
     if proposal.kind == ProposalKind.UPWARD:
-        raise EmulationError("emulation.decision.upward",
-                             "Tờ trình đề nghị cấp trên: quyết định do cấp trên ban hành, ghi ở trang Quyết định.")
+        raise EmulationError(
+            "emulation.decision.upward",
+            "Tờ trình đề nghị cấp trên: quyết định do cấp trên ban hành, ghi ở trang Quyết định.",
+        )
     if proposal.state != ProposalState.VOTED:
-        raise EmulationError("emulation.decision.not_voted",
-                             "Hội đồng chưa bỏ phiếu tờ trình này: chưa thể ra quyết định.")
+        raise EmulationError(
+            "emulation.decision.not_voted",
+            "Hội đồng chưa bỏ phiếu tờ trình này: chưa thể ra quyết định.",
+        )
     items = list(proposal.items.filter(approved=True))
-    decided = [i for i in items if within_authority(Title(i.title), IssuerLevel.UNIT_HEAD, header.signed_on)]
+    decided = [
+        i
+        for i in items
+        if within_authority(Title(i.title), IssuerLevel.UNIT_HEAD, header.signed_on)
+    ]
     if not decided:
-        raise EmulationError("emulation.decision.nothing",
-                             "Không có ai được Hội đồng thông qua thuộc thẩm quyền của người đứng đầu.")
+        raise EmulationError(
+            "emulation.decision.nothing",
+            "Không có ai được Hội đồng thông qua thuộc thẩm quyền của người đứng đầu.",
+        )
     check_not_awarded(work_year, [(i.person_id, i.unit_id, Title(i.title)) for i in decided])
     options = options if options is not None else options_for(work_year, header.signed_on)
-    bonuses = {t: bonus_for(t, header.signed_on, options) for t in {Title(i.title) for i in decided}}
+    bonuses = {
+        t: bonus_for(t, header.signed_on, options) for t in {Title(i.title) for i in decided}
+    }
     base = next((b.base_salary for b in bonuses.values() if b.base_salary), None)
     with transaction.atomic():
-        decision = create_decision(work_year, header, proposal=proposal, base_salary=base,
-                                   rule="emulation.authority", recorded_by=_user(actor),
-                                   citations=["Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15"])
+        decision = create_decision(
+            work_year,
+            header,
+            proposal=proposal,
+            base_salary=base,
+            rule="emulation.authority",
+            recorded_by=_user(actor),
+            citations=["Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15"],
+        )
         Award.objects.bulk_create(
-            Award(decision=decision, work_year=work_year, person_id=i.person_id, unit_id=i.unit_id,
-                  title=i.title, achievement=i.achievement, bonus_multiple=bonuses[Title(i.title)].multiple,
-                  bonus_amount=bonuses[Title(i.title)].amount, bonus_reasons=bonuses[Title(i.title)].reasons)
+            Award(
+                decision=decision,
+                work_year=work_year,
+                person_id=i.person_id,
+                unit_id=i.unit_id,
+                title=i.title,
+                achievement=i.achievement,
+                bonus_multiple=bonuses[Title(i.title)].multiple,
+                bonus_amount=bonuses[Title(i.title)].amount,
+                bonus_reasons=bonuses[Title(i.title)].reasons,
+            )
             for i in decided
         )
         Proposal.objects.filter(pk=proposal.pk).update(state=ProposalState.DECIDED)
-        record("emulation.decide_titles", actor=actor, target=decision, agency_code=work_year.agency.code,
-               data={"number": decision.number, "awards": len(decided),
-                     "proposed_upward": len(items) - len(decided)})
+        record(
+            "emulation.decide_titles",
+            actor=actor,
+            target=decision,
+            agency_code=work_year.agency.code,
+            data={
+                "number": decision.number,
+                "awards": len(decided),
+                "proposed_upward": len(items) - len(decided),
+            },
+        )
     return decision
 
 
-def check_not_awarded(work_year: WorkYear, holders: Iterable[tuple[int | None, int | None, Title]]) -> None:
+def check_not_awarded(
+    work_year: WorkYear, holders: Iterable[tuple[int | None, int | None, Title]]
+) -> None:
     """E8: the same title of the same year is not awarded twice to one holder."""
     wanted = list(holders)
     q = Q()
@@ -237,8 +361,11 @@ def check_not_awarded(work_year: WorkYear, holders: Iterable[tuple[int | None, i
         q |= Q(person_id=person_id, unit_id=unit_id, title=title)
     if not wanted:
         return
-    clash = (Award.objects.filter(q, work_year=work_year, revoked_on__isnull=True)
-             .select_related("person", "unit", "decision").first())
+    clash = (
+        Award.objects.filter(q, work_year=work_year, revoked_on__isnull=True)
+        .select_related("person", "unit", "decision")
+        .first()
+    )
     if clash is not None:
         raise EmulationError(
             "emulation.decision.double_award",
@@ -247,33 +374,54 @@ def check_not_awarded(work_year: WorkYear, holders: Iterable[tuple[int | None, i
         )
 
 
-def record_external_decision(work_year: WorkYear, header: DecisionHeader, title: Title, *,
-                             people: Iterable[Person] = (), units: Iterable[Unit] = (),
-                             actor: Actor = None) -> Decision:
+def record_external_decision(
+    work_year: WorkYear,
+    header: DecisionHeader,
+    title: Title,
+    *,
+    people: Iterable[Person] = (),
+    units: Iterable[Unit] = (),
+    actor: Actor = None,
+) -> Decision:
     """A decision made by another body, recorded with its issuer, number and date."""
     ensure_open(work_year)
     check_decision_header(work_year, header)
     people, units = list(people), list(units)
     if not people and not units:
-        raise EmulationError("emulation.decision.empty", "Chọn ít nhất một tập thể hoặc một cá nhân.")
+        raise EmulationError(
+            "emulation.decision.empty", "Chọn ít nhất một tập thể hoặc một cá nhân."
+        )
     holders: list[Person | Unit] = [*people, *units]
     for holder in holders:
         if holder.agency_id != work_year.agency_id:
-            raise EmulationError("emulation.decision.other_agency", f"{holder} không thuộc cơ quan này.")
+            raise EmulationError(
+                "emulation.decision.other_agency", f"{holder} không thuộc cơ quan này."
+            )
     for p in people:
         check_title_fits_holder(title, person=p, unit=None)
     for u in units:
         check_title_fits_holder(title, person=None, unit=u)
-    check_not_awarded(work_year, [(p.pk, None, title) for p in people] + [(None, u.pk, title) for u in units])
+    check_not_awarded(
+        work_year, [(p.pk, None, title) for p in people] + [(None, u.pk, title) for u in units]
+    )
     with transaction.atomic():
         decision = create_decision(work_year, header, recorded_by=_user(actor))
         Award.objects.bulk_create(
             [Award(decision=decision, work_year=work_year, person=p, title=title) for p in people]
             + [Award(decision=decision, work_year=work_year, unit=u, title=title) for u in units]
         )
-        record("emulation.record_decision", actor=actor, target=decision, agency_code=work_year.agency.code,
-               data={"issuer": decision.issuer, "number": decision.number, "title": str(title),
-                     "awards": len(people) + len(units)})
+        record(
+            "emulation.record_decision",
+            actor=actor,
+            target=decision,
+            agency_code=work_year.agency.code,
+            data={
+                "issuer": decision.issuer,
+                "number": decision.number,
+                "title": str(title),
+                "awards": len(people) + len(units),
+            },
+        )
     return decision
 
 

@@ -57,8 +57,13 @@ class EligibilitySummary:
     eligible: dict[str, int]
 
 
-def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: EmulationOptions | None = None,
-                        on: date | None = None) -> EligibilitySummary:
+def compute_eligibility(
+    work_year: WorkYear,
+    *,
+    actor: Actor = None,
+    options: EmulationOptions | None = None,
+    on: date | None = None,
+) -> EligibilitySummary:
     """Recompute the year's eligibility table (refused once the year is closed)."""
     ensure_open(work_year)
     on = on or work_year.ends_on
@@ -74,15 +79,24 @@ def compute_eligibility(work_year: WorkYear, *, actor: Actor = None, options: Em
     with transaction.atomic():
         Eligibility.objects.filter(work_year=work_year).delete()
         write(records)
-        record("emulation.compute_eligibility", actor=actor, target=work_year,
-               agency_code=work_year.agency.code,
-               data={"year": work_year.year, "people": len(facts.people), "units": len(unit_results),
-                     "eligible": eligible})
+        record(
+            "emulation.compute_eligibility",
+            actor=actor,
+            target=work_year,
+            agency_code=work_year.agency.code,
+            data={
+                "year": work_year.year,
+                "people": len(facts.people),
+                "units": len(unit_results),
+                "eligible": eligible,
+            },
+        )
     return EligibilitySummary(len(facts.people), len(unit_results), len(records.rows), eligible)
 
 
-def decide_people(people: Sequence[PersonYearFacts], *, on: date,
-                  options: EmulationOptions | None) -> tuple[list[Result], Result | None]:
+def decide_people(
+    people: Sequence[PersonYearFacts], *, on: date, options: EmulationOptions | None
+) -> tuple[list[Result], Result | None]:
     """Individual titles, with the CSTĐCS cap counted over the whole agency (the facts carry
     the agency as every person's cap group)."""
     answer = decide_titles_for_units(people, [], on=on, options=options)
@@ -108,8 +122,12 @@ def compact(f: PersonYearFacts) -> dict[str, object]:
     return out
 
 
-def person_rows(records: Records, people: Sequence[PersonYearFacts], results: Sequence[Result],
-                cap: Result | None) -> None:
+def person_rows(
+    records: Records,
+    people: Sequence[PersonYearFacts],
+    results: Sequence[Result],
+    cap: Result | None,
+) -> None:
     """LĐTT and CSTĐCS for everyone, CSTĐ tỉnh/toàn quốc where the law spoke of them. Rows
     sharing a reasons tuple share its split by title (one reason set per title)."""
     cap_snapshot = cap.to_dict() if cap is not None else None
@@ -122,11 +140,26 @@ def person_rows(records: Records, people: Sequence[PersonYearFacts], results: Se
             plan = plans[id(result.reasons)] = person_plan(records, result)
         key = (tuple([getattr(f, name) for name in KEY_FIELDS]), id(result.values), result.on)
         plain = facts(key, partial(person_snapshot, f, result, None))
-        capped = facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot)) if cap_snapshot else plain
+        capped = (
+            facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot))
+            if cap_snapshot
+            else plain
+        )
         person_id = int(f.person_id)
         for title, outcome, digest in plan:
-            append((work_year_id, person_id, None, title, outcome, result.rule, result.rule_version, digest,
-                    capped if title == CSTDCS else plain))
+            append(
+                (
+                    work_year_id,
+                    person_id,
+                    None,
+                    title,
+                    outcome,
+                    result.rule,
+                    result.rule_version,
+                    digest,
+                    capped if title == CSTDCS else plain,
+                )
+            )
 
 
 CSTDCS = Title.CHIEN_SI_THI_DUA_CO_SO.value
@@ -136,8 +169,14 @@ def person_plan(records: Records, result: Result) -> list[tuple[str, str, str]]:
     """For one (shared) reasons tuple: each title's row outcome and reason set."""
     general, by_title = split_reasons(result.reasons)
     titles = (*PERSON_TITLES_CHECKED, *(t for t in HIGHER_TITLES if t in by_title))
-    return [(title.value, (Outcome.ELIGIBLE if title in result.outcome else Outcome.NOT_ELIGIBLE).value,
-             records.reasons([*general, *by_title.get(title, ())])) for title in titles]
+    return [
+        (
+            title.value,
+            (Outcome.ELIGIBLE if title in result.outcome else Outcome.NOT_ELIGIBLE).value,
+            records.reasons([*general, *by_title.get(title, ())]),
+        )
+        for title in titles
+    ]
 
 
 def person_snapshot(f: PersonYearFacts, result: Result, cap: object) -> dict[str, object]:
@@ -145,8 +184,9 @@ def person_snapshot(f: PersonYearFacts, result: Result, cap: object) -> dict[str
     return {**out, "cap": cap} if cap else out
 
 
-def decide_units(facts: YearFacts, results: Sequence[Result], *, on: date,
-                 options: EmulationOptions | None) -> list[tuple[int, CollectiveFacts, Result]]:
+def decide_units(
+    facts: YearFacts, results: Sequence[Result], *, on: date, options: EmulationOptions | None
+) -> list[tuple[int, CollectiveFacts, Result]]:
     """Each top-level unit's collective titles, from its members' (capped) titles and the
     council's judgement; a unit not judged yet is not eligible, and its reasons say why."""
     counts: dict[int, list[int]] = {u.pk: [0, 0, 0, 0, 0] for u in facts.units}
@@ -166,8 +206,17 @@ def decide_units(facts: YearFacts, results: Sequence[Result], *, on: date,
             continue
         u = facts.unit_facts[unit.pk]
         active, unity = facts.judgements.get(unit.pk, (None, None))
-        collective = CollectiveFacts(u.unit_id, members, ldtt, cstdcs, done, warned, u.collective_rating,
-                                     active is not False, unity is not False)
+        collective = CollectiveFacts(
+            u.unit_id,
+            members,
+            ldtt,
+            cstdcs,
+            done,
+            warned,
+            u.collective_rating,
+            active is not False,
+            unity is not False,
+        )
         result = decide_collective_titles(collective, on=on, options=options)
         if active is None or unity is None:
             result = not_judged(result, active is None, unity is None)
@@ -181,15 +230,29 @@ NOT_JUDGED = "emulation.collective.not_judged"
 def not_judged(result: Result, activity: bool, unity: bool) -> Result:
     """The law's answer for the other criteria, with no collective title: the council has
     not judged the unit's emulation movement and/or unity (a reason per title says so)."""
-    what = " và ".join(w for w, missing in (("phong trào thi đua", activity), ("sự đoàn kết nội bộ", unity))
-                       if missing)
+    what = " và ".join(
+        w
+        for w, missing in (("phong trào thi đua", activity), ("sự đoàn kết nội bộ", unity))
+        if missing
+    )
     extra = []
     for title in UNIT_TITLES_CHECKED:
-        citation = next((r.citation for r in result.reasons if title_of_reason(r) is title and r.citation), None)
-        extra.append(Reason(f"emulation.{title.value}.not_judged",
-                            f"Chưa xét được {TITLE_LABELS[title]}: Hội đồng Thi đua – Khen thưởng chưa đánh giá "
-                            f"{what} của tập thể", citation, {}, Basis.LAW))
-    return Result(result.rule, result.rule_version, result.on, (), result.values, (*extra, *result.reasons))
+        citation = next(
+            (r.citation for r in result.reasons if title_of_reason(r) is title and r.citation), None
+        )
+        extra.append(
+            Reason(
+                f"emulation.{title.value}.not_judged",
+                f"Chưa xét được {TITLE_LABELS[title]}: Hội đồng Thi đua – Khen thưởng chưa đánh giá "
+                f"{what} của tập thể",
+                citation,
+                {},
+                Basis.LAW,
+            )
+        )
+    return Result(
+        result.rule, result.rule_version, result.on, (), result.values, (*extra, *result.reasons)
+    )
 
 
 def title_of_reason(r: Reason) -> Title | None:
@@ -218,15 +281,25 @@ def split_reasons(reasons: Iterable[Reason]) -> tuple[list[Reason], dict[Title, 
 def unit_rows(records: Records, results: Sequence[tuple[int, CollectiveFacts, Result]]) -> None:
     for unit_id, facts, result in results:
         general, by_title = split_reasons(result.reasons)
-        snapshot = {"input": {k: to_json_value(v) for k, v in asdict(facts).items() if k != "unit_id"},
-                    "on": result.on.isoformat(), "values": to_json_value(result.values)}
+        snapshot = {
+            "input": {k: to_json_value(v) for k, v in asdict(facts).items() if k != "unit_id"},
+            "on": result.on.isoformat(),
+            "values": to_json_value(result.values),
+        }
         digest = records.facts(("unit", repr(snapshot)), partial(dict, snapshot))
         for title in UNIT_TITLES_CHECKED:
-            records.add(title, result, [*general, *by_title.get(title, ())], digest, unit_id=unit_id)
+            records.add(
+                title, result, [*general, *by_title.get(title, ())], digest, unit_id=unit_id
+            )
 
 
-def giay_khen_rows(records: Records, people: Sequence[PersonYearFacts], *, on: date,
-                   options: EmulationOptions | None) -> None:
+def giay_khen_rows(
+    records: Records,
+    people: Sequence[PersonYearFacts],
+    *,
+    on: date,
+    options: EmulationOptions | None,
+) -> None:
     """Giấy khen of the head (Điều 75 Luật 2022, criteria of the agency's regulation): from 2024.
 
     The achievement it asks for is read as: rated Hoàn thành xuất sắc nhiệm vụ, or an
@@ -239,15 +312,34 @@ def giay_khen_rows(records: Records, people: Sequence[PersonYearFacts], *, on: d
     answers: dict[GiayKhenFacts, tuple[Result, str, str, str]] = {}
     append, work_year_id = records.rows.append, records.work_year_id
     for f in people:
-        achievement = f.rating is Rating.EXCELLENT or f.initiative_level is not None or f.science_work_accepted
+        achievement = (
+            f.rating is Rating.EXCELLENT
+            or f.initiative_level is not None
+            or f.science_work_accepted
+        )
         facts = GiayKhenFacts(f.rating, achievement, f.discipline is not None)
         answer = answers.get(facts)
         if answer is None:
             result = check_giay_khen(facts, on=on, options=options)
             snapshot = {"input": to_json_value(asdict(facts)), "on": on.isoformat()}
             outcome = Outcome.ELIGIBLE if result.outcome else Outcome.NOT_ELIGIBLE
-            answer = answers[facts] = (result, outcome.value, records.reasons(result.reasons),
-                                       records.facts(facts, partial(dict, snapshot)))
+            answer = answers[facts] = (
+                result,
+                outcome.value,
+                records.reasons(result.reasons),
+                records.facts(facts, partial(dict, snapshot)),
+            )
         result, outcome_value, reasons, digest = answer
-        append((work_year_id, int(f.person_id), None, GIAY_KHEN, outcome_value, result.rule, result.rule_version,
-                reasons, digest))
+        append(
+            (
+                work_year_id,
+                int(f.person_id),
+                None,
+                GIAY_KHEN,
+                outcome_value,
+                result.rule,
+                result.rule_version,
+                reasons,
+                digest,
+            )
+        )

@@ -28,7 +28,11 @@ INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_I
 AGENCY = "agency"  # the CSTĐCS cap is counted over the whole agency (D91 Art 9.3)
 HISTORY_YEARS = 10
 CATEGORIES = {c.value: c for c in StaffCategory}
-NO_WORKS: tuple[InitiativeLevel | None, bool, bool] = (None, False, False)  # how far back consecutive titles are looked for
+NO_WORKS: tuple[InitiativeLevel | None, bool, bool] = (
+    None,
+    False,
+    False,
+)  # how far back consecutive titles are looked for
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,8 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         Person.objects.filter(agency_id=agency_id)
         .filter(Q(joined_on__isnull=True) | Q(joined_on__lte=end))
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=end))
-        .order_by("sort_key", "pk").values_list("pk", "joined_on", "category")
+        .order_by("sort_key", "pk")
+        .values_list("pk", "joined_on", "category")
     )
     units = list(Unit.objects.filter(agency_id=agency_id).order_by("position", "name"))
     top = top_unit_map(units)
@@ -59,8 +64,11 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     ratings = evaluation.classifications_by_person(work_year)
     absences = evaluation.absences_by_person(work_year)
     disciplines = evaluation.disciplines_by_person(work_year)
-    registered = set(Registration.objects.filter(work_year=work_year, person__isnull=False)
-                     .values_list("person_id", flat=True))
+    registered = set(
+        Registration.objects.filter(work_year=work_year, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
     works = initiatives_by_person(work_year)
     history = titles_by_holder(agency_id, work_year.year)
     year_days = (work_year.ends_on - work_year.starts_on).days + 1
@@ -72,25 +80,44 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
         spans, punished, years = absences.get(pk), disciplines.get(pk), history.get(("p", pk))
         leave_months, leave_kind = leave_of(spans, work_year, year_days) if spans else (0, None)
         initiative, science, applied = works.get(pk, NO_WORKS)
-        people.append(PersonYearFacts(
-            person_id=str(pk), year=year, rating=rating, unit_id=AGENCY, category=CATEGORIES[category],
-            recruited_on=joined_on if joined_on is not None and joined_on >= starts else None,
-            leave=leave_kind, months_on_leave=leave_months, discipline=heaviest(punished) if punished else None,
-            registered=pk in registered, initiative_level=initiative, science_work_accepted=science,
-            science_work_applied=applied,
-            prior_consecutive_cstdcs=consecutive(years, Title.CHIEN_SI_THI_DUA_CO_SO, year - 1) if years else 0,
-            consecutive_cstd_tinh=consecutive(years, Title.CHIEN_SI_THI_DUA_CAP_TINH, year,
-                                              allow_gap_this_year=True) if years else 0,
-            score=priority(rating, initiative),
-        ))
+        people.append(
+            PersonYearFacts(
+                person_id=str(pk),
+                year=year,
+                rating=rating,
+                unit_id=AGENCY,
+                category=CATEGORIES[category],
+                recruited_on=joined_on if joined_on is not None and joined_on >= starts else None,
+                leave=leave_kind,
+                months_on_leave=leave_months,
+                discipline=heaviest(punished) if punished else None,
+                registered=pk in registered,
+                initiative_level=initiative,
+                science_work_accepted=science,
+                science_work_applied=applied,
+                prior_consecutive_cstdcs=consecutive(years, Title.CHIEN_SI_THI_DUA_CO_SO, year - 1)
+                if years
+                else 0,
+                consecutive_cstd_tinh=consecutive(
+                    years, Title.CHIEN_SI_THI_DUA_CAP_TINH, year, allow_gap_this_year=True
+                )
+                if years
+                else 0,
+                score=priority(rating, initiative),
+            )
+        )
     unit_ratings = evaluation.unit_classifications(work_year)
     tops = [u for u in units if u.parent_id is None]
     unit_facts = {
         u.pk: UnitYearFacts(str(u.pk), unit_ratings[u.pk].rating if u.pk in unit_ratings else None)
         for u in tops
     }
-    judged = {unit_id: (active, unity) for unit_id, active, unity in UnitJudgement.objects.filter(
-        work_year=work_year).values_list("unit_id", "emulation_active", "unity")}
+    judged = {
+        unit_id: (active, unity)
+        for unit_id, active, unity in UnitJudgement.objects.filter(work_year=work_year).values_list(
+            "unit_id", "emulation_active", "unity"
+        )
+    }
     return YearFacts(people, person_unit, tops, unit_facts, judged)
 
 
@@ -108,22 +135,27 @@ def top_unit_map(units: list[Unit]) -> dict[int, int]:
 
 def positions_at(agency_id: int, on: date, top: dict[int, int]) -> dict[int, int]:
     """Person id → top-level unit at ``on`` (the leading position wins)."""
-    rows = (Position.objects.filter(person__agency_id=agency_id, valid_from__lte=on)
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-            .order_by("person_id", "-is_head", "-is_leader", "-valid_from")
-            .values_list("person_id", "unit_id"))
+    rows = (
+        Position.objects.filter(person__agency_id=agency_id, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("person_id", "-is_head", "-is_leader", "-valid_from")
+        .values_list("person_id", "unit_id")
+    )
     found: dict[int, int] = {}
     for person_id, unit_id in rows:
         found.setdefault(person_id, top.get(unit_id, unit_id))
     return found
 
 
-def leave_of(spans: list[evaluation.LeaveSpan], work_year: WorkYear,
-             year_days: int) -> tuple[int, LeaveKind | None]:
+def leave_of(
+    spans: list[evaluation.LeaveSpan], work_year: WorkYear, year_days: int
+) -> tuple[int, LeaveKind | None]:
     if not spans:
         return 0, None
-    days = sum(max(0, (min(s.ends_on, work_year.ends_on) - max(s.starts_on, work_year.starts_on)).days + 1)
-               for s in spans)
+    days = sum(
+        max(0, (min(s.ends_on, work_year.ends_on) - max(s.starts_on, work_year.starts_on)).days + 1)
+        for s in spans
+    )
     return evaluation.to_months(days, year_days), evaluation.longest_leave(spans)
 
 
@@ -132,10 +164,13 @@ def heaviest(facts: list[evaluation.DisciplineFact]) -> DisciplineLevel | None:
     return max(levels, key=lambda level: level.rank) if levels else None
 
 
-def initiatives_by_person(work_year: WorkYear) -> dict[int, tuple[InitiativeLevel | None, bool, bool]]:
+def initiatives_by_person(
+    work_year: WorkYear,
+) -> dict[int, tuple[InitiativeLevel | None, bool, bool]]:
     """Person id → (highest initiative level, a science work accepted, … and applied)."""
     rows = Initiative.objects.filter(
-        agency_id=work_year.agency_id, recognised_on__range=(work_year.starts_on, work_year.ends_on),
+        agency_id=work_year.agency_id,
+        recognised_on__range=(work_year.starts_on, work_year.ends_on),
     ).values_list("person_id", "kind", "level", "applied")
     found: dict[int, tuple[InitiativeLevel | None, bool, bool]] = {}
     for person_id, kind, level, applied in rows:
@@ -156,18 +191,21 @@ def titles_by_holder(agency_id: int, year: int) -> dict[tuple[str, int], dict[in
     found: dict[tuple[str, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     awards = Award.objects.filter(
         Q(person__agency_id=agency_id) | Q(unit__agency_id=agency_id),
-        work_year__year__range=years, revoked_on__isnull=True,
+        work_year__year__range=years,
+        revoked_on__isnull=True,
     ).values_list("person_id", "unit_id", "work_year__year", "title")
     earlier = EarlierTitle.objects.filter(agency_id=agency_id, year__range=years).values_list(
-        "person_id", "unit_id", "year", "title")
+        "person_id", "unit_id", "year", "title"
+    )
     for person_id, unit_id, y, title in [*awards, *earlier]:
         key = ("p", person_id) if person_id is not None else ("u", unit_id)
         found[key][y].add(title)
     return found
 
 
-def consecutive(years: dict[int, set[str]], title: Title, last: int, *,
-                allow_gap_this_year: bool = False) -> int:
+def consecutive(
+    years: dict[int, set[str]], title: Title, last: int, *, allow_gap_this_year: bool = False
+) -> int:
     """How many years in a row, ending at ``last`` (or the year before it), held ``title``."""
     if allow_gap_this_year and title not in years.get(last, ()):
         last -= 1

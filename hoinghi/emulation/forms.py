@@ -21,9 +21,13 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 class DateField(forms.DateField):
     def __init__(self, label: str, **kwargs: Any) -> None:
-        super().__init__(label=label, input_formats=DATE_FORMATS,
-                         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-                         error_messages={"invalid": f"{label}: nhập ngày theo dạng dd/mm/yyyy."}, **kwargs)
+        super().__init__(
+            label=label,
+            input_formats=DATE_FORMATS,
+            widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            error_messages={"invalid": f"{label}: nhập ngày theo dạng dd/mm/yyyy."},
+            **kwargs,
+        )
 
 
 def title_choices(individual: bool) -> list[tuple[str, str]]:
@@ -38,15 +42,21 @@ def all_title_choices() -> list[tuple[str, str]]:
 class LaunchForm(forms.Form):
     launched_on = DateField("Ngày phát động")
     theme = forms.CharField(label="Chủ đề", max_length=255)
-    movements = forms.CharField(label="Các phong trào (mỗi phong trào một dòng)", widget=forms.Textarea,
-                                required=False)
+    movements = forms.CharField(
+        label="Các phong trào (mỗi phong trào một dòng)", widget=forms.Textarea, required=False
+    )
     registration_deadline = DateField("Hạn đăng ký thi đua", required=False)
 
 
 class RegistrationForm(forms.Form):
     titles = forms.MultipleChoiceField(
-        label="Danh hiệu đăng ký", widget=forms.CheckboxSelectMultiple, required=False,
-        error_messages={"invalid_choice": "Danh hiệu đăng ký: «%(value)s» không dành cho cá nhân, tập thể này."})
+        label="Danh hiệu đăng ký",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={
+            "invalid_choice": "Danh hiệu đăng ký: «%(value)s» không dành cho cá nhân, tập thể này."
+        },
+    )
 
     def __init__(self, *args: Any, individual: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,15 +69,22 @@ class PledgeForm(forms.Form):
     signer_a = forms.CharField(label="Người ký bên thứ nhất", max_length=120)
     party_b = forms.CharField(label="Bên thứ hai", max_length=255)
     signer_b = forms.CharField(label="Người ký bên thứ hai", max_length=120)
-    commitments = forms.CharField(label="Nội dung cam kết (mỗi nội dung một dòng)", widget=forms.Textarea)
+    commitments = forms.CharField(
+        label="Nội dung cam kết (mỗi nội dung một dòng)", widget=forms.Textarea
+    )
 
     def commitment_lines(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["commitments"].splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.cleaned_data["commitments"].splitlines() if line.strip()
+        ]
 
 
 class InitiativeForm(forms.Form):
-    person = forms.ModelChoiceField(label="Tác giả", queryset=Person.objects.none(),
-                                    error_messages={"invalid_choice": "Tác giả: chọn một người trong cơ quan."})
+    person = forms.ModelChoiceField(
+        label="Tác giả",
+        queryset=Person.objects.none(),
+        error_messages={"invalid_choice": "Tác giả: chọn một người trong cơ quan."},
+    )
     kind = forms.ChoiceField(label="Loại", choices=INITIATIVE_KIND_CHOICES)
     name = forms.CharField(label="Tên sáng kiến, đề tài", max_length=500)
     level = forms.ChoiceField(label="Cấp công nhận", choices=INITIATIVE_LEVEL_CHOICES)
@@ -83,10 +100,13 @@ class InitiativeForm(forms.Form):
 class ProposalForm(forms.Form):
     number = forms.CharField(label="Số tờ trình", max_length=60, required=False)
     proposed_on = DateField("Ngày trình")
-    subject = forms.CharField(label="Trích yếu", max_length=255,
-                              initial="Đề nghị công nhận danh hiệu thi đua")
-    titles = forms.MultipleChoiceField(label="Đưa vào tờ trình những người, tập thể đủ điều kiện danh hiệu",
-                                       widget=forms.CheckboxSelectMultiple)
+    subject = forms.CharField(
+        label="Trích yếu", max_length=255, initial="Đề nghị công nhận danh hiệu thi đua"
+    )
+    titles = forms.MultipleChoiceField(
+        label="Đưa vào tờ trình những người, tập thể đủ điều kiện danh hiệu",
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,9 +125,15 @@ class ExternalDecisionForm(forms.Form):
     number = forms.CharField(label="Số quyết định", max_length=60)
     signed_on = DateField("Ngày ký")
     title = forms.ChoiceField(label="Danh hiệu, hình thức")
-    units = forms.ModelMultipleChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False,
-                                           widget=forms.CheckboxSelectMultiple)
-    people = forms.ModelMultipleChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
+    units = forms.ModelMultipleChoiceField(
+        label="Tập thể",
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    people = forms.ModelMultipleChoiceField(
+        label="Cá nhân", queryset=Person.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -118,9 +144,10 @@ class ExternalDecisionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("units") and not data.get("people"):
-            raise forms.ValidationError("Chọn ít nhất một tập thể hoặc một cá nhân được khen thưởng.")
+            raise forms.ValidationError(
+                "Chọn ít nhất một tập thể hoặc một cá nhân được khen thưởng."
+            )
         return data
-
 
 
 class EarlierTitleForm(forms.Form):
@@ -128,7 +155,9 @@ class EarlierTitleForm(forms.Form):
     unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
     title = forms.ChoiceField(label="Danh hiệu")
-    decision = forms.CharField(label="Quyết định (số, ngày, cơ quan)", max_length=255, required=False)
+    decision = forms.CharField(
+        label="Quyết định (số, ngày, cơ quan)", max_length=255, required=False
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -144,8 +173,11 @@ class EarlierTitleForm(forms.Form):
 
 
 class RecognitionForm(forms.Form):
-    name = forms.CharField(label="Danh hiệu, tiêu chuẩn được công nhận", max_length=255,
-                           help_text="Ví dụ: An toàn về an ninh trật tự; Gia đình văn hóa.")
+    name = forms.CharField(
+        label="Danh hiệu, tiêu chuẩn được công nhận",
+        max_length=255,
+        help_text="Ví dụ: An toàn về an ninh trật tự; Gia đình văn hóa.",
+    )
     issuer = forms.CharField(label="Cơ quan công nhận", max_length=255, required=False)
     recognised_on = DateField("Ngày công nhận", required=False)
 
@@ -161,32 +193,53 @@ class UnitJudgementForm(forms.Form):
     """The council's judgement of one collective (one form per unit on the page)."""
 
     unit = forms.CharField(widget=forms.HiddenInput)
-    emulation_active = forms.ChoiceField(label="Phong trào thi đua thường xuyên, thiết thực, hiệu quả",
-                                         choices=JUDGEMENT_CHOICES, required=False)
-    unity = forms.ChoiceField(label="Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật",
-                              choices=JUDGEMENT_CHOICES, required=False)
+    emulation_active = forms.ChoiceField(
+        label="Phong trào thi đua thường xuyên, thiết thực, hiệu quả",
+        choices=JUDGEMENT_CHOICES,
+        required=False,
+    )
+    unity = forms.ChoiceField(
+        label="Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật",
+        choices=JUDGEMENT_CHOICES,
+        required=False,
+    )
     note = forms.CharField(label="Nhận xét", max_length=500, required=False)
 
 
 class UpwardProposalForm(forms.Form):
     number = forms.CharField(label="Số tờ trình", max_length=60, required=False)
     proposed_on = DateField("Ngày trình")
-    subject = forms.CharField(label="Trích yếu", max_length=255, initial="Đề nghị cấp trên khen thưởng")
-    recipient = forms.CharField(label="Cơ quan nhận đề nghị", max_length=255,
-                                help_text="Ví dụ: Ủy ban nhân dân tỉnh; Ban Thường vụ Tỉnh ủy.")
+    subject = forms.CharField(
+        label="Trích yếu", max_length=255, initial="Đề nghị cấp trên khen thưởng"
+    )
+    recipient = forms.CharField(
+        label="Cơ quan nhận đề nghị",
+        max_length=255,
+        help_text="Ví dụ: Ủy ban nhân dân tỉnh; Ban Thường vụ Tỉnh ủy.",
+    )
     title = forms.ChoiceField(label="Danh hiệu, hình thức đề nghị")
-    units = forms.ModelMultipleChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False,
-                                           widget=forms.CheckboxSelectMultiple)
-    people = forms.ModelMultipleChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
-    achievement = forms.CharField(label="Thành tích", max_length=500, required=False, widget=forms.Textarea)
+    units = forms.ModelMultipleChoiceField(
+        label="Tập thể",
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    people = forms.ModelMultipleChoiceField(
+        label="Cá nhân", queryset=Person.objects.none(), required=False
+    )
+    achievement = forms.CharField(
+        label="Thành tích", max_length=500, required=False, widget=forms.Textarea
+    )
 
     def __init__(self, *args: Any, agency: Agency, titles: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].choices = [(str(t), TITLE_LABELS[t]) for t in titles]  # type: ignore[attr-defined]
         self.fields["units"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
-            agency=agency, parent__isnull=True).order_by("position", "name")
+            agency=agency, parent__isnull=True
+        ).order_by("position", "name")
         self.fields["people"].queryset = Person.objects.filter(agency=agency).order_by(  # type: ignore[attr-defined]
-            "sort_key")
+            "sort_key"
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -197,6 +250,9 @@ class UpwardProposalForm(forms.Form):
 
 class RevokeForm(forms.Form):
     revoked_on = DateField("Ngày thu hồi")
-    basis = forms.CharField(label="Căn cứ thu hồi (số, ngày quyết định thu hồi và lý do)", max_length=500,
-                            widget=forms.Textarea,
-                            error_messages={"required": "Chưa nhập căn cứ thu hồi."})
+    basis = forms.CharField(
+        label="Căn cứ thu hồi (số, ngày quyết định thu hồi và lý do)",
+        max_length=500,
+        widget=forms.Textarea,
+        error_messages={"required": "Chưa nhập căn cứ thu hồi."},
+    )

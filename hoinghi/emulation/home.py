@@ -11,13 +11,30 @@ from hoinghi.org.models import Agency, WorkYear, WorkYearState
 
 
 def emulation_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
-    year = (WorkYear.objects.filter(agency=agency, state=WorkYearState.OPEN).order_by("-year")
-            .values_list("year", flat=True).first())
+    year = (
+        WorkYear.objects.filter(agency=agency, state=WorkYearState.OPEN)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
     if year is None:
         return []
-    links = [HomeLink(f"Thi đua, khen thưởng năm {year}", reverse("emulation:year", args=[agency.code, year]))]
+    links = [
+        HomeLink(
+            f"Thi đua, khen thưởng năm {year}", reverse("emulation:year", args=[agency.code, year])
+        )
+    ]
     if access.can_read_proposals(user, agency):
-        links.append(HomeLink("Xét danh hiệu thi đua", reverse("emulation:eligibility", args=[agency.code, year])))
+        links.append(
+            HomeLink(
+                "Xét danh hiệu thi đua", reverse("emulation:eligibility", args=[agency.code, year])
+            )
+        )
     if access.can_judge(user, agency):
-        links.append(HomeLink("Hội đồng đánh giá tập thể", reverse("emulation:judgements", args=[agency.code, year])))
+        links.append(
+            HomeLink(
+                "Hội đồng đánh giá tập thể",
+                reverse("emulation:judgements", args=[agency.code, year]),
+            )
+        )
     return links

@@ -26,8 +26,17 @@ from hoinghi.law.results import Reason, Result
 
 # One eligibility row as written, in the order of COLUMNS.
 Row = tuple[int, int | None, int | None, str, str, str, str, str, str]
-COLUMNS = ("work_year_id", "person_id", "unit_id", "title", "outcome", "rule", "rule_version",
-           "reason_set_id", "fact_set_id")
+COLUMNS = (
+    "work_year_id",
+    "person_id",
+    "unit_id",
+    "title",
+    "outcome",
+    "rule",
+    "rule_version",
+    "reason_set_id",
+    "fact_set_id",
+)
 TEMP = "hoinghi_emulation_rows"
 ELIGIBLE = Outcome.ELIGIBLE.value
 
@@ -80,13 +89,33 @@ class Records:
         """How many rows are eligible, by title."""
         return dict(Counter(r[3] for r in self.rows if r[4] == ELIGIBLE))
 
-    def add(self, title: Title, result: Result, reasons: Sequence[Reason], facts: str, *,
-            person_id: int | None = None, unit_id: int | None = None, eligible: bool | None = None) -> None:
+    def add(
+        self,
+        title: Title,
+        result: Result,
+        reasons: Sequence[Reason],
+        facts: str,
+        *,
+        person_id: int | None = None,
+        unit_id: int | None = None,
+        eligible: bool | None = None,
+    ) -> None:
         if eligible is None:
             eligible = title in result.outcome
         outcome = Outcome.ELIGIBLE if eligible else Outcome.NOT_ELIGIBLE
-        self.rows.append((self.work_year_id, person_id, unit_id, title.value, outcome.value, result.rule,
-                          result.rule_version, self.reasons(reasons), facts))
+        self.rows.append(
+            (
+                self.work_year_id,
+                person_id,
+                unit_id,
+                title.value,
+                outcome.value,
+                result.rule,
+                result.rule_version,
+                self.reasons(reasons),
+                facts,
+            )
+        )
 
 
 def write(records: Records) -> None:
@@ -106,10 +135,12 @@ def insert_sets(cursor: object, records: Records) -> None:
     cursor.executemany(  # type: ignore[attr-defined]
         f"INSERT INTO {reasons} (digest, citations, reasons) VALUES (%s, %s{cast}, %s{cast}) "
         "ON CONFLICT (digest) DO NOTHING",
-        [(d, c, r) for d, (c, r) in records.reason_sets.items()])
+        [(d, c, r) for d, (c, r) in records.reason_sets.items()],
+    )
     cursor.executemany(  # type: ignore[attr-defined]
         f"INSERT INTO {facts} (digest, facts) VALUES (%s, %s{cast}) ON CONFLICT (digest) DO NOTHING",
-        list(records.fact_sets.items()))
+        list(records.fact_sets.items()),
+    )
 
 
 def target() -> tuple[str, str]:
@@ -122,7 +153,8 @@ def execute_rows(cursor: object, rows: Sequence[Row]) -> None:
     table, names = target()
     marks = ", ".join(["%s"] * len(COLUMNS))
     cursor.executemany(  # type: ignore[attr-defined]
-        f"INSERT INTO {table} ({names}) VALUES ({marks}, CURRENT_TIMESTAMP)", rows)
+        f"INSERT INTO {table} ({names}) VALUES ({marks}, CURRENT_TIMESTAMP)", rows
+    )
 
 
 def copy_rows(cursor: object, rows: Sequence[Row]) -> None:
@@ -132,10 +164,12 @@ def copy_rows(cursor: object, rows: Sequence[Row]) -> None:
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (work_year_id bigint, person_id bigint, unit_id bigint, "
         "title varchar(30), outcome varchar(20), rule varchar(80), rule_version varchar(40), "
         "reason_set_id varchar(32), fact_set_id varchar(32)) ON COMMIT DELETE ROWS; "
-        f"TRUNCATE {TEMP}")  # emptied at commit; truncated for a second call in one transaction
+        f"TRUNCATE {TEMP}"
+    )  # emptied at commit; truncated for a second call in one transaction
     raw = cursor.cursor  # type: ignore[attr-defined]  # the psycopg cursor: COPY is not DB-API
     with raw.copy(f"COPY {TEMP} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
     cursor.execute(  # type: ignore[attr-defined]
-        f"INSERT INTO {table} ({names}) SELECT {', '.join(COLUMNS)}, now() FROM {TEMP}")
+        f"INSERT INTO {table} ({names}) SELECT {', '.join(COLUMNS)}, now() FROM {TEMP}"
+    )

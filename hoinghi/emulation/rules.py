@@ -26,4 +26,6 @@ def registration_required(work_year: WorkYear) -> bool:
     """Whether registration is a condition of the year's titles (law E11: the agency's
     regulation, or up to 2023 the law): the law's check fails an unregistered holder."""
     on = work_year.ends_on
-    return not check_registration(RegistrationFacts(registered=False), on=on, options=options_for(work_year, on)).outcome
+    return not check_registration(
+        RegistrationFacts(registered=False), on=on, options=options_for(work_year, on)
+    ).outcome

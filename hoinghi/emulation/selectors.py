@@ -48,7 +48,7 @@ from hoinghi.org.selectors import staff_on
 
 @dataclass(frozen=True)
 class TitleCount:
-    """"100% (32/32) Lao động tiên tiến": awarded of base, and the share in percent."""
+    """ "100% (32/32) Lao động tiên tiến": awarded of base, and the share in percent."""
 
     title: Title
     label: str
@@ -85,14 +85,21 @@ def title_counts(work_year: WorkYear) -> list[TitleCount]:
     units = Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count()
     people: dict[str, set[int]] = {}
     collectives: dict[str, set[int]] = {}
-    for title, person_id, unit_id in live_awards(work_year).values_list("title", "person_id", "unit_id"):
+    for title, person_id, unit_id in live_awards(work_year).values_list(
+        "title", "person_id", "unit_id"
+    ):
         if person_id is not None:
             people.setdefault(title, set()).add(person_id)
         else:
             collectives.setdefault(title, set()).add(unit_id)
-    counts = [TitleCount(t, TITLE_LABELS[t], len(people[t]), staff, False) for t in Title if t in people]
-    counts += [TitleCount(t, TITLE_LABELS[t], len(collectives[t]), units, True) for t in Title
-               if t in collectives]
+    counts = [
+        TitleCount(t, TITLE_LABELS[t], len(people[t]), staff, False) for t in Title if t in people
+    ]
+    counts += [
+        TitleCount(t, TITLE_LABELS[t], len(collectives[t]), units, True)
+        for t in Title
+        if t in collectives
+    ]
     return counts
 
 
@@ -103,22 +110,33 @@ def title_count(work_year: WorkYear, title: Title, *, collective: bool | None = 
     for count in title_counts(work_year):
         if count.title == title and count.collective == collective:
             return count
-    base = (Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count() if collective
-            else staff_on(work_year.agency, work_year.ends_on).count())
+    base = (
+        Unit.objects.filter(agency=work_year.agency, parent__isnull=True).count()
+        if collective
+        else staff_on(work_year.agency, work_year.ends_on).count()
+    )
     return TitleCount(title, TITLE_LABELS[title], 0, base, collective)
 
 
 def awards_ordered(awards: QuerySet[Award]) -> QuerySet[Award]:
     """Units first in their order, then people by name (Person.sort_key)."""
     return awards.select_related("person", "unit").order_by(
-        "title", "unit__position", "unit__name", "person__sort_key", "pk",
+        "title",
+        "unit__position",
+        "unit__name",
+        "person__sort_key",
+        "pk",
     )
 
 
 def decisions_of_year(work_year: WorkYear) -> QuerySet[Decision]:
-    return Decision.objects.filter(work_year=work_year).prefetch_related(
-        Prefetch("awards", queryset=awards_ordered(Award.objects.all())),
-    ).order_by("signed_on", "pk")
+    return (
+        Decision.objects.filter(work_year=work_year)
+        .prefetch_related(
+            Prefetch("awards", queryset=awards_ordered(Award.objects.all())),
+        )
+        .order_by("signed_on", "pk")
+    )
 
 
 def decision_list(decision: Decision) -> list[Award]:
@@ -146,7 +164,10 @@ def proposals_of_year(work_year: WorkYear, *, kind: str | None = None) -> QueryS
 
 def proposal_items_query() -> QuerySet[ProposalItem]:
     return ProposalItem.objects.select_related("person", "unit").order_by(
-        "position", "unit__position", "person__sort_key", "pk",
+        "position",
+        "unit__position",
+        "person__sort_key",
+        "pk",
     )
 
 
@@ -158,9 +179,12 @@ def pledges_of_year(work_year: WorkYear) -> QuerySet[Pledge]:
     return Pledge.objects.filter(work_year=work_year).prefetch_related("commitments", "units")
 
 
-def eligibility_rows(work_year: WorkYear, *, title: Title | None = None,
-                     outcome: Outcome | None = None) -> QuerySet[Eligibility]:
-    rows = Eligibility.objects.filter(work_year=work_year).select_related("person", "unit", "reason_set")
+def eligibility_rows(
+    work_year: WorkYear, *, title: Title | None = None, outcome: Outcome | None = None
+) -> QuerySet[Eligibility]:
+    rows = Eligibility.objects.filter(work_year=work_year).select_related(
+        "person", "unit", "reason_set"
+    )
     if title is not None:
         rows = rows.filter(title=title)
     if outcome is not None:
@@ -171,60 +195,103 @@ def eligibility_rows(work_year: WorkYear, *, title: Title | None = None,
 def decision_record(row: Eligibility) -> dict[str, object]:
     """One eligibility row as the complete decision record it is: rule, version, citations,
     reasons and the facts the rule read (from the shared sets; 2 queries unless selected)."""
-    return {"rule": row.rule, "rule_version": row.rule_version, "title": row.title, "outcome": row.outcome,
-            "computed_at": row.computed_at.isoformat(), "citations": row.citations, "reasons": row.reasons,
-            "facts": row.facts}
+    return {
+        "rule": row.rule,
+        "rule_version": row.rule_version,
+        "title": row.title,
+        "outcome": row.outcome,
+        "computed_at": row.computed_at.isoformat(),
+        "citations": row.citations,
+        "reasons": row.reasons,
+        "facts": row.facts,
+    }
 
 
-def eligibility_of(work_year: WorkYear, title: Title, *, person: Person | None = None,
-                   unit: Unit | None = None) -> Eligibility | None:
+def eligibility_of(
+    work_year: WorkYear, title: Title, *, person: Person | None = None, unit: Unit | None = None
+) -> Eligibility | None:
     """One holder's row for one title, with its sets."""
-    return (Eligibility.objects.filter(work_year=work_year, title=title, person=person, unit=unit)
-            .select_related("reason_set", "fact_set").first())
-
-
-def eligible_counts(work_year: WorkYear) -> Counter[str]:
-    return Counter(Eligibility.objects.filter(work_year=work_year, outcome=Outcome.ELIGIBLE)
-                   .values_list("title", flat=True))
-
-
-def registrations_of_year(work_year: WorkYear) -> QuerySet[Registration]:
-    return Registration.objects.filter(work_year=work_year).select_related("person", "unit").order_by(
-        "unit__position", "person__sort_key", "title",
+    return (
+        Eligibility.objects.filter(work_year=work_year, title=title, person=person, unit=unit)
+        .select_related("reason_set", "fact_set")
+        .first()
     )
 
 
-def registrations_of(work_year: WorkYear, *, person: Person | None = None,
-                     unit: Unit | None = None) -> set[str]:
-    return set(Registration.objects.filter(work_year=work_year, person=person, unit=unit)
-               .values_list("title", flat=True))
+def eligible_counts(work_year: WorkYear) -> Counter[str]:
+    return Counter(
+        Eligibility.objects.filter(work_year=work_year, outcome=Outcome.ELIGIBLE).values_list(
+            "title", flat=True
+        )
+    )
+
+
+def registrations_of_year(work_year: WorkYear) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(work_year=work_year)
+        .select_related("person", "unit")
+        .order_by(
+            "unit__position",
+            "person__sort_key",
+            "title",
+        )
+    )
+
+
+def registrations_of(
+    work_year: WorkYear, *, person: Person | None = None, unit: Unit | None = None
+) -> set[str]:
+    return set(
+        Registration.objects.filter(work_year=work_year, person=person, unit=unit).values_list(
+            "title", flat=True
+        )
+    )
 
 
 def initiatives_of_year(work_year: WorkYear) -> QuerySet[Initiative]:
-    return Initiative.objects.filter(
-        agency=work_year.agency, recognised_on__gte=work_year.starts_on, recognised_on__lte=work_year.ends_on,
-    ).select_related("person").order_by("person__sort_key", "recognised_on")
+    return (
+        Initiative.objects.filter(
+            agency=work_year.agency,
+            recognised_on__gte=work_year.starts_on,
+            recognised_on__lte=work_year.ends_on,
+        )
+        .select_related("person")
+        .order_by("person__sort_key", "recognised_on")
+    )
 
 
 def person_titles(person: Person) -> QuerySet[Award]:
     """A person's titles, newest year first, with the decision."""
-    return (Award.objects.filter(person=person).select_related("decision", "work_year")
-            .order_by("-work_year__year", "title"))
+    return (
+        Award.objects.filter(person=person)
+        .select_related("decision", "work_year")
+        .order_by("-work_year__year", "title")
+    )
 
 
 def unit_titles(unit: Unit) -> QuerySet[Award]:
-    return (Award.objects.filter(unit=unit).select_related("decision", "work_year")
-            .order_by("-work_year__year", "title"))
+    return (
+        Award.objects.filter(unit=unit)
+        .select_related("decision", "work_year")
+        .order_by("-work_year__year", "title")
+    )
 
 
 def recognitions_of_year(work_year: WorkYear) -> QuerySet[Recognition]:
-    """"An toàn về an ninh trật tự", "Gia đình văn hóa"… of the year."""
-    return Recognition.objects.filter(work_year=work_year).select_related("person", "unit").order_by("name", "pk")
+    """ "An toàn về an ninh trật tự", "Gia đình văn hóa"… of the year."""
+    return (
+        Recognition.objects.filter(work_year=work_year)
+        .select_related("person", "unit")
+        .order_by("name", "pk")
+    )
 
 
 def earlier_titles(agency: Agency) -> QuerySet[EarlierTitle]:
-    return EarlierTitle.objects.filter(agency=agency).select_related("person", "unit").order_by(
-        "-year", "title", "unit__position", "person__sort_key")
+    return (
+        EarlierTitle.objects.filter(agency=agency)
+        .select_related("person", "unit")
+        .order_by("-year", "title", "unit__position", "person__sort_key")
+    )
 
 
 @dataclass(frozen=True)
@@ -236,5 +303,9 @@ class UnitJudgementRow:
 def unit_judgements(work_year: WorkYear) -> list[UnitJudgementRow]:
     """Each top-level unit, in order, with the council's judgement of the year (or None)."""
     judged = {j.unit_id: j for j in UnitJudgement.objects.filter(work_year=work_year)}
-    return [UnitJudgementRow(u, judged.get(u.pk))
-            for u in Unit.objects.filter(agency=work_year.agency, parent__isnull=True).order_by("position", "name")]
+    return [
+        UnitJudgementRow(u, judged.get(u.pk))
+        for u in Unit.objects.filter(agency=work_year.agency, parent__isnull=True).order_by(
+            "position", "name"
+        )
+    ]

@@ -36,12 +36,26 @@ from hoinghi.org.models import Person, Unit, WorkYear
 from hoinghi.vietnamese import nfc
 
 # Titles proposed upward whose eligibility the law's rules decide (rows of the eligibility table).
-RULED = frozenset({Title.CHIEN_SI_THI_DUA_CAP_TINH, Title.CHIEN_SI_THI_DUA_TOAN_QUOC,
-                   Title.TAP_THE_LAO_DONG_XUAT_SAC})
+RULED = frozenset(
+    {
+        Title.CHIEN_SI_THI_DUA_CAP_TINH,
+        Title.CHIEN_SI_THI_DUA_TOAN_QUOC,
+        Title.TAP_THE_LAO_DONG_XUAT_SAC,
+    }
+)
 # Proposed on the agency's own assessment: the system holds no criteria for them.
-BY_PROPOSAL = (Title.BANG_KHEN, Title.BANG_KHEN_THU_TUONG, Title.CO_THI_DUA_CAP_TINH, Title.CO_THI_DUA_CHINH_PHU)
-UPWARD_TITLES = (Title.CHIEN_SI_THI_DUA_CAP_TINH, Title.CHIEN_SI_THI_DUA_TOAN_QUOC,
-                 Title.TAP_THE_LAO_DONG_XUAT_SAC, *BY_PROPOSAL)
+BY_PROPOSAL = (
+    Title.BANG_KHEN,
+    Title.BANG_KHEN_THU_TUONG,
+    Title.CO_THI_DUA_CAP_TINH,
+    Title.CO_THI_DUA_CHINH_PHU,
+)
+UPWARD_TITLES = (
+    Title.CHIEN_SI_THI_DUA_CAP_TINH,
+    Title.CHIEN_SI_THI_DUA_TOAN_QUOC,
+    Title.TAP_THE_LAO_DONG_XUAT_SAC,
+    *BY_PROPOSAL,
+)
 NO_CRITERIA = "emulation.upward.no_criteria"
 NO_CRITERIA_TEXT = "Xét theo đề nghị, chưa có tiêu chí trong hệ thống"
 
@@ -53,43 +67,86 @@ def no_criteria_basis(title: Title) -> dict[str, object]:
     return {"rule": "", "rule_version": "", "citations": [why["citation"]], "reasons": [why]}
 
 
-def propose_upward(work_year: WorkYear, title: Title, *, people: Iterable[Person] = (), units: Iterable[Unit] = (),
-                   proposed_on: date, subject: str, recipient: str, number: str = "", achievement: str = "",
-                   actor: Actor = None) -> Proposal:
+def propose_upward(
+    work_year: WorkYear,
+    title: Title,
+    *,
+    people: Iterable[Person] = (),
+    units: Iterable[Unit] = (),
+    proposed_on: date,
+    subject: str,
+    recipient: str,
+    number: str = "",
+    achievement: str = "",
+    actor: Actor = None,
+) -> Proposal:
     """Tờ trình đề nghị cấp trên: the chosen people or units for one title, each with its basis."""
     ensure_open(work_year)
     title = Title(title)
     if title not in UPWARD_TITLES:
-        raise EmulationError("emulation.upward.title",
-                             f"“{TITLE_LABELS[title]}” do người đứng đầu cơ quan xét tặng: lập tờ trình xét tặng.",
-                             field="title")
+        raise EmulationError(
+            "emulation.upward.title",
+            f"“{TITLE_LABELS[title]}” do người đứng đầu cơ quan xét tặng: lập tờ trình xét tặng.",
+            field="title",
+        )
     subject, recipient = nfc(subject), nfc(recipient)
     if not subject:
-        raise EmulationError("emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject")
+        raise EmulationError(
+            "emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject"
+        )
     if not recipient:
-        raise EmulationError("emulation.upward.no_recipient", "Chưa nhập cơ quan nhận đề nghị (cấp trên).",
-                             field="recipient")
+        raise EmulationError(
+            "emulation.upward.no_recipient",
+            "Chưa nhập cơ quan nhận đề nghị (cấp trên).",
+            field="recipient",
+        )
     holders: list[Person | Unit] = [*people, *units]
     if not holders:
-        raise EmulationError("emulation.upward.empty", "Chọn ít nhất một cá nhân hoặc một tập thể.", field="people")
+        raise EmulationError(
+            "emulation.upward.empty", "Chọn ít nhất một cá nhân hoặc một tập thể.", field="people"
+        )
     for holder in holders:
         if holder.agency_id != work_year.agency_id:
-            raise EmulationError("emulation.upward.other_agency", f"{holder} không thuộc cơ quan này.")
+            raise EmulationError(
+                "emulation.upward.other_agency", f"{holder} không thuộc cơ quan này."
+            )
         person, unit = (holder, None) if isinstance(holder, Person) else (None, holder)
         check_title_fits_holder(title, person=person, unit=unit)
     bases = [basis_for(work_year, title, h) for h in holders]
     with transaction.atomic():
-        proposal = Proposal.objects.create(work_year=work_year, number=nfc(number), proposed_on=proposed_on,
-                                           subject=subject, kind=ProposalKind.UPWARD, recipient=recipient,
-                                           created_by=actor if isinstance(actor, User) else None)
+        proposal = Proposal.objects.create(
+            work_year=work_year,
+            number=nfc(number),
+            proposed_on=proposed_on,
+            subject=subject,
+            kind=ProposalKind.UPWARD,
+            recipient=recipient,
+            created_by=actor if isinstance(actor, User) else None,
+        )
         ProposalItem.objects.bulk_create(
-            ProposalItem(proposal=proposal, person=h if isinstance(h, Person) else None,
-                         unit=h if isinstance(h, Unit) else None, title=title, basis=b,
-                         achievement=nfc(achievement), position=i)
+            ProposalItem(
+                proposal=proposal,
+                person=h if isinstance(h, Person) else None,
+                unit=h if isinstance(h, Unit) else None,
+                title=title,
+                basis=b,
+                achievement=nfc(achievement),
+                position=i,
+            )
             for i, (h, b) in enumerate(zip(holders, bases, strict=True), start=1)
         )
-        record("emulation.propose_upward", actor=actor, target=proposal, agency_code=work_year.agency.code,
-               data={"year": work_year.year, "title": str(title), "recipient": recipient, "items": len(holders)})
+        record(
+            "emulation.propose_upward",
+            actor=actor,
+            target=proposal,
+            agency_code=work_year.agency.code,
+            data={
+                "year": work_year.year,
+                "title": str(title),
+                "recipient": recipient,
+                "items": len(holders),
+            },
+        )
     return proposal
 
 
@@ -98,22 +155,34 @@ def basis_for(work_year: WorkYear, title: Title, holder: Person | Unit) -> dict[
     plain "no criteria" reason."""
     if title not in RULED:
         return no_criteria_basis(title)
-    holder_filter: dict[str, Person | Unit] = {"person": holder} if isinstance(holder, Person) else {"unit": holder}
-    row = (Eligibility.objects.filter(work_year=work_year, title=title, **holder_filter)
-           .select_related("reason_set").first())
+    holder_filter: dict[str, Person | Unit] = (
+        {"person": holder} if isinstance(holder, Person) else {"unit": holder}
+    )
+    row = (
+        Eligibility.objects.filter(work_year=work_year, title=title, **holder_filter)
+        .select_related("reason_set")
+        .first()
+    )
     name = holder.full_name if isinstance(holder, Person) else holder.name
     if row is None:
         if not Eligibility.objects.filter(work_year=work_year).exists():
-            raise EmulationError("emulation.upward.not_computed",
-                                 f"Chưa xét danh hiệu năm {work_year.year}: hãy xét danh hiệu trước khi đề nghị.")
+            raise EmulationError(
+                "emulation.upward.not_computed",
+                f"Chưa xét danh hiệu năm {work_year.year}: hãy xét danh hiệu trước khi đề nghị.",
+            )
         raise EmulationError(
             "emulation.upward.not_eligible",
             f"{name} chưa đủ điều kiện đề nghị {TITLE_LABELS[title]} theo kết quả xét danh hiệu năm "
-            f"{work_year.year} (chưa đủ số năm liên tục hoặc chưa đạt danh hiệu năm nay).", field="people")
+            f"{work_year.year} (chưa đủ số năm liên tục hoặc chưa đạt danh hiệu năm nay).",
+            field="people",
+        )
     if row.outcome != Outcome.ELIGIBLE:
-        raise EmulationError("emulation.upward.not_eligible",
-                             f"{name} chưa đủ điều kiện đề nghị {TITLE_LABELS[title]}: "
-                             + "; ".join(row.reason_texts), field="people")
+        raise EmulationError(
+            "emulation.upward.not_eligible",
+            f"{name} chưa đủ điều kiện đề nghị {TITLE_LABELS[title]}: "
+            + "; ".join(row.reason_texts),
+            field="people",
+        )
     return basis_of(row)
 
 
@@ -121,16 +190,31 @@ def submit_upward(proposal: Proposal, *, submitted_on: date, actor: Actor = None
     """After the council's ballot passed: the list is sent to the higher body."""
     ensure_open(proposal.work_year)
     if proposal.kind != ProposalKind.UPWARD:
-        raise EmulationError("emulation.upward.not_upward", "Tờ trình này là tờ trình xét tặng tại cơ quan.")
+        raise EmulationError(
+            "emulation.upward.not_upward", "Tờ trình này là tờ trình xét tặng tại cơ quan."
+        )
     if proposal.state != ProposalState.VOTED:
-        raise EmulationError("emulation.upward.not_voted", "Hội đồng chưa bỏ phiếu tờ trình này: chưa thể trình.")
+        raise EmulationError(
+            "emulation.upward.not_voted", "Hội đồng chưa bỏ phiếu tờ trình này: chưa thể trình."
+        )
     approved = proposal.items.filter(approved=True).count()
     if not approved:
-        raise EmulationError("emulation.upward.nothing", "Hội đồng không thông qua ai: không có gì để trình cấp trên.")
+        raise EmulationError(
+            "emulation.upward.nothing",
+            "Hội đồng không thông qua ai: không có gì để trình cấp trên.",
+        )
     with transaction.atomic():
         Proposal.objects.filter(pk=proposal.pk).update(state=ProposalState.SUBMITTED)
-        record("emulation.submit_upward", actor=actor, target=proposal, agency_code=proposal.work_year.agency.code,
-               data={"recipient": proposal.recipient, "items": approved, "on": submitted_on.isoformat()})
+        record(
+            "emulation.submit_upward",
+            actor=actor,
+            target=proposal,
+            agency_code=proposal.work_year.agency.code,
+            data={
+                "recipient": proposal.recipient,
+                "items": approved,
+                "on": submitted_on.isoformat(),
+            },
+        )
     proposal.refresh_from_db()
     return proposal
-

@@ -25,6 +25,8 @@ urlpatterns = [
     path(Y + "to-trinh/<int:pk>/<slug:action>/", views.proposal_action, name="proposal-action"),
     path(Y + "quyet-dinh/", views.decisions, name="decisions"),
     path(Y + "quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
-    path(Y + "quyet-dinh/<int:pk>/thu-hoi/<int:award_pk>/", views.award_revoke, name="award-revoke"),
+    path(
+        Y + "quyet-dinh/<int:pk>/thu-hoi/<int:award_pk>/", views.award_revoke, name="award-revoke"
+    ),
     path("<slug:agency_code>/can-bo/<str:staff_code>/", views.person_titles, name="person-titles"),
 ]

@@ -50,40 +50,64 @@ def show_error(request: HttpRequest, form: Any, error: EmulationError) -> None:
 def year_overview(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     work_year = access.get_work_year_for_user(request, agency_code, year)
     agency = work_year.agency
-    return render(request, "emulation/year.html", {
-        "work_year": work_year, "agency": agency,
-        "launch": selectors.launch_of(work_year),
-        "pledges": selectors.pledges_of_year(work_year),
-        "decisions": selectors.decisions_of_year(work_year),
-        "counts": selectors.title_counts(work_year),
-        "can_manage": access.can_manage(request.user, agency),
-        "can_read_all": access.can_read_all(request.user, agency),
-        "can_read_proposals": access.can_read_proposals(request.user, agency),
-        "person": own_person(request.user),
-        "registrable_units": access.registrable_units(request.user, agency),
-    })
+    return render(
+        request,
+        "emulation/year.html",
+        {
+            "work_year": work_year,
+            "agency": agency,
+            "launch": selectors.launch_of(work_year),
+            "pledges": selectors.pledges_of_year(work_year),
+            "decisions": selectors.decisions_of_year(work_year),
+            "counts": selectors.title_counts(work_year),
+            "can_manage": access.can_manage(request.user, agency),
+            "can_read_all": access.can_read_all(request.user, agency),
+            "can_read_proposals": access.can_read_proposals(request.user, agency),
+            "person": own_person(request.user),
+            "registrable_units": access.registrable_units(request.user, agency),
+        },
+    )
 
 
 def launch_edit(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     work_year = access.get_managed_year_for_user(request, agency_code, year)
     launch = selectors.launch_of(work_year)
-    initial = ({"launched_on": launch.launched_on, "theme": launch.theme, "movements": launch.movements,
-                "registration_deadline": launch.registration_deadline} if launch else {})
+    initial = (
+        {
+            "launched_on": launch.launched_on,
+            "theme": launch.theme,
+            "movements": launch.movements,
+            "registration_deadline": launch.registration_deadline,
+        }
+        if launch
+        else {}
+    )
     form = LaunchForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.launch_emulation(work_year, launched_on=data["launched_on"], theme=data["theme"],
-                                      movements=data["movements"].splitlines(),
-                                      registration_deadline=data["registration_deadline"], actor=request.user)
+            services.launch_emulation(
+                work_year,
+                launched_on=data["launched_on"],
+                theme=data["theme"],
+                movements=data["movements"].splitlines(),
+                registration_deadline=data["registration_deadline"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã lưu nội dung phát động thi đua.")
             return redirect(year_url(work_year, "year"))
-    return render(request, "emulation/form.html", {
-        "work_year": work_year, "form": form, "heading": f"Phát động thi đua năm {work_year.year}",
-    })
+    return render(
+        request,
+        "emulation/form.html",
+        {
+            "work_year": work_year,
+            "form": form,
+            "heading": f"Phát động thi đua năm {work_year.year}",
+        },
+    )
 
 
 def registration(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -96,39 +120,69 @@ def registration(request: HttpRequest, agency_code: str, year: int) -> HttpRespo
     form = RegistrationForm(request.POST or None, initial={"titles": sorted(current)})
     if request.method == "POST" and form.is_valid():
         try:
-            services.register_titles(work_year, form.cleaned_data["titles"], person=person,
-                                     on=timezone.localdate(), actor=request.user)
+            services.register_titles(
+                work_year,
+                form.cleaned_data["titles"],
+                person=person,
+                on=timezone.localdate(),
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã ghi nhận đăng ký thi đua.")
             return redirect(year_url(work_year, "registration"))
-    every = (selectors.registrations_of_year(work_year) if access.can_read_all(request.user, work_year.agency)
-             else None)
-    return render(request, "emulation/registration.html", {
-        "work_year": work_year, "form": form, "person": person, "registrations": every,
-        "launch": selectors.launch_of(work_year),
-    })
+    every = (
+        selectors.registrations_of_year(work_year)
+        if access.can_read_all(request.user, work_year.agency)
+        else None
+    )
+    return render(
+        request,
+        "emulation/registration.html",
+        {
+            "work_year": work_year,
+            "form": form,
+            "person": person,
+            "registrations": every,
+            "launch": selectors.launch_of(work_year),
+        },
+    )
 
 
-def unit_registration(request: HttpRequest, agency_code: str, year: int, unit_code: str) -> HttpResponse:
+def unit_registration(
+    request: HttpRequest, agency_code: str, year: int, unit_code: str
+) -> HttpResponse:
     """A collective registers its titles (Tập thể lao động tiên tiến…): its head or the clerk."""
     work_year = access.get_work_year_for_user(request, agency_code, year)
     unit = access.get_registrable_unit_for_user(request, work_year, unit_code)
     current = selectors.registrations_of(work_year, unit=unit)
-    form = RegistrationForm(request.POST or None, individual=False, initial={"titles": sorted(current)})
+    form = RegistrationForm(
+        request.POST or None, individual=False, initial={"titles": sorted(current)}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.register_titles(work_year, form.cleaned_data["titles"], unit=unit,
-                                     on=timezone.localdate(), actor=request.user)
+            services.register_titles(
+                work_year,
+                form.cleaned_data["titles"],
+                unit=unit,
+                on=timezone.localdate(),
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
             return redirect(year_url(work_year, "unit-registration", unit.code))
-    return render(request, "emulation/form.html", {
-        "work_year": work_year, "form": form, "heading": f"Đăng ký thi đua năm {work_year.year}: {unit.name}",
-    })
+    return render(
+        request,
+        "emulation/form.html",
+        {
+            "work_year": work_year,
+            "form": form,
+            "heading": f"Đăng ký thi đua năm {work_year.year}: {unit.name}",
+        },
+    )
 
 
 def pledge_new(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -136,18 +190,31 @@ def pledge_new(request: HttpRequest, agency_code: str, year: int) -> HttpRespons
     form = PledgeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        parties = PledgeParties(data["party_a"], data["signer_a"], data["party_b"], data["signer_b"])
+        parties = PledgeParties(
+            data["party_a"], data["signer_a"], data["party_b"], data["signer_b"]
+        )
         try:
-            services.sign_pledge(work_year, parties, form.commitment_lines(), signed_on=data["signed_on"],
-                                 actor=request.user)
+            services.sign_pledge(
+                work_year,
+                parties,
+                form.commitment_lines(),
+                signed_on=data["signed_on"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã lưu giao ước thi đua.")
             return redirect(year_url(work_year, "year"))
-    return render(request, "emulation/form.html", {
-        "work_year": work_year, "form": form, "heading": "Giao ước thi đua",
-    })
+    return render(
+        request,
+        "emulation/form.html",
+        {
+            "work_year": work_year,
+            "form": form,
+            "heading": "Giao ước thi đua",
+        },
+    )
 
 
 def pledge_review(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
@@ -155,19 +222,32 @@ def pledge_review(request: HttpRequest, agency_code: str, year: int, pk: int) ->
     pledge = access.get_pledge_for_user(request, work_year, pk)
     commitments = list(pledge.commitments.all())
     if request.method == "POST":
-        results = {c.position: (request.POST.get(f"met-{c.position}") == "1",
-                                request.POST.get(f"note-{c.position}", "")) for c in commitments
-                   if request.POST.get(f"met-{c.position}") in ("0", "1")}
+        results = {
+            c.position: (
+                request.POST.get(f"met-{c.position}") == "1",
+                request.POST.get(f"note-{c.position}", ""),
+            )
+            for c in commitments
+            if request.POST.get(f"met-{c.position}") in ("0", "1")
+        }
         try:
-            services.review_pledge(pledge, results, reviewed_on=timezone.localdate(), actor=request.user)
+            services.review_pledge(
+                pledge, results, reviewed_on=timezone.localdate(), actor=request.user
+            )
         except EmulationError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, "Đã lưu kết quả thực hiện giao ước.")
             return redirect(year_url(work_year, "year"))
-    return render(request, "emulation/pledge_review.html", {
-        "work_year": work_year, "pledge": pledge, "commitments": commitments,
-    })
+    return render(
+        request,
+        "emulation/pledge_review.html",
+        {
+            "work_year": work_year,
+            "pledge": pledge,
+            "commitments": commitments,
+        },
+    )
 
 
 def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -183,12 +263,19 @@ def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
         else:
             messages.success(request, "Đã ghi nhận sáng kiến.")
             return redirect(year_url(work_year, "facts"))
-    return render(request, "emulation/facts.html", {
-        "work_year": work_year, "form": form, "initiatives": selectors.initiatives_of_year(work_year),
-        "earlier_form": EarlierTitleForm(agency=work_year.agency), "recognition_form": RecognitionForm(),
-        "earlier": selectors.earlier_titles(work_year.agency),
-        "recognitions": selectors.recognitions_of_year(work_year),
-    })
+    return render(
+        request,
+        "emulation/facts.html",
+        {
+            "work_year": work_year,
+            "form": form,
+            "initiatives": selectors.initiatives_of_year(work_year),
+            "earlier_form": EarlierTitleForm(agency=work_year.agency),
+            "recognition_form": RecognitionForm(),
+            "earlier": selectors.earlier_titles(work_year.agency),
+            "recognitions": selectors.recognitions_of_year(work_year),
+        },
+    )
 
 
 @require_POST
@@ -198,8 +285,14 @@ def earlier_title_new(request: HttpRequest, agency_code: str, year: int) -> Http
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_earlier_title(year=data["year"], title=Title(data["title"]), person=data["person"],
-                                          unit=data["unit"], decision=data["decision"], actor=request.user)
+            services.record_earlier_title(
+                year=data["year"],
+                title=Title(data["title"]),
+                person=data["person"],
+                unit=data["unit"],
+                decision=data["decision"],
+                actor=request.user,
+            )
         except EmulationError as error:
             messages.error(request, error.message)
         else:
@@ -215,8 +308,13 @@ def recognition_new(request: HttpRequest, agency_code: str, year: int) -> HttpRe
     form = RecognitionForm(request.POST)
     if form.is_valid():
         try:
-            services.record_recognition(work_year, form.cleaned_data["name"], issuer=form.cleaned_data["issuer"],
-                                        recognised_on=form.cleaned_data["recognised_on"], actor=request.user)
+            services.record_recognition(
+                work_year,
+                form.cleaned_data["name"],
+                issuer=form.cleaned_data["issuer"],
+                recognised_on=form.cleaned_data["recognised_on"],
+                actor=request.user,
+            )
         except EmulationError as error:
             messages.error(request, error.message)
         else:
@@ -237,13 +335,23 @@ def show_form_errors(request: HttpRequest, form: Any) -> None:
 def eligibility_table(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
     title = request.GET.get("danh-hieu", "")
-    rows = selectors.eligibility_rows(work_year, title=Title(title) if title in TITLE_VALUES else None)
-    return render(request, "emulation/eligibility.html", {
-        "work_year": work_year, "rows": rows, "counts": selectors.eligible_counts(work_year),
-        "can_manage": access.can_manage(request.user, work_year.agency),
-        "eligible": Outcome.ELIGIBLE, "titles": list(Title), "selected": title,
-        "regulation": rules.regulation_of(work_year),
-    })
+    rows = selectors.eligibility_rows(
+        work_year, title=Title(title) if title in TITLE_VALUES else None
+    )
+    return render(
+        request,
+        "emulation/eligibility.html",
+        {
+            "work_year": work_year,
+            "rows": rows,
+            "counts": selectors.eligible_counts(work_year),
+            "can_manage": access.can_manage(request.user, work_year.agency),
+            "eligible": Outcome.ELIGIBLE,
+            "titles": list(Title),
+            "selected": title,
+            "regulation": rules.regulation_of(work_year),
+        },
+    )
 
 
 @require_POST
@@ -254,12 +362,21 @@ def eligibility_compute(request: HttpRequest, agency_code: str, year: int) -> Ht
     except EmulationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Đã xét danh hiệu cho {summary.people} người và {summary.units} tập thể.")
-        unjudged = [row.unit.name for row in selectors.unit_judgements(work_year)
-                    if row.judgement is None or None in (row.judgement.emulation_active, row.judgement.unity)]
+        messages.success(
+            request, f"Đã xét danh hiệu cho {summary.people} người và {summary.units} tập thể."
+        )
+        unjudged = [
+            row.unit.name
+            for row in selectors.unit_judgements(work_year)
+            if row.judgement is None
+            or None in (row.judgement.emulation_active, row.judgement.unity)
+        ]
         if unjudged:
-            messages.warning(request, "Hội đồng chưa đánh giá phong trào thi đua, sự đoàn kết nội bộ của: "
-                             f"{', '.join(unjudged)} — chưa xét được danh hiệu tập thể của các đơn vị này.")
+            messages.warning(
+                request,
+                "Hội đồng chưa đánh giá phong trào thi đua, sự đoàn kết nội bộ của: "
+                f"{', '.join(unjudged)} — chưa xét được danh hiệu tập thể của các đơn vị này.",
+            )
     return redirect(year_url(work_year, "eligibility"))
 
 
@@ -270,30 +387,47 @@ def proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
     if form is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            proposal = council.propose_titles(work_year, [Title(t) for t in data["titles"]],
-                                              proposed_on=data["proposed_on"], subject=data["subject"],
-                                              number=data["number"], actor=request.user)
+            proposal = council.propose_titles(
+                work_year,
+                [Title(t) for t in data["titles"]],
+                proposed_on=data["proposed_on"],
+                subject=data["subject"],
+                number=data["number"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã lập tờ trình.")
             return redirect(year_url(work_year, "proposal", proposal.pk))
-    return render(request, "emulation/proposals.html", {
-        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.INTERNAL),
-        "form": form,
-    })
+    return render(
+        request,
+        "emulation/proposals.html",
+        {
+            "work_year": work_year,
+            "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.INTERNAL),
+            "form": form,
+        },
+    )
 
 
 def proposal_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     work_year = access.get_work_year_for_user(request, agency_code, year)
     proposal = access.get_proposal_for_user(request, work_year, pk)
     can_manage = access.can_manage(request.user, work_year.agency)
-    return render(request, "emulation/proposal.html", {
-        "work_year": work_year, "proposal": proposal, "items": selectors.proposal_items(proposal),
-        "can_manage": can_manage, "decision_form": HeadDecisionForm() if can_manage else None,
-        "is_council_member": access.is_council_member(request.user, work_year.agency),
-        "poll_url": poll_url(proposal.poll_id),
-    })
+    return render(
+        request,
+        "emulation/proposal.html",
+        {
+            "work_year": work_year,
+            "proposal": proposal,
+            "items": selectors.proposal_items(proposal),
+            "can_manage": can_manage,
+            "decision_form": HeadDecisionForm() if can_manage else None,
+            "is_council_member": access.is_council_member(request.user, work_year.agency),
+            "poll_url": poll_url(proposal.poll_id),
+        },
+    )
 
 
 def poll_url(poll_id: int | None) -> str:
@@ -307,7 +441,9 @@ def poll_url(poll_id: int | None) -> str:
 
 
 @require_POST
-def proposal_action(request: HttpRequest, agency_code: str, year: int, pk: int, action: str) -> HttpResponse:
+def proposal_action(
+    request: HttpRequest, agency_code: str, year: int, pk: int, action: str
+) -> HttpResponse:
     work_year = access.get_managed_year_for_user(request, agency_code, year)
     proposal = access.get_proposal_for_user(request, work_year, pk)
     try:
@@ -336,7 +472,9 @@ def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
         show_form_errors(request, form)
         return redirect(year_url(work_year, "proposal", proposal.pk))
     data = form.cleaned_data
-    header = DecisionHeader(Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"])
+    header = DecisionHeader(
+        Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"]
+    )
     try:
         decision = council.decide_titles(proposal, header, actor=request.user)
     except EmulationError as error:
@@ -349,37 +487,66 @@ def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
 def decisions(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     work_year = access.get_work_year_for_user(request, agency_code, year)
     can_manage = access.can_manage(request.user, work_year.agency)
-    form = ExternalDecisionForm(request.POST or None, agency=work_year.agency) if can_manage else None
+    form = (
+        ExternalDecisionForm(request.POST or None, agency=work_year.agency) if can_manage else None
+    )
     if form is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        header = DecisionHeader(Issuer(data["issuer_kind"]), data["issuer"], data["number"], data["signed_on"])
+        header = DecisionHeader(
+            Issuer(data["issuer_kind"]), data["issuer"], data["number"], data["signed_on"]
+        )
         try:
-            council.record_external_decision(work_year, header, Title(data["title"]), people=data["people"],
-                                             units=data["units"], actor=request.user)
+            council.record_external_decision(
+                work_year,
+                header,
+                Title(data["title"]),
+                people=data["people"],
+                units=data["units"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã ghi quyết định.")
             return redirect(year_url(work_year, "decisions"))
-    return render(request, "emulation/decisions.html", {
-        "work_year": work_year, "decisions": selectors.decisions_of_year(work_year), "form": form,
-    })
+    return render(
+        request,
+        "emulation/decisions.html",
+        {
+            "work_year": work_year,
+            "decisions": selectors.decisions_of_year(work_year),
+            "form": form,
+        },
+    )
 
 
 def decision_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     work_year = access.get_work_year_for_user(request, agency_code, year)
     decision = access.get_decision_for_user(request, work_year, pk)
-    return render(request, "emulation/decision.html", {
-        "work_year": work_year, "decision": decision, "awards": selectors.decision_list(decision),
-        "can_manage": access.can_manage(request.user, work_year.agency) and not work_year.is_closed,
-    })
+    return render(
+        request,
+        "emulation/decision.html",
+        {
+            "work_year": work_year,
+            "decision": decision,
+            "awards": selectors.decision_list(decision),
+            "can_manage": access.can_manage(request.user, work_year.agency)
+            and not work_year.is_closed,
+        },
+    )
 
 
 def person_titles(request: HttpRequest, agency_code: str, staff_code: str) -> HttpResponse:
     person = access.get_titled_person_for_user(request, agency_code, staff_code)
-    return render(request, "emulation/person_titles.html", {
-        "person": person, "agency": person.agency, "awards": selectors.person_titles(person),
-    })
+    return render(
+        request,
+        "emulation/person_titles.html",
+        {
+            "person": person,
+            "agency": person.agency,
+            "awards": selectors.person_titles(person),
+        },
+    )
 
 
 def judgements(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -395,11 +562,19 @@ def judgements(request: HttpRequest, agency_code: str, year: int) -> HttpRespons
         else:
             show_form_errors(request, form)
         return redirect(year_url(work_year, "judgements"))
-    rows = [(row, UnitJudgementForm(initial=judgement_initial(row), auto_id=f"id_{row.unit.code}_%s"))
-            for row in selectors.unit_judgements(work_year)]
-    return render(request, "emulation/judgements.html", {
-        "work_year": work_year, "rows": rows, "can_judge": can_judge and not work_year.is_closed,
-    })
+    rows = [
+        (row, UnitJudgementForm(initial=judgement_initial(row), auto_id=f"id_{row.unit.code}_%s"))
+        for row in selectors.unit_judgements(work_year)
+    ]
+    return render(
+        request,
+        "emulation/judgements.html",
+        {
+            "work_year": work_year,
+            "rows": rows,
+            "can_judge": can_judge and not work_year.is_closed,
+        },
+    )
 
 
 def judgement_initial(row: selectors.UnitJudgementRow) -> dict[str, str]:
@@ -408,8 +583,12 @@ def judgement_initial(row: selectors.UnitJudgementRow) -> dict[str, str]:
     def as_choice(value: bool | None) -> str:
         return "" if value is None else "1" if value else "0"
 
-    return {"unit": row.unit.code, "emulation_active": as_choice(j.emulation_active if j else None),
-            "unity": as_choice(j.unity if j else None), "note": j.note if j else ""}
+    return {
+        "unit": row.unit.code,
+        "emulation_active": as_choice(j.emulation_active if j else None),
+        "unity": as_choice(j.unity if j else None),
+        "note": j.note if j else "",
+    }
 
 
 def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, Any]) -> None:
@@ -418,9 +597,15 @@ def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, An
         messages.error(request, f"Không tìm thấy đơn vị “{data['unit']}” trong cơ quan.")
         return
     try:
-        services.judge_unit(work_year, unit, emulation_active=judgement_value(data["emulation_active"]),
-                            unity=judgement_value(data["unity"]), note=data["note"], on=timezone.localdate(),
-                            actor=request.user)
+        services.judge_unit(
+            work_year,
+            unit,
+            emulation_active=judgement_value(data["emulation_active"]),
+            unity=judgement_value(data["unity"]),
+            note=data["note"],
+            on=timezone.localdate(),
+            actor=request.user,
+        )
     except EmulationError as error:
         messages.error(request, error.message)
     else:
@@ -431,27 +616,47 @@ def upward_proposals(request: HttpRequest, agency_code: str, year: int) -> HttpR
     """Đề nghị cấp trên khen thưởng: the lists and, for the clerk, a new list."""
     work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
     can_manage = access.can_manage(request.user, work_year.agency)
-    form = (UpwardProposalForm(request.POST or None, agency=work_year.agency, titles=upward.UPWARD_TITLES)
-            if can_manage else None)
+    form = (
+        UpwardProposalForm(
+            request.POST or None, agency=work_year.agency, titles=upward.UPWARD_TITLES
+        )
+        if can_manage
+        else None
+    )
     if form is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             proposal = upward.propose_upward(
-                work_year, Title(data["title"]), people=data["people"], units=data["units"],
-                proposed_on=data["proposed_on"], subject=data["subject"], recipient=data["recipient"],
-                number=data["number"], achievement=data["achievement"], actor=request.user)
+                work_year,
+                Title(data["title"]),
+                people=data["people"],
+                units=data["units"],
+                proposed_on=data["proposed_on"],
+                subject=data["subject"],
+                recipient=data["recipient"],
+                number=data["number"],
+                achievement=data["achievement"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, "Đã lập tờ trình đề nghị cấp trên.")
             return redirect(year_url(work_year, "proposal", proposal.pk))
-    return render(request, "emulation/upward.html", {
-        "work_year": work_year, "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.UPWARD),
-        "form": form,
-    })
+    return render(
+        request,
+        "emulation/upward.html",
+        {
+            "work_year": work_year,
+            "proposals": selectors.proposals_of_year(work_year, kind=ProposalKind.UPWARD),
+            "form": form,
+        },
+    )
 
 
-def award_revoke(request: HttpRequest, agency_code: str, year: int, pk: int, award_pk: int) -> HttpResponse:
+def award_revoke(
+    request: HttpRequest, agency_code: str, year: int, pk: int, award_pk: int
+) -> HttpResponse:
     """Thu hồi danh hiệu: the clerk records the revocation with its date and basis."""
     work_year = access.get_managed_year_for_user(request, agency_code, year)
     decision = access.get_decision_for_user(request, work_year, pk)
@@ -459,14 +664,24 @@ def award_revoke(request: HttpRequest, agency_code: str, year: int, pk: int, awa
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.revoke_award(award, revoked_on=form.cleaned_data["revoked_on"],
-                                  basis=form.cleaned_data["basis"], actor=request.user)
+            services.revoke_award(
+                award,
+                revoked_on=form.cleaned_data["revoked_on"],
+                basis=form.cleaned_data["basis"],
+                actor=request.user,
+            )
         except EmulationError as error:
             show_error(request, form, error)
         else:
             messages.success(request, f"Đã ghi thu hồi danh hiệu của {award.holder_name}.")
             return redirect(year_url(work_year, "decision", decision.pk))
-    return render(request, "emulation/revoke.html", {
-        "work_year": work_year, "decision": decision, "award": award, "form": form,
-    })
-
+    return render(
+        request,
+        "emulation/revoke.html",
+        {
+            "work_year": work_year,
+            "decision": decision,
+            "award": award,
+            "form": form,
+        },
+    )

@@ -17,13 +17,15 @@ REVIEWERS = frozenset({Role.ADMIN, Role.CLERK, Role.LEADER})
 
 
 def can_review_unit(user: AnyUser, unit: Unit) -> bool:
-    return (has_role(user, REVIEWERS, agency=unit.agency)
-            or has_role(user, {Role.UNIT_HEAD}, agency=unit.agency, unit=unit))
+    return has_role(user, REVIEWERS, agency=unit.agency) or has_role(
+        user, {Role.UNIT_HEAD}, agency=unit.agency, unit=unit
+    )
 
 
 def can_propose(user: AnyUser, unit: Unit) -> bool:
-    return (has_role(user, {Role.LEADER}, agency=unit.agency)
-            or has_role(user, {Role.UNIT_HEAD}, agency=unit.agency, unit=unit))
+    return has_role(user, {Role.LEADER}, agency=unit.agency) or has_role(
+        user, {Role.UNIT_HEAD}, agency=unit.agency, unit=unit
+    )
 
 
 def can_approve(user: AnyUser, agency: Agency) -> bool:
@@ -43,7 +45,9 @@ def get_unit_for_reviewer(request: HttpRequest, agency: Agency, code: str) -> Un
 
 
 def log_read(request: HttpRequest, agency: Agency, what: str, **data: object) -> None:
-    record("evaluation.read", actor=request.user, agency_code=agency.code, data={"what": what, **data})
+    record(
+        "evaluation.read", actor=request.user, agency_code=agency.code, data={"what": what, **data}
+    )
 
 
 def can_record_leave(user: AnyUser, agency: Agency) -> bool:

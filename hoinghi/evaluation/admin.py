@@ -29,7 +29,15 @@ class UnitMeetingAdmin(admin.ModelAdmin):
 
 @admin.register(PersonEvaluation)
 class PersonEvaluationAdmin(admin.ModelAdmin):
-    list_display = ["person", "work_year", "unit", "stage", "self_rating", "proposed_rating", "rating"]
+    list_display = [
+        "person",
+        "work_year",
+        "unit",
+        "stage",
+        "self_rating",
+        "proposed_rating",
+        "rating",
+    ]
     list_filter = ["stage", "rating", "regime"]
     raw_id_fields = ["person", "unit", "meeting", "work_year"]
     readonly_fields = ["rule_code", "rule_version", "citations", "reasons", "facts"]

@@ -13,4 +13,6 @@ class EvaluationConfig(AppConfig):
         from hoinghi.org.scenario import register_section
 
         home.register(evaluation_links)
-        register_section("evaluation", load=load_evaluation, dump=dump_evaluation, order=20, per_year=True)
+        register_section(
+            "evaluation", load=load_evaluation, dump=dump_evaluation, order=20, per_year=True
+        )

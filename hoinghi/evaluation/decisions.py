@@ -37,8 +37,10 @@ TEMP = "hoinghi_decided_evaluation"
 FACT_FIELDS = tuple(PersonEvaluationFacts.__dataclass_fields__)
 _read_facts = operator.attrgetter(*FACT_FIELDS)
 _MISSING = object()
-FACT_DEFAULTS = tuple(f.default if f.default is not dataclasses.MISSING else _MISSING
-                      for f in dataclasses.fields(PersonEvaluationFacts))
+FACT_DEFAULTS = tuple(
+    f.default if f.default is not dataclasses.MISSING else _MISSING
+    for f in dataclasses.fields(PersonEvaluationFacts)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,16 @@ class Decided:
     facts: str
 
     def as_row(self) -> tuple[Any, ...]:
-        return (self.evaluation_id, self.rating, self.not_classified, self.rule_code, self.rule_version,
-                self.citations, self.reasons, self.facts)
+        return (
+            self.evaluation_id,
+            self.rating,
+            self.not_classified,
+            self.rule_code,
+            self.rule_version,
+            self.citations,
+            self.reasons,
+            self.facts,
+        )
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
@@ -78,8 +88,11 @@ def facts_dict(facts: PersonEvaluationFacts) -> dict[str, Any]:
     default (``PersonEvaluationFacts``) are omitted: the rule version fixes them. The test is
     identity (the defaults are None, False, small integers, enum members, ""), so at worst an
     equal value is written out."""
-    return {name: _plain(value) for name, value, default in zip(FACT_FIELDS, _read_facts(facts), FACT_DEFAULTS, strict=True)
-            if value is not default}
+    return {
+        name: _plain(value)
+        for name, value, default in zip(FACT_FIELDS, _read_facts(facts), FACT_DEFAULTS, strict=True)
+        if value is not default
+    }
 
 
 class Serialiser:
@@ -94,27 +107,53 @@ class Serialiser:
         key = id(result.reasons)
         hit = self._reasons.get(key)
         if hit is None or hit[0] is not result.reasons:
-            hit = (result.reasons, _dumps([c.render() for c in result.citations]),
-                   _dumps([r.to_dict() for r in result.reasons]))
+            hit = (
+                result.reasons,
+                _dumps([c.render() for c in result.citations]),
+                _dumps([r.to_dict() for r in result.reasons]),
+            )
             self._reasons[key] = hit
         return hit[1], hit[2]
 
-    def decided(self, evaluation_id: int, level: Result, final: Rating | None, facts: PersonEvaluationFacts,
-                checks_json: str = "[]") -> Decided:
+    def decided(
+        self,
+        evaluation_id: int,
+        level: Result,
+        final: Rating | None,
+        facts: PersonEvaluationFacts,
+        checks_json: str = "[]",
+    ) -> Decided:
         """The decision on one person: the law's level, the final rating and the snapshot."""
         citations, reasons = self.reasons(level)
         snapshot = f'{{"person":{_dumps(facts_dict(facts))},"result":{self.result(level)},"caps":{checks_json}}}'
-        return Decided(evaluation_id, final.value if final else "", level.outcome is None, level.rule,
-                       level.rule_version, citations, reasons, snapshot)
+        return Decided(
+            evaluation_id,
+            final.value if final else "",
+            level.outcome is None,
+            level.rule,
+            level.rule_version,
+            citations,
+            reasons,
+            snapshot,
+        )
 
     def result(self, level: Result) -> str:
         """The result's JSON without its reasons (they have their own column), built once when shared."""
         key = (id(level.values), level.outcome, level.rule, level.rule_version, level.on)
         hit = self._results.get(key)
         if hit is None or hit[0] is not level.values:
-            hit = (level.values, _dumps({
-                "question": level.rule, "on": level.on.isoformat(), "outcome": _plain(level.outcome),
-                "values": {k: to_json_value(v) for k, v in level.values.items()}, "rule_version": level.rule_version}))
+            hit = (
+                level.values,
+                _dumps(
+                    {
+                        "question": level.rule,
+                        "on": level.on.isoformat(),
+                        "outcome": _plain(level.outcome),
+                        "values": {k: to_json_value(v) for k, v in level.values.items()},
+                        "rule_version": level.rule_version,
+                    }
+                ),
+            )
             self._results[key] = hit
         return hit[1]
 
@@ -126,16 +165,20 @@ def checks_json(results: Iterable[Result]) -> str:
 def write_decisions(rows: Sequence[Decided], *, decided_by_id: int | None, decided_on: date) -> int:
     """Mark the evaluations decided with their rating and record; returns the rows written."""
     ops = connection.ops
-    constants = (Stage.APPROVED.value, decided_by_id, ops.adapt_datefield_value(decided_on),
-                 ops.adapt_datetimefield_value(timezone.now()))
+    constants = (
+        Stage.APPROVED.value,
+        decided_by_id,
+        ops.adapt_datefield_value(decided_on),
+        ops.adapt_datetimefield_value(timezone.now()),
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         write = _write_postgresql if connection.vendor == "postgresql" else _write_sqlite
         for start in range(0, len(rows), BATCH):
-            write(cursor, rows[start:start + BATCH], constants)
+            write(cursor, rows[start : start + BATCH], constants)
     return len(rows)
 
 
-_SET = ("stage = %s, decided_by_id = %s, decided_on = %s, updated_at = %s")
+_SET = "stage = %s, decided_by_id = %s, decided_on = %s, updated_at = %s"
 
 
 def _write_postgresql(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
@@ -143,21 +186,37 @@ def _write_postgresql(cursor: Any, rows: Sequence[Decided], constants: tuple[Any
     pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
     keyed = []
     for row in rows:
-        piece = pieces.setdefault((id(row.citations), id(row.reasons)), (len(pieces), row.citations, row.reasons))
-        keyed.append((row.evaluation_id, row.rating, row.not_classified, row.rule_code, row.rule_version, piece[0],
-                      row.facts))
+        piece = pieces.setdefault(
+            (id(row.citations), id(row.reasons)), (len(pieces), row.citations, row.reasons)
+        )
+        keyed.append(
+            (
+                row.evaluation_id,
+                row.rating,
+                row.not_classified,
+                row.rule_code,
+                row.rule_version,
+                piece[0],
+                row.facts,
+            )
+        )
     cursor.execute(
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (id bigint, rating varchar(4), not_classified boolean, "
-        "rule_code varchar(80), rule_version varchar(40), piece integer, facts jsonb) ON COMMIT DROP")
-    cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP}_piece (piece integer, citations jsonb, "
-                   "reasons jsonb) ON COMMIT DROP")
+        "rule_code varchar(80), rule_version varchar(40), piece integer, facts jsonb) ON COMMIT DROP"
+    )
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP}_piece (piece integer, citations jsonb, "
+        "reasons jsonb) ON COMMIT DROP"
+    )
     cursor.execute(f"TRUNCATE {TEMP}, {TEMP}_piece")
     raw = cursor.cursor  # the psycopg cursor: COPY is not part of the DB-API
     with raw.copy(f"COPY {TEMP}_piece (piece, citations, reasons) FROM STDIN") as copy:
         for piece in pieces.values():
             copy.write_row(piece)
-    with raw.copy(f"COPY {TEMP} (id, rating, not_classified, rule_code, rule_version, piece, facts) "
-                  "FROM STDIN") as copy:
+    with raw.copy(
+        f"COPY {TEMP} (id, rating, not_classified, rule_code, rule_version, piece, facts) "
+        "FROM STDIN"
+    ) as copy:
         for values in keyed:
             copy.write_row(values)
     cursor.execute(f"ANALYZE {TEMP}, {TEMP}_piece")  # real row counts: hash joins, no sort to disk
@@ -166,10 +225,13 @@ def _write_postgresql(cursor: Any, rows: Sequence[Decided], constants: tuple[Any
         "rule_version = t.rule_version, citations = p.citations, reasons = p.reasons, facts = t.facts, "
         f"{_SET} FROM {TEMP} AS t JOIN {TEMP}_piece AS p ON p.piece = t.piece "
         "WHERE e.id = t.id AND e.id BETWEEN %s AND %s",  # the key range: a primary-key scan, not the table
-        (*constants, min(r.evaluation_id for r in rows), max(r.evaluation_id for r in rows)))
+        (*constants, min(r.evaluation_id for r in rows), max(r.evaluation_id for r in rows)),
+    )
 
 
 def _write_sqlite(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
-    sql = (f"UPDATE {TABLE} SET rating = %s, not_classified = %s, rule_code = %s, rule_version = %s, "
-           f"citations = %s, reasons = %s, facts = %s, {_SET} WHERE id = %s")
+    sql = (
+        f"UPDATE {TABLE} SET rating = %s, not_classified = %s, rule_code = %s, rule_version = %s, "
+        f"citations = %s, reasons = %s, facts = %s, {_SET} WHERE id = %s"
+    )
     cursor.executemany(sql, [(*r.as_row()[1:], *constants, r.evaluation_id) for r in rows])

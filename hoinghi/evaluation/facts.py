@@ -54,22 +54,35 @@ class YearContext:
     @classmethod
     def load(cls, work_year: WorkYear) -> YearContext:
         on = work_year.ends_on
-        positions = Position.objects.filter(unit__agency_id=work_year.agency_id, valid_from__lte=on).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on)).filter(Q(is_head=True) | Q(is_leader=True))
+        positions = (
+            Position.objects.filter(unit__agency_id=work_year.agency_id, valid_from__lte=on)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+            .filter(Q(is_head=True) | Q(is_leader=True))
+        )
         heads: dict[int, int] = {}
         leaders: set[int] = set()
         for person_id, unit_id, is_head in positions.values_list("person_id", "unit_id", "is_head"):
             leaders.add(person_id)
             if is_head:
                 heads[person_id] = unit_id
-        ratings = {u: c.rating for u, c in selectors.unit_classifications(work_year).items() if c.rating}
-        return cls(work_year, completion_by_person(work_year), completion_by_unit(work_year),
-                   selectors.absences_by_person(work_year), selectors.disciplines_by_person(work_year),
-                   heads, leaders, ratings)
+        ratings = {
+            u: c.rating for u, c in selectors.unit_classifications(work_year).items() if c.rating
+        }
+        return cls(
+            work_year,
+            completion_by_person(work_year),
+            completion_by_unit(work_year),
+            selectors.absences_by_person(work_year),
+            selectors.disciplines_by_person(work_year),
+            heads,
+            leaders,
+            ratings,
+        )
 
 
-def facts_for(evaluation: PersonEvaluation, ctx: YearContext, *, rating: Rating | None = None
-              ) -> PersonEvaluationFacts:
+def facts_for(
+    evaluation: PersonEvaluation, ctx: YearContext, *, rating: Rating | None = None
+) -> PersonEvaluationFacts:
     """The person's year as the law reads it. ``rating`` stands in for a proposed level:
     for the caps the proposal is what is counted."""
     person, wy = evaluation.person, ctx.work_year
@@ -93,15 +106,23 @@ def facts_for(evaluation: PersonEvaluation, ctx: YearContext, *, rating: Rating 
         score=Fraction(evaluation.score) if evaluation.score is not None else None,
         general_criteria=GeneralCriteria(evaluation.general_criteria),
         tasks_assigned=assigned,
-        tasks_completed=(done.tasks_done + done.targets_done) if done else evaluation.tasks_assigned,
-        tasks_on_time=(done.tasks_on_time + done.targets_on_time) if done else evaluation.tasks_on_time,
-        tasks_exceeded=(done.tasks_exceeded + done.targets_exceeded) if done else evaluation.tasks_exceeded,
+        tasks_completed=(done.tasks_done + done.targets_done)
+        if done
+        else evaluation.tasks_assigned,
+        tasks_on_time=(done.tasks_on_time + done.targets_on_time)
+        if done
+        else evaluation.tasks_on_time,
+        tasks_exceeded=(done.tasks_exceeded + done.targets_exceeded)
+        if done
+        else evaluation.tasks_exceeded,
         tasks_late=(done.tasks_late + done.targets_late) if done else 0,
         tasks_short=evaluation.tasks_short,
         targets_assigned=unit_tasks.targets_total + unit_tasks.tasks_total if unit_tasks else 0,
         targets_completed=unit_tasks.targets_done + unit_tasks.tasks_done if unit_tasks else 0,
         targets_on_time=unit_tasks.targets_on_time + unit_tasks.tasks_on_time if unit_tasks else 0,
-        targets_exceeded=unit_tasks.targets_exceeded + unit_tasks.tasks_exceeded if unit_tasks else 0,
+        targets_exceeded=unit_tasks.targets_exceeded + unit_tasks.tasks_exceeded
+        if unit_tasks
+        else 0,
         discipline=heaviest.level if heaviest else None,
         discipline_ground=heaviest.ground if heaviest else DisciplineGround.TASK,
         discipline_counted_elsewhere=heaviest.counted_elsewhere if heaviest else False,
@@ -114,7 +135,9 @@ def facts_for(evaluation: PersonEvaluation, ctx: YearContext, *, rating: Rating 
 def _heaviest_counted(found: Sequence[selectors.DisciplineFact]) -> selectors.DisciplineFact | None:
     if not found:
         return None
-    counted = [d for d in found if d.ground in COUNTED_GROUNDS and not d.counted_elsewhere] or list(found)
+    counted = [d for d in found if d.ground in COUNTED_GROUNDS and not d.counted_elsewhere] or list(
+        found
+    )
     return max(counted, key=lambda d: d.level.rank)
 
 

@@ -15,11 +15,28 @@ def evaluation_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     links = []
     person = own_person(user)
     if person is not None and person.agency_id == agency.pk:
-        links.append(HomeLink("Đánh giá của tôi", reverse("evaluation:person", args=[agency.code, person.staff_code])))
+        links.append(
+            HomeLink(
+                "Đánh giá của tôi",
+                reverse("evaluation:person", args=[agency.code, person.staff_code]),
+            )
+        )
     if can_record_leave(user, agency):
-        links.append(HomeLink("Thời gian nghỉ, kỷ luật", reverse("evaluation:leave", args=[agency.code])))
+        links.append(
+            HomeLink("Thời gian nghỉ, kỷ luật", reverse("evaluation:leave", args=[agency.code]))
+        )
     if can_decide_units(user, agency):
-        year = agency.work_years.filter(state="open").order_by("-year").values_list("year", flat=True).first()
+        year = (
+            agency.work_years.filter(state="open")
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .first()
+        )
         if year is not None:
-            links.append(HomeLink(f"Xếp loại tập thể năm {year}", reverse("evaluation:units", args=[agency.code, year])))
+            links.append(
+                HomeLink(
+                    f"Xếp loại tập thể năm {year}",
+                    reverse("evaluation:units", args=[agency.code, year]),
+                )
+            )
     return links

@@ -33,7 +33,9 @@ CRITERIA_CHOICES = [(k.value, label) for k, label in GENERAL_CRITERIA_LABELS.ite
 class Absence(models.Model):
     """Leave of a person (thai sản, ốm đau, đào tạo, không lương…), read by the time rules."""
 
-    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="absences")
+    person = models.ForeignKey(
+        Person, verbose_name="người", on_delete=models.CASCADE, related_name="absences"
+    )
     kind = models.CharField("loại nghỉ", max_length=30, choices=LEAVE_CHOICES)
     starts_on = models.DateField("từ ngày")
     ends_on = models.DateField("đến ngày")
@@ -43,7 +45,9 @@ class Absence(models.Model):
         verbose_name = "thời gian nghỉ"
         verbose_name_plural = "thời gian nghỉ"
         ordering = ["person", "starts_on"]
-        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="absence_ordered")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="absence_ordered")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y}"
@@ -52,14 +56,18 @@ class Absence(models.Model):
 class Discipline(models.Model):
     """A disciplinary decision against a person (kỷ luật), with its ground."""
 
-    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="disciplines")
+    person = models.ForeignKey(
+        Person, verbose_name="người", on_delete=models.CASCADE, related_name="disciplines"
+    )
     level = models.CharField("hình thức", max_length=20, choices=DISCIPLINE_CHOICES)
     ground = models.CharField("lý do", max_length=20, choices=GROUND_CHOICES)
     decided_on = models.DateField("ngày quyết định")
     decision_number = models.CharField("số quyết định", max_length=60, blank=True)
     counted_elsewhere = models.BooleanField(
-        "đã tính khi xếp loại", default=False,
-        help_text="Hành vi đã được tính khi xếp loại năm khác hoặc trước khi có quyết định kỷ luật.")
+        "đã tính khi xếp loại",
+        default=False,
+        help_text="Hành vi đã được tính khi xếp loại năm khác hoặc trước khi có quyết định kỷ luật.",
+    )
 
     class Meta:
         verbose_name = "kỷ luật"
@@ -73,23 +81,37 @@ class Discipline(models.Model):
 class UnitMeeting(models.Model):
     """The unit's meeting that gives opinions on its people (D90 Art 19.1.b; D233 Art 15.2.b)."""
 
-    work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
-                                  related_name="unit_meetings")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="evaluation_meetings")
+    work_year = models.ForeignKey(
+        WorkYear,
+        verbose_name="năm công tác",
+        on_delete=models.CASCADE,
+        related_name="unit_meetings",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="evaluation_meetings"
+    )
     held_on = models.DateField("ngày họp")
     present = models.PositiveIntegerField("số người dự")
     convened = models.PositiveIntegerField("số người được triệu tập")
     summary = models.TextField("tóm tắt ý kiến, kết quả biểu quyết")
     minutes_adopted = models.BooleanField("biên bản đã thông qua tại cuộc họp", default=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người ghi", null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "cuộc họp nhận xét, đánh giá"
         verbose_name_plural = "cuộc họp nhận xét, đánh giá"
         constraints = [
             models.UniqueConstraint(fields=["work_year", "unit"], name="unit_meeting_unique"),
-            models.CheckConstraint(condition=Q(present__lte=F("convened")), name="unit_meeting_present_le_convened"),
+            models.CheckConstraint(
+                condition=Q(present__lte=F("convened")), name="unit_meeting_present_le_convened"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -122,35 +144,75 @@ class PersonEvaluation(DecisionRecord):
     other foreign keys are not indexed (work year leads both composite indexes; units,
     meetings and accounts are rarely deleted)."""
 
-    work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
-                                  related_name="person_evaluations", db_index=False)
-    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.PROTECT, related_name="evaluations")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="person_evaluations",
-                             db_index=False)
+    work_year = models.ForeignKey(
+        WorkYear,
+        verbose_name="năm công tác",
+        on_delete=models.CASCADE,
+        related_name="person_evaluations",
+        db_index=False,
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="người", on_delete=models.PROTECT, related_name="evaluations"
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị",
+        on_delete=models.PROTECT,
+        related_name="person_evaluations",
+        db_index=False,
+    )
     task_group = models.CharField("nhóm nhiệm vụ tương đồng", max_length=80, blank=True)
     regime = models.CharField("văn bản áp dụng", max_length=10, choices=REGIME_CHOICES)
     stage = models.CharField("bước", max_length=20, choices=Stage.choices, default=Stage.SELF)
     self_text = models.TextField("bản tự đánh giá")
-    score = models.DecimalField("tự chấm điểm", max_digits=5, decimal_places=2, null=True, blank=True)
+    score = models.DecimalField(
+        "tự chấm điểm", max_digits=5, decimal_places=2, null=True, blank=True
+    )
     score_components = models.JSONField("điểm thành phần", default=dict, blank=True)
-    general_criteria = models.CharField("tiêu chí chung", max_length=12, choices=CRITERIA_CHOICES,
-                                        default=GeneralCriteria.MET)
+    general_criteria = models.CharField(
+        "tiêu chí chung", max_length=12, choices=CRITERIA_CHOICES, default=GeneralCriteria.MET
+    )
     tasks_assigned = models.PositiveIntegerField("số nhiệm vụ được giao", default=0)
-    tasks_on_time = models.PositiveIntegerField("hoàn thành đúng hạn, bảo đảm chất lượng", default=0)
+    tasks_on_time = models.PositiveIntegerField(
+        "hoàn thành đúng hạn, bảo đảm chất lượng", default=0
+    )
     tasks_exceeded = models.PositiveIntegerField("hoàn thành vượt mức", default=0)
     tasks_short = models.PositiveIntegerField("còn hạn chế", default=0)
     self_rating = models.CharField("tự xếp loại", max_length=4, choices=RATING_CHOICES)
-    meeting = models.ForeignKey(UnitMeeting, verbose_name="cuộc họp", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="evaluations", db_index=False)
+    meeting = models.ForeignKey(
+        UnitMeeting,
+        verbose_name="cuộc họp",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evaluations",
+        db_index=False,
+    )
     meeting_opinion = models.TextField("ý kiến tại cuộc họp", blank=True)
-    proposed_rating = models.CharField("mức đề xuất", max_length=4, choices=RATING_CHOICES, blank=True)
+    proposed_rating = models.CharField(
+        "mức đề xuất", max_length=4, choices=RATING_CHOICES, blank=True
+    )
     proposal_note = models.TextField("nhận xét của trưởng đơn vị", blank=True)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người đề xuất", null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề xuất",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
     rating = models.CharField("xếp loại", max_length=4, choices=RATING_CHOICES, blank=True)
     not_classified = models.BooleanField("không xếp loại", default=False)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người quyết định", null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
@@ -159,12 +221,17 @@ class PersonEvaluation(DecisionRecord):
         verbose_name_plural = "đánh giá, xếp loại cá nhân"
         ordering = ["work_year", "person__sort_key"]
         constraints = [
-            models.UniqueConstraint(fields=["work_year", "person"], name="person_evaluation_unique"),
+            models.UniqueConstraint(
+                fields=["work_year", "person"], name="person_evaluation_unique"
+            ),
             models.CheckConstraint(
                 condition=~Q(stage=Stage.APPROVED) | ~Q(rating="") | Q(not_classified=True),
-                name="person_evaluation_approved_has_outcome"),
-            models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
-                                   name="person_evaluation_score_range"),
+                name="person_evaluation_approved_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="person_evaluation_score_range",
+            ),
         ]
         indexes = [models.Index(fields=["work_year", "unit"], name="person_eval_year_unit")]
 
@@ -179,19 +246,36 @@ class PersonEvaluation(DecisionRecord):
 class UnitEvaluation(DecisionRecord):
     """A unit (collective) classified for the year; for Party bodies by the superior body."""
 
-    work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
-                                  related_name="unit_evaluations")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="evaluations")
+    work_year = models.ForeignKey(
+        WorkYear,
+        verbose_name="năm công tác",
+        on_delete=models.CASCADE,
+        related_name="unit_evaluations",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="evaluations"
+    )
     self_text = models.TextField("báo cáo tự đánh giá", blank=True)
-    score = models.DecimalField("điểm tự chấm", max_digits=5, decimal_places=2, null=True, blank=True)
-    proposed_rating = models.CharField("mức đề nghị", max_length=4, choices=RATING_CHOICES, blank=True)
+    score = models.DecimalField(
+        "điểm tự chấm", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    proposed_rating = models.CharField(
+        "mức đề nghị", max_length=4, choices=RATING_CHOICES, blank=True
+    )
     rating = models.CharField("xếp loại", max_length=4, choices=RATING_CHOICES, blank=True)
-    issuer = models.CharField("cơ quan quyết định", max_length=160, blank=True,
-                              help_text="Ví dụ: Ban Thường vụ Huyện ủy.")
+    issuer = models.CharField(
+        "cơ quan quyết định", max_length=160, blank=True, help_text="Ví dụ: Ban Thường vụ Huyện ủy."
+    )
     decision_number = models.CharField("số quyết định", max_length=60, blank=True)
     decided_on = models.DateField("ngày quyết định", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người ghi nhận", null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi nhận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "đánh giá, xếp loại tập thể"
@@ -199,8 +283,10 @@ class UnitEvaluation(DecisionRecord):
         ordering = ["work_year", "unit__position", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["work_year", "unit"], name="unit_evaluation_unique"),
-            models.CheckConstraint(condition=Q(rating="") | Q(decided_on__isnull=False),
-                                   name="unit_evaluation_decided_has_date"),
+            models.CheckConstraint(
+                condition=Q(rating="") | Q(decided_on__isnull=False),
+                name="unit_evaluation_decided_has_date",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -69,8 +69,17 @@ from hoinghi.plans.scenario import decimal, number
 NOT_CLASSIFIED = "khong_xep_loai"
 RATINGS = [r.value for r in Rating]
 KEYS = ("absences", "disciplines", "units", "decided_on", "people")
-PERSON_KEYS = ("person", "rating", "self_rating", "proposed", "score", "general_criteria", "tasks", "task_group",
-               "text")
+PERSON_KEYS = (
+    "person",
+    "rating",
+    "self_rating",
+    "proposed",
+    "score",
+    "general_criteria",
+    "tasks",
+    "task_group",
+    "text",
+)
 UNIT_KEYS = ("unit", "proposed", "score", "text", "rating", "issuer", "number", "decided_on")
 DEFAULT_TEXT = "Tự đánh giá theo kịch bản."
 
@@ -101,13 +110,15 @@ def load_evaluation(ctx: LoadContext, value: Any, path: str) -> None:
 
 
 def year_absences(year: WorkYear) -> Any:
-    return Absence.objects.filter(person__agency_id=year.agency_id, starts_on__lte=year.ends_on,
-                                  ends_on__gte=year.starts_on)
+    return Absence.objects.filter(
+        person__agency_id=year.agency_id, starts_on__lte=year.ends_on, ends_on__gte=year.starts_on
+    )
 
 
 def year_disciplines(year: WorkYear) -> Any:
-    return Discipline.objects.filter(person__agency_id=year.agency_id,
-                                     decided_on__range=(year.starts_on, year.ends_on))
+    return Discipline.objects.filter(
+        person__agency_id=year.agency_id, decided_on__range=(year.starts_on, year.ends_on)
+    )
 
 
 def load_absences(ctx: LoadContext, year: WorkYear, node: Node) -> None:
@@ -116,14 +127,20 @@ def load_absences(ctx: LoadContext, year: WorkYear, node: Node) -> None:
         item.is_mapping(required=("person", "kind", "starts_on", "ends_on"), optional=("note",))
         person = ctx.person(item.code("person"), f"{item.path}.person")
         kind = item.choice("kind", [k.value for k in LeaveKind], required=True)
-        start, end, note = item.date("starts_on", required=True), item.date("ends_on", required=True), item.text("note")
+        start, end, note = (
+            item.date("starts_on", required=True),
+            item.date("ends_on", required=True),
+            item.text("note"),
+        )
         if start and end and not (start <= year.ends_on and end >= year.starts_on):
             item.report(f"không trùng với năm {year.year}")
         if start and end:
             wanted.append((person, kind, start, end, note))
     ctx.raise_issues()
-    current = {(a.person.staff_code, a.kind, a.starts_on, a.ends_on, a.note)
-               for a in year_absences(year).select_related("person")}
+    current = {
+        (a.person.staff_code, a.kind, a.starts_on, a.ends_on, a.note)
+        for a in year_absences(year).select_related("person")
+    }
     if current == {(p.staff_code, k, s, e, n) for p, k, s, e, n in wanted}:
         return
     ctx.changes += year_absences(year).delete()[0]
@@ -135,24 +152,46 @@ def load_absences(ctx: LoadContext, year: WorkYear, node: Node) -> None:
 def load_disciplines(ctx: LoadContext, year: WorkYear, node: Node) -> None:
     wanted: list[tuple[Person, str, str, date, str, bool]] = []
     for item in node.items("disciplines"):
-        item.is_mapping(required=("person", "level", "decided_on"), optional=("ground", "number", "counted_elsewhere"))
+        item.is_mapping(
+            required=("person", "level", "decided_on"),
+            optional=("ground", "number", "counted_elsewhere"),
+        )
         person = ctx.person(item.code("person"), f"{item.path}.person")
         level = item.choice("level", [k.value for k in DisciplineLevel], required=True)
-        ground = item.choice("ground", [k.value for k in DisciplineGround], default=DisciplineGround.TASK.value)
+        ground = item.choice(
+            "ground", [k.value for k in DisciplineGround], default=DisciplineGround.TASK.value
+        )
         on = item.date("decided_on", required=True)
         if on and not year.starts_on <= on <= year.ends_on:
             item.report(f"quyết định kỷ luật phải trong năm {year.year}", "decided_on")
         if on:
-            wanted.append((person, level, ground, on, item.text("number"), item.boolean("counted_elsewhere")))
+            wanted.append(
+                (person, level, ground, on, item.text("number"), item.boolean("counted_elsewhere"))
+            )
     ctx.raise_issues()
-    current = {(d.person.staff_code, d.level, d.ground, d.decided_on, d.decision_number, d.counted_elsewhere)
-               for d in year_disciplines(year).select_related("person")}
+    current = {
+        (
+            d.person.staff_code,
+            d.level,
+            d.ground,
+            d.decided_on,
+            d.decision_number,
+            d.counted_elsewhere,
+        )
+        for d in year_disciplines(year).select_related("person")
+    }
     if current == {(p.staff_code, *rest) for p, *rest in wanted}:
         return
     ctx.changes += year_disciplines(year).delete()[0]
     for person, level, ground, on, decision_number, elsewhere in wanted:
-        services.record_discipline(person, level=level, ground=ground, decided_on=on, decision_number=decision_number,
-                                   counted_elsewhere=elsewhere)
+        services.record_discipline(
+            person,
+            level=level,
+            ground=ground,
+            decided_on=on,
+            decision_number=decision_number,
+            counted_elsewhere=elsewhere,
+        )
         ctx.changes += 1
 
 
@@ -171,8 +210,16 @@ class UnitRow:
     decided_on: date | None
 
     def state(self) -> tuple[Any, ...]:
-        return (self.unit.code, self.proposed, self.score, self.text, self.rating, self.issuer, self.number,
-                self.decided_on)
+        return (
+            self.unit.code,
+            self.proposed,
+            self.score,
+            self.text,
+            self.rating,
+            self.issuer,
+            self.number,
+            self.decided_on,
+        )
 
 
 def read_units(ctx: LoadContext, node: Node) -> list[UnitRow]:
@@ -181,10 +228,20 @@ def read_units(ctx: LoadContext, node: Node) -> list[UnitRow]:
         item.is_mapping(required=("unit",), optional=UNIT_KEYS)
         unit = ctx.unit(item.code("unit"), f"{item.path}.unit")
         rating = item.choice("rating", RATINGS)
-        row = UnitRow(unit, item.choice("proposed", RATINGS), decimal(item, "score"),
-                      item.text("text"), rating, item.text("issuer"), item.text("number"), item.date("decided_on"))
+        row = UnitRow(
+            unit,
+            item.choice("proposed", RATINGS),
+            decimal(item, "score"),
+            item.text("text"),
+            rating,
+            item.text("issuer"),
+            item.text("number"),
+            item.date("decided_on"),
+        )
         if rating and not (row.issuer and row.decided_on):
-            item.report("một quyết định xếp loại cần cơ quan quyết định (issuer) và ngày (decided_on)")
+            item.report(
+                "một quyết định xếp loại cần cơ quan quyết định (issuer) và ngày (decided_on)"
+            )
         rows.append(row)
     return rows
 
@@ -192,22 +249,41 @@ def read_units(ctx: LoadContext, node: Node) -> list[UnitRow]:
 def load_units(ctx: LoadContext, year: WorkYear, node: Node) -> None:
     rows = read_units(ctx, node)
     ctx.raise_issues()
-    current = {(u.unit.code, u.proposed_rating, u.score, u.self_text, u.rating, u.issuer, u.decision_number,
-                u.decided_on) for u in UnitEvaluation.objects.filter(work_year=year).select_related("unit")}
+    current = {
+        (
+            u.unit.code,
+            u.proposed_rating,
+            u.score,
+            u.self_text,
+            u.rating,
+            u.issuer,
+            u.decision_number,
+            u.decided_on,
+        )
+        for u in UnitEvaluation.objects.filter(work_year=year).select_related("unit")
+    }
     if current == {r.state() for r in rows}:
         return
     ctx.changes += UnitEvaluation.objects.filter(work_year=year).delete()[0]
     for row in rows:
         if row.proposed:
-            services.propose_unit_rating(row.unit, year, rating=row.proposed, score=row.score, text=row.text)
+            services.propose_unit_rating(
+                row.unit, year, rating=row.proposed, score=row.score, text=row.text
+            )
         elif row.score is not None or row.text:
-            UnitEvaluation.objects.create(work_year=year, unit=row.unit, score=row.score, self_text=row.text)
+            UnitEvaluation.objects.create(
+                work_year=year, unit=row.unit, score=row.score, self_text=row.text
+            )
     decisions: dict[tuple[str, str, date], dict[Unit, str]] = {}
     for row in rows:
         if row.rating and row.decided_on:
-            decisions.setdefault((row.issuer, row.number, row.decided_on), {})[row.unit] = row.rating
+            decisions.setdefault((row.issuer, row.number, row.decided_on), {})[row.unit] = (
+                row.rating
+            )
     for (issuer, decision_number, on), ratings in decisions.items():
-        services.decide_unit_ratings(year, ratings, issuer=issuer, decision_number=decision_number, decided_on=on)
+        services.decide_unit_ratings(
+            year, ratings, issuer=issuer, decision_number=decision_number, decided_on=on
+        )
     ctx.changes += len(rows)
 
 
@@ -228,32 +304,71 @@ def read_person(ctx: LoadContext, item: Node) -> PersonRow | None:
     person = ctx.person(item.code("person"), f"{item.path}.person")
     rating = item.choice("rating", [*RATINGS, NOT_CLASSIFIED], required=True)
     tasks = item.child("tasks")
-    counts = {k: tasks.integer(k, minimum=0) or 0 for k in ("assigned", "on_time", "exceeded", "short")}
+    counts = {
+        k: tasks.integer(k, minimum=0) or 0 for k in ("assigned", "on_time", "exceeded", "short")
+    }
     score = decimal(item, "score")
-    self_rating = item.choice("self_rating", RATINGS) or (rating if rating in RATINGS else Rating.DONE.value)
+    self_rating = item.choice("self_rating", RATINGS) or (
+        rating if rating in RATINGS else Rating.DONE.value
+    )
     assessment = services.SelfAssessment(
-        text=item.text("text") or DEFAULT_TEXT, self_rating=self_rating,
-        score=score, general_criteria=item.choice("general_criteria", [c.value for c in GeneralCriteria],
-                                     default=GeneralCriteria.GOOD.value),
-        tasks_assigned=counts["assigned"], tasks_on_time=counts["on_time"], tasks_exceeded=counts["exceeded"],
-        tasks_short=counts["short"], task_group=item.text("task_group"))
+        text=item.text("text") or DEFAULT_TEXT,
+        self_rating=self_rating,
+        score=score,
+        general_criteria=item.choice(
+            "general_criteria",
+            [c.value for c in GeneralCriteria],
+            default=GeneralCriteria.GOOD.value,
+        ),
+        tasks_assigned=counts["assigned"],
+        tasks_on_time=counts["on_time"],
+        tasks_exceeded=counts["exceeded"],
+        tasks_short=counts["short"],
+        task_group=item.text("task_group"),
+    )
     proposed = item.choice("proposed", RATINGS) or (rating if rating in RATINGS else "")
     return PersonRow(person, rating, assessment, proposed, item.path) if rating else None
 
 
 def decided_state(year: WorkYear) -> dict[str, tuple[Any, ...]]:
     rows = PersonEvaluation.objects.filter(work_year=year).select_related("person")
-    return {e.person.staff_code: ((e.rating or NOT_CLASSIFIED) if e.stage == Stage.APPROVED else "",
-                                  e.self_rating, e.proposed_rating, e.score, e.general_criteria, e.tasks_assigned,
-                                  e.tasks_on_time, e.tasks_exceeded, e.tasks_short, e.task_group, e.self_text,
-                                  e.decided_on) for e in rows}
+    return {
+        e.person.staff_code: (
+            (e.rating or NOT_CLASSIFIED) if e.stage == Stage.APPROVED else "",
+            e.self_rating,
+            e.proposed_rating,
+            e.score,
+            e.general_criteria,
+            e.tasks_assigned,
+            e.tasks_on_time,
+            e.tasks_exceeded,
+            e.tasks_short,
+            e.task_group,
+            e.self_text,
+            e.decided_on,
+        )
+        for e in rows
+    }
 
 
 def wanted_state(rows: list[PersonRow], on: date) -> dict[str, tuple[Any, ...]]:
-    return {r.person.staff_code: (r.rating, r.assessment.self_rating, r.proposed, r.assessment.score,
-                                  r.assessment.general_criteria, r.assessment.tasks_assigned,
-                                  r.assessment.tasks_on_time, r.assessment.tasks_exceeded, r.assessment.tasks_short,
-                                  r.assessment.task_group, r.assessment.text, on) for r in rows}
+    return {
+        r.person.staff_code: (
+            r.rating,
+            r.assessment.self_rating,
+            r.proposed,
+            r.assessment.score,
+            r.assessment.general_criteria,
+            r.assessment.tasks_assigned,
+            r.assessment.tasks_on_time,
+            r.assessment.tasks_exceeded,
+            r.assessment.tasks_short,
+            r.assessment.task_group,
+            r.assessment.text,
+            on,
+        )
+        for r in rows
+    }
 
 
 def load_people(ctx: LoadContext, year: WorkYear, node: Node) -> None:
@@ -298,20 +413,55 @@ def dump_evaluation(ctx: DumpContext) -> dict[str, Any] | None:
     year = ctx.work_year
     assert year is not None
     data: dict[str, Any] = {}
-    absences = year_absences(year).select_related("person").order_by("person__staff_code", "starts_on", "pk")
+    absences = (
+        year_absences(year)
+        .select_related("person")
+        .order_by("person__staff_code", "starts_on", "pk")
+    )
     if absences:
-        data["absences"] = [clean({"person": a.person.staff_code, "kind": a.kind, "starts_on": a.starts_on.isoformat(),
-                                   "ends_on": a.ends_on.isoformat(), "note": a.note}) for a in absences]
-    disciplines = year_disciplines(year).select_related("person").order_by("person__staff_code", "decided_on", "pk")
+        data["absences"] = [
+            clean(
+                {
+                    "person": a.person.staff_code,
+                    "kind": a.kind,
+                    "starts_on": a.starts_on.isoformat(),
+                    "ends_on": a.ends_on.isoformat(),
+                    "note": a.note,
+                }
+            )
+            for a in absences
+        ]
+    disciplines = (
+        year_disciplines(year)
+        .select_related("person")
+        .order_by("person__staff_code", "decided_on", "pk")
+    )
     if disciplines:
-        data["disciplines"] = [clean({
-            "person": d.person.staff_code, "level": d.level, "ground": d.ground, "decided_on": d.decided_on.isoformat(),
-            "number": d.decision_number, "counted_elsewhere": d.counted_elsewhere or None}) for d in disciplines]
-    units = UnitEvaluation.objects.filter(work_year=year).select_related("unit").order_by("unit__position", "unit__code")
+        data["disciplines"] = [
+            clean(
+                {
+                    "person": d.person.staff_code,
+                    "level": d.level,
+                    "ground": d.ground,
+                    "decided_on": d.decided_on.isoformat(),
+                    "number": d.decision_number,
+                    "counted_elsewhere": d.counted_elsewhere or None,
+                }
+            )
+            for d in disciplines
+        ]
+    units = (
+        UnitEvaluation.objects.filter(work_year=year)
+        .select_related("unit")
+        .order_by("unit__position", "unit__code")
+    )
     if units:
         data["units"] = [dump_unit(u) for u in units]
-    people = list(PersonEvaluation.objects.filter(work_year=year, stage=Stage.APPROVED).select_related("person")
-                  .order_by("person__staff_code"))
+    people = list(
+        PersonEvaluation.objects.filter(work_year=year, stage=Stage.APPROVED)
+        .select_related("person")
+        .order_by("person__staff_code")
+    )
     if people:
         dates = {e.decided_on for e in people}
         if dates != {year.ends_on} and len(dates) == 1:
@@ -325,20 +475,42 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump_unit(u: UnitEvaluation) -> dict[str, Any]:
-    return clean({"unit": u.unit.code, "proposed": u.proposed_rating, "score": number(u.score),
-                  "text": u.self_text, "rating": u.rating, "issuer": u.issuer, "number": u.decision_number,
-                  "decided_on": u.decided_on.isoformat() if u.decided_on else None})
+    return clean(
+        {
+            "unit": u.unit.code,
+            "proposed": u.proposed_rating,
+            "score": number(u.score),
+            "text": u.self_text,
+            "rating": u.rating,
+            "issuer": u.issuer,
+            "number": u.decision_number,
+            "decided_on": u.decided_on.isoformat() if u.decided_on else None,
+        }
+    )
 
 
 def dump_person(e: PersonEvaluation) -> dict[str, Any]:
     rating = e.rating or NOT_CLASSIFIED
-    tasks = {"assigned": e.tasks_assigned, "on_time": e.tasks_on_time, "exceeded": e.tasks_exceeded,
-             "short": e.tasks_short}
-    return clean({
-        "person": e.person.staff_code, "rating": rating,
-        "self_rating": e.self_rating if e.self_rating != (e.rating or Rating.DONE.value) else None,
-        "proposed": e.proposed_rating if e.proposed_rating != e.rating else None,
-        "score": number(e.score),
-        "general_criteria": e.general_criteria if e.general_criteria != GeneralCriteria.GOOD.value else None,
-        "tasks": {k: v for k, v in tasks.items() if v} or None, "task_group": e.task_group,
-        "text": e.self_text if e.self_text != DEFAULT_TEXT else None})
+    tasks = {
+        "assigned": e.tasks_assigned,
+        "on_time": e.tasks_on_time,
+        "exceeded": e.tasks_exceeded,
+        "short": e.tasks_short,
+    }
+    return clean(
+        {
+            "person": e.person.staff_code,
+            "rating": rating,
+            "self_rating": e.self_rating
+            if e.self_rating != (e.rating or Rating.DONE.value)
+            else None,
+            "proposed": e.proposed_rating if e.proposed_rating != e.rating else None,
+            "score": number(e.score),
+            "general_criteria": e.general_criteria
+            if e.general_criteria != GeneralCriteria.GOOD.value
+            else None,
+            "tasks": {k: v for k, v in tasks.items() if v} or None,
+            "task_group": e.task_group,
+            "text": e.self_text if e.self_text != DEFAULT_TEXT else None,
+        }
+    )

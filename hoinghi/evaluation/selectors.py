@@ -71,14 +71,30 @@ class DisciplineFact:
     counted_elsewhere: bool
 
 
-_FIELDS = ("person_id", "work_year__year", "rating", "not_classified", "unit_id", "regime",
-           "decided_on", "rule_code")
+_FIELDS = (
+    "person_id",
+    "work_year__year",
+    "rating",
+    "not_classified",
+    "unit_id",
+    "regime",
+    "decided_on",
+    "rule_code",
+)
 
 
-def _classification(row: tuple) -> Classification:  # type: ignore[type-arg]
+def _classification(row: tuple) -> Classification:
     person_id, year, rating, not_classified, unit_id, regime, decided_on, rule_code = row
-    return Classification(person_id, year, Rating(rating) if rating else None, not_classified,
-                          unit_id, regime, decided_on, rule_code)
+    return Classification(
+        person_id,
+        year,
+        Rating(rating) if rating else None,
+        not_classified,
+        unit_id,
+        regime,
+        decided_on,
+        rule_code,
+    )
 
 
 def decided(work_year: WorkYear | None = None) -> QuerySet[PersonEvaluation]:
@@ -101,28 +117,40 @@ def classifications_for_person(person: Person) -> list[Classification]:
 
 
 def unit_classifications(work_year: WorkYear) -> dict[int, UnitClassification]:
-    rows = UnitEvaluation.objects.filter(work_year=work_year).exclude(rating="").values_list(
-        "unit_id", "rating", "issuer", "decision_number", "decided_on")
+    rows = (
+        UnitEvaluation.objects.filter(work_year=work_year)
+        .exclude(rating="")
+        .values_list("unit_id", "rating", "issuer", "decision_number", "decided_on")
+    )
     return {u: UnitClassification(u, work_year.year, Rating(r), i, n, d) for u, r, i, n, d in rows}
 
 
 def absences_by_person(work_year: WorkYear) -> dict[int, list[LeaveSpan]]:
     found: dict[int, list[LeaveSpan]] = defaultdict(list)
-    rows = Absence.objects.filter(person__agency_id=work_year.agency_id, starts_on__lte=work_year.ends_on,
-                                  ends_on__gte=work_year.starts_on).order_by("starts_on")
-    for person_id, kind, start, end in rows.values_list("person_id", "kind", "starts_on", "ends_on"):
+    rows = Absence.objects.filter(
+        person__agency_id=work_year.agency_id,
+        starts_on__lte=work_year.ends_on,
+        ends_on__gte=work_year.starts_on,
+    ).order_by("starts_on")
+    for person_id, kind, start, end in rows.values_list(
+        "person_id", "kind", "starts_on", "ends_on"
+    ):
         found[person_id].append(LeaveSpan(LeaveKind(kind), start, end))
     return dict(found)
 
 
 def disciplines_by_person(work_year: WorkYear) -> dict[int, list[DisciplineFact]]:
     found: dict[int, list[DisciplineFact]] = defaultdict(list)
-    rows = Discipline.objects.filter(person__agency_id=work_year.agency_id,
-                                     decided_on__range=(work_year.starts_on, work_year.ends_on))
+    rows = Discipline.objects.filter(
+        person__agency_id=work_year.agency_id,
+        decided_on__range=(work_year.starts_on, work_year.ends_on),
+    )
     for person_id, level, ground, decided_on, elsewhere in rows.values_list(
-            "person_id", "level", "ground", "decided_on", "counted_elsewhere"):
-        found[person_id].append(DisciplineFact(DisciplineLevel(level), DisciplineGround(ground),
-                                               decided_on, elsewhere))
+        "person_id", "level", "ground", "decided_on", "counted_elsewhere"
+    ):
+        found[person_id].append(
+            DisciplineFact(DisciplineLevel(level), DisciplineGround(ground), decided_on, elsewhere)
+        )
     return dict(found)
 
 
@@ -135,7 +163,9 @@ def to_months(days: int, year_days: int) -> int:
     return days * 12 // year_days
 
 
-def months_on_duty(person: Person, work_year: WorkYear, absences: list[LeaveSpan]) -> tuple[int, int]:
+def months_on_duty(
+    person: Person, work_year: WorkYear, absences: list[LeaveSpan]
+) -> tuple[int, int]:
     """(months actually worked, months absent on leave) within the work year."""
     start = max(work_year.starts_on, person.joined_on or work_year.starts_on)
     end = min(work_year.ends_on, person.left_on or work_year.ends_on)
@@ -153,27 +183,42 @@ def longest_leave(absences: list[LeaveSpan]) -> LeaveKind | None:
 
 def recent_absences(agency: Agency, limit: int = 200) -> list[Absence]:
     """The agency's latest leave records, newest first (for the clerk's screen)."""
-    return list(Absence.objects.filter(person__agency=agency).select_related("person")
-                .order_by("-starts_on", "person__sort_key")[:limit])
+    return list(
+        Absence.objects.filter(person__agency=agency)
+        .select_related("person")
+        .order_by("-starts_on", "person__sort_key")[:limit]
+    )
 
 
 def recent_disciplines(agency: Agency, limit: int = 200) -> list[Discipline]:
-    return list(Discipline.objects.filter(person__agency=agency).select_related("person")
-                .order_by("-decided_on", "person__sort_key")[:limit])
+    return list(
+        Discipline.objects.filter(person__agency=agency)
+        .select_related("person")
+        .order_by("-decided_on", "person__sort_key")[:limit]
+    )
 
 
 def unit_evaluations(unit: Unit, work_year: WorkYear) -> QuerySet[PersonEvaluation]:
     """The unit's list for its head and the leaders (private: log reads in the view)."""
-    return (PersonEvaluation.objects.filter(work_year=work_year, unit=unit)
-            .select_related("person", "meeting").order_by("person__sort_key"))
+    return (
+        PersonEvaluation.objects.filter(work_year=work_year, unit=unit)
+        .select_related("person", "meeting")
+        .order_by("person__sort_key")
+    )
 
 
 def published_results(work_year: WorkYear) -> QuerySet[PersonEvaluation]:
     """Decided classifications, published to the agency's staff."""
-    return (decided(work_year).select_related("person", "unit")
-            .order_by("unit__position", "unit__name", "person__sort_key"))
+    return (
+        decided(work_year)
+        .select_related("person", "unit")
+        .order_by("unit__position", "unit__name", "person__sort_key")
+    )
 
 
 def people_with_open_steps(unit: Unit, work_year: WorkYear) -> int:
-    return PersonEvaluation.objects.filter(work_year=work_year, unit=unit).filter(
-        ~Q(stage=Stage.APPROVED)).count()
+    return (
+        PersonEvaluation.objects.filter(work_year=work_year, unit=unit)
+        .filter(~Q(stage=Stage.APPROVED))
+        .count()
+    )

@@ -99,9 +99,7 @@ def _year(
     note: str = "",
 ) -> DeclaredYear:
     days = tuple(DayOff(date(year, m, d), name, kind) for m, d, name, kind in rows)
-    return DeclaredYear(
-        year, days, tuple(date(year, m, d) for m, d in make_up), confidence, note
-    )
+    return DeclaredYear(year, days, tuple(date(year, m, d) for m, d in make_up), confidence, note)
 
 
 def _bu(name: str) -> str:
@@ -120,120 +118,298 @@ def _swap(saturday: str) -> str:
 HOLIDAY_TABLE: Mapping[int, DeclaredYear] = {
     y.year: y
     for y in (
-        _year(2015, [
-            (1, 1, _NEW_YEAR, _S), (1, 2, _swap("27/12/2014"), _H),
-            # Tết Ất Mùi (mùng 1 = 19/2): off from Sun 15/2 through Mon 23/2.
-            (2, 16, _swap("14/02/2015"), _H), (2, 17, _bu(_TET), _B),
-            (2, 18, _TET, _S), (2, 19, _TET, _S), (2, 20, _TET, _S), (2, 21, _TET, _S),
-            (2, 22, _TET, _S), (2, 23, _bu(_TET), _B),
-            (4, 28, _HUNG, _S), (4, 29, _swap("25/04/2015"), _H),
-            (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S), (9, 2, _NATIONAL, _S),
-        ], [(2, 14), (4, 25)], Confidence.SECONDARY),
-        _year(2016, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Bính Thân (mùng 1 = 8/2): off from Sat 6/2 through Sun 14/2.
-            (2, 7, _TET, _S), (2, 8, _TET, _S), (2, 9, _TET, _S), (2, 10, _TET, _S),
-            (2, 11, _TET, _S), (2, 12, _bu(_TET), _B),
-            (4, 16, _HUNG, _S), (4, 18, _bu(_HUNG), _B),
-            (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 2, _bu(_VICTORY), _B), (5, 3, _bu(_LABOUR), _B), (9, 2, _NATIONAL, _S),
-        ], [], Confidence.SECONDARY),
-        _year(2017, [
-            (1, 1, _NEW_YEAR, _S), (1, 2, _bu(_NEW_YEAR), _B),
-            # Tết Đinh Dậu (mùng 1 = 28/1): off from Thu 26/1 through Wed 1/2.
-            (1, 26, _bu(_TET), _B), (1, 27, _TET, _S), (1, 28, _TET, _S), (1, 29, _TET, _S),
-            (1, 30, _TET, _S), (1, 31, _TET, _S), (2, 1, _bu(_TET), _B),
-            (4, 6, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 2, _bu(_VICTORY), _B), (9, 2, _NATIONAL, _S), (9, 4, _bu(_NATIONAL), _B),
-        ], [], Confidence.SECONDARY),
-        _year(2018, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Mậu Tuất (mùng 1 = 16/2): off from Wed 14/2 through Tue 20/2.
-            (2, 14, _bu(_TET), _B), (2, 15, _TET, _S), (2, 16, _TET, _S), (2, 17, _TET, _S),
-            (2, 18, _TET, _S), (2, 19, _TET, _S), (2, 20, _bu(_TET), _B),
-            (4, 25, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (9, 2, _NATIONAL, _S), (9, 3, _bu(_NATIONAL), _B),
-            (12, 31, _swap("05/01/2019"), _H),
-        ], [], Confidence.SECONDARY),
-        _year(2019, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Kỷ Hợi (mùng 1 = 5/2): off from Sat 2/2 through Sun 10/2.
-            (2, 4, _TET, _S), (2, 5, _TET, _S), (2, 6, _TET, _S), (2, 7, _TET, _S),
-            (2, 8, _TET, _S),
-            (4, 14, _HUNG, _S), (4, 15, _bu(_HUNG), _B), (4, 29, _swap("04/05/2019"), _H),
-            (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S), (9, 2, _NATIONAL, _S),
-        ], [(1, 5), (5, 4)], Confidence.SECONDARY),
-        _year(2020, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Canh Tý (mùng 1 = 25/1): off from Thu 23/1 through Wed 29/1.
-            (1, 23, _bu(_TET), _B), (1, 24, _TET, _S), (1, 25, _TET, _S), (1, 26, _TET, _S),
-            (1, 27, _TET, _S), (1, 28, _TET, _S), (1, 29, _bu(_TET), _B),
-            (4, 2, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (9, 2, _NATIONAL, _S),
-        ], [], Confidence.SECONDARY),
-        _year(2021, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Tân Sửu (mùng 1 = 12/2): off from Wed 10/2 through Tue 16/2.
-            (2, 10, _bu(_TET), _B), (2, 11, _TET, _S), (2, 12, _TET, _S), (2, 13, _TET, _S),
-            (2, 14, _TET, _S), (2, 15, _TET, _S), (2, 16, _bu(_TET), _B),
-            (4, 21, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 3, _bu(_LABOUR), _B), (9, 2, _NATIONAL, _S), (9, 3, _NATIONAL, _S),
-        ], [], Confidence.SECONDARY),
-        _year(2022, [
-            (1, 1, _NEW_YEAR, _S), (1, 3, _bu(_NEW_YEAR), _B),
-            # Tết Nhâm Dần (mùng 1 = 1/2): off from Sat 29/1 through Sun 6/2.
-            (1, 31, _TET, _S), (2, 1, _TET, _S), (2, 2, _TET, _S), (2, 3, _TET, _S),
-            (2, 4, _TET, _S),
-            (4, 10, _HUNG, _S), (4, 11, _bu(_HUNG), _B), (4, 30, _VICTORY, _S),
-            (5, 1, _LABOUR, _S), (5, 2, _bu(_VICTORY), _B), (5, 3, _bu(_LABOUR), _B),
-            (9, 1, _NATIONAL, _S), (9, 2, _NATIONAL, _S),
-        ], [], Confidence.SECONDARY),
-        _year(2023, [
-            (1, 1, _NEW_YEAR, _S), (1, 2, _bu(_NEW_YEAR), _B),
-            # Tết Quý Mão (mùng 1 = 22/1): off from Fri 20/1 through Thu 26/1.
-            (1, 20, _bu(_TET), _B), (1, 21, _TET, _S), (1, 22, _TET, _S), (1, 23, _TET, _S),
-            (1, 24, _TET, _S), (1, 25, _TET, _S), (1, 26, _bu(_TET), _B),
-            (4, 29, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 2, _bu(_HUNG), _B), (5, 3, _bu(_VICTORY), _B),
-            (9, 1, _NATIONAL, _S), (9, 2, _NATIONAL, _S), (9, 4, _bu(_NATIONAL), _B),
-        ], [], Confidence.SECONDARY),
-        _year(2024, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Giáp Thìn (mùng 1 = 10/2): off from Thu 8/2 through Wed 14/2.
-            (2, 8, _bu(_TET), _B), (2, 9, _TET, _S), (2, 10, _TET, _S), (2, 11, _TET, _S),
-            (2, 12, _TET, _S), (2, 13, _TET, _S), (2, 14, _bu(_TET), _B),
-            (4, 18, _HUNG, _S), (4, 29, _swap("04/05/2024"), _H), (4, 30, _VICTORY, _S),
-            (5, 1, _LABOUR, _S), (9, 2, _NATIONAL, _S), (9, 3, _NATIONAL, _S),
-        ], [(5, 4)], Confidence.SECONDARY),
-        _year(2025, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Ất Tỵ (mùng 1 = 29/1): off from Sat 25/1 through Sun 2/2.
-            (1, 27, _bu(_TET), _B), (1, 28, _TET, _S), (1, 29, _TET, _S), (1, 30, _TET, _S),
-            (1, 31, _TET, _S), (2, 1, _TET, _S),
-            (4, 7, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 2, _swap("26/04/2025"), _H), (9, 1, _NATIONAL, _S), (9, 2, _NATIONAL, _S),
-        ], [(4, 26)], Confidence.SECONDARY),
-        _year(2026, [
-            # 2/1 swapped with Sat 10/1 (Văn phòng Chính phủ, 12729/VPCP-KGVX, 25/12/2025).
-            (1, 1, _NEW_YEAR, _S), (1, 2, _swap("10/01/2026"), _H),
-            # Tết Bính Ngọ (mùng 1 = 17/2): off from Sat 14/2 through Sun 22/2.
-            (2, 16, _TET, _S), (2, 17, _TET, _S), (2, 18, _TET, _S), (2, 19, _TET, _S),
-            (2, 20, _TET, _S),
-            (4, 26, _HUNG, _S), (4, 27, _bu(_HUNG), _B), (4, 30, _VICTORY, _S),
-            (5, 1, _LABOUR, _S), (8, 31, _swap("22/08/2026"), _H),
-            (9, 1, _NATIONAL, _S), (9, 2, _NATIONAL, _S),
-            (11, 24, _CULTURE, _S),  # reported, see STATUTORY_HOLIDAYS_PER_YEAR
-        ], [(1, 10), (8, 22)], Confidence.SECONDARY),
-        _year(2027, [
-            (1, 1, _NEW_YEAR, _S),
-            # Tết Đinh Mùi (mùng 1 = 6/2): statutory days and the Labour Code's nghỉ bù on
-            # the next working days; the yearly notice was not yet published.
-            (2, 5, _TET, _S), (2, 6, _TET, _S), (2, 7, _TET, _S), (2, 8, _TET, _S),
-            (2, 9, _TET, _S), (2, 10, _bu(_TET), _B), (2, 11, _bu(_TET), _B),
-            (4, 16, _HUNG, _S), (4, 30, _VICTORY, _S), (5, 1, _LABOUR, _S),
-            (5, 3, _bu(_LABOUR), _B), (9, 2, _NATIONAL, _S), (9, 3, _NATIONAL, _S),
-            (11, 24, _CULTURE, _S),
-        ], [], Confidence.UNVERIFIED, "Dự kiến theo Bộ luật Lao động; chưa có thông báo nghỉ."),
+        _year(
+            2015,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                (1, 2, _swap("27/12/2014"), _H),
+                # Tết Ất Mùi (mùng 1 = 19/2): off from Sun 15/2 through Mon 23/2.
+                (2, 16, _swap("14/02/2015"), _H),
+                (2, 17, _bu(_TET), _B),
+                (2, 18, _TET, _S),
+                (2, 19, _TET, _S),
+                (2, 20, _TET, _S),
+                (2, 21, _TET, _S),
+                (2, 22, _TET, _S),
+                (2, 23, _bu(_TET), _B),
+                (4, 28, _HUNG, _S),
+                (4, 29, _swap("25/04/2015"), _H),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [(2, 14), (4, 25)],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2016,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Bính Thân (mùng 1 = 8/2): off from Sat 6/2 through Sun 14/2.
+                (2, 7, _TET, _S),
+                (2, 8, _TET, _S),
+                (2, 9, _TET, _S),
+                (2, 10, _TET, _S),
+                (2, 11, _TET, _S),
+                (2, 12, _bu(_TET), _B),
+                (4, 16, _HUNG, _S),
+                (4, 18, _bu(_HUNG), _B),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 2, _bu(_VICTORY), _B),
+                (5, 3, _bu(_LABOUR), _B),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2017,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                (1, 2, _bu(_NEW_YEAR), _B),
+                # Tết Đinh Dậu (mùng 1 = 28/1): off from Thu 26/1 through Wed 1/2.
+                (1, 26, _bu(_TET), _B),
+                (1, 27, _TET, _S),
+                (1, 28, _TET, _S),
+                (1, 29, _TET, _S),
+                (1, 30, _TET, _S),
+                (1, 31, _TET, _S),
+                (2, 1, _bu(_TET), _B),
+                (4, 6, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 2, _bu(_VICTORY), _B),
+                (9, 2, _NATIONAL, _S),
+                (9, 4, _bu(_NATIONAL), _B),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2018,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Mậu Tuất (mùng 1 = 16/2): off from Wed 14/2 through Tue 20/2.
+                (2, 14, _bu(_TET), _B),
+                (2, 15, _TET, _S),
+                (2, 16, _TET, _S),
+                (2, 17, _TET, _S),
+                (2, 18, _TET, _S),
+                (2, 19, _TET, _S),
+                (2, 20, _bu(_TET), _B),
+                (4, 25, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (9, 2, _NATIONAL, _S),
+                (9, 3, _bu(_NATIONAL), _B),
+                (12, 31, _swap("05/01/2019"), _H),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2019,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Kỷ Hợi (mùng 1 = 5/2): off from Sat 2/2 through Sun 10/2.
+                (2, 4, _TET, _S),
+                (2, 5, _TET, _S),
+                (2, 6, _TET, _S),
+                (2, 7, _TET, _S),
+                (2, 8, _TET, _S),
+                (4, 14, _HUNG, _S),
+                (4, 15, _bu(_HUNG), _B),
+                (4, 29, _swap("04/05/2019"), _H),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [(1, 5), (5, 4)],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2020,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Canh Tý (mùng 1 = 25/1): off from Thu 23/1 through Wed 29/1.
+                (1, 23, _bu(_TET), _B),
+                (1, 24, _TET, _S),
+                (1, 25, _TET, _S),
+                (1, 26, _TET, _S),
+                (1, 27, _TET, _S),
+                (1, 28, _TET, _S),
+                (1, 29, _bu(_TET), _B),
+                (4, 2, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2021,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Tân Sửu (mùng 1 = 12/2): off from Wed 10/2 through Tue 16/2.
+                (2, 10, _bu(_TET), _B),
+                (2, 11, _TET, _S),
+                (2, 12, _TET, _S),
+                (2, 13, _TET, _S),
+                (2, 14, _TET, _S),
+                (2, 15, _TET, _S),
+                (2, 16, _bu(_TET), _B),
+                (4, 21, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 3, _bu(_LABOUR), _B),
+                (9, 2, _NATIONAL, _S),
+                (9, 3, _NATIONAL, _S),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2022,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                (1, 3, _bu(_NEW_YEAR), _B),
+                # Tết Nhâm Dần (mùng 1 = 1/2): off from Sat 29/1 through Sun 6/2.
+                (1, 31, _TET, _S),
+                (2, 1, _TET, _S),
+                (2, 2, _TET, _S),
+                (2, 3, _TET, _S),
+                (2, 4, _TET, _S),
+                (4, 10, _HUNG, _S),
+                (4, 11, _bu(_HUNG), _B),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 2, _bu(_VICTORY), _B),
+                (5, 3, _bu(_LABOUR), _B),
+                (9, 1, _NATIONAL, _S),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2023,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                (1, 2, _bu(_NEW_YEAR), _B),
+                # Tết Quý Mão (mùng 1 = 22/1): off from Fri 20/1 through Thu 26/1.
+                (1, 20, _bu(_TET), _B),
+                (1, 21, _TET, _S),
+                (1, 22, _TET, _S),
+                (1, 23, _TET, _S),
+                (1, 24, _TET, _S),
+                (1, 25, _TET, _S),
+                (1, 26, _bu(_TET), _B),
+                (4, 29, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 2, _bu(_HUNG), _B),
+                (5, 3, _bu(_VICTORY), _B),
+                (9, 1, _NATIONAL, _S),
+                (9, 2, _NATIONAL, _S),
+                (9, 4, _bu(_NATIONAL), _B),
+            ],
+            [],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2024,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Giáp Thìn (mùng 1 = 10/2): off from Thu 8/2 through Wed 14/2.
+                (2, 8, _bu(_TET), _B),
+                (2, 9, _TET, _S),
+                (2, 10, _TET, _S),
+                (2, 11, _TET, _S),
+                (2, 12, _TET, _S),
+                (2, 13, _TET, _S),
+                (2, 14, _bu(_TET), _B),
+                (4, 18, _HUNG, _S),
+                (4, 29, _swap("04/05/2024"), _H),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (9, 2, _NATIONAL, _S),
+                (9, 3, _NATIONAL, _S),
+            ],
+            [(5, 4)],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2025,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Ất Tỵ (mùng 1 = 29/1): off from Sat 25/1 through Sun 2/2.
+                (1, 27, _bu(_TET), _B),
+                (1, 28, _TET, _S),
+                (1, 29, _TET, _S),
+                (1, 30, _TET, _S),
+                (1, 31, _TET, _S),
+                (2, 1, _TET, _S),
+                (4, 7, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 2, _swap("26/04/2025"), _H),
+                (9, 1, _NATIONAL, _S),
+                (9, 2, _NATIONAL, _S),
+            ],
+            [(4, 26)],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2026,
+            [
+                # 2/1 swapped with Sat 10/1 (Văn phòng Chính phủ, 12729/VPCP-KGVX, 25/12/2025).
+                (1, 1, _NEW_YEAR, _S),
+                (1, 2, _swap("10/01/2026"), _H),
+                # Tết Bính Ngọ (mùng 1 = 17/2): off from Sat 14/2 through Sun 22/2.
+                (2, 16, _TET, _S),
+                (2, 17, _TET, _S),
+                (2, 18, _TET, _S),
+                (2, 19, _TET, _S),
+                (2, 20, _TET, _S),
+                (4, 26, _HUNG, _S),
+                (4, 27, _bu(_HUNG), _B),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (8, 31, _swap("22/08/2026"), _H),
+                (9, 1, _NATIONAL, _S),
+                (9, 2, _NATIONAL, _S),
+                (11, 24, _CULTURE, _S),  # reported, see STATUTORY_HOLIDAYS_PER_YEAR
+            ],
+            [(1, 10), (8, 22)],
+            Confidence.SECONDARY,
+        ),
+        _year(
+            2027,
+            [
+                (1, 1, _NEW_YEAR, _S),
+                # Tết Đinh Mùi (mùng 1 = 6/2): statutory days and the Labour Code's nghỉ bù on
+                # the next working days; the yearly notice was not yet published.
+                (2, 5, _TET, _S),
+                (2, 6, _TET, _S),
+                (2, 7, _TET, _S),
+                (2, 8, _TET, _S),
+                (2, 9, _TET, _S),
+                (2, 10, _bu(_TET), _B),
+                (2, 11, _bu(_TET), _B),
+                (4, 16, _HUNG, _S),
+                (4, 30, _VICTORY, _S),
+                (5, 1, _LABOUR, _S),
+                (5, 3, _bu(_LABOUR), _B),
+                (9, 2, _NATIONAL, _S),
+                (9, 3, _NATIONAL, _S),
+                (11, 24, _CULTURE, _S),
+            ],
+            [],
+            Confidence.UNVERIFIED,
+            "Dự kiến theo Bộ luật Lao động; chưa có thông báo nghỉ.",
+        ),
     )
 }
 

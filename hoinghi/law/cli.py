@@ -24,8 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="Trả lời các trường hợp trong tệp JSON.")
     evaluate.add_argument("file", help="Tệp JSON (một trường hợp hoặc danh sách), hoặc - ")
     rules = sub.add_parser("rules", help="Các quy tắc có hiệu lực vào một ngày.")
-    rules.add_argument("--on", type=date.fromisoformat, default=None,
-                       help="Ngày áp dụng YYYY-MM-DD (mặc định: hôm nay)")
+    rules.add_argument(
+        "--on",
+        type=date.fromisoformat,
+        default=None,
+        help="Ngày áp dụng YYYY-MM-DD (mặc định: hôm nay)",
+    )
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
@@ -58,14 +62,22 @@ def _rules(on: date, fmt: str, out: TextIO) -> int:
     load_all()
     found = sorted(rules_in_force(on), key=lambda r: r.code)
     if fmt == "json":
-        _dump([{
-            "code": r.code, "version": r.version, "title": r.title,
-            "valid_from": r.valid_from.isoformat(),
-            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-            "confidence": r.confidence.value,
-            "citations": [c.render() for c in r.cites],
-            "facts": r.facts.__name__ if r.facts else None,
-        } for r in found], out)
+        _dump(
+            [
+                {
+                    "code": r.code,
+                    "version": r.version,
+                    "title": r.title,
+                    "valid_from": r.valid_from.isoformat(),
+                    "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+                    "confidence": r.confidence.value,
+                    "citations": [c.render() for c in r.cites],
+                    "facts": r.facts.__name__ if r.facts else None,
+                }
+                for r in found
+            ],
+            out,
+        )
         return 0
     out.write(f"Các quy tắc có hiệu lực ngày {on:%d/%m/%Y} ({len(found)}):\n")
     for r in found:

@@ -35,8 +35,13 @@ class CaseError(Exception):
 
 
 def _type_name(tp: Any) -> str:
-    names = {int: "số nguyên", bool: "true/false", str: "chuỗi", date: "ngày YYYY-MM-DD",
-             Fraction: "phân số \"a/b\" hoặc số nguyên"}
+    names = {
+        int: "số nguyên",
+        bool: "true/false",
+        str: "chuỗi",
+        date: "ngày YYYY-MM-DD",
+        Fraction: 'phân số "a/b" hoặc số nguyên',
+    }
     if tp in names:
         return names[tp]
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -108,14 +113,13 @@ def build_dataclass(cls: type, raw: Any, path: str) -> Any:
     prefix = f"{path}." if path else ""
     for key in raw:
         if key not in fields:
-            raise CaseError(f"{prefix}{key}", f"Không có dữ kiện \"{key}\" trong {cls.__name__}.")
+            raise CaseError(f"{prefix}{key}", f'Không có dữ kiện "{key}" trong {cls.__name__}.')
     kwargs: dict[str, Any] = {}
     for name, field in fields.items():
         if name in raw:
             kwargs[name] = build(hints[name], raw[name], f"{prefix}{name}")
-        elif (field.default is dataclasses.MISSING
-              and field.default_factory is dataclasses.MISSING):
-            raise CaseError(f"{prefix}{name}", f"Thiếu dữ kiện bắt buộc \"{name}\".")
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            raise CaseError(f"{prefix}{name}", f'Thiếu dữ kiện bắt buộc "{name}".')
     return cls(**kwargs)
 
 
@@ -155,19 +159,19 @@ def _evaluate(case: Mapping[str, Any], question: Any, on_raw: Any) -> dict[str, 
     if not isinstance(question, str) or not question:
         raise CaseError("question", "Thiếu câu hỏi (mã quy tắc).")
     if not versions_of(question):
-        raise CaseError("question", f"Không có quy tắc \"{question}\".")
+        raise CaseError("question", f'Không có quy tắc "{question}".')
     if not isinstance(on_raw, str):
         raise CaseError("on", "Thiếu ngày áp dụng (YYYY-MM-DD).")
     on = build(date, on_raw, "on")
     version: RuleVersion = rule_for(question, on)
     if version.facts is None:
-        raise CaseError("question", f"Quy tắc \"{question}\" không nhận dữ kiện JSON.")
+        raise CaseError("question", f'Quy tắc "{question}" không nhận dữ kiện JSON.')
     facts = build_dataclass(version.facts, case.get("facts", {}), "facts")
     kwargs: dict[str, Any] = {"on": on}
     options_cls = _options_type(version.func)
     if "options" in case:
         if options_cls is None:
-            raise CaseError("options", f"Quy tắc \"{question}\" không có tùy chọn.")
+            raise CaseError("options", f'Quy tắc "{question}" không có tùy chọn.')
         kwargs["options"] = build_dataclass(options_cls, case["options"], "options")
     result = version.func(facts, **kwargs)
     answer: dict[str, Any] = result.to_dict()

@@ -91,7 +91,9 @@ def problems() -> list[str]:
             if not v.cites:
                 found.append(f"Quy tắc {code} ({v.version}) không có trích dẫn căn cứ pháp lý.")
             if v.valid_to is not None and v.valid_to < v.valid_from:
-                found.append(f"Quy tắc {code} ({v.version}) có ngày hết hiệu lực trước ngày hiệu lực.")
+                found.append(
+                    f"Quy tắc {code} ({v.version}) có ngày hết hiệu lực trước ngày hiệu lực."
+                )
         for a, b in zip(versions, versions[1:], strict=False):
             if a.valid_to is None or a.valid_to >= b.valid_from:
                 found.append(

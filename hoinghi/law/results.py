@@ -45,7 +45,11 @@ class Reason:
 
     @property
     def text(self) -> str:
-        notes = [n for n in (self.citation.render() if self.citation else "", BASIS_NOTE[self.basis]) if n]
+        notes = [
+            n
+            for n in (self.citation.render() if self.citation else "", BASIS_NOTE[self.basis])
+            if n
+        ]
         return f"{self.sentence} ({'; '.join(notes)})" if notes else self.sentence
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,7 +68,9 @@ class Result:
     rule_version: str
     on: date
     outcome: Any  # an enum member, a bool, a date, a number: what the rule decides
-    values: Mapping[str, Any] = field(default_factory=dict)  # computed numbers: quorum, cap, deadline
+    values: Mapping[str, Any] = field(
+        default_factory=dict
+    )  # computed numbers: quorum, cap, deadline
     reasons: tuple[Reason, ...] = ()
 
     @property

@@ -34,7 +34,9 @@ def assignments(user: AnyUser) -> list[RoleAssignment]:
     return cached
 
 
-def has_role(user: AnyUser, roles: Iterable[str], *, agency: Agency, unit: Unit | None = None) -> bool:
+def has_role(
+    user: AnyUser, roles: Iterable[str], *, agency: Agency, unit: Unit | None = None
+) -> bool:
     """True if the user holds one of ``roles`` on the agency, or on ``unit`` or a unit above it."""
     if getattr(user, "is_superuser", False):
         return True
@@ -136,5 +138,6 @@ def can_see_private(user: AnyUser, person: Person) -> bool:
     if has_role(user, {Role.ADMIN, Role.CLERK, Role.LEADER}, agency=person.agency):
         return True
     return any(
-        has_role(user, {Role.UNIT_HEAD}, agency=person.agency, unit=p.unit) for p in person.positions.all()
+        has_role(user, {Role.UNIT_HEAD}, agency=person.agency, unit=p.unit)
+        for p in person.positions.all()
     )

@@ -77,7 +77,15 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 class StaffImportAdmin(admin.ModelAdmin):
     """Previews and applied staff imports: read only, the rows are checked data."""
 
-    list_display = ["filename", "agency", "uploaded_by", "state", "row_count", "created_at", "applied_at"]
+    list_display = [
+        "filename",
+        "agency",
+        "uploaded_by",
+        "state",
+        "row_count",
+        "created_at",
+        "applied_at",
+    ]
     list_filter = ["state", "agency"]
     readonly_fields = [f.name for f in StaffImport._meta.fields if f.name != "payload"]
     exclude = ["payload"]

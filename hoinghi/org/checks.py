@@ -12,6 +12,8 @@ from hoinghi.law import registry
 def check_law_registry(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     registry.load_all()
     return [
-        checks.Error(problem, hint="Bổ sung căn cứ pháp lý hoặc sửa thời gian hiệu lực.", id="hoinghi.E001")
+        checks.Error(
+            problem, hint="Bổ sung căn cứ pháp lý hoặc sửa thời gian hiệu lực.", id="hoinghi.E001"
+        )
         for problem in registry.problems()
     ]

@@ -26,8 +26,10 @@ from hoinghi.org.scenario.files import read_file
 SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEMO_FILES = ("co-quan-huyen-uy.yaml", "ban-dan-van-tinh-uy.yaml")
 # Each agency's seed year, loaded after its agency file: (agency file, year file).
-SEED_YEAR_FILES = (("co-quan-huyen-uy.yaml", "co-quan-huyen-uy-2023.yaml"),
-                   ("ban-dan-van-tinh-uy.yaml", "ban-dan-van-tinh-uy-2020.yaml"))
+SEED_YEAR_FILES = (
+    ("co-quan-huyen-uy.yaml", "co-quan-huyen-uy-2023.yaml"),
+    ("ban-dan-van-tinh-uy.yaml", "ban-dan-van-tinh-uy-2020.yaml"),
+)
 
 
 @dataclass(frozen=True)
@@ -79,5 +81,7 @@ def _demo_logins() -> tuple[DemoLogin, ...]:
         for account in data.get("accounts", []):
             roles = [r if isinstance(r, str) else r["role"] for r in account.get("roles", [])]
             main = next((r for r in roles if r != Role.STAFF), Role.STAFF)
-            logins.append(DemoLogin(account["username"], account["password"], Role(main).label, agency))
+            logins.append(
+                DemoLogin(account["username"], account["password"], Role(main).label, agency)
+            )
     return tuple(logins)

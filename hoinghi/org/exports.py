@@ -35,7 +35,7 @@ COLUMN_NOTES = {
     "joined_on": "Ngày vào cơ quan.",
     "left_on": "Ngày thôi việc, nếu có.",
     "unit_code": "Mã đơn vị trực thuộc (chữ không dấu, số, gạch ngang). Đơn vị chưa có sẽ được tạo "
-                 "nếu ghi «Tên đơn vị».",
+    "nếu ghi «Tên đơn vị».",
     "unit_name": "Tên đơn vị: cần khi tạo đơn vị mới; ghi tên khác sẽ đổi tên đơn vị.",
     "unit_parent_code": "Mã đơn vị cấp trên, nếu có (trong tệp hoặc đã có trong cơ quan).",
     "title": "Chức danh tại đơn vị; cần khi có «Mã đơn vị».",
@@ -65,7 +65,8 @@ def _header(sheet: Worksheet) -> None:
     for index, column in enumerate(COLUMNS, start=1):
         set_cell(sheet, 1, index, column.header).font = Font(bold=True)
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
-            12, len(column.header) + 4)
+            12, len(column.header) + 4
+        )
     sheet.freeze_panes = "A2"
 
 
@@ -86,8 +87,9 @@ def staff_template() -> bytes:
         example = parse_date(column.example) if column.key in DATE_KEYS else column.example
         set_cell(sheet, 2, index, example)
     guide = workbook.create_sheet("Hướng dẫn")
-    for row, (label, note) in enumerate([("Cột", "Cách ghi")] + [
-            (c.header, COLUMN_NOTES[c.key]) for c in COLUMNS], start=1):
+    for row, (label, note) in enumerate(
+        [("Cột", "Cách ghi")] + [(c.header, COLUMN_NOTES[c.key]) for c in COLUMNS], start=1
+    ):
         set_cell(guide, row, 1, label)
         set_cell(guide, row, 2, note)
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 24, 100
@@ -100,7 +102,9 @@ def main_position(person: Person) -> Position | None:
     positions: list[Position] = list(person.positions.all())
     if not positions:
         return None
-    return max(positions, key=lambda p: (p.valid_to is None, p.is_head, p.is_leader, p.valid_from, p.pk))
+    return max(
+        positions, key=lambda p: (p.valid_to is None, p.is_head, p.is_leader, p.valid_from, p.pk)
+    )
 
 
 def _flag(value: bool) -> str:
@@ -111,19 +115,31 @@ def person_cells(person: Person) -> list[object]:
     position = main_position(person)
     unit = position.unit if position else None
     return [
-        person.staff_code, person.full_name, person.get_gender_display(), person.date_of_birth,
-        person.get_category_display(), _flag(person.party_member), _flag(person.union_member),
-        person.joined_on, person.left_on,
-        unit.code if unit else "", unit.name if unit else "",
+        person.staff_code,
+        person.full_name,
+        person.get_gender_display(),
+        person.date_of_birth,
+        person.get_category_display(),
+        _flag(person.party_member),
+        _flag(person.union_member),
+        person.joined_on,
+        person.left_on,
+        unit.code if unit else "",
+        unit.name if unit else "",
         unit.parent.code if unit and unit.parent else "",
-        position.title if position else "", _flag(position.is_leader) if position else "",
-        _flag(position.is_head) if position else "", position.valid_from if position else None,
+        position.title if position else "",
+        _flag(position.is_leader) if position else "",
+        _flag(position.is_head) if position else "",
+        position.valid_from if position else None,
     ]
 
 
 def people_for_export(agency: Agency) -> QuerySet[Person]:
-    return (Person.objects.filter(agency=agency).order_by("sort_key", "pk")
-            .prefetch_related("positions__unit__parent"))
+    return (
+        Person.objects.filter(agency=agency)
+        .order_by("sort_key", "pk")
+        .prefetch_related("positions__unit__parent")
+    )
 
 
 def staff_workbook(people: Iterable[Person]) -> bytes:

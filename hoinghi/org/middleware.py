@@ -20,8 +20,13 @@ class LoginRequiredByDefault:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Callable[..., HttpResponse],
-                     view_args: object, view_kwargs: object) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: object,
+        view_kwargs: object,
+    ) -> HttpResponse | None:
         if request.user.is_authenticated:
             return None
         if getattr(view_func, "public", False) or request.path.startswith(PUBLIC_PATH_PREFIXES):

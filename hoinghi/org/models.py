@@ -32,14 +32,22 @@ class Agency(models.Model):
     )
     kind = models.CharField("loại hình", max_length=20, choices=AgencyKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="cơ quan cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name="cơ quan cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     parent_name = models.CharField(
-        "tên cơ quan chủ quản", max_length=255, blank=True,
+        "tên cơ quan chủ quản",
+        max_length=255,
+        blank=True,
         help_text="Dòng trên của tiêu đề văn bản khi cơ quan cấp trên không có trong hệ thống.",
     )
-    place_name = models.CharField("địa danh", max_length=120, help_text="Dùng ở dòng địa danh, ngày tháng.")
+    place_name = models.CharField(
+        "địa danh", max_length=120, help_text="Dùng ở dòng địa danh, ngày tháng."
+    )
 
     class Meta:
         verbose_name = "cơ quan, đơn vị"
@@ -65,22 +73,32 @@ class UnitKind(models.TextChoices):
 class Unit(models.Model):
     """A unit inside an agency (Ban, Văn phòng, Phòng, Tổ), as a tree."""
 
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="units")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="units"
+    )
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     code = models.SlugField("mã", max_length=60)
     name = models.CharField("tên", max_length=255)
     abbreviation = models.CharField("chữ viết tắt", max_length=20, blank=True)
-    kind = models.CharField("loại", max_length=20, choices=UnitKind.choices, default=UnitKind.DIVISION)
+    kind = models.CharField(
+        "loại", max_length=20, choices=UnitKind.choices, default=UnitKind.DIVISION
+    )
     position = models.PositiveIntegerField("thứ tự", default=0)
 
     class Meta:
         verbose_name = "đơn vị trực thuộc"
         verbose_name_plural = "đơn vị trực thuộc"
         ordering = ["agency", "position", "name"]
-        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_in_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_in_agency")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -98,8 +116,14 @@ class StaffCategory(models.TextChoices):
     """The law's staff categories (hoinghi.law.evaluation.StaffCategory), as model choices."""
 
     CADRE = LawStaffCategory.CADRE.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CADRE]
-    CIVIL_SERVANT = LawStaffCategory.CIVIL_SERVANT.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CIVIL_SERVANT]
-    PUBLIC_EMPLOYEE = LawStaffCategory.PUBLIC_EMPLOYEE.value, STAFF_CATEGORY_LABELS[LawStaffCategory.PUBLIC_EMPLOYEE]
+    CIVIL_SERVANT = (
+        LawStaffCategory.CIVIL_SERVANT.value,
+        STAFF_CATEGORY_LABELS[LawStaffCategory.CIVIL_SERVANT],
+    )
+    PUBLIC_EMPLOYEE = (
+        LawStaffCategory.PUBLIC_EMPLOYEE.value,
+        STAFF_CATEGORY_LABELS[LawStaffCategory.PUBLIC_EMPLOYEE],
+    )
     WORKER = LawStaffCategory.WORKER.value, STAFF_CATEGORY_LABELS[LawStaffCategory.WORKER]
     CONTRACT = LawStaffCategory.CONTRACT.value, STAFF_CATEGORY_LABELS[LawStaffCategory.CONTRACT]
 
@@ -107,7 +131,9 @@ class StaffCategory(models.TextChoices):
 class Person(models.Model):
     """Cán bộ, công chức, viên chức, người lao động of one agency."""
 
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="people")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="people"
+    )
     staff_code = models.CharField("mã cán bộ", max_length=40)
     full_name = models.CharField("họ và tên", max_length=120)
     gender = models.CharField("giới tính", max_length=3, choices=Gender.choices)
@@ -118,8 +144,12 @@ class Person(models.Model):
     joined_on = models.DateField("ngày vào cơ quan", null=True, blank=True)
     left_on = models.DateField("ngày thôi việc", null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name="tài khoản", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
     # Derived from full_name, kept for ordering and accent-insensitive search in the database.
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
@@ -130,7 +160,9 @@ class Person(models.Model):
         verbose_name_plural = "cán bộ, công chức, viên chức, người lao động"
         ordering = ["sort_key"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "staff_code"], name="person_staff_code_unique_in_agency"),
+            models.UniqueConstraint(
+                fields=["agency", "staff_code"], name="person_staff_code_unique_in_agency"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -146,14 +178,20 @@ class Person(models.Model):
         return reverse("org:person", args=[self.agency.code, self.staff_code])
 
     def is_on_staff(self, on: date) -> bool:
-        return (self.joined_on is None or self.joined_on <= on) and (self.left_on is None or on <= self.left_on)
+        return (self.joined_on is None or self.joined_on <= on) and (
+            self.left_on is None or on <= self.left_on
+        )
 
 
 class Position(models.Model):
     """A person's place in a unit with a title over a period (chức vụ, vị trí)."""
 
-    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="positions")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions")
+    person = models.ForeignKey(
+        Person, verbose_name="người", on_delete=models.CASCADE, related_name="positions"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions"
+    )
     title = models.CharField("chức danh", max_length=120)
     is_leader = models.BooleanField("lãnh đạo", default=False)
     is_head = models.BooleanField("người đứng đầu đơn vị", default=False)
@@ -185,7 +223,9 @@ class TrainingKind(models.TextChoices):
 class Training(models.Model):
     """Đào tạo, bồi dưỡng: one course a person took."""
 
-    person = models.ForeignKey(Person, verbose_name="người", on_delete=models.CASCADE, related_name="trainings")
+    person = models.ForeignKey(
+        Person, verbose_name="người", on_delete=models.CASCADE, related_name="trainings"
+    )
     kind = models.CharField("loại", max_length=30, choices=TrainingKind.choices)
     name = models.CharField("tên khóa học", max_length=255)
     institution = models.CharField("cơ sở đào tạo", max_length=255, blank=True)
@@ -212,14 +252,20 @@ class WorkYear(models.Model):
     The conference named "năm 2024" is held early in 2024 and reviews work year 2023.
     """
 
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="work_years")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="work_years"
+    )
     year = models.PositiveIntegerField("năm")
     starts_on = models.DateField("ngày bắt đầu")
     ends_on = models.DateField("ngày kết thúc")
-    state = models.CharField("trạng thái", max_length=10, choices=WorkYearState.choices, default=WorkYearState.OPEN)
+    state = models.CharField(
+        "trạng thái", max_length=10, choices=WorkYearState.choices, default=WorkYearState.OPEN
+    )
     pinned_regimes = models.JSONField(
-        "chế độ pháp lý áp dụng", default=dict, blank=True,
-        help_text="Chế độ được giữ theo điều khoản chuyển tiếp, ví dụ {\"evaluation\": \"D90\"}.",
+        "chế độ pháp lý áp dụng",
+        default=dict,
+        blank=True,
+        help_text='Chế độ được giữ theo điều khoản chuyển tiếp, ví dụ {"evaluation": "D90"}.',
     )
 
     class Meta:
@@ -228,7 +274,9 @@ class WorkYear(models.Model):
         ordering = ["agency", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="work_year_unique"),
-            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="work_year_ordered"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="work_year_ordered"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -253,17 +301,34 @@ class Role(models.TextChoices):
 class RoleAssignment(models.Model):
     """A role of a user, scoped to an agency, or to one unit of it."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.CASCADE,
+        related_name="roles",
+    )
     role = models.CharField("vai trò", max_length=20, choices=Role.choices)
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="role_assignments")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
 
     class Meta:
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "agency", "unit"], name="role_assignment_unique",
-                                    nulls_distinct=False),
+            models.UniqueConstraint(
+                fields=["user", "role", "agency", "unit"],
+                name="role_assignment_unique",
+                nulls_distinct=False,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -289,11 +354,15 @@ class AgencyRegulation(models.Model):
     own ``valid_from``; a decision reads the row in force on its date.
     """
 
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="regulations")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="regulations"
+    )
     domain = models.CharField("lĩnh vực", max_length=20, choices=LawDomain.choices)
     values = models.JSONField("các lựa chọn", default=dict, blank=True)
     regulation = models.CharField(
-        "căn cứ", max_length=255, help_text="Ví dụ: Quy chế số 05-QC/VPHU ngày 10/01/2024 về thi đua, khen thưởng."
+        "căn cứ",
+        max_length=255,
+        help_text="Ví dụ: Quy chế số 05-QC/VPHU ngày 10/01/2024 về thi đua, khen thưởng.",
     )
     valid_from = models.DateField("áp dụng từ ngày")
 
@@ -302,7 +371,9 @@ class AgencyRegulation(models.Model):
         verbose_name_plural = "quy chế của cơ quan"
         ordering = ["agency", "domain", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "domain", "valid_from"], name="agency_regulation_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "domain", "valid_from"], name="agency_regulation_unique"
+            ),
         ]
 
     def __str__(self) -> str:

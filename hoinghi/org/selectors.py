@@ -31,7 +31,7 @@ def current_positions(on: date) -> Prefetch[str]:
 
 
 def people_with_positions(people: QuerySet[Person], on: date) -> QuerySet[Person]:
-    return people.prefetch_related(current_positions(on))  # type: ignore[type-var]
+    return people.prefetch_related(current_positions(on))
 
 
 def positions_on(person: Person, on: date) -> list[Position]:
@@ -87,7 +87,9 @@ class TrainingCount:
     people: int
 
 
-def training_count(agency: Agency, start: date, end: date, kinds: Iterable[str] | None = None) -> TrainingCount:
+def training_count(
+    agency: Agency, start: date, end: date, kinds: Iterable[str] | None = None
+) -> TrainingCount:
     """Courses that started in a period: "08 lượt CBCCLĐ được tham gia đào tạo"."""
     rows = Training.objects.filter(person__agency=agency, starts_on__gte=start, starts_on__lte=end)
     if kinds is not None:
@@ -103,7 +105,10 @@ def role_holders(agency: Agency, role: str) -> QuerySet[Person]:
     """People of the agency whose accounts hold an agency-wide role, in name order."""
     return (
         Person.objects.filter(
-            agency=agency, user__roles__agency=agency, user__roles__role=role, user__roles__unit__isnull=True
+            agency=agency,
+            user__roles__agency=agency,
+            user__roles__role=role,
+            user__roles__unit__isnull=True,
         )
         .distinct()
         .order_by("sort_key")
@@ -112,7 +117,7 @@ def role_holders(agency: Agency, role: str) -> QuerySet[Person]:
 
 def agency_head(agency: Agency, on: date) -> Person | None:
     """Thủ trưởng cơ quan: the leader who heads a unit on the date, else the first leader."""
-    leaders = list(role_holders(agency, Role.LEADER).prefetch_related(current_positions(on)))  # type: ignore[type-var]
+    leaders = list(role_holders(agency, Role.LEADER).prefetch_related(current_positions(on)))
     for person in leaders:
         if any(p.is_head for p in person.positions_on_date):  # type: ignore[attr-defined]
             return person

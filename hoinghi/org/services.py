@@ -15,17 +15,32 @@ class OrgError(Exception):
     """A refused change, with a Vietnamese message for the user."""
 
 
-def open_work_year(agency: Agency, year: int, *, actor: AbstractBaseUser | None = None,
-                   starts_on: date | None = None, ends_on: date | None = None) -> WorkYear:
+def open_work_year(
+    agency: Agency,
+    year: int,
+    *,
+    actor: AbstractBaseUser | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> WorkYear:
     """Open (or return) the work year; calendar year unless the agency says otherwise."""
     with transaction.atomic():
         work_year, created = WorkYear.objects.get_or_create(
-            agency=agency, year=year,
-            defaults={"starts_on": starts_on or date(year, 1, 1), "ends_on": ends_on or date(year, 12, 31)},
+            agency=agency,
+            year=year,
+            defaults={
+                "starts_on": starts_on or date(year, 1, 1),
+                "ends_on": ends_on or date(year, 12, 31),
+            },
         )
         if created:
-            record("org.open_work_year", actor=actor, target=work_year, agency_code=agency.code,
-                   data={"year": year})
+            record(
+                "org.open_work_year",
+                actor=actor,
+                target=work_year,
+                agency_code=agency.code,
+                data={"year": year},
+            )
     return work_year
 
 

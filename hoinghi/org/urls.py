@@ -15,8 +15,20 @@ urlpatterns = [
 # Staff import and export: not under "can-bo/", whose second segment is a staff code.
 urlpatterns += [
     path("<slug:agency_code>/nhap-can-bo/", staff_files.import_upload, name="import-staff"),
-    path("<slug:agency_code>/nhap-can-bo/mau.xlsx", staff_files.import_template, name="import-template"),
-    path("<slug:agency_code>/nhap-can-bo/<uuid:token>/", staff_files.import_preview, name="import-preview"),
-    path("<slug:agency_code>/nhap-can-bo/<uuid:token>/xac-nhan/", staff_files.import_confirm, name="import-confirm"),
+    path(
+        "<slug:agency_code>/nhap-can-bo/mau.xlsx",
+        staff_files.import_template,
+        name="import-template",
+    ),
+    path(
+        "<slug:agency_code>/nhap-can-bo/<uuid:token>/",
+        staff_files.import_preview,
+        name="import-preview",
+    ),
+    path(
+        "<slug:agency_code>/nhap-can-bo/<uuid:token>/xac-nhan/",
+        staff_files.import_confirm,
+        name="import-confirm",
+    ),
     path("<slug:agency_code>/xuat-can-bo.xlsx", staff_files.export_people, name="export-people"),
 ]

@@ -26,8 +26,9 @@ def get_work_year_for_user(request: HttpRequest, agency: Agency, year: int) -> W
 
 def get_item_for_user(request: HttpRequest, work_year: WorkYear, pk: int) -> PlanItem:
     try:
-        return (PlanItem.objects.select_related("work_year__agency", "unit", "person", "parent")
-                .get(work_year=work_year, pk=pk))
+        return PlanItem.objects.select_related("work_year__agency", "unit", "person", "parent").get(
+            work_year=work_year, pk=pk
+        )
     except PlanItem.DoesNotExist:
         raise Http404("Không tìm thấy chỉ tiêu, nhiệm vụ.") from None
 
@@ -50,5 +51,8 @@ def can_assign_item(user: AnyUser, item: PlanItem) -> bool:
     agency = item.work_year.agency
     if can_manage_plans(user, agency):
         return True
-    return (item.person_id is None and item.unit is not None
-            and has_role(user, {Role.UNIT_HEAD}, agency=agency, unit=item.unit))
+    return (
+        item.person_id is None
+        and item.unit is not None
+        and has_role(user, {Role.UNIT_HEAD}, agency=agency, unit=item.unit)
+    )

@@ -22,5 +22,11 @@ def plans_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     notes = [f"{overdue} quá hạn"] if overdue else []
     if near:
         notes.append(f"{near} sắp đến hạn")
-    return [HomeLink("Chỉ tiêu, nhiệm vụ của tôi", reverse("plans:mine", args=[agency.code]),
-                     ", ".join(notes), urgent=bool(overdue))]
+    return [
+        HomeLink(
+            "Chỉ tiêu, nhiệm vụ của tôi",
+            reverse("plans:mine", args=[agency.code]),
+            ", ".join(notes),
+            urgent=bool(overdue),
+        )
+    ]

@@ -22,14 +22,23 @@ from hoinghi.vietnamese import fold, nfc
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 COLUMNS = {
-    "loai": "kind", "ma": "code", "noi dung": "title", "nguon": "source",
-    "ma don vi": "unit", "ma can bo": "person", "don vi tinh": "measure",
-    "gia tri chi tieu": "target_value", "han hoan thanh": "due_on",
+    "loai": "kind",
+    "ma": "code",
+    "noi dung": "title",
+    "nguon": "source",
+    "ma don vi": "unit",
+    "ma can bo": "person",
+    "don vi tinh": "measure",
+    "gia tri chi tieu": "target_value",
+    "han hoan thanh": "due_on",
 }
 KINDS = {fold(label): value for value, label in ItemKind.choices}
 SOURCES = {fold(label): value for value, label in ItemSource.choices} | {
-    "cap tren giao": ItemSource.ASSIGNED, "nghi quyet": ItemSource.RESOLUTION,
-    "phat sinh": ItemSource.ARISING, "tu de ra": ItemSource.OWN, "": ItemSource.ASSIGNED,
+    "cap tren giao": ItemSource.ASSIGNED,
+    "nghi quyet": ItemSource.RESOLUTION,
+    "phat sinh": ItemSource.ARISING,
+    "tu de ra": ItemSource.OWN,
+    "": ItemSource.ASSIGNED,
 }
 
 
@@ -89,8 +98,9 @@ def _decimal(value: Any) -> Decimal | None:
     return Decimal(text) if text else None
 
 
-def import_items(work_year: WorkYear, stream: BinaryIO, *, size: int, file_name: str,
-                 actor: Actor = None) -> ImportReport:
+def import_items(
+    work_year: WorkYear, stream: BinaryIO, *, size: int, file_name: str, actor: Actor = None
+) -> ImportReport:
     """Check every row; write all of them only when none has a problem."""
     report = ImportReport()
     if work_year.is_closed:
@@ -127,12 +137,17 @@ def import_items(work_year: WorkYear, stream: BinaryIO, *, size: int, file_name:
     return report
 
 
-def _check_row(cells: dict[str, Any], units: dict[str, Unit], people: dict[str, Person],
-               ) -> tuple[tuple[ItemInput, Unit | None, Person | None] | None, list[str]]:
+def _check_row(
+    cells: dict[str, Any],
+    units: dict[str, Unit],
+    people: dict[str, Person],
+) -> tuple[tuple[ItemInput, Unit | None, Person | None] | None, list[str]]:
     problems: list[str] = []
     kind = KINDS.get(fold(_text(cells.get("kind"))))
     if kind is None:
-        problems.append(f"cột «Loại» là «{_text(cells.get('kind'))}», phải là «Chỉ tiêu» hoặc «Nhiệm vụ».")
+        problems.append(
+            f"cột «Loại» là «{_text(cells.get('kind'))}», phải là «Chỉ tiêu» hoặc «Nhiệm vụ»."
+        )
     title = _text(cells.get("title"))
     if not title:
         problems.append("cột «Nội dung» trống.")
@@ -150,7 +165,9 @@ def _check_row(cells: dict[str, Any], units: dict[str, Unit], people: dict[str, 
         due_on = _date(cells.get("due_on"))
     except ValueError:
         due_on = None
-        problems.append(f"cột «Hạn hoàn thành» phải là ngày dạng dd/mm/yyyy: «{_text(cells.get('due_on'))}».")
+        problems.append(
+            f"cột «Hạn hoàn thành» phải là ngày dạng dd/mm/yyyy: «{_text(cells.get('due_on'))}»."
+        )
     try:
         target_value = _decimal(cells.get("target_value"))
     except InvalidOperation:
@@ -158,6 +175,13 @@ def _check_row(cells: dict[str, Any], units: dict[str, Unit], people: dict[str, 
         problems.append(f"cột «Giá trị chỉ tiêu» phải là số: «{_text(cells.get('target_value'))}».")
     if problems:
         return None, problems
-    data = ItemInput(kind=kind or "", title=title, code=_text(cells.get("code")), source=source or "",
-                     measure=_text(cells.get("measure")), target_value=target_value, due_on=due_on)
+    data = ItemInput(
+        kind=kind or "",
+        title=title,
+        code=_text(cells.get("code")),
+        source=source or "",
+        measure=_text(cells.get("measure")),
+        target_value=target_value,
+        due_on=due_on,
+    )
     return (data, unit, person), []

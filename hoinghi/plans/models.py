@@ -36,31 +36,57 @@ class ItemStatus(models.TextChoices):
 
 
 class PlanItem(models.Model):
-    work_year = models.ForeignKey(WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE,
-                                  related_name="plan_items")
-    parent = models.ForeignKey("self", verbose_name="giao từ", null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị thực hiện", null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="plan_items")
-    person = models.ForeignKey(Person, verbose_name="người thực hiện", null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="plan_items")
+    work_year = models.ForeignKey(
+        WorkYear, verbose_name="năm công tác", on_delete=models.CASCADE, related_name="plan_items"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="giao từ",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_items",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="người thực hiện",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_items",
+    )
     kind = models.CharField("loại", max_length=10, choices=ItemKind.choices)
     code = models.CharField("số thứ tự, mã", max_length=30, blank=True)
     title = models.CharField("nội dung", max_length=500)
-    source = models.CharField("nguồn", max_length=30, choices=ItemSource.choices,
-                              default=ItemSource.ASSIGNED)
+    source = models.CharField(
+        "nguồn", max_length=30, choices=ItemSource.choices, default=ItemSource.ASSIGNED
+    )
     origin_key = models.CharField(
-        "khóa nguồn", max_length=120, blank=True,
-        help_text="Khóa của chỉ tiêu nghị quyết đã chuyển sang, để chuyển lại không bị trùng.")
+        "khóa nguồn",
+        max_length=120,
+        blank=True,
+        help_text="Khóa của chỉ tiêu nghị quyết đã chuyển sang, để chuyển lại không bị trùng.",
+    )
     measure = models.CharField("đơn vị tính", max_length=60, blank=True)
-    target_value = models.DecimalField("giá trị chỉ tiêu", max_digits=14, decimal_places=2,
-                                       null=True, blank=True)
-    achieved_value = models.DecimalField("giá trị đạt được", max_digits=14, decimal_places=2,
-                                         null=True, blank=True)
+    target_value = models.DecimalField(
+        "giá trị chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    achieved_value = models.DecimalField(
+        "giá trị đạt được", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     progress_percent = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     due_on = models.DateField("hạn hoàn thành", null=True, blank=True)
-    status = models.CharField("trạng thái", max_length=20, choices=ItemStatus.choices,
-                              default=ItemStatus.NOT_STARTED)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
     quality_ok = models.BooleanField("bảo đảm chất lượng", default=True)
     exceeded = models.BooleanField("vượt mức yêu cầu", default=False)
@@ -78,14 +104,19 @@ class PlanItem(models.Model):
             models.Index(fields=["person", "status", "due_on"], name="plan_item_person_due"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(progress_percent__lte=100), name="plan_item_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(progress_percent__lte=100), name="plan_item_progress_max_100"
+            ),
             models.CheckConstraint(
                 condition=Q(status=ItemStatus.DONE, completed_on__isnull=False)
                 | (~Q(status=ItemStatus.DONE) & Q(completed_on__isnull=True)),
                 name="plan_item_completed_on_iff_done",
             ),
-            models.UniqueConstraint(fields=["work_year", "origin_key"], condition=~Q(origin_key=""),
-                                    name="plan_item_origin_unique"),
+            models.UniqueConstraint(
+                fields=["work_year", "origin_key"],
+                condition=~Q(origin_key=""),
+                name="plan_item_origin_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,8 +128,9 @@ class PlanItem(models.Model):
 
     @property
     def on_time(self) -> bool:
-        return self.is_done and (self.due_on is None or self.completed_on is None
-                                 or self.completed_on <= self.due_on)
+        return self.is_done and (
+            self.due_on is None or self.completed_on is None or self.completed_on <= self.due_on
+        )
 
     def is_overdue(self, on: date) -> bool:
         open_ = self.status in (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
@@ -120,12 +152,22 @@ def evidence_path(instance: Evidence, filename: str) -> str:
 class Evidence(models.Model):
     """A file proving the result (báo cáo, văn bản, hình ảnh), stored under MEDIA_ROOT."""
 
-    item = models.ForeignKey(PlanItem, verbose_name="chỉ tiêu, nhiệm vụ", on_delete=models.CASCADE,
-                             related_name="evidence")
+    item = models.ForeignKey(
+        PlanItem,
+        verbose_name="chỉ tiêu, nhiệm vụ",
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
     file = models.FileField("tệp", upload_to=evidence_path, max_length=300)
     name = models.CharField("tên tài liệu", max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
 
     class Meta:

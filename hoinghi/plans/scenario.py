@@ -41,10 +41,39 @@ from hoinghi.plans.models import ItemKind, ItemSource, ItemStatus, PlanItem
 from hoinghi.plans.services import ItemInput, PlanError, apply_progress, build_item, check_owner
 
 AGENCY = "agency"
-KEYS = ("kind", "code", "title", "unit", "person", "assigned_from", "source", "measure", "target_value",
-        "due_on", "progress", "achieved_value", "completed_on", "quality_ok", "exceeded", "cancelled", "note")
-COMPARED = ("title", "source", "measure", "target_value", "due_on", "progress_percent", "achieved_value",
-            "completed_on", "quality_ok", "exceeded", "status", "note")
+KEYS = (
+    "kind",
+    "code",
+    "title",
+    "unit",
+    "person",
+    "assigned_from",
+    "source",
+    "measure",
+    "target_value",
+    "due_on",
+    "progress",
+    "achieved_value",
+    "completed_on",
+    "quality_ok",
+    "exceeded",
+    "cancelled",
+    "note",
+)
+COMPARED = (
+    "title",
+    "source",
+    "measure",
+    "target_value",
+    "due_on",
+    "progress_percent",
+    "achieved_value",
+    "completed_on",
+    "quality_ok",
+    "exceeded",
+    "status",
+    "note",
+)
 Key = tuple[str, str, str, str]  # kind, code, unit code, staff code
 
 
@@ -57,7 +86,12 @@ class Entry:
 
 
 def item_key(item: PlanItem) -> Key:
-    return (item.kind, item.code, item.unit.code if item.unit else "", item.person.staff_code if item.person else "")
+    return (
+        item.kind,
+        item.code,
+        item.unit.code if item.unit else "",
+        item.person.staff_code if item.person else "",
+    )
 
 
 def decimal(node: Node, key: str) -> Decimal | None:
@@ -76,15 +110,22 @@ def decimal(node: Node, key: str) -> Decimal | None:
 def read_entry(ctx: LoadContext, work_year: WorkYear, node: Node) -> Entry | None:
     if not node.is_mapping(required=("kind", "code", "title"), optional=KEYS):
         return None
-    unit: Unit | None = ctx.unit(node.code("unit"), f"{node.path}.unit") if node.value.get("unit") else None
-    person: Person | None = (ctx.person(node.code("person"), f"{node.path}.person")
-                             if node.value.get("person") else None)
+    unit: Unit | None = (
+        ctx.unit(node.code("unit"), f"{node.path}.unit") if node.value.get("unit") else None
+    )
+    person: Person | None = (
+        ctx.person(node.code("person"), f"{node.path}.person") if node.value.get("person") else None
+    )
     data = ItemInput(
-        kind=node.choice("kind", ItemKind.values, required=True), title=node.text("title", required=True),
+        kind=node.choice("kind", ItemKind.values, required=True),
+        title=node.text("title", required=True),
         code=node.text("code", required=True, max_length=30),
         source=node.choice("source", ItemSource.values, default=ItemSource.ASSIGNED),
-        measure=node.text("measure", max_length=60), target_value=decimal(node, "target_value"),
-        due_on=node.date("due_on"), note=node.text("note"))
+        measure=node.text("measure", max_length=60),
+        target_value=decimal(node, "target_value"),
+        due_on=node.date("due_on"),
+        note=node.text("note"),
+    )
     progress = node.integer("progress", minimum=0, maximum=100) or 0
     achieved, completed_on = decimal(node, "achieved_value"), node.date("completed_on")
     quality_ok = node.boolean("quality_ok", default=True)
@@ -95,8 +136,14 @@ def read_entry(ctx: LoadContext, work_year: WorkYear, node: Node) -> Entry | Non
     try:
         check_owner(work_year, unit, person)
         item = build_item(work_year, data, unit=unit, person=person)
-        apply_progress(item, progress_percent=progress, achieved_value=achieved, completed_on=completed_on,
-                       quality_ok=quality_ok, exceeded=node.boolean("exceeded") if exceeded is not None else None)
+        apply_progress(
+            item,
+            progress_percent=progress,
+            achieved_value=achieved,
+            completed_on=completed_on,
+            quality_ok=quality_ok,
+            exceeded=node.boolean("exceeded") if exceeded is not None else None,
+        )
     except PlanError as exc:
         ctx.error(node.path, exc.message)
     if cancelled:
@@ -118,7 +165,10 @@ def load_plans(ctx: LoadContext, value: Any, path: str) -> None:
             ctx.error(node.path, f"trùng loại, mã và nơi thực hiện với {entries[entry.key].path}")
         entries[entry.key] = entry
     ctx.raise_issues()
-    existing = {item_key(i): i for i in PlanItem.objects.filter(work_year=work_year).select_related("unit", "person")}
+    existing = {
+        item_key(i): i
+        for i in PlanItem.objects.filter(work_year=work_year).select_related("unit", "person")
+    }
     for key, entry in entries.items():
         ctx.changes += save_entry(entry, existing.get(key))
     for entry in entries.values():
@@ -149,8 +199,10 @@ def link_parent(ctx: LoadContext, entry: Entry, entries: dict[Key, Entry]) -> in
         owner = "" if entry.assigned_from == AGENCY else entry.assigned_from
         parent = entries.get((kind, code, owner, ""))
         if parent is None or parent is entry:
-            ctx.error(f"{entry.path}.assigned_from",
-                      f"không có {kind} mã «{code}» của «{entry.assigned_from}» trong năm để giao xuống")
+            ctx.error(
+                f"{entry.path}.assigned_from",
+                f"không có {kind} mã «{code}» của «{entry.assigned_from}» trong năm để giao xuống",
+            )
         parent_id = parent.item.pk
     if entry.item.parent_id == parent_id:
         return 0
@@ -168,23 +220,39 @@ def number(value: Decimal | None) -> int | str | None:
 def dump_item(item: PlanItem) -> dict[str, Any]:
     parent = item.parent
     out: dict[str, Any] = {
-        "kind": item.kind, "code": item.code, "title": item.title,
-        "unit": item.unit.code if item.unit else None, "person": item.person.staff_code if item.person else None,
+        "kind": item.kind,
+        "code": item.code,
+        "title": item.title,
+        "unit": item.unit.code if item.unit else None,
+        "person": item.person.staff_code if item.person else None,
         "assigned_from": (parent.unit.code if parent.unit else AGENCY) if parent else None,
-        "source": item.source if item.source != ItemSource.ASSIGNED else None, "measure": item.measure or None,
-        "target_value": number(item.target_value), "due_on": item.due_on.isoformat() if item.due_on else None,
-        "progress": item.progress_percent or None, "achieved_value": number(item.achieved_value),
+        "source": item.source if item.source != ItemSource.ASSIGNED else None,
+        "measure": item.measure or None,
+        "target_value": number(item.target_value),
+        "due_on": item.due_on.isoformat() if item.due_on else None,
+        "progress": item.progress_percent or None,
+        "achieved_value": number(item.achieved_value),
         "completed_on": item.completed_on.isoformat() if item.completed_on else None,
-        "quality_ok": None if item.quality_ok else False, "exceeded": True if item.exceeded else None,
-        "cancelled": True if item.status == ItemStatus.CANCELLED else None, "note": item.note or None,
+        "quality_ok": None if item.quality_ok else False,
+        "exceeded": True if item.exceeded else None,
+        "cancelled": True if item.status == ItemStatus.CANCELLED else None,
+        "note": item.note or None,
     }
-    if item.exceeded is False and item.is_done and item.achieved_value is not None and item.target_value is not None \
-            and item.achieved_value > item.target_value:
+    if (
+        item.exceeded is False
+        and item.is_done
+        and item.achieved_value is not None
+        and item.target_value is not None
+        and item.achieved_value > item.target_value
+    ):
         out["exceeded"] = False  # the default would read it as exceeded
     return {k: v for k, v in out.items() if v is not None}
 
 
 def dump_plans(ctx: DumpContext) -> list[dict[str, Any]] | None:
-    items = (PlanItem.objects.filter(work_year=ctx.work_year).select_related("unit", "person", "parent__unit")
-             .order_by("kind", "unit__position", "unit__code", "person__staff_code", "code", "pk"))
+    items = (
+        PlanItem.objects.filter(work_year=ctx.work_year)
+        .select_related("unit", "person", "parent__unit")
+        .order_by("kind", "unit__position", "unit__code", "person__staff_code", "code", "pk")
+    )
     return [dump_item(i) for i in items] or None

@@ -46,7 +46,7 @@ class Completion:
 
     @property
     def phrase(self) -> str:
-        """"hoàn thành 4/4 chỉ tiêu, 27/27 nhiệm vụ" (the news reports' wording)."""
+        """ "hoàn thành 4/4 chỉ tiêu, 27/27 nhiệm vụ" (the news reports' wording)."""
         parts = []
         if self.targets_total:
             parts.append(f"{self.targets_done}/{self.targets_total} chỉ tiêu")
@@ -70,14 +70,32 @@ class Completion:
         return Completion(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
 
     def as_tuple(self) -> tuple[int, ...]:
-        return (self.targets_total, self.targets_done, self.targets_on_time, self.targets_exceeded,
-                self.targets_late, self.tasks_total, self.tasks_done, self.tasks_on_time,
-                self.tasks_exceeded, self.tasks_late)
+        return (
+            self.targets_total,
+            self.targets_done,
+            self.targets_on_time,
+            self.targets_exceeded,
+            self.targets_late,
+            self.tasks_total,
+            self.tasks_done,
+            self.tasks_on_time,
+            self.tasks_exceeded,
+            self.tasks_late,
+        )
 
     def to_dict(self) -> dict[str, int]:
-        names = ("targets_total", "targets_done", "targets_on_time", "targets_exceeded",
-                 "targets_late", "tasks_total", "tasks_done", "tasks_on_time", "tasks_exceeded",
-                 "tasks_late")
+        names = (
+            "targets_total",
+            "targets_done",
+            "targets_on_time",
+            "targets_exceeded",
+            "targets_late",
+            "tasks_total",
+            "tasks_done",
+            "tasks_on_time",
+            "tasks_exceeded",
+            "tasks_late",
+        )
         return dict(zip(names, self.as_tuple(), strict=True))
 
 
@@ -124,15 +142,20 @@ def completion_for_unit(unit: Unit, work_year: WorkYear, *, on: date | None = No
     return _completion(items, on or work_year.ends_on)
 
 
-def completion_for_person(person: Person, work_year: WorkYear, *, on: date | None = None) -> Completion:
+def completion_for_person(
+    person: Person, work_year: WorkYear, *, on: date | None = None
+) -> Completion:
     return _completion(_counted(work_year).filter(person=person), on or work_year.ends_on)
 
 
 def completion_by_person(work_year: WorkYear, *, on: date | None = None) -> dict[int, Completion]:
     """Every person's counts in one query: ``{person_id: Completion}``."""
     rows = list(
-        _counted(work_year).filter(person__isnull=False)
-        .values("person_id", "kind").order_by().annotate(**_counters(on or work_year.ends_on))
+        _counted(work_year)
+        .filter(person__isnull=False)
+        .values("person_id", "kind")
+        .order_by()
+        .annotate(**_counters(on or work_year.ends_on))
     )
     return _fold(rows, "person_id")  # type: ignore[return-value]
 
@@ -140,22 +163,31 @@ def completion_by_person(work_year: WorkYear, *, on: date | None = None) -> dict
 def completion_by_unit(work_year: WorkYear, *, on: date | None = None) -> dict[int, Completion]:
     """Every unit's own counts (items without a person) in one query: ``{unit_id: Completion}``."""
     rows = list(
-        _counted(work_year).filter(unit__isnull=False, person__isnull=True)
-        .values("unit_id", "kind").order_by().annotate(**_counters(on or work_year.ends_on))
+        _counted(work_year)
+        .filter(unit__isnull=False, person__isnull=True)
+        .values("unit_id", "kind")
+        .order_by()
+        .annotate(**_counters(on or work_year.ends_on))
     )
     return _fold(rows, "unit_id")  # type: ignore[return-value]
 
 
 def items_for_year(work_year: WorkYear) -> QuerySet[PlanItem]:
-    return (PlanItem.objects.filter(work_year=work_year)
-            .select_related("unit", "person", "parent")
-            .order_by("kind", "unit__position", "code", "pk"))
+    return (
+        PlanItem.objects.filter(work_year=work_year)
+        .select_related("unit", "person", "parent")
+        .order_by("kind", "unit__position", "code", "pk")
+    )
 
 
 def due_items_for_person(person: Person, on: date) -> list[PlanItem]:
     """Open items of a person overdue or due within NEAR_DUE_DAYS, the most urgent first."""
     return list(
-        PlanItem.objects.filter(person=person, due_on__lte=on + timedelta(days=NEAR_DUE_DAYS),
-                                status__in=[ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS])
-        .select_related("work_year").order_by("due_on", "pk")
+        PlanItem.objects.filter(
+            person=person,
+            due_on__lte=on + timedelta(days=NEAR_DUE_DAYS),
+            status__in=[ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS],
+        )
+        .select_related("work_year")
+        .order_by("due_on", "pk")
     )

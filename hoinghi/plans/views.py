@@ -20,13 +20,19 @@ def year_items(request: HttpRequest, agency_code: str, year: int) -> HttpRespons
     work_year = access.get_work_year_for_user(request, agency, year)
     by_unit = selectors.completion_by_unit(work_year)
     units = list(Unit.objects.filter(agency=agency).order_by("position", "name"))
-    return render(request, "plans/year.html", {
-        "agency": agency, "work_year": work_year, "items": selectors.items_for_year(work_year),
-        "agency_completion": selectors.completion_for_agency(work_year),
-        "unit_rows": [(u, by_unit.get(u.pk)) for u in units],
-        "can_manage": access.can_manage_plans(request.user, agency),
-        "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "plans/year.html",
+        {
+            "agency": agency,
+            "work_year": work_year,
+            "items": selectors.items_for_year(work_year),
+            "agency_completion": selectors.completion_for_agency(work_year),
+            "unit_rows": [(u, by_unit.get(u.pk)) for u in units],
+            "can_manage": access.can_manage_plans(request.user, agency),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -34,21 +40,41 @@ def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
     work_year = access.get_work_year_for_user(request, agency, year)
     if not access.can_manage_plans(request.user, agency):
         raise PermissionDenied
-    scope = {"units": Unit.objects.filter(agency=agency), "people": Person.objects.filter(agency=agency)}
+    scope = {
+        "units": Unit.objects.filter(agency=agency),
+        "people": Person.objects.filter(agency=agency),
+    }
     form = ItemForm(request.POST or None, **scope)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        data = services.ItemInput(kind=d["kind"], title=d["title"], code=d["code"], source=d["source"],
-                                  measure=d["measure"], target_value=d["target_value"], due_on=d["due_on"])
+        data = services.ItemInput(
+            kind=d["kind"],
+            title=d["title"],
+            code=d["code"],
+            source=d["source"],
+            measure=d["measure"],
+            target_value=d["target_value"],
+            due_on=d["due_on"],
+        )
         try:
-            services.create_item(work_year, data, unit=d["unit"], person=d["person"], actor=request.user)
+            services.create_item(
+                work_year, data, unit=d["unit"], person=d["person"], actor=request.user
+            )
         except services.PlanError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, "Đã thêm chỉ tiêu, nhiệm vụ.")
             return redirect("plans:year", agency.code, year)
-    return render(request, "plans/form.html", {"agency": agency, "work_year": work_year, "form": form,
-                                               "heading": "Thêm chỉ tiêu, nhiệm vụ"})
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "agency": agency,
+            "work_year": work_year,
+            "form": form,
+            "heading": "Thêm chỉ tiêu, nhiệm vụ",
+        },
+    )
 
 
 def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
@@ -57,50 +83,84 @@ def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
     item = access.get_item_for_user(request, work_year, pk)
     can_update = access.can_update_item(request.user, item)
     can_assign = access.can_assign_item(request.user, item)
-    scope = {"units": Unit.objects.filter(agency=agency), "people": Person.objects.filter(agency=agency)}
-    return render(request, "plans/item.html", {
-        "agency": agency, "work_year": work_year, "item": item,
-        "children": item.children.select_related("unit", "person"),
-        "evidence": item.evidence.all(), "can_update": can_update, "can_assign": can_assign,
-        "progress_form": ProgressForm(initial={"progress_percent": item.progress_percent,
-                                               "quality_ok": item.quality_ok}) if can_update else None,
-        "assign_form": AssignForm(**scope) if can_assign else None,
-        "evidence_form": EvidenceForm() if can_update else None,
-    })
+    scope = {
+        "units": Unit.objects.filter(agency=agency),
+        "people": Person.objects.filter(agency=agency),
+    }
+    return render(
+        request,
+        "plans/item.html",
+        {
+            "agency": agency,
+            "work_year": work_year,
+            "item": item,
+            "children": item.children.select_related("unit", "person"),
+            "evidence": item.evidence.all(),
+            "can_update": can_update,
+            "can_assign": can_assign,
+            "progress_form": ProgressForm(
+                initial={"progress_percent": item.progress_percent, "quality_ok": item.quality_ok}
+            )
+            if can_update
+            else None,
+            "assign_form": AssignForm(**scope) if can_assign else None,
+            "evidence_form": EvidenceForm() if can_update else None,
+        },
+    )
 
 
 def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(request, access.get_work_year_for_user(request, agency, year), pk)
+    item = access.get_item_for_user(
+        request, access.get_work_year_for_user(request, agency, year), pk
+    )
     if request.method != "POST" or not access.can_update_item(request.user, item):
         raise PermissionDenied
     form = ProgressForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.record_progress(item, progress_percent=d["progress_percent"],
-                                     achieved_value=d["achieved_value"], completed_on=d["completed_on"],
-                                     quality_ok=d["quality_ok"], exceeded=d["exceeded"] or None,
-                                     note=d["note"], actor=request.user)
+            services.record_progress(
+                item,
+                progress_percent=d["progress_percent"],
+                achieved_value=d["achieved_value"],
+                completed_on=d["completed_on"],
+                quality_ok=d["quality_ok"],
+                exceeded=d["exceeded"] or None,
+                note=d["note"],
+                actor=request.user,
+            )
             messages.success(request, "Đã cập nhật tiến độ.")
         except services.PlanError as exc:
             messages.error(request, exc.message)
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items()))
+        messages.error(
+            request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items())
+        )
     return redirect("plans:item", agency.code, year, item.pk)
 
 
 def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(request, access.get_work_year_for_user(request, agency, year), pk)
+    item = access.get_item_for_user(
+        request, access.get_work_year_for_user(request, agency, year), pk
+    )
     if request.method != "POST" or not access.can_assign_item(request.user, item):
         raise PermissionDenied
-    form = AssignForm(request.POST, units=Unit.objects.filter(agency=agency),
-                      people=Person.objects.filter(agency=agency))
+    form = AssignForm(
+        request.POST,
+        units=Unit.objects.filter(agency=agency),
+        people=Person.objects.filter(agency=agency),
+    )
     if form.is_valid():
         try:
-            services.assign_item(item, unit=form.cleaned_data["unit"], person=form.cleaned_data["person"],
-                                 due_on=form.cleaned_data["due_on"], actor=request.user)
+            services.assign_item(
+                item,
+                unit=form.cleaned_data["unit"],
+                person=form.cleaned_data["person"],
+                due_on=form.cleaned_data["due_on"],
+                actor=request.user,
+            )
             messages.success(request, "Đã giao chỉ tiêu, nhiệm vụ.")
         except services.PlanError as exc:
             messages.error(request, exc.message)
@@ -109,14 +169,17 @@ def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
 
 def add_evidence(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(request, access.get_work_year_for_user(request, agency, year), pk)
+    item = access.get_item_for_user(
+        request, access.get_work_year_for_user(request, agency, year), pk
+    )
     if request.method != "POST" or not access.can_update_item(request.user, item):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_evidence(item, form.cleaned_data["file"], name=form.cleaned_data["name"],
-                                  actor=request.user)
+            services.add_evidence(
+                item, form.cleaned_data["file"], name=form.cleaned_data["name"], actor=request.user
+            )
             messages.success(request, "Đã thêm minh chứng.")
         except services.PlanError as exc:
             messages.error(request, exc.message)
@@ -132,20 +195,36 @@ def import_year(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = import_items(work_year, upload, size=upload.size or 0, file_name=upload.name or "",
-                              actor=request.user)
+        report = import_items(
+            work_year,
+            upload,
+            size=upload.size or 0,
+            file_name=upload.name or "",
+            actor=request.user,
+        )
         if report.ok:
             messages.success(request, f"Đã nhập {report.created} chỉ tiêu, nhiệm vụ.")
             return redirect("plans:year", agency.code, year)
         errors = report.errors
-    return render(request, "plans/import.html", {"agency": agency, "work_year": work_year,
-                                                 "form": form, "errors": errors})
+    return render(
+        request,
+        "plans/import.html",
+        {"agency": agency, "work_year": work_year, "form": form, "errors": errors},
+    )
 
 
 def my_items(request: HttpRequest, agency_code: str) -> HttpResponse:
     agency = org_access.get_agency_for_user(request, agency_code)
     person = org_access.own_person(request.user)
-    items = (person.plan_items.select_related("work_year", "unit").order_by("-work_year__year", "due_on", "pk")
-             if person is not None and person.agency_id == agency.pk else [])
-    return render(request, "plans/mine.html", {"agency": agency, "items": items,
-                                               "today": timezone.localdate()})
+    items = (
+        person.plan_items.select_related("work_year", "unit").order_by(
+            "-work_year__year", "due_on", "pk"
+        )
+        if person is not None and person.agency_id == agency.pk
+        else []
+    )
+    return render(
+        request,
+        "plans/mine.html",
+        {"agency": agency, "items": items, "today": timezone.localdate()},
+    )

@@ -22,7 +22,9 @@ def can_see_dashboard(user: AnyUser, agency: Agency) -> bool:
 def get_dashboard_agency(request: HttpRequest, code: str) -> Agency:
     agency = get_agency_for_user(request, code)
     if not can_see_dashboard(request.user, agency):
-        raise PermissionDenied("Chỉ lãnh đạo, văn thư, công đoàn và Hội đồng thi đua xem bảng số liệu.")
+        raise PermissionDenied(
+            "Chỉ lãnh đạo, văn thư, công đoàn và Hội đồng thi đua xem bảng số liệu."
+        )
     return agency
 
 

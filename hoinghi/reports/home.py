@@ -13,11 +13,25 @@ from hoinghi.reports.models import PublishedSummary
 
 def reports_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     if can_see_dashboard(user, agency):
-        return [HomeLink("Báo cáo, thống kê", reverse("reports:years", args=[agency.code]),
-                         "Bảng số liệu, biểu đồ, bản tin Hội nghị")]
+        return [
+            HomeLink(
+                "Báo cáo, thống kê",
+                reverse("reports:years", args=[agency.code]),
+                "Bảng số liệu, biểu đồ, bản tin Hội nghị",
+            )
+        ]
     if not belongs_to(user, agency):
         return []
-    latest = PublishedSummary.objects.filter(agency=agency).order_by("-year").values_list("year", flat=True).first()
+    latest = (
+        PublishedSummary.objects.filter(agency=agency)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
     if latest is None:
         return []
-    return [HomeLink(f"Bản tin Hội nghị, năm {latest}", reverse("reports:news", args=[agency.code, latest]))]
+    return [
+        HomeLink(
+            f"Bản tin Hội nghị, năm {latest}", reverse("reports:news", args=[agency.code, latest])
+        )
+    ]

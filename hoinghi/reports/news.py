@@ -14,13 +14,22 @@ from hoinghi.reports.selectors import ConferenceFigures, TitleFigure, VoteFigure
 
 STAFF = "cán bộ, công chức, người lao động"
 # A title and the higher one counted "trong đó" (among them) in the same sentence.
-PAIRS = ((Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC),
-         (Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO))
+PAIRS = (
+    (Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC),
+    (Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO),
+)
 
 
 def write_news(summary: YearSummary) -> str:
-    paragraphs = [opening(summary), achievements(summary), emulation(summary), people(summary),
-                  training(summary), proceedings(summary), awards_and_pledge(summary)]
+    paragraphs = [
+        opening(summary),
+        achievements(summary),
+        emulation(summary),
+        people(summary),
+        training(summary),
+        proceedings(summary),
+        awards_and_pledge(summary),
+    ]
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -28,10 +37,12 @@ def opening(s: YearSummary) -> str:
     c = s.conference
     if c is None:
         return ""
-    text = (f"{day(c.held_on).capitalize()}, {s.agency_short_name} tổ chức Hội nghị {STAFF} năm "
-            f"{c.year} nhằm tổng kết, đánh giá kết quả hoạt động năm {s.year} và triển khai "
-            f"phương hướng, nhiệm vụ năm {s.year + 1}. Dự hội nghị có {ratio(c.present, c.convened)} "
-            f"{STAFF} cơ quan")
+    text = (
+        f"{day(c.held_on).capitalize()}, {s.agency_short_name} tổ chức Hội nghị {STAFF} năm "
+        f"{c.year} nhằm tổng kết, đánh giá kết quả hoạt động năm {s.year} và triển khai "
+        f"phương hướng, nhiệm vụ năm {s.year + 1}. Dự hội nghị có {ratio(c.present, c.convened)} "
+        f"{STAFF} cơ quan"
+    )
     if c.presidium:
         text += "; Đoàn Chủ tịch hội nghị gồm đồng chí " + ", đồng chí ".join(c.presidium)
     return text + "."
@@ -45,10 +56,13 @@ def achievements(s: YearSummary) -> str:
         done.append(f"{ratio(s.tasks_done, s.tasks_total)} nhiệm vụ")
     sentences = []
     if done:
-        sentences.append(f"Trong năm {s.year}, {s.agency_short_name} đã hoàn thành {', '.join(done)} "
-                         "được giao.")
+        sentences.append(
+            f"Trong năm {s.year}, {s.agency_short_name} đã hoàn thành {', '.join(done)} được giao."
+        )
     if s.unit_ratings:
-        groups = "; ".join(f"{count(g.count)} đơn vị {g.label} ({names(g.names)})" for g in s.unit_ratings)
+        groups = "; ".join(
+            f"{count(g.count)} đơn vị {g.label} ({names(g.names)})" for g in s.unit_ratings
+        )
         who = s.unit_issuer or "cơ quan"
         sentences.append(f"Cuối năm, {who} đánh giá, xếp loại {groups}.")
     return " ".join(sentences)
@@ -58,7 +72,9 @@ def emulation(s: YearSummary) -> str:
     clauses = [c for c in (_title_clause(s, *pair) for pair in PAIRS) if c]
     paired = {t for pair in PAIRS for t in pair}
     clauses += [_single(f) for f in s.titles if f.title not in paired]
-    clauses += [_recognition(s, r.name, r.scope, r.count, r.base, r.holders) for r in s.recognitions]
+    clauses += [
+        _recognition(s, r.name, r.scope, r.count, r.base, r.holders) for r in s.recognitions
+    ]
     if not clauses:
         return ""
     text = "; ".join(clauses)
@@ -95,11 +111,13 @@ def _single(f: TitleFigure) -> str:
 
 
 def ratio_two(part: int, whole: int) -> str:
-    """"05/05" (collectives are counted with two digits on both sides)."""
+    """ "05/05" (collectives are counted with two digits on both sides)."""
     return f"{count(part)}/{count(whole)}"
 
 
-def _recognition(s: YearSummary, name: str, scope: str, n: int, base: int, holders: list[str]) -> str:
+def _recognition(
+    s: YearSummary, name: str, scope: str, n: int, base: int, holders: list[str]
+) -> str:
     if scope == "people":
         return f"{share(n, base)} {STAFF} đạt “{name}”"
     if scope == "units":
@@ -117,8 +135,10 @@ def people(s: YearSummary) -> str:
 def training(s: YearSummary) -> str:
     if not s.training_courses:
         return ""
-    return (f"Trong năm, có {count(s.training_courses)} lượt {STAFF} được cơ quan tạo điều kiện "
-            "tham gia đào tạo, bồi dưỡng nâng cao trình độ.")
+    return (
+        f"Trong năm, có {count(s.training_courses)} lượt {STAFF} được cơ quan tạo điều kiện "
+        "tham gia đào tạo, bồi dưỡng nâng cao trình độ."
+    )
 
 
 def proceedings(s: YearSummary) -> str:
@@ -134,18 +154,25 @@ def proceedings(s: YearSummary) -> str:
         sentences.append(text + f"thảo luận và bàn giải pháp thực hiện nhiệm vụ năm {s.year + 1}.")
     sentences += [vote_sentence(v) for v in c.votes]
     if c.elected:
-        sentences.append(f"Hội nghị đã bầu Ban Thanh tra nhân dân gồm {count(len(c.elected))} thành viên: "
-                         f"{names(c.elected)}.")
+        sentences.append(
+            f"Hội nghị đã bầu Ban Thanh tra nhân dân gồm {count(len(c.elected))} thành viên: "
+            f"{names(c.elected)}."
+        )
     if c.targets:
-        sentences.append(f"Hội nghị xác định các chỉ tiêu năm {s.year + 1}: "
-                         + "; ".join(_lower_first(t) for t in c.targets) + ".")
+        sentences.append(
+            f"Hội nghị xác định các chỉ tiêu năm {s.year + 1}: "
+            + "; ".join(_lower_first(t) for t in c.targets)
+            + "."
+        )
     return " ".join(sentences)
 
 
 def vote_sentence(v: VoteFigure) -> str:
     if v.adopted and v.votes_for == v.present:
         return f"Hội nghị nhất trí 100% {v.title}."
-    figures = f"{ratio(v.votes_for, v.present)} đại biểu tán thành, đạt {percent(v.votes_for, v.present)}"
+    figures = (
+        f"{ratio(v.votes_for, v.present)} đại biểu tán thành, đạt {percent(v.votes_for, v.present)}"
+    )
     if v.adopted:
         return f"Hội nghị thông qua {v.title} với {figures}."
     return f"{v.title} chưa được thông qua ({figures})."
@@ -161,12 +188,18 @@ def awards_and_pledge(s: YearSummary) -> str:
         grouped.setdefault(award.title, []).append(award.recipient)
     if grouped:
         given = "; ".join(f"“{title}” cho {names(who)}" for title, who in grouped.items())
-        sentences.append(f"Hội nghị đã công bố và trao danh hiệu thi đua, khen thưởng cho các tập thể, "
-                         f"cá nhân đạt thành tích xuất sắc năm {s.year}: {given}.")
+        sentences.append(
+            f"Hội nghị đã công bố và trao danh hiệu thi đua, khen thưởng cho các tập thể, "
+            f"cá nhân đạt thành tích xuất sắc năm {s.year}: {given}."
+        )
     if c.pledge_text:
-        signed = f" (đồng chí {', đồng chí '.join(c.pledge_signers)} ký kết)" if c.pledge_signers else ""
-        sentences.append(f"Hội nghị đã phát động phong trào thi đua năm {s.year + 1} và ký kết giao ước "
-                         f"thi đua: {_lower_first(c.pledge_text)}{signed}.")
+        signed = (
+            f" (đồng chí {', đồng chí '.join(c.pledge_signers)} ký kết)" if c.pledge_signers else ""
+        )
+        sentences.append(
+            f"Hội nghị đã phát động phong trào thi đua năm {s.year + 1} và ký kết giao ước "
+            f"thi đua: {_lower_first(c.pledge_text)}{signed}."
+        )
     return " ".join(sentences)
 
 

@@ -16,7 +16,7 @@ def count(n: int) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """"100%", "93,8%": whole percentages plain, others with one decimal and a comma."""
+    """ "100%", "93,8%": whole percentages plain, others with one decimal and a comma."""
     if whole <= 0:
         return "0%"
     share = Fraction(part * 100, whole)
@@ -29,20 +29,20 @@ def percent(part: int, whole: int) -> str:
 
 
 def share(part: int, whole: int) -> str:
-    """"100% (32/32)", "40% (02/05)"."""
+    """ "100% (32/32)", "40% (02/05)"."""
     return f"{percent(part, whole)} ({count(part)}/{count(whole)})"
 
 
 def ratio(part: int, whole: int) -> str:
-    """"15/15", "4/4", "27/27" (plain, as attendance and completion are written)."""
+    """ "15/15", "4/4", "27/27" (plain, as attendance and completion are written)."""
     return f"{part}/{whole}"
 
 
 def day(on: date) -> str:
-    """"ngày 25/12/2020"."""
+    """ "ngày 25/12/2020"."""
     return f"ngày {on:%d/%m/%Y}"
 
 
 def names(items: list[str]) -> str:
-    """"A, B và C" is not the news style: the reports list names with commas."""
+    """ "A, B và C" is not the news style: the reports list names with commas."""
     return ", ".join(items)

@@ -140,17 +140,25 @@ def _unit_ratings(work_year: WorkYear, units: dict[int, Unit]) -> tuple[str, lis
     decided = unit_classifications(work_year)
     groups: list[RatingGroup] = []
     for rating in RATING_ORDER:
-        rows = sorted((units[u] for u, c in decided.items() if c.rating == rating and u in units),
-                      key=lambda u: (u.position, u.name))
+        rows = sorted(
+            (units[u] for u, c in decided.items() if c.rating == rating and u in units),
+            key=lambda u: (u.position, u.name),
+        )
         if rows:
-            groups.append(RatingGroup(rating.value, rating.label, len(rows), [u.name for u in rows]))
+            groups.append(
+                RatingGroup(rating.value, rating.label, len(rows), [u.name for u in rows])
+            )
     issuers = [c.issuer for c in decided.values() if c.issuer]
     return (Counter(issuers).most_common(1)[0][0] if issuers else ""), groups
 
 
 def _people_ratings(work_year: WorkYear) -> list[RatingGroup]:
-    counts = Counter(c.rating.value if c.rating else "" for c in classifications_by_person(work_year).values())
-    groups = [RatingGroup(r.value, r.label, counts[r.value]) for r in RATING_ORDER if counts[r.value]]
+    counts = Counter(
+        c.rating.value if c.rating else "" for c in classifications_by_person(work_year).values()
+    )
+    groups = [
+        RatingGroup(r.value, r.label, counts[r.value]) for r in RATING_ORDER if counts[r.value]
+    ]
     if counts[""]:
         groups.append(RatingGroup("", NOT_CLASSIFIED, counts[""]))
     return groups
@@ -160,11 +168,22 @@ def _titles(work_year: WorkYear) -> list[TitleFigure]:
     awards = emulation.awards_for_conference(work_year)
     figures = []
     for count in emulation.title_counts(work_year):
-        given = [a for a in awards.get(count.title, []) if (a.unit_id is not None) == count.collective]
+        given = [
+            a for a in awards.get(count.title, []) if (a.unit_id is not None) == count.collective
+        ]
         holders = [a.unit.name for a in given if a.unit is not None] if count.collective else []
         issuers = list(dict.fromkeys(a.decision.issuer for a in given))
-        figures.append(TitleFigure(str(count.title), count.label, count.awarded, count.base,
-                                   count.collective, holders, issuers))
+        figures.append(
+            TitleFigure(
+                str(count.title),
+                count.label,
+                count.awarded,
+                count.base,
+                count.collective,
+                holders,
+                issuers,
+            )
+        )
     return figures
 
 
@@ -183,7 +202,9 @@ def _recognitions(work_year: WorkYear, staff: int, units: int) -> list[Recogniti
         if entry["people"]:
             figures.append(RecognitionFigure(name, "people", len(entry["people"]), staff, []))
         elif entry["units"]:
-            figures.append(RecognitionFigure(name, "units", len(entry["units"]), units, entry["units"]))
+            figures.append(
+                RecognitionFigure(name, "units", len(entry["units"]), units, entry["units"])
+            )
         else:
             figures.append(RecognitionFigure(name, "agency", 1, 1, []))
     return figures
@@ -192,8 +213,10 @@ def _recognitions(work_year: WorkYear, staff: int, units: int) -> list[Recogniti
 def conference_for_year(work_year: WorkYear) -> Conference | None:
     """The regular conference that reviews the work year (held at its end or early next year)."""
     conferences = conferences_of(work_year.agency).filter(kind="regular").order_by("held_on")
-    return (conferences.filter(reviewed_year=work_year).first()
-            or conferences.filter(reviewed_year__isnull=True, year=work_year.year + 1).first())
+    return (
+        conferences.filter(reviewed_year=work_year).first()
+        or conferences.filter(reviewed_year__isnull=True, year=work_year.year + 1).first()
+    )
 
 
 def _presidium_line(conference: Conference) -> list[str]:
@@ -207,18 +230,34 @@ def _presidium_line(conference: Conference) -> list[str]:
 def conference_figures(conference: Conference) -> ConferenceFigures:
     minutes = minutes_data(conference)
     present = minutes.attendance.present
-    votes = [VoteFigure(v.title, v.present if v.present is not None else present, v.votes_for or 0,
-                        v.votes_against or 0, v.abstentions or 0, v.adopted)
-             for v in minutes.votes if v.adopted is not None]
+    votes = [
+        VoteFigure(
+            v.title,
+            v.present if v.present is not None else present,
+            v.votes_for or 0,
+            v.votes_against or 0,
+            v.abstentions or 0,
+            v.adopted,
+        )
+        for v in minutes.votes
+        if v.adopted is not None
+    ]
     elected = [c.name for c in minutes.election.candidates if c.elected] if minutes.election else []
     pledge = getattr(conference, "pledge", None)
     return ConferenceFigures(
-        year=minutes.year, held_on=minutes.held_on, place=minutes.place,
-        convened=minutes.attendance.convened, present=present,
+        year=minutes.year,
+        held_on=minutes.held_on,
+        place=minutes.place,
+        convened=minutes.attendance.convened,
+        present=present,
         presidium=_presidium_line(conference),
-        reports=[r.title for r in minutes.reports], report_kinds=[r.kind for r in minutes.reports],
-        votes=votes, elected=elected, awards=[AwardFigure(t, n) for t, n in minutes.awards],
-        pledge_text=pledge.text if pledge else "", pledge_signers=minutes.pledge_signers,
+        reports=[r.title for r in minutes.reports],
+        report_kinds=[r.kind for r in minutes.reports],
+        votes=votes,
+        elected=elected,
+        awards=[AwardFigure(t, n) for t, n in minutes.awards],
+        pledge_text=pledge.text if pledge else "",
+        pledge_signers=minutes.pledge_signers,
         targets=minutes.targets,
     )
 
@@ -233,13 +272,22 @@ def year_summary(work_year: WorkYear) -> YearSummary:
     training = training_count(agency, work_year.starts_on, work_year.ends_on)
     conference = conference_for_year(work_year)
     return YearSummary(
-        agency_code=agency.code, agency_name=agency.name,
-        agency_short_name=agency.short_name or agency.name, year=work_year.year, staff=staff,
-        targets_done=completion.targets_done, targets_total=completion.targets_total,
-        tasks_done=completion.tasks_done, tasks_total=completion.tasks_total,
-        unit_issuer=issuer, unit_ratings=unit_groups, people_ratings=_people_ratings(work_year),
-        titles=_titles(work_year), recognitions=_recognitions(work_year, staff, top_units),
-        training_courses=training.courses, training_people=training.people,
+        agency_code=agency.code,
+        agency_name=agency.name,
+        agency_short_name=agency.short_name or agency.name,
+        year=work_year.year,
+        staff=staff,
+        targets_done=completion.targets_done,
+        targets_total=completion.targets_total,
+        tasks_done=completion.tasks_done,
+        tasks_total=completion.tasks_total,
+        unit_issuer=issuer,
+        unit_ratings=unit_groups,
+        people_ratings=_people_ratings(work_year),
+        titles=_titles(work_year),
+        recognitions=_recognitions(work_year, staff, top_units),
+        training_courses=training.courses,
+        training_people=training.people,
         conference=conference_figures(conference) if conference is not None else None,
     )
 

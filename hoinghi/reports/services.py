@@ -27,15 +27,27 @@ def publish_summary(work_year: WorkYear, *, actor: Actor = None) -> PublishedSum
     summary = year_summary(work_year)
     text = write_news(summary)
     if not text:
-        raise ReportError("reports.nothing_to_publish",
-                          f"Năm {work_year.year} chưa có số liệu nào để viết bản tin.")
+        raise ReportError(
+            "reports.nothing_to_publish",
+            f"Năm {work_year.year} chưa có số liệu nào để viết bản tin.",
+        )
     user = actor if actor is not None and actor.is_authenticated else None
     with transaction.atomic():
         published, created = PublishedSummary.objects.update_or_create(
-            agency=work_year.agency, year=work_year.year,
-            defaults={"text": text, "figures": summary.to_dict(), "published_at": timezone.now(),
-                      "published_by": user})
-        record("reports.publish_summary", actor=actor, target=published, agency_code=work_year.agency.code,
-               data={"year": work_year.year, "first": created})
+            agency=work_year.agency,
+            year=work_year.year,
+            defaults={
+                "text": text,
+                "figures": summary.to_dict(),
+                "published_at": timezone.now(),
+                "published_by": user,
+            },
+        )
+        record(
+            "reports.publish_summary",
+            actor=actor,
+            target=published,
+            agency_code=work_year.agency.code,
+            data={"year": work_year.year, "first": created},
+        )
     return published
-

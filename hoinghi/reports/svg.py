@@ -68,17 +68,23 @@ def stacked_bar(key: str, title: str, rows: list[tuple[str, list[Part]]]) -> str
     for i, (label, parts) in enumerate(rows):
         y = 5 + i * ROW
         total = sum(p.value for p in parts) or 1
-        lines.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 17}" text-anchor="end" {FONT}>'
-                     f'{escape(_short(label))}</text>')
+        lines.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 17}" text-anchor="end" {FONT}>'
+            f"{escape(_short(label))}</text>"
+        )
         x = float(LABEL_WIDTH)
         for p in parts:
             w = span * p.value / total
             colour = PALETTE[legend.index(p.label) % len(PALETTE)]
-            lines.append(f'<rect class="bar" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{ROW - 8}" '
-                         f'fill="{colour}"><title>{escape(label)}, {escape(p.label)}: {p.value}</title></rect>')
+            lines.append(
+                f'<rect class="bar" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{ROW - 8}" '
+                f'fill="{colour}"><title>{escape(label)}, {escape(p.label)}: {p.value}</title></rect>'
+            )
             if p.value and w > 24:
-                lines.append(f'<text x="{x + w / 2:.1f}" y="{y + 17}" text-anchor="middle" fill="#fff" '
-                             f'{FONT}>{p.value}</text>')
+                lines.append(
+                    f'<text x="{x + w / 2:.1f}" y="{y + 17}" text-anchor="middle" fill="#fff" '
+                    f"{FONT}>{p.value}</text>"
+                )
             x += w
     lines += _legend(legend, 5 + len(rows) * ROW)
     lines.append("</svg>")
@@ -96,38 +102,48 @@ def donut(key: str, title: str, parts: list[Part]) -> str:
         if not p.value:
             continue
         sweep = 2 * math.pi * p.value / total
-        lines.append(f'<path class="bar" d="{_arc(100, 100, radius, hole, angle, sweep)}" '
-                     f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(p.label)}: {p.value}</title></path>')
+        lines.append(
+            f'<path class="bar" d="{_arc(100, 100, radius, hole, angle, sweep)}" '
+            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(p.label)}: {p.value}</title></path>'
+        )
         angle += sweep
     lines.append(f'<text x="100" y="105" text-anchor="middle" {FONT}>{total}</text>')
     for i, p in enumerate(parts):
         y = 10 + i * 22
-        lines += [f'<rect x="230" y="{y}" width="14" height="14" fill="{PALETTE[i % len(PALETTE)]}"/>',
-                  f'<text x="250" y="{y + 12}" {FONT}>{escape(p.label)}: {p.value}</text>']
+        lines += [
+            f'<rect x="230" y="{y}" width="14" height="14" fill="{PALETTE[i % len(PALETTE)]}"/>',
+            f'<text x="250" y="{y + 12}" {FONT}>{escape(p.label)}: {p.value}</text>',
+        ]
     lines.append("</svg>")
     return "\n".join(lines)
 
 
 def _arc(cx: float, cy: float, r: float, hole: float, start: float, sweep: float) -> str:
     if sweep >= 2 * math.pi - 1e-9:  # a full ring: two half arcs
-        return (f"M {cx} {cy - r} A {r} {r} 0 1 1 {cx} {cy + r} A {r} {r} 0 1 1 {cx} {cy - r} "
-                f"M {cx} {cy - hole} A {hole} {hole} 0 1 0 {cx} {cy + hole} "
-                f"A {hole} {hole} 0 1 0 {cx} {cy - hole} Z")
+        return (
+            f"M {cx} {cy - r} A {r} {r} 0 1 1 {cx} {cy + r} A {r} {r} 0 1 1 {cx} {cy - r} "
+            f"M {cx} {cy - hole} A {hole} {hole} 0 1 0 {cx} {cy + hole} "
+            f"A {hole} {hole} 0 1 0 {cx} {cy - hole} Z"
+        )
     end = start + sweep
     large = 1 if sweep > math.pi else 0
 
     def at(radius: float, a: float) -> str:
         return f"{cx + radius * math.cos(a):.2f} {cy + radius * math.sin(a):.2f}"
 
-    return (f"M {at(r, start)} A {r} {r} 0 {large} 1 {at(r, end)} "
-            f"L {at(hole, end)} A {hole} {hole} 0 {large} 0 {at(hole, start)} Z")
+    return (
+        f"M {at(r, start)} A {r} {r} 0 {large} 1 {at(r, end)} "
+        f"L {at(hole, end)} A {hole} {hole} 0 {large} 0 {at(hole, start)} Z"
+    )
 
 
 def _legend(labels: list[str], y: int) -> list[str]:
     out, x = [], LABEL_WIDTH
     for i, label in enumerate(labels):
-        out += [f'<rect x="{x}" y="{y + 6}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>',
-                f'<text x="{x + 16}" y="{y + 17}" {FONT}>{escape(label)}</text>']
+        out += [
+            f'<rect x="{x}" y="{y + 6}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>',
+            f'<text x="{x + 16}" y="{y + 17}" {FONT}>{escape(label)}</text>',
+        ]
         x += 24 + 7 * len(label)
     return out
 

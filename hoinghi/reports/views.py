@@ -22,10 +22,16 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 def agency_years(request: HttpRequest, agency_code: str) -> HttpResponse:
     agency = access.get_dashboard_agency(request, agency_code)
-    return render(request, "reports/years.html", {
-        "agency": agency, "years": selectors.work_years_of(agency), "trends": dashboard.trends_table(agency),
-        "has_children": Agency.objects.filter(parent=agency).exists(),
-    })
+    return render(
+        request,
+        "reports/years.html",
+        {
+            "agency": agency,
+            "years": selectors.work_years_of(agency),
+            "trends": dashboard.trends_table(agency),
+            "has_children": Agency.objects.filter(parent=agency).exists(),
+        },
+    )
 
 
 def export_trends(request: HttpRequest, agency_code: str) -> HttpResponse:
@@ -37,10 +43,16 @@ def export_trends(request: HttpRequest, agency_code: str) -> HttpResponse:
 def year_dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agency = access.get_dashboard_agency(request, agency_code)
     board = dashboard.agency_dashboard(access.get_work_year(agency, year))
-    return render(request, "reports/dashboard.html", {
-        "agency": agency, "year": year, "board": board,
-        "has_children": Agency.objects.filter(parent=agency).exists(),
-    })
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "agency": agency,
+            "year": year,
+            "board": board,
+            "has_children": Agency.objects.filter(parent=agency).exists(),
+        },
+    )
 
 
 def export_dashboard(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -54,8 +66,11 @@ def province_dashboard(request: HttpRequest, agency_code: str, year: int) -> Htt
     agency = access.get_dashboard_agency(request, agency_code)
     if not Agency.objects.filter(parent=agency).exists():
         raise Http404("Cơ quan không có cơ quan trực thuộc.")
-    return render(request, "reports/province.html", {
-        "agency": agency, "year": year, "table": dashboard.province_table(agency, year)})
+    return render(
+        request,
+        "reports/province.html",
+        {"agency": agency, "year": year, "table": dashboard.province_table(agency, year)},
+    )
 
 
 def export_province(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -72,15 +87,31 @@ def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
     if not access.can_see_dashboard(request.user, agency):
         if published is None:
             raise Http404("Bản tin năm này chưa được công bố.")
-        return render(request, "reports/news.html", {"agency": agency, "year": year, "published": published,
-                                                     "paragraphs": published.text.split("\n\n")})
+        return render(
+            request,
+            "reports/news.html",
+            {
+                "agency": agency,
+                "year": year,
+                "published": published,
+                "paragraphs": published.text.split("\n\n"),
+            },
+        )
     summary = selectors.year_summary(access.get_work_year(agency, year))
     text = write_news(summary)
-    return render(request, "reports/news.html", {
-        "agency": agency, "year": year, "published": published, "draft": True,
-        "paragraphs": [p for p in text.split("\n\n") if p], "summary": summary,
-        "changed": published is not None and published.text != text,
-    })
+    return render(
+        request,
+        "reports/news.html",
+        {
+            "agency": agency,
+            "year": year,
+            "published": published,
+            "draft": True,
+            "paragraphs": [p for p in text.split("\n\n") if p],
+            "summary": summary,
+            "changed": published is not None and published.text != text,
+        },
+    )
 
 
 @require_POST

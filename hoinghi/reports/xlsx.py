@@ -45,7 +45,9 @@ def tables_workbook(tables: Iterable[Table], *, heading: str = "") -> bytes:
         row += 1
         for col, header in enumerate(table.headers, start=1):
             set_cell(sheet, row, col, header).font = Font(bold=True)
-            sheet.column_dimensions[sheet.cell(row=row, column=col).column_letter].width = 16 if col > 1 else 42
+            sheet.column_dimensions[sheet.cell(row=row, column=col).column_letter].width = (
+                16 if col > 1 else 42
+            )
         for values in [*table.rows, *([table.footer] if table.footer else [])]:
             row += 1
             for col, value in enumerate(values, start=1):

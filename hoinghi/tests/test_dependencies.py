@@ -20,8 +20,27 @@ ALLOWED = {
     "voting": {"law", "audit", "org"},
     "emulation": {"law", "audit", "org", "plans", "evaluation", "voting"},
     "conference": {"law", "audit", "org", "plans", "voting", "evaluation", "emulation"},
-    "documents": {"law", "audit", "org", "plans", "evaluation", "voting", "emulation", "conference"},
-    "reports": {"law", "audit", "org", "plans", "evaluation", "voting", "emulation", "conference", "documents"},
+    "documents": {
+        "law",
+        "audit",
+        "org",
+        "plans",
+        "evaluation",
+        "voting",
+        "emulation",
+        "conference",
+    },
+    "reports": {
+        "law",
+        "audit",
+        "org",
+        "plans",
+        "evaluation",
+        "voting",
+        "emulation",
+        "conference",
+        "documents",
+    },
 }
 SHARED = {"vietnamese", "testing", "settings", "conftest", "__init__"}
 

@@ -15,14 +15,26 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from hoinghi.org.middleware import PUBLIC_URL_NAMES
 
-SAMPLE = {"slug": "mau", "str": "mau", "int": "1", "path": "mau", "uuid": "00000000-0000-0000-0000-000000000001"}
+SAMPLE = {
+    "slug": "mau",
+    "str": "mau",
+    "int": "1",
+    "path": "mau",
+    "uuid": "00000000-0000-0000-0000-000000000001",
+}
 
 
-def walk(patterns: list[URLPattern | URLResolver], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+def walk(
+    patterns: list[URLPattern | URLResolver], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
     for p in patterns:
         route = str(p.pattern)
         if isinstance(p, URLResolver):
-            ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else (p.namespace or namespace)
+            ns = (
+                f"{namespace}:{p.namespace}"
+                if namespace and p.namespace
+                else (p.namespace or namespace)
+            )
             yield from walk(p.url_patterns, prefix + route, ns or "")
         else:
             name = f"{namespace}:{p.name}" if namespace and p.name else (p.name or "")
@@ -62,10 +74,15 @@ def test_the_production_settings_pass_the_deployment_checks() -> None:
         "ALLOWED_HOSTS": "hoinghi.example.vn",
         "HOINGHI_HTTPS": "true",
     }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser fixture for the test server only
+    env.pop(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", None
+    )  # set by the browser fixture for the test server only
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

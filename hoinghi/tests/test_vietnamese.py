@@ -34,13 +34,17 @@ def sorted_names(names: list[str]) -> list[str]:
 
 def test_it_sorts_by_given_name_first() -> None:
     assert sorted_names(["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Cường"]) == [
-        "Nguyễn Thị An", "Trần Văn Bình", "Lê Văn Cường",
+        "Nguyễn Thị An",
+        "Trần Văn Bình",
+        "Lê Văn Cường",
     ]
 
 
 def test_it_breaks_given_name_ties_by_middle_then_family_name() -> None:
     assert sorted_names(["Trần Văn An", "Lê Văn An", "Lê Thị An"]) == [
-        "Lê Thị An", "Lê Văn An", "Trần Văn An",
+        "Lê Thị An",
+        "Lê Văn An",
+        "Trần Văn An",
     ]
 
 
@@ -54,7 +58,12 @@ def test_it_uses_the_vietnamese_alphabet() -> None:
 
 def test_it_orders_tones_ngang_huyen_hoi_nga_sac_nang() -> None:
     assert sorted_names(["X Mạ", "X Má", "X Mã", "X Mả", "X Mà", "X Ma"]) == [
-        "X Ma", "X Mà", "X Mả", "X Mã", "X Má", "X Mạ",
+        "X Ma",
+        "X Mà",
+        "X Mả",
+        "X Mã",
+        "X Má",
+        "X Mạ",
     ]
 
 
@@ -65,7 +74,9 @@ def test_it_puts_letters_before_tones() -> None:
 
 
 def test_nfd_and_nfc_spellings_sort_together() -> None:
-    assert name_sort_key(unicodedata.normalize("NFD", "Phạm Thị Thu")) == name_sort_key("Phạm Thị Thu")
+    assert name_sort_key(unicodedata.normalize("NFD", "Phạm Thị Thu")) == name_sort_key(
+        "Phạm Thị Thu"
+    )
 
 
 def test_the_given_names_tone_decides_before_the_middle_name() -> None:

@@ -19,9 +19,16 @@ from hoinghi.voting.models import Elector, Poll
 
 POLL_ADMIN_ROLES = frozenset({Role.ADMIN})
 # A vote reads the whole poll, its agency's names, and of the person only what the vote needs.
-VOTER_FIELDS = ("poll", "person", *(f"poll__{f.name}" for f in Poll._meta.concrete_fields),
-                "poll__agency__code", "poll__agency__name", "person__user", "person__agency",
-                "person__full_name")
+VOTER_FIELDS = (
+    "poll",
+    "person",
+    *(f"poll__{f.name}" for f in Poll._meta.concrete_fields),
+    "poll__agency__code",
+    "poll__agency__name",
+    "person__user",
+    "person__agency",
+    "person__full_name",
+)
 
 
 def can_manage_poll(user: AnyUser, poll: Poll) -> bool:
@@ -70,9 +77,15 @@ def get_poll_for_voter(request: HttpRequest, poll_id: int) -> tuple[Poll, Person
     goes through :func:`get_poll_for_user` and gets the refusal the service gives.
     """
     user = request.user
-    elector = (Elector.objects.select_related("poll__agency", "person").only(*VOTER_FIELDS)
-               .filter(poll_id=poll_id, person__user_id=user.pk).order_by().first()
-               if user.is_authenticated else None)
+    elector = (
+        Elector.objects.select_related("poll__agency", "person")
+        .only(*VOTER_FIELDS)
+        .filter(poll_id=poll_id, person__user_id=user.pk)
+        .order_by()
+        .first()
+        if user.is_authenticated
+        else None
+    )
     if elector is None:
         return get_poll_for_user(request, poll_id), own_person(user)
     poll, person = elector.poll, elector.person

@@ -13,7 +13,7 @@ from hoinghi.voting.models import (
 )
 
 
-class CandidateInline(admin.TabularInline):  # type: ignore[type-arg]
+class CandidateInline(admin.TabularInline):
     model = Candidate
     extra = 0
     fields = ["position", "name", "note", "person"]
@@ -21,33 +21,50 @@ class CandidateInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["title", "agency", "kind", "secrecy", "method", "state", "ballots_cast",
-                    "electorate_size"]
+class PollAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "agency",
+        "kind",
+        "secrecy",
+        "method",
+        "state",
+        "ballots_cast",
+        "electorate_size",
+    ]
     list_filter = ["agency", "kind", "secrecy", "method", "state"]
     search_fields = ["title", "subject_kind", "subject_id"]
-    readonly_fields = ["state", "electorate_size", "present", "convened", "electorate_digest",
-                       "ballots_cast", "revision", "created_by", "created_at"]
+    readonly_fields = [
+        "state",
+        "electorate_size",
+        "present",
+        "convened",
+        "electorate_digest",
+        "ballots_cast",
+        "revision",
+        "created_by",
+        "created_at",
+    ]
     filter_horizontal = ["managers"]
     inlines = [CandidateInline]
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CandidateAdmin(admin.ModelAdmin):
     list_display = ["name", "poll", "position"]
     raw_id_fields = ["person", "poll"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     """Votes are written by the services only: the admin can look, never edit."""
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

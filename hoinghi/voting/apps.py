@@ -16,8 +16,14 @@ class VotingConfig(AppConfig):
         from hoinghi.org.models import Agency
         from hoinghi.voting.models import Poll, PollState
 
-        def refuse_imports_while_a_poll_is_open(agency: Agency) -> str | None:  # electors come from the staff
+        def refuse_imports_while_a_poll_is_open(
+            agency: Agency,
+        ) -> str | None:  # electors come from the staff
             poll = Poll.objects.filter(agency=agency, state=PollState.OPEN).only("title").first()
-            return f"Cuộc biểu quyết «{poll.title}» đang mở: chưa nhập danh sách cán bộ được cho đến khi đóng." if poll else None
+            return (
+                f"Cuộc biểu quyết «{poll.title}» đang mở: chưa nhập danh sách cán bộ được cho đến khi đóng."
+                if poll
+                else None
+            )
 
         guards.register(refuse_imports_while_a_poll_is_open)

@@ -36,15 +36,21 @@ _GATE = (
     "WHERE id = %(poll)s AND state = 'open' AND EXISTS ("
     "SELECT 1 FROM voting_elector WHERE poll_id = %(poll)s AND person_id = %(person)s)"
 )
-_PARTICIPATION = ("INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
-                  "{source} %(participation)s, {poll}, %(person)s, %(digest)s{tail}")
-_BALLOT = ("INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid, voter_id) "
-           "{source} %(ballot)s, {poll}, %(receipt)s, %(choice)s, %(kept)s, %(valid)s, "
-           "%(voter)s{tail}")
-_AUDIT = ("INSERT INTO audit_auditentry "
-          "(at, actor_id, action, agency_code, target_type, target_id, data) "
-          "{source} %(at)s, %(actor)s, %(action)s, %(agency)s, 'voting.poll', %(target)s, "
-          "%(data)s{tail}")
+_PARTICIPATION = (
+    "INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
+    "{source} %(participation)s, {poll}, %(person)s, %(digest)s{tail}"
+)
+_BALLOT = (
+    "INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid, voter_id) "
+    "{source} %(ballot)s, {poll}, %(receipt)s, %(choice)s, %(kept)s, %(valid)s, "
+    "%(voter)s{tail}"
+)
+_AUDIT = (
+    "INSERT INTO audit_auditentry "
+    "(at, actor_id, action, agency_code, target_type, target_id, data) "
+    "{source} %(at)s, %(actor)s, %(action)s, %(agency)s, 'voting.poll', %(target)s, "
+    "%(data)s{tail}"
+)
 
 
 def _from_gate(template: str) -> str:
@@ -109,15 +115,20 @@ def _params(slip: Slip) -> dict[str, Any]:
     pk = Ballot._meta.pk
     assert pk is not None
     return {
-        "poll": slip.poll.pk, "person": slip.person_id, "digest": slip.key_digest,
-        "participation": Participation._meta.pk.get_db_prep_value(  # type: ignore[union-attr]
-            uuid.uuid4(), connection),
+        "poll": slip.poll.pk,
+        "person": slip.person_id,
+        "digest": slip.key_digest,
+        "participation": Participation._meta.pk.get_db_prep_value(uuid.uuid4(), connection),
         "ballot": pk.get_db_prep_value(uuid.uuid4(), connection),
-        "receipt": slip.receipt, "choice": slip.choice,
+        "receipt": slip.receipt,
+        "choice": slip.choice,
         "kept": Ballot._meta.get_field("kept").get_db_prep_value(slip.kept, connection),
-        "valid": True, "voter": slip.person_id if slip.named else None,
+        "valid": True,
+        "voter": slip.person_id if slip.named else None,
         "at": AuditEntry._meta.get_field("at").get_db_prep_value(coarse_now(), connection),
-        "actor": slip.actor_id, "action": VOTE_ACTION, "agency": slip.poll.agency.code,
+        "actor": slip.actor_id,
+        "action": VOTE_ACTION,
+        "agency": slip.poll.agency.code,
         "target": str(slip.poll.pk),
         "data": AuditEntry._meta.get_field("data").get_db_prep_value({}, connection),
     }

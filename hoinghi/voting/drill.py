@@ -60,8 +60,9 @@ def migrate() -> None:
         call_command("migrate", app, verbosity=0, skip_checks=True)
 
 
-def seed(voters: int, *, polls: int = 1, kind: str = "motion",
-         secrecy: str = "secret") -> dict[str, Any]:
+def seed(
+    voters: int, *, polls: int = 1, kind: str = "motion", secrecy: str = "secret"
+) -> dict[str, Any]:
     """One agency, ``voters`` people with sessions, open polls; returns what clients need."""
     from datetime import date, timedelta
 
@@ -75,45 +76,93 @@ def seed(voters: int, *, polls: int = 1, kind: str = "motion",
     from hoinghi.voting import services
 
     token = secrets.token_hex(3)
-    agency = Agency.objects.create(code=f"dien-tap-{token}", name="Cơ quan Diễn tập",
-                                   abbreviation="CQDT", kind="state", place_name="Hà Nội")
+    agency = Agency.objects.create(
+        code=f"dien-tap-{token}",
+        name="Cơ quan Diễn tập",
+        abbreviation="CQDT",
+        kind="state",
+        place_name="Hà Nội",
+    )
     unusable = make_password(None)
     users = User.objects.bulk_create(
         [User(username=f"dt{token}{i:05d}", password=unusable) for i in range(voters + 1)],
-        batch_size=1000)
+        batch_size=1000,
+    )
     if users[0].pk is None:  # a database without RETURNING for bulk inserts
         users = list(User.objects.filter(username__startswith=f"dt{token}").order_by("username"))
     people = Person.objects.bulk_create(
-        [Person(agency=agency, staff_code=f"DT{i:05d}", full_name=f"Đại Biểu Số {i}", gender="nam",
-                category="cong_chuc", joined_on=date(2020, 1, 1), user=u)
-         for i, u in enumerate(users)], batch_size=1000)
+        [
+            Person(
+                agency=agency,
+                staff_code=f"DT{i:05d}",
+                full_name=f"Đại Biểu Số {i}",
+                gender="nam",
+                category="cong_chuc",
+                joined_on=date(2020, 1, 1),
+                user=u,
+            )
+            for i, u in enumerate(users)
+        ],
+        batch_size=1000,
+    )
     if people[0].pk is None:
         people = list(Person.objects.filter(agency=agency).order_by("staff_code"))
     manager, voter_people = users[0], people[1:]
     store = SessionStore()
     expires = timezone.now() + timedelta(days=1)
     keys = [secrets.token_hex(16) for _ in users]
-    Session.objects.bulk_create([
-        Session(session_key=key, expire_date=expires, session_data=store.encode({
-            "_auth_user_id": str(u.pk),
-            "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
-            "_auth_user_hash": u.get_session_auth_hash()}))
-        for key, u in zip(keys, users, strict=True)], batch_size=1000)
-    candidates = [(None, f"Ứng Cử Viên {i}", "") for i in range(1, 16)] if kind == "election" else []
+    Session.objects.bulk_create(
+        [
+            Session(
+                session_key=key,
+                expire_date=expires,
+                session_data=store.encode(
+                    {
+                        "_auth_user_id": str(u.pk),
+                        "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+                        "_auth_user_hash": u.get_session_auth_hash(),
+                    }
+                ),
+            )
+            for key, u in zip(keys, users, strict=True)
+        ],
+        batch_size=1000,
+    )
+    candidates = (
+        [(None, f"Ứng Cử Viên {i}", "") for i in range(1, 16)] if kind == "election" else []
+    )
     made = []
     for _ in range(polls):
-        poll = services.create_poll(agency, title="Biểu quyết diễn tập", kind=kind,
-                                    secrecy=secrecy, method="electronic",
-                                    legal_date=date(2026, 1, 15), by=manager,
-                                    seats=5 if candidates else 1, candidates=candidates,
-                                    managers=[manager])
-        services.open_poll(poll, electors=voter_people, present=len(voter_people),
-                           convened=len(voter_people), by=manager)
+        poll = services.create_poll(
+            agency,
+            title="Biểu quyết diễn tập",
+            kind=kind,
+            secrecy=secrecy,
+            method="electronic",
+            legal_date=date(2026, 1, 15),
+            by=manager,
+            seats=5 if candidates else 1,
+            candidates=candidates,
+            managers=[manager],
+        )
+        services.open_poll(
+            poll,
+            electors=voter_people,
+            present=len(voter_people),
+            convened=len(voter_people),
+            by=manager,
+        )
         made.append(poll)
-    return {"poll": made[0].pk, "polls": [p.pk for p in made], "manager_session": keys[0],
-            "sessions": keys[1:],
-            "candidates": {str(p.pk): list(p.candidates.order_by("position")
-                                           .values_list("pk", flat=True)) for p in made}}
+    return {
+        "poll": made[0].pk,
+        "polls": [p.pk for p in made],
+        "manager_session": keys[0],
+        "sessions": keys[1:],
+        "candidates": {
+            str(p.pk): list(p.candidates.order_by("position").values_list("pk", flat=True))
+            for p in made
+        },
+    }
 
 
 def profile(voters: int, *, kind: str = "motion") -> dict[str, Any]:
@@ -138,9 +187,12 @@ def profile(voters: int, *, kind: str = "motion") -> dict[str, Any]:
         client.cookies["sessionid"] = seeded["sessions"][index]
         fields: dict[str, Any] = {"key": vote_key(poll, index)}
         fields.update({"kept": kept} if kind == "election" else {"choice": "for"})
-        answer = client.post(f"/bieu-quyet/{poll}/bo-phieu/", urlencode(fields, doseq=True),
-                             content_type="application/x-www-form-urlencoded",
-                             HTTP_ACCEPT="application/json")
+        answer = client.post(
+            f"/bieu-quyet/{poll}/bo-phieu/",
+            urlencode(fields, doseq=True),
+            content_type="application/x-www-form-urlencoded",
+            HTTP_ACCEPT="application/json",
+        )
         if answer.status_code != 200:
             raise RuntimeError(f"vote {index}: {answer.status_code} {answer.content[:200]!r}")
 
@@ -160,9 +212,12 @@ def verify(poll_id: int) -> dict[str, Any]:
 
     poll = Poll.objects.get(pk=poll_id)
     return {
-        "state": poll.state, "counter": poll.ballots_cast,
+        "state": poll.state,
+        "counter": poll.ballots_cast,
         "participations": Participation.objects.filter(poll=poll).count(),
-        "distinct_voters": Participation.objects.filter(poll=poll).values("person").distinct()
+        "distinct_voters": Participation.objects.filter(poll=poll)
+        .values("person")
+        .distinct()
         .count(),
         "ballots": Ballot.objects.filter(poll=poll).count(),
         "receipts": sorted(Ballot.objects.filter(poll=poll).values_list("receipt", flat=True)),
@@ -173,7 +228,7 @@ def verify(poll_id: int) -> dict[str, Any]:
 VERIFY_SQL = {
     "poll": "SELECT state, ballots_cast FROM voting_poll WHERE id = {p}",
     "participations": "SELECT count(*), count(DISTINCT person_id) FROM voting_participation "
-                      "WHERE poll_id = {p}",
+    "WHERE poll_id = {p}",
     "receipts": "SELECT receipt FROM voting_ballot WHERE poll_id = {p} ORDER BY receipt",
     "result": "SELECT digest FROM voting_pollresult WHERE poll_id = {p}",
 }
@@ -198,17 +253,29 @@ def verify_direct(database_url: str, poll_id: int) -> dict[str, Any]:
     state, counter = rows["poll"][0]
     participations, distinct = rows["participations"][0]
     receipts = [r[0] for r in rows["receipts"]]
-    return {"state": state, "counter": counter, "participations": participations,
-            "distinct_voters": distinct, "ballots": len(receipts), "receipts": receipts,
-            "result": rows["result"][0][0] if rows["result"] else None}
+    return {
+        "state": state,
+        "counter": counter,
+        "participations": participations,
+        "distinct_voters": distinct,
+        "ballots": len(receipts),
+        "receipts": receipts,
+        "result": rows["result"][0][0] if rows["result"] else None,
+    }
 
 
 def run_child(database_url: str, *args: str, timeout: float = 300) -> dict[str, Any]:
     """Run this module as a child process against ``database_url``; returns its JSON."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    done = subprocess.run([sys.executable, "-m", "hoinghi.voting.drill", *args], env=env,
-                          cwd=PROJECT_DIR, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "hoinghi.voting.drill", *args],
+        env=env,
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"drill {args[0]} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -236,16 +303,39 @@ class Server:
     process: subprocess.Popen[bytes] | None = None
 
     def start(self, wait: float = 30.0) -> Server:
-        env = {**os.environ, "DATABASE_URL": self.database_url, "DEBUG": "false",
-               "LOG_LEVEL": "ERROR"}
-        command = [sys.executable, "-m", "gunicorn", "hoinghi.wsgi:application",
-                   "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
-                   "--threads", str(self.threads), "--timeout", "60",
-                   "--backlog", "4096", "--log-level", "error"]
+        env = {
+            **os.environ,
+            "DATABASE_URL": self.database_url,
+            "DEBUG": "false",
+            "LOG_LEVEL": "ERROR",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "hoinghi.wsgi:application",
+            "--bind",
+            f"{HOST}:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--threads",
+            str(self.threads),
+            "--timeout",
+            "60",
+            "--backlog",
+            "4096",
+            "--log-level",
+            "error",
+        ]
         errors = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
-        self.process = subprocess.Popen(command, env=env, cwd=PROJECT_DIR,
-                                        start_new_session=True, stdout=subprocess.DEVNULL,
-                                        stderr=errors)
+        self.process = subprocess.Popen(
+            command,
+            env=env,
+            cwd=PROJECT_DIR,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
         if self.log:
             errors.close()  # type: ignore[union-attr]
         deadline = time.monotonic() + wait
@@ -296,14 +386,18 @@ def get(port: int, path: str, session: str | None = None) -> tuple[int, bytes]:
         conn.close()
 
 
-def post(port: int, path: str, session: str, fields: dict[str, Any],
-         timeout: float = 30.0) -> Answer:
+def post(
+    port: int, path: str, session: str, fields: dict[str, Any], timeout: float = 30.0
+) -> Answer:
     from urllib.parse import urlencode
 
     body = urlencode(fields, doseq=True)
-    headers = {"Cookie": f"sessionid={session}; csrftoken={CSRF_TOKEN}",
-               "X-CSRFToken": CSRF_TOKEN, "Accept": "application/json",
-               "Content-Type": "application/x-www-form-urlencoded"}
+    headers = {
+        "Cookie": f"sessionid={session}; csrftoken={CSRF_TOKEN}",
+        "X-CSRFToken": CSRF_TOKEN,
+        "Accept": "application/json",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
     started = time.perf_counter()
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
@@ -326,8 +420,15 @@ def vote_key(poll: int, voter: int, attempt: int = 0) -> str:
     return f"drill-{poll}-{voter:06d}-{attempt:02d}-key"
 
 
-def post_vote(port: int, poll: int, session: str, key: str, *, choice: str = "for",
-              kept: Iterable[int] | None = None) -> Answer:
+def post_vote(
+    port: int,
+    poll: int,
+    session: str,
+    key: str,
+    *,
+    choice: str = "for",
+    kept: Iterable[int] | None = None,
+) -> Answer:
     fields: dict[str, Any] = {"key": key}
     if kept is not None:
         fields["kept"] = list(kept)
@@ -340,15 +441,23 @@ def close_over_http(port: int, poll: int, manager_session: str) -> Answer:
     return post(port, f"/bieu-quyet/{poll}/ket-thuc/", manager_session, {})
 
 
-def burst(port: int, poll: int, sessions: list[str], *, concurrency: int = 32,
-          choice_for: Any = None, kept_for: Any = None) -> list[Answer]:
+def burst(
+    port: int,
+    poll: int,
+    sessions: list[str],
+    *,
+    concurrency: int = 32,
+    choice_for: Any = None,
+    kept_for: Any = None,
+) -> list[Answer]:
     """Every session votes once, ``concurrency`` at a time; answers in session order."""
 
     def one(index: int) -> Answer:
         kept = kept_for(index) if kept_for else None
         choice = choice_for(index) if choice_for else "for"
-        return post_vote(port, poll, sessions[index], vote_key(poll, index), choice=choice,
-                         kept=kept)
+        return post_vote(
+            port, poll, sessions[index], vote_key(poll, index), choice=choice, kept=kept
+        )
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         return list(pool.map(one, range(len(sessions))))
@@ -371,8 +480,7 @@ def main(argv: list[str] | None = None) -> None:
     _setup_django(fast_sqlite=args.command == "prepare")
     if args.command == "prepare":
         migrate()
-        print(json.dumps(seed(args.voters, polls=args.polls, kind=args.kind,
-                                secrecy=args.secrecy)))
+        print(json.dumps(seed(args.voters, polls=args.polls, kind=args.kind, secrecy=args.secrecy)))
     elif args.command == "profile":
         migrate()
         print(json.dumps(profile(args.voters, kind=args.kind)))

@@ -21,19 +21,23 @@ def not_open() -> VotingError:
 
 
 def closed() -> VotingError:
-    return VotingError("voting.closed", "Cuộc biểu quyết đã kết thúc: không nhận thêm phiếu.",
-                       status=410)
+    return VotingError(
+        "voting.closed", "Cuộc biểu quyết đã kết thúc: không nhận thêm phiếu.", status=410
+    )
 
 
 def already_voted() -> VotingError:
-    return VotingError("voting.already_voted", "Đã bỏ phiếu: mỗi người chỉ được bỏ phiếu một lần.",
-                       status=409)
+    return VotingError(
+        "voting.already_voted", "Đã bỏ phiếu: mỗi người chỉ được bỏ phiếu một lần.", status=409
+    )
 
 
 def not_elector() -> VotingError:
-    return VotingError("voting.not_elector",
-                       "Người này không có tên trong danh sách biểu quyết đã chốt khi mở.",
-                       status=403)
+    return VotingError(
+        "voting.not_elector",
+        "Người này không có tên trong danh sách biểu quyết đã chốt khi mở.",
+        status=403,
+    )
 
 
 def not_self() -> VotingError:

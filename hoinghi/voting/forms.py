@@ -30,12 +30,17 @@ class VoteForm(forms.Form):
         if poll.is_election:
             self.fields["kept"] = forms.MultipleChoiceField(
                 label=f"Giữ lại tối đa {poll.seats} người (bỏ chọn là gạch tên)",
-                choices=candidate_choices(candidates), required=False,
-                widget=forms.CheckboxSelectMultiple)
+                choices=candidate_choices(candidates),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
         else:
             self.fields["choice"] = forms.ChoiceField(
-                label="Ý kiến của đồng chí", choices=motion_choices(), widget=forms.RadioSelect,
-                error_messages={"required": "Hãy chọn một ý kiến."})
+                label="Ý kiến của đồng chí",
+                choices=motion_choices(),
+                widget=forms.RadioSelect,
+                error_messages={"required": "Hãy chọn một ý kiến."},
+            )
 
 
 class OpenForm(forms.Form):
@@ -55,17 +60,20 @@ class IssuedForm(forms.Form):
 
 class PaperEntryForm(forms.Form):
     sheet = forms.IntegerField(label="Số thứ tự phiếu", min_value=1)
-    spoiled = forms.BooleanField(label="Phiếu không hợp lệ (sai mẫu, ghi thêm tên…)",
-                                 required=False)
+    spoiled = forms.BooleanField(
+        label="Phiếu không hợp lệ (sai mẫu, ghi thêm tên…)", required=False
+    )
 
     def __init__(self, *args: Any, poll: Poll, candidates: list[Candidate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if poll.is_election:
             self.fields["kept"] = forms.MultipleChoiceField(
                 label="Tên còn lại trên phiếu (không bị gạch)",
-                choices=candidate_choices(candidates), required=False,
-                widget=forms.CheckboxSelectMultiple)
+                choices=candidate_choices(candidates),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
         else:
             self.fields["choice"] = forms.ChoiceField(
-                label="Ý kiến trên phiếu", choices=[("", "—"), *motion_choices()],
-                required=False)
+                label="Ý kiến trên phiếu", choices=[("", "—"), *motion_choices()], required=False
+            )

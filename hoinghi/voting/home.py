@@ -20,7 +20,12 @@ def voting_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     managed = polls.filter(managers__pk=user.pk)
     links = []
     for poll in (mine | managed).distinct().order_by("-created_at")[:5]:
-        links.append(HomeLink(f"Biểu quyết: {poll.title}",
-                              reverse("voting:view-poll", args=[poll.pk]),
-                              note="Đang mở", urgent=True))
+        links.append(
+            HomeLink(
+                f"Biểu quyết: {poll.title}",
+                reverse("voting:view-poll", args=[poll.pk]),
+                note="Đang mở",
+                urgent=True,
+            )
+        )
     return links

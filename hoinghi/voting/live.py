@@ -52,8 +52,9 @@ def not_modified(request: HttpRequest, etag: str) -> bool:
     return etag in {tag.strip() for tag in header.split(",")} or header.strip() == "*"
 
 
-def versioned_json(request: HttpRequest, version: object,
-                   build: Callable[[], dict[str, Any]]) -> HttpResponse:
+def versioned_json(
+    request: HttpRequest, version: object, build: Callable[[], dict[str, Any]]
+) -> HttpResponse:
     """200 with the JSON state and its ETag, or an empty 304 when the client is current.
 
     ``build`` runs only when the client's copy is out of date.

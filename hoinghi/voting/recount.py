@@ -34,12 +34,21 @@ def build_export(poll: Poll, counts: dict[str, Any], outcome: str) -> dict[str, 
     export: dict[str, Any] = {
         "format": FORMAT,
         "poll": {
-            "id": poll.pk, "agency": poll.agency.code, "title": poll.title, "kind": poll.kind,
-            "secrecy": poll.secrecy, "method": poll.method, "seats": poll.seats,
-            "rule": poll.rule, "legal_date": poll.legal_date.isoformat(),
-            "options": poll.options, "electorate": poll.electorate_size,
-            "present": poll.present, "convened": poll.convened,
-            "ballots_issued": poll.ballots_issued, "candidates": names,
+            "id": poll.pk,
+            "agency": poll.agency.code,
+            "title": poll.title,
+            "kind": poll.kind,
+            "secrecy": poll.secrecy,
+            "method": poll.method,
+            "seats": poll.seats,
+            "rule": poll.rule,
+            "legal_date": poll.legal_date.isoformat(),
+            "options": poll.options,
+            "electorate": poll.electorate_size,
+            "present": poll.present,
+            "convened": poll.convened,
+            "ballots_issued": poll.ballots_issued,
+            "candidates": names,
         },
         "ballots": _ballots(poll),
         "counts": counts,
@@ -52,21 +61,34 @@ def build_export(poll: Poll, counts: dict[str, Any], outcome: str) -> dict[str, 
 def _ballots(poll: Poll) -> list[dict[str, Any]]:
     if poll.method == Method.PAPER:
         entries = PaperEntry.objects.filter(poll=poll, round=1).order_by("sheet")
-        return [{"sheet": e.sheet, "choice": e.choice, "kept": [str(k) for k in e.kept],
-                 "spoiled": e.spoiled} for e in entries]
+        return [
+            {
+                "sheet": e.sheet,
+                "choice": e.choice,
+                "kept": [str(k) for k in e.kept],
+                "spoiled": e.spoiled,
+            }
+            for e in entries
+        ]
     if poll.method != Method.ELECTRONIC:
         return []  # a show of hands has counts, not ballots
-    rows = Ballot.objects.filter(poll=poll).order_by("receipt").values_list(
-        "receipt", "choice", "kept", "valid")
-    return [{"receipt": r, "choice": c, "kept": [str(k) for k in kept], "spoiled": not valid}
-            for r, c, kept, valid in rows]
+    rows = (
+        Ballot.objects.filter(poll=poll)
+        .order_by("receipt")
+        .values_list("receipt", "choice", "kept", "valid")
+    )
+    return [
+        {"receipt": r, "choice": c, "kept": [str(k) for k in kept], "spoiled": not valid}
+        for r, c, kept, valid in rows
+    ]
 
 
 def digest_of(export: dict[str, Any]) -> str:
     """SHA-256 of the export without its own digest, as canonical JSON (sorted keys, UTF-8)."""
     body = {k: v for k, v in export.items() if k != "digest"}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=str)
+    canonical = json.dumps(
+        body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -82,10 +104,14 @@ def to_csv(export: dict[str, Any]) -> str:
     writer.writerow(["Mã biên nhận / số phiếu", "Lựa chọn", "Người được giữ lại", "Hợp lệ"])
     for ballot in export["ballots"]:
         choice = ballot["choice"]
-        writer.writerow([ballot.get("receipt", ballot.get("sheet")),
-                         MOTION_CHOICE_LABELS[MotionChoice(choice)] if choice else "",
-                         "; ".join(names.get(k, k) for k in ballot["kept"]),
-                         "không" if ballot["spoiled"] else "có"])
+        writer.writerow(
+            [
+                ballot.get("receipt", ballot.get("sheet")),
+                MOTION_CHOICE_LABELS[MotionChoice(choice)] if choice else "",
+                "; ".join(names.get(k, k) for k in ballot["kept"]),
+                "không" if ballot["spoiled"] else "có",
+            ]
+        )
     return out.getvalue()
 
 
@@ -112,11 +138,20 @@ def recount(export: dict[str, Any]) -> Recount:
     if export.get("format") != FORMAT:
         raise ValueError(f"Tệp không phải bản xuất kiểm phiếu ({FORMAT}).")
     facts = export["poll"]
-    poll = Poll(pk=facts["id"], kind=facts["kind"], secrecy=facts["secrecy"],
-                method=facts["method"], seats=facts["seats"], rule=facts["rule"],
-                legal_date=date.fromisoformat(facts["legal_date"]), options=facts["options"],
-                electorate_size=facts["electorate"], present=facts["present"],
-                convened=facts["convened"], ballots_issued=facts["ballots_issued"])
+    poll = Poll(
+        pk=facts["id"],
+        kind=facts["kind"],
+        secrecy=facts["secrecy"],
+        method=facts["method"],
+        seats=facts["seats"],
+        rule=facts["rule"],
+        legal_date=date.fromisoformat(facts["legal_date"]),
+        options=facts["options"],
+        electorate_size=facts["electorate"],
+        present=facts["present"],
+        convened=facts["convened"],
+        ballots_issued=facts["ballots_issued"],
+    )
     counts = _count(poll, export)
     problems: list[str] = []
     try:
@@ -124,15 +159,23 @@ def recount(export: dict[str, Any]) -> Recount:
     except InvalidFacts as exc:
         outcome, problems = "", [f"Không tính được kết quả: {exc.message}"]
     digest = digest_of(export)
-    checks = Recount(digest == export.get("digest"), counts == export["counts"],
-                     outcome == export["outcome"], digest, counts, outcome, problems)
+    checks = Recount(
+        digest == export.get("digest"),
+        counts == export["counts"],
+        outcome == export["outcome"],
+        digest,
+        counts,
+        outcome,
+        problems,
+    )
     if not checks.digest_ok:
         checks.problems.append("Mã băm của tệp không khớp mã băm đã công bố: tệp đã bị sửa.")
     if not checks.counts_ok:
         checks.problems.append("Kiểm lại các phiếu cho số liệu khác với số liệu đã công bố.")
     if not checks.outcome_ok:
-        checks.problems.append(f"Kết quả tính lại ({outcome}) khác kết quả đã công bố "
-                               f"({export['outcome']}).")
+        checks.problems.append(
+            f"Kết quả tính lại ({outcome}) khác kết quả đã công bố ({export['outcome']})."
+        )
     return checks
 
 
@@ -144,8 +187,10 @@ def _count(poll: Poll, export: dict[str, Any]) -> dict[str, Any]:
         counts.update({k: stated[k] for k in ("for", "against", "abstain", "ballots", "valid")})
         return counts
     options = tally.PollOptions.from_json(poll.options)
-    marks = [(b["choice"], b["kept"], not b["spoiled"] and _mark_valid(poll, b, options))
-             for b in export["ballots"]]
+    marks = [
+        (b["choice"], b["kept"], not b["spoiled"] and _mark_valid(poll, b, options))
+        for b in export["ballots"]
+    ]
     tally.add_marks(counts, marks)
     counts["ballots"] = len(marks)
     if poll.method == Method.PAPER:

@@ -37,14 +37,20 @@ OUTCOME_LABELS = {
 
 
 def polls_for_subject(subject_kind: str, subject_id: str) -> QuerySet[Poll]:
-    return Poll.objects.filter(subject_kind=subject_kind, subject_id=str(subject_id)) \
-        .select_related("agency").order_by("created_at", "pk")
+    return (
+        Poll.objects.filter(subject_kind=subject_kind, subject_id=str(subject_id))
+        .select_related("agency")
+        .order_by("created_at", "pk")
+    )
 
 
 def polls_for_person(person: Person) -> QuerySet[Poll]:
     """Polls whose frozen electorate includes the person, newest first."""
-    return Poll.objects.filter(electors__person=person).select_related("agency") \
+    return (
+        Poll.objects.filter(electors__person=person)
+        .select_related("agency")
         .order_by("-created_at")
+    )
 
 
 def has_voted(poll: Poll, person: Person) -> bool:
@@ -67,8 +73,11 @@ def candidates(poll: Poll) -> list[Candidate]:
 def live_state(poll: Poll) -> dict[str, Any]:
     """What any screen may show live: state and turnout, and the outcome once closed."""
     state: dict[str, Any] = {
-        "poll": poll.pk, "state": poll.state, "state_label": poll.get_state_display(),
-        "ballots_cast": poll.ballots_cast, "electorate": poll.electorate_size,
+        "poll": poll.pk,
+        "state": poll.state,
+        "state_label": poll.get_state_display(),
+        "ballots_cast": poll.ballots_cast,
+        "electorate": poll.electorate_size,
         "present": poll.present,
         "turnout": f"{poll.ballots_cast}/{poll.electorate_size}",
     }
@@ -114,14 +123,20 @@ def receipts(poll: Poll) -> list[ReceiptRow]:
     if poll.state != PollState.CLOSED:
         return []
     if poll.is_secret:
-        codes = Ballot.objects.filter(poll=poll).order_by("receipt").values_list("receipt",
-                                                                                 flat=True)
+        codes = (
+            Ballot.objects.filter(poll=poll).order_by("receipt").values_list("receipt", flat=True)
+        )
         return [ReceiptRow(receipt_codes.display(c)) for c in codes]
     names = {c.pk: c.name for c in candidates(poll)} if poll.is_election else {}
     rows = Ballot.objects.filter(poll=poll).select_related("voter").order_by("receipt")
-    return [ReceiptRow(receipt_codes.display(b.receipt), _choice_text(b, names),
-                       b.voter.full_name if poll.publish_names and b.voter else "")
-            for b in rows]
+    return [
+        ReceiptRow(
+            receipt_codes.display(b.receipt),
+            _choice_text(b, names),
+            b.voter.full_name if poll.publish_names and b.voter else "",
+        )
+        for b in rows
+    ]
 
 
 def _choice_text(ballot: Ballot, names: dict[int, str]) -> str:
@@ -222,22 +237,37 @@ def counting_record(poll: Poll) -> CountingRecord | None:
     counts = result.counts
     values = result.snapshot.get("values", {})
     return CountingRecord(
-        agency_name=poll.agency.name, title=poll.title, question=poll.question, kind=poll.kind,
-        method=poll.get_method_display(), secrecy=poll.get_secrecy_display(),
-        legal_date=poll.legal_date, electorate=poll.electorate_size, present=poll.present,
-        convened=poll.convened, ballots_issued=counts.get("issued", poll.ballots_issued),
+        agency_name=poll.agency.name,
+        title=poll.title,
+        question=poll.question,
+        kind=poll.kind,
+        method=poll.get_method_display(),
+        secrecy=poll.get_secrecy_display(),
+        legal_date=poll.legal_date,
+        electorate=poll.electorate_size,
+        present=poll.present,
+        convened=poll.convened,
+        ballots_issued=counts.get("issued", poll.ballots_issued),
         ballots_returned=counts.get("returned", counts.get("ballots", 0)),
-        valid=counts.get("valid", 0), invalid=counts.get("invalid", 0), outcome=result.outcome,
+        valid=counts.get("valid", 0),
+        invalid=counts.get("invalid", 0),
+        outcome=result.outcome,
         outcome_label=OUTCOME_LABELS.get(result.outcome, result.outcome),
         motion={k: counts[k] for k in ("for", "against", "abstain") if k in counts},
         candidates=_candidate_rows(poll, counts, values),
-        reasons=[r["text"] for r in result.reasons], citations=list(result.citations),
-        rule=result.rule, rule_version=result.rule_version, digest=result.digest,
-        counters=_counters(poll), export_digest=result.export_digest,
+        reasons=[r["text"] for r in result.reasons],
+        citations=list(result.citations),
+        rule=result.rule,
+        rule_version=result.rule_version,
+        digest=result.digest,
+        counters=_counters(poll),
+        export_digest=result.export_digest,
     )
 
 
-def _candidate_rows(poll: Poll, counts: dict[str, Any], values: dict[str, Any]) -> list[CandidateRow]:
+def _candidate_rows(
+    poll: Poll, counts: dict[str, Any], values: dict[str, Any]
+) -> list[CandidateRow]:
     if not poll.is_election:
         return []
     votes = counts.get("candidates", {})
@@ -247,14 +277,16 @@ def _candidate_rows(poll: Poll, counts: dict[str, Any], values: dict[str, Any]) 
     for c in candidates(poll):
         n = votes.get(str(c.pk), 0)
         share = f"{n * 100 / base:.2f}".replace(".", ",") + "%" if base else "—"
-        rows.append(CandidateRow(c.name, c.note, n, share, str(c.pk) in elected,
-                                 str(c.pk) in tied))
+        rows.append(CandidateRow(c.name, c.note, n, share, str(c.pk) in elected, str(c.pk) in tied))
     return rows
 
 
 def _counters(poll: Poll) -> list[str]:
-    users = PaperEntry.objects.filter(poll=poll).values_list(
-        "round", "entered_by__person__full_name", "entered_by__username").distinct()
+    users = (
+        PaperEntry.objects.filter(poll=poll)
+        .values_list("round", "entered_by__person__full_name", "entered_by__username")
+        .distinct()
+    )
     seen: dict[int, str] = {}
     for round_no, name, username in users:
         seen.setdefault(round_no, name or username)
@@ -264,5 +296,8 @@ def _counters(poll: Poll) -> list[str]:
 def invariant(poll: Poll) -> tuple[int, int, int]:
     """(counter, participations, ballots): always equal for an electronic poll."""
     counter = Poll.objects.filter(pk=poll.pk).values_list("ballots_cast", flat=True).get()
-    return (counter, Participation.objects.filter(poll=poll).count(),
-            Ballot.objects.filter(poll=poll).count())
+    return (
+        counter,
+        Participation.objects.filter(poll=poll).count(),
+        Ballot.objects.filter(poll=poll).count(),
+    )

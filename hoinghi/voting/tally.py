@@ -27,8 +27,10 @@ MOTION_RULE = "conference.adoption"  # quá nửa số người dự Hội ngh�
 COUNCIL_RULE = "emulation.council_ballot"  # Hội đồng TĐKT: tỷ lệ trên tổng số thành viên (E12)
 ELECTION_RULE = "conference.election"  # bầu cử tại Hội nghị (B9)
 INSPECTION_BOARD_RULE = "inspection_board.election"  # bầu Ban thanh tra nhân dân (B9)
-RULES_BY_KIND = {"motion": (MOTION_RULE, COUNCIL_RULE),
-                 "election": (INSPECTION_BOARD_RULE, ELECTION_RULE)}
+RULES_BY_KIND = {
+    "motion": (MOTION_RULE, COUNCIL_RULE),
+    "election": (INSPECTION_BOARD_RULE, ELECTION_RULE),
+}
 
 
 def default_rule(kind: str, legal_date: date) -> str:
@@ -62,14 +64,20 @@ class PollOptions:
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {"share": f"{self.share.numerator}/{self.share.denominator}",
-                "base": self.base.value, "tie_rule": self.tie_rule.value,
-                "blank_ballot_valid": self.blank_ballot_valid}
+        return {
+            "share": f"{self.share.numerator}/{self.share.denominator}",
+            "base": self.base.value,
+            "tie_rule": self.tie_rule.value,
+            "blank_ballot_valid": self.blank_ballot_valid,
+        }
 
     @property
     def conference(self) -> ConferenceOptions:
-        return ConferenceOptions(ballot_base=self.base, election_tie_rule=self.tie_rule,
-                                 blank_ballot_valid=self.blank_ballot_valid)
+        return ConferenceOptions(
+            ballot_base=self.base,
+            election_tie_rule=self.tie_rule,
+            blank_ballot_valid=self.blank_ballot_valid,
+        )
 
     @property
     def emulation(self) -> EmulationOptions:
@@ -84,12 +92,19 @@ def ballot_problem(kept: int, *, seats: int, options: PollOptions) -> Reason | N
 def empty_counts(poll: Poll, candidate_keys: Iterable[str] | None = None) -> dict[str, Any]:
     """Zero counts of the poll; ``candidate_keys`` (ballot order) spares reading candidates."""
     counts: dict[str, Any] = {
-        "electorate": poll.electorate_size, "present": poll.present, "convened": poll.convened,
-        "ballots": 0, "valid": 0, "invalid": 0,
+        "electorate": poll.electorate_size,
+        "present": poll.present,
+        "convened": poll.convened,
+        "ballots": 0,
+        "valid": 0,
+        "invalid": 0,
     }
     if poll.is_election:
-        keys = candidate_keys if candidate_keys is not None else (
-            str(c.pk) for c in poll.candidates.all())
+        keys = (
+            candidate_keys
+            if candidate_keys is not None
+            else (str(c.pk) for c in poll.candidates.all())
+        )
         counts["candidates"] = {key: 0 for key in keys}
     else:
         counts.update({choice.value: 0 for choice in MotionChoice})
@@ -106,8 +121,9 @@ def count_ballots(poll: Poll) -> dict[str, Any]:
 
 def count_hands(poll: Poll, hands: HandCount) -> dict[str, Any]:
     counts = empty_counts(poll)
-    counts.update({"for": hands.votes_for, "against": hands.votes_against,
-                   "abstain": hands.abstentions})
+    counts.update(
+        {"for": hands.votes_for, "against": hands.votes_against, "abstain": hands.abstentions}
+    )
     counts["valid"] = counts["ballots"] = hands.votes_for + hands.votes_against + hands.abstentions
     return counts
 
@@ -157,18 +173,26 @@ def decide(poll: Poll, counts: dict[str, Any]) -> Result:
     version = rule_for(poll.rule, poll.legal_date)
     options = PollOptions.from_json(poll.options)
     if poll.rule == COUNCIL_RULE:
-        council = BallotFacts(council_members=poll.convened or poll.electorate_size,
-                              votes_in_favour=counts["for"])
+        council = BallotFacts(
+            council_members=poll.convened or poll.electorate_size, votes_in_favour=counts["for"]
+        )
         result: Result = version.func(council, on=poll.legal_date, options=options.emulation)
         return result
     facts: object
     if poll.rule in (ELECTION_RULE, INSPECTION_BOARD_RULE):
-        facts = ElectionFacts(poll.seats, poll.present, tuple(
-            CandidateVotes(key, votes) for key, votes in counts["candidates"].items()),
-            valid_ballots=counts["valid"])
+        facts = ElectionFacts(
+            poll.seats,
+            poll.present,
+            tuple(CandidateVotes(key, votes) for key, votes in counts["candidates"].items()),
+            valid_ballots=counts["valid"],
+        )
     else:
-        facts = MotionTallyFacts(present=poll.present, votes_for=counts["for"],
-                                 votes_against=counts["against"], abstentions=counts["abstain"])
+        facts = MotionTallyFacts(
+            present=poll.present,
+            votes_for=counts["for"],
+            votes_against=counts["against"],
+            abstentions=counts["abstain"],
+        )
     result = version.func(facts, on=poll.legal_date, options=options.conference)
     return result
 

@@ -28,8 +28,11 @@ from hoinghi.voting.models import Poll, PollState
 def poll_list(request: HttpRequest) -> HttpResponse:
     person = own_person(request.user)
     mine = list(selectors.polls_for_person(person)[:50]) if person else []
-    managed = list(Poll.objects.filter(managers__pk=request.user.pk or 0).select_related("agency")
-                   .order_by("-created_at")[:50])
+    managed = list(
+        Poll.objects.filter(managers__pk=request.user.pk or 0)
+        .select_related("agency")
+        .order_by("-created_at")[:50]
+    )
     return render(request, "voting/list.html", {"mine": mine, "managed": managed})
 
 
@@ -48,15 +51,27 @@ def cast_vote(request: HttpRequest, poll_id: int) -> HttpResponse:
     form = VoteForm(request.POST, poll=poll, candidates=candidates)
     try:
         if not form.is_valid() or person is None:
-            raise VotingError("voting.bad_form", _form_error(form) if person else
-                              "Tài khoản chưa gắn với hồ sơ cán bộ: không thể bỏ phiếu.")
-        receipt = services.cast_vote(poll, person, by=request.user, key=form.cleaned_data["key"],
-                                     choice=form.cleaned_data.get("choice"),
-                                     kept=form.cleaned_data.get("kept"))
+            raise VotingError(
+                "voting.bad_form",
+                _form_error(form)
+                if person
+                else "Tài khoản chưa gắn với hồ sơ cán bộ: không thể bỏ phiếu.",
+            )
+        receipt = services.cast_vote(
+            poll,
+            person,
+            by=request.user,
+            key=form.cleaned_data["key"],
+            choice=form.cleaned_data.get("choice"),
+            kept=form.cleaned_data.get("kept"),
+        )
     except VotingError as refused:
         if wants_json:
-            return JsonResponse({"error": refused.code, "message": refused.message},
-                                status=refused.status, json_dumps_params={"ensure_ascii": False})
+            return JsonResponse(
+                {"error": refused.code, "message": refused.message},
+                status=refused.status,
+                json_dumps_params={"ensure_ascii": False},
+            )
         return _voter_page(request, poll, form=form, error=refused, status=refused.status)
     if wants_json:
         return JsonResponse({"receipt": receipt.code, "repeated": receipt.repeated})
@@ -69,21 +84,39 @@ def _form_error(form: VoteForm) -> str:
     return "Phiếu không hợp lệ."
 
 
-def _voter_page(request: HttpRequest, poll: Poll, *, form: VoteForm | None,
-                receipt: services.Receipt | None = None, error: VotingError | None = None,
-                status: int = 200) -> HttpResponse:
+def _voter_page(
+    request: HttpRequest,
+    poll: Poll,
+    *,
+    form: VoteForm | None,
+    receipt: services.Receipt | None = None,
+    error: VotingError | None = None,
+    status: int = 200,
+) -> HttpResponse:
     person = own_person(request.user)
     candidates = selectors.candidates(poll) if poll.is_election else []
     elector = selectors.is_elector(poll, person)
-    voted = receipt is not None or (elector and person is not None
-                                    and selectors.has_voted(poll, person))
+    voted = receipt is not None or (
+        elector and person is not None and selectors.has_voted(poll, person)
+    )
     if form is None and elector and not voted and poll.state == PollState.OPEN:
         form = VoteForm(poll=poll, candidates=candidates)
-    return render(request, "voting/poll.html", {
-        "poll": poll, "form": form, "elector": elector, "voted": voted, "receipt": receipt,
-        "error": error, "manager": can_manage_poll(request.user, poll),
-        "live": selectors.live_state(poll), "live_page": reverse("voting:view-poll", args=[poll.pk]),
-    }, status=status)
+    return render(
+        request,
+        "voting/poll.html",
+        {
+            "poll": poll,
+            "form": form,
+            "elector": elector,
+            "voted": voted,
+            "receipt": receipt,
+            "error": error,
+            "manager": can_manage_poll(request.user, poll),
+            "live": selectors.live_state(poll),
+            "live_page": reverse("voting:view-poll", args=[poll.pk]),
+        },
+        status=status,
+    )
 
 
 @require_GET
@@ -111,11 +144,13 @@ def recount_export(request: HttpRequest, poll_id: int, fmt: str) -> HttpResponse
     if export is None:
         raise PermissionDenied("Bản xuất kiểm phiếu chỉ có sau khi kết thúc biểu quyết.")
     if fmt == "json":
-        response = HttpResponse(recount.to_json(export),
-                                content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            recount.to_json(export), content_type="application/json; charset=utf-8"
+        )
     else:
-        response = HttpResponse("\ufeff" + recount.to_csv(export),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + recount.to_csv(export), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="kiem-phieu-{poll.pk}.{fmt}"'
     return response
 
@@ -131,18 +166,27 @@ def poll_receipts(request: HttpRequest, poll_id: int) -> HttpResponse:
     if typed:
         wanted = receipts.display(receipts.normalize(typed))
         found = any(row.code == wanted for row in rows)
-    return render(request, "voting/receipts.html", {"poll": poll, "rows": rows,
-                                                    "typed": typed, "found": found})
+    return render(
+        request,
+        "voting/receipts.html",
+        {"poll": poll, "rows": rows, "typed": typed, "found": found},
+    )
 
 
 def manage(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = get_managed_poll_for_user(request, poll_id)
-    return render(request, "voting/manage.html", {
-        "poll": poll, "live": selectors.live_state(poll),
-        "open_form": OpenForm(initial={"present": 0, "convened": 0}),
-        "hands_form": HandCountForm(), "issued_form": IssuedForm(),
-        "progress": selectors.paper_progress(poll) if poll.method == "paper" else None,
-    })
+    return render(
+        request,
+        "voting/manage.html",
+        {
+            "poll": poll,
+            "live": selectors.live_state(poll),
+            "open_form": OpenForm(initial={"present": 0, "convened": 0}),
+            "hands_form": HandCountForm(),
+            "issued_form": IssuedForm(),
+            "progress": selectors.paper_progress(poll) if poll.method == "paper" else None,
+        },
+    )
 
 
 @require_POST
@@ -154,16 +198,29 @@ def open_poll(request: HttpRequest, poll_id: int) -> HttpResponse:
         messages.error(request, "Số người có mặt, được triệu tập: phải là số từ 0 trở lên.")
         return redirect("voting:manage", poll_id=poll.pk)
     people = list(staff_on(poll.agency, poll.legal_date))
-    return _run(request, poll, lambda: services.open_poll(
-        poll, electors=people, present=form.cleaned_data["present"],
-        convened=form.cleaned_data["convened"], by=request.user), "Đã mở biểu quyết.")
+    return _run(
+        request,
+        poll,
+        lambda: services.open_poll(
+            poll,
+            electors=people,
+            present=form.cleaned_data["present"],
+            convened=form.cleaned_data["convened"],
+            by=request.user,
+        ),
+        "Đã mở biểu quyết.",
+    )
 
 
 @require_POST
 def close_poll(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = get_managed_poll_for_user(request, poll_id)
-    return _run(request, poll, lambda: services.close_poll(poll, by=request.user),
-                "Đã kết thúc biểu quyết và kiểm phiếu.")
+    return _run(
+        request,
+        poll,
+        lambda: services.close_poll(poll, by=request.user),
+        "Đã kết thúc biểu quyết và kiểm phiếu.",
+    )
 
 
 @require_POST
@@ -173,8 +230,12 @@ def record_hands(request: HttpRequest, poll_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Số giơ tay: mỗi ô phải là số từ 0 trở lên.")
         return redirect("voting:manage", poll_id=poll.pk)
-    return _run(request, poll, lambda: services.record_hand_count(
-        poll, by=request.user, **form.cleaned_data), "Đã ghi kết quả giơ tay.")
+    return _run(
+        request,
+        poll,
+        lambda: services.record_hand_count(poll, by=request.user, **form.cleaned_data),
+        "Đã ghi kết quả giơ tay.",
+    )
 
 
 @require_POST
@@ -184,8 +245,14 @@ def set_issued(request: HttpRequest, poll_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Số phiếu phát ra: phải là số từ 0 trở lên.")
         return redirect("voting:manage", poll_id=poll.pk)
-    return _run(request, poll, lambda: services.set_ballots_issued(
-        poll, form.cleaned_data["ballots_issued"], by=request.user), "Đã ghi số phiếu phát ra.")
+    return _run(
+        request,
+        poll,
+        lambda: services.set_ballots_issued(
+            poll, form.cleaned_data["ballots_issued"], by=request.user
+        ),
+        "Đã ghi số phiếu phát ra.",
+    )
 
 
 def _run(request: HttpRequest, poll: Poll, action: object, done: str) -> HttpResponse:
@@ -207,9 +274,14 @@ def paper_entry(request: HttpRequest, poll_id: int, round_no: int) -> HttpRespon
         if form.is_valid():
             try:
                 entry = services.enter_paper_ballot(
-                    poll, round=round_no, sheet=form.cleaned_data["sheet"], by=request.user,
+                    poll,
+                    round=round_no,
+                    sheet=form.cleaned_data["sheet"],
+                    by=request.user,
                     choice=form.cleaned_data.get("choice") or None,
-                    kept=form.cleaned_data.get("kept"), spoiled=form.cleaned_data["spoiled"])
+                    kept=form.cleaned_data.get("kept"),
+                    spoiled=form.cleaned_data["spoiled"],
+                )
             except VotingError as refused:
                 form.add_error(None, refused.message)
                 status = refused.status
@@ -218,14 +290,28 @@ def paper_entry(request: HttpRequest, poll_id: int, round_no: int) -> HttpRespon
                 return redirect("voting:paper-entry", poll_id=poll.pk, round_no=round_no)
         else:
             status = 400
-    return render(request, "voting/paper_entry.html", {
-        "poll": poll, "form": form, "round_no": round_no,
-        "progress": selectors.paper_progress(poll)}, status=status)
+    return render(
+        request,
+        "voting/paper_entry.html",
+        {
+            "poll": poll,
+            "form": form,
+            "round_no": round_no,
+            "progress": selectors.paper_progress(poll),
+        },
+        status=status,
+    )
 
 
 @require_GET
 def paper_differences(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = get_managed_poll_for_user(request, poll_id)
-    return render(request, "voting/differences.html", {
-        "poll": poll, "differences": selectors.paper_differences(poll),
-        "progress": selectors.paper_progress(poll)})
+    return render(
+        request,
+        "voting/differences.html",
+        {
+            "poll": poll,
+            "differences": selectors.paper_differences(poll),
+            "progress": selectors.paper_progress(poll),
+        },
+    )

@@ -18,21 +18,39 @@ from hoinghi.org.access import has_role
 from hoinghi.org.models import Person, Role, Unit
 
 
-def add_award(conference: Conference, *, title: str, actor: User, recipient: Person | None = None,
-              recipient_unit: Unit | None = None, recipient_name: str = "",
-              decision_ref: str = "", emulation_ref: str = "") -> Award:
-    name = recipient_name or (recipient.full_name if recipient else "") or (
-        recipient_unit.name if recipient_unit else "")
+def add_award(
+    conference: Conference,
+    *,
+    title: str,
+    actor: User,
+    recipient: Person | None = None,
+    recipient_unit: Unit | None = None,
+    recipient_name: str = "",
+    decision_ref: str = "",
+    emulation_ref: str = "",
+) -> Award:
+    name = (
+        recipient_name
+        or (recipient.full_name if recipient else "")
+        or (recipient_unit.name if recipient_unit else "")
+    )
     if not title.strip() or not name.strip():
-        raise ConferenceError("conference.award.incomplete",
-                              "Nhập danh hiệu, hình thức khen thưởng và người, tập thể được khen.",
-                              field="title" if not title.strip() else "recipient_name")
+        raise ConferenceError(
+            "conference.award.incomplete",
+            "Nhập danh hiệu, hình thức khen thưởng và người, tập thể được khen.",
+            field="title" if not title.strip() else "recipient_name",
+        )
     require_open(conference, "ghi khen thưởng")
     with transaction.atomic():
-        award = Award.objects.create(conference=conference, title=title.strip(),
-                                     recipient=recipient, recipient_unit=recipient_unit,
-                                     recipient_name=name.strip(), decision_ref=decision_ref,
-                                     emulation_ref=emulation_ref)
+        award = Award.objects.create(
+            conference=conference,
+            title=title.strip(),
+            recipient=recipient,
+            recipient_unit=recipient_unit,
+            recipient_name=name.strip(),
+            decision_ref=decision_ref,
+            emulation_ref=emulation_ref,
+        )
         audit("conference.award.add", conference, actor, award=award.pk, title=award.title)
     return award
 
@@ -46,25 +64,36 @@ def pledge_capacity(person: Person, conference: Conference) -> PledgeSigner:
     return PledgeSigner.OTHER
 
 
-def sign_pledge(conference: Conference, *, text: str, signers: Iterable[Person],
-                signed_on: date, actor: User,
-                capacities: dict[int, PledgeSigner] | None = None) -> Pledge:
+def sign_pledge(
+    conference: Conference,
+    *,
+    text: str,
+    signers: Iterable[Person],
+    signed_on: date,
+    actor: User,
+    capacities: dict[int, PledgeSigner] | None = None,
+) -> Pledge:
     """The emulation pledge, checked against C9 (the head and the union sign)."""
     require_open(conference, "ký giao ước thi đua")
     signers = list(signers)
     capacities = capacities or {}
     roles = tuple(capacities.get(p.pk) or pledge_capacity(p, conference) for p in signers)
-    decision = rules.ask_if_in_force("conference.pledge_signers", PledgeFacts(roles),
-                                     on=conference.held_on)
+    decision = rules.ask_if_in_force(
+        "conference.pledge_signers", PledgeFacts(roles), on=conference.held_on
+    )
     if decision is not None and not decision.ok:
         raise ConferenceError("conference.pledge.signers", decision.explanation, field="signers")
     with transaction.atomic():
-        pledge, _ = Pledge.objects.update_or_create(conference=conference, defaults={
-            "text": text, "signed_on": signed_on,
-            "check_result": decision.record() if decision else {}})
+        pledge, _ = Pledge.objects.update_or_create(
+            conference=conference,
+            defaults={
+                "text": text,
+                "signed_on": signed_on,
+                "check_result": decision.record() if decision else {},
+            },
+        )
         pledge.signers.set(signers)
-        audit("conference.pledge.sign", conference, actor,
-               signers=[p.staff_code for p in signers])
+        audit("conference.pledge.sign", conference, actor, signers=[p.staff_code for p in signers])
     return pledge
 
 
@@ -72,60 +101,83 @@ def import_awards(conference: Conference, *, actor: User) -> int:
     """Bring in the awards of the reviewed year's emulation decisions; reruns add nothing twice."""
     require_open(conference, "ghi khen thưởng")
     if conference.reviewed_year is None:
-        raise ConferenceError("conference.award.no_year",
-                              "Hội nghị chưa gắn với năm công tác được tổng kết.")
+        raise ConferenceError(
+            "conference.award.no_year", "Hội nghị chưa gắn với năm công tác được tổng kết."
+        )
     grouped = emulation_selectors.awards_for_conference(conference.reviewed_year)
-    already = set(conference.awards.filter(emulation_award__isnull=False)
-                  .values_list("emulation_award_id", flat=True))
-    rows = [_award_row(conference, award) for awards in grouped.values() for award in awards
-            if award.pk not in already]
+    already = set(
+        conference.awards.filter(emulation_award__isnull=False).values_list(
+            "emulation_award_id", flat=True
+        )
+    )
+    rows = [
+        _award_row(conference, award)
+        for awards in grouped.values()
+        for award in awards
+        if award.pk not in already
+    ]
     if not grouped:
-        raise ConferenceError("conference.award.no_decisions",
-                              f"Năm {conference.reviewed_year.year} chưa có quyết định khen thưởng "
-                              "nào: nhập khen thưởng bằng tay.")
+        raise ConferenceError(
+            "conference.award.no_decisions",
+            f"Năm {conference.reviewed_year.year} chưa có quyết định khen thưởng "
+            "nào: nhập khen thưởng bằng tay.",
+        )
     with transaction.atomic():
         try:
             Award.objects.bulk_create(rows)
         except IntegrityError:
-            raise ConferenceError("conference.award.duplicate",
-                                  "Khen thưởng đã được lấy từ quyết định.") from None
+            raise ConferenceError(
+                "conference.award.duplicate", "Khen thưởng đã được lấy từ quyết định."
+            ) from None
         audit("conference.award.import", conference, actor, imported=len(rows))
     return len(rows)
 
 
 def _award_row(conference: Conference, award: EmulationAward) -> Award:
     decision = award.decision
-    title = TITLE_LABELS.get(Title(award.title), award.title) if award.title in set(Title) \
+    title = (
+        TITLE_LABELS.get(Title(award.title), award.title)
+        if award.title in set(Title)
         else award.title
-    return Award(conference=conference, recipient=award.person, recipient_unit=award.unit,
-                 recipient_name=award.holder_name, title=title,
-                 decision_ref=str(decision)[:120], emulation_ref=decision.number[:60],
-                 emulation_award=award)
+    )
+    return Award(
+        conference=conference,
+        recipient=award.person,
+        recipient_unit=award.unit,
+        recipient_name=award.holder_name,
+        title=title,
+        decision_ref=str(decision)[:120],
+        emulation_ref=decision.number[:60],
+        emulation_award=award,
+    )
 
 
-def set_pledge_text(conference: Conference, *, text: str, signed_on: date,
-                    actor: User) -> Pledge:
+def set_pledge_text(conference: Conference, *, text: str, signed_on: date, actor: User) -> Pledge:
     """The text of the giao ước thi đua and the day it is signed."""
     require_open(conference, "soạn giao ước thi đua")
     if not text.strip():
-        raise ConferenceError("conference.pledge.empty", "Nhập nội dung giao ước thi đua.",
-                              field="text")
+        raise ConferenceError(
+            "conference.pledge.empty", "Nhập nội dung giao ước thi đua.", field="text"
+        )
     with transaction.atomic():
-        pledge, _ = Pledge.objects.update_or_create(conference=conference, defaults={
-            "text": text.strip(), "signed_on": signed_on})
+        pledge, _ = Pledge.objects.update_or_create(
+            conference=conference, defaults={"text": text.strip(), "signed_on": signed_on}
+        )
         audit("conference.pledge.text", conference, actor, signed_on=signed_on.isoformat())
     return pledge
 
 
-def pledge_check(conference: Conference, signers: Iterable[Person] | None = None
-                 ) -> rules.Decision | None:
+def pledge_check(
+    conference: Conference, signers: Iterable[Person] | None = None
+) -> rules.Decision | None:
     """Rule C9 on the signers so far: a warning until the head and the union have signed."""
     if signers is None:
         pledge = Pledge.objects.filter(conference=conference).first()
         signers = list(pledge.signers.all()) if pledge else []
     roles = tuple(pledge_capacity(p, conference) for p in signers)
-    return rules.ask_if_in_force("conference.pledge_signers", PledgeFacts(roles),
-                                 on=conference.held_on)
+    return rules.ask_if_in_force(
+        "conference.pledge_signers", PledgeFacts(roles), on=conference.held_on
+    )
 
 
 def add_pledge_signer(conference: Conference, *, signer: Person, actor: User) -> Pledge:
@@ -133,16 +185,25 @@ def add_pledge_signer(conference: Conference, *, signer: Person, actor: User) ->
     require_open(conference, "ký giao ước thi đua")
     pledge = Pledge.objects.filter(conference=conference).first()
     if pledge is None:
-        raise ConferenceError("conference.pledge.no_text",
-                              "Soạn nội dung giao ước thi đua trước khi ký.", field="signer")
+        raise ConferenceError(
+            "conference.pledge.no_text",
+            "Soạn nội dung giao ước thi đua trước khi ký.",
+            field="signer",
+        )
     if signer.agency_id != conference.agency_id:
-        raise ConferenceError("conference.pledge.foreign",
-                              f"{signer.full_name} không thuộc cơ quan.", field="signer")
+        raise ConferenceError(
+            "conference.pledge.foreign", f"{signer.full_name} không thuộc cơ quan.", field="signer"
+        )
     with transaction.atomic():
         pledge.signers.add(signer)
         decision = pledge_check(conference, list(pledge.signers.all()))
         pledge.check_result = decision.record() if decision else {}
         pledge.save(update_fields=["check_result"])
-        audit("conference.pledge.signer", conference, actor, signer=signer.staff_code,
-              complete=bool(decision and decision.ok))
+        audit(
+            "conference.pledge.signer",
+            conference,
+            actor,
+            signer=signer.staff_code,
+            complete=bool(decision and decision.ok),
+        )
     return pledge

@@ -20,24 +20,33 @@ from hoinghi.conference.services.guards import (
 from hoinghi.org.models import Person
 
 
-def add_comment(conference: Conference, *, author: Person, text: str, actor: User,
-                draft: Draft | None = None) -> Comment:
+def add_comment(
+    conference: Conference, *, author: Person, text: str, actor: User, draft: Draft | None = None
+) -> Comment:
     text = text.strip()
     if not text:
         raise ConferenceError("conference.comment.empty", "Nhập nội dung góp ý.", field="text")
     if author.agency_id != conference.agency_id:
-        raise ConferenceError("conference.comment.outsider",
-                              "Chỉ cán bộ của cơ quan mới góp ý được.", field="author")
+        raise ConferenceError(
+            "conference.comment.outsider", "Chỉ cán bộ của cơ quan mới góp ý được.", field="author"
+        )
     if draft is not None and draft.published_at is None:
-        raise ConferenceError("conference.comment.unpublished",
-                              "Dự thảo chưa được công bố để lấy ý kiến.", field="draft")
+        raise ConferenceError(
+            "conference.comment.unpublished",
+            "Dự thảo chưa được công bố để lấy ý kiến.",
+            field="draft",
+        )
     if draft is not None and draft.comments_until and timezone.localdate() > draft.comments_until:
-        raise ConferenceError("conference.comment.late",
-                              f"Đã hết hạn góp ý ({draft.comments_until:%d/%m/%Y}).", field="text")
+        raise ConferenceError(
+            "conference.comment.late",
+            f"Đã hết hạn góp ý ({draft.comments_until:%d/%m/%Y}).",
+            field="text",
+        )
     require_open(conference, "góp ý")
     with transaction.atomic():
-        comment = Comment.objects.create(conference=conference, draft=draft, author=author,
-                                         text=text, created_at=timezone.now())
+        comment = Comment.objects.create(
+            conference=conference, draft=draft, author=author, text=text, created_at=timezone.now()
+        )
         audit("conference.comment.add", conference, actor, comment=comment.pk)
     return comment
 
@@ -46,23 +55,27 @@ def group_comment(comment: Comment, *, topic: str, actor: User) -> Comment:
     with transaction.atomic():
         comment.topic = topic.strip()
         comment.save(update_fields=["topic"])
-        audit("conference.comment.group", comment.conference, actor, comment=comment.pk,
-               topic=comment.topic)
+        audit(
+            "conference.comment.group",
+            comment.conference,
+            actor,
+            comment=comment.pk,
+            topic=comment.topic,
+        )
     return comment
 
 
-def answer_comment(comment: Comment, *, kind: str, answer: str, by: Person,
-                   actor: User) -> Comment:
+def answer_comment(comment: Comment, *, kind: str, answer: str, by: Person, actor: User) -> Comment:
     """Tiếp thu or giải trình, by the head or the union (Art 51.4.d L10)."""
     if kind not in AnswerKind.values:
-        raise ConferenceError("conference.answer.kind", "Chọn tiếp thu hoặc giải trình.",
-                              field="kind")
+        raise ConferenceError(
+            "conference.answer.kind", "Chọn tiếp thu hoặc giải trình.", field="kind"
+        )
     if not answer.strip():
         raise ConferenceError("conference.answer.empty", "Nhập nội dung trả lời.", field="answer")
     with transaction.atomic():
         comment.answer_kind, comment.answer = kind, answer.strip()
         comment.answered_by, comment.answered_at = by, timezone.now()
         comment.save(update_fields=["answer_kind", "answer", "answered_by", "answered_at"])
-        audit("conference.comment.answer", comment.conference, actor, comment=comment.pk,
-               kind=kind)
+        audit("conference.comment.answer", comment.conference, actor, comment=comment.pk, kind=kind)
     return comment

@@ -70,8 +70,16 @@ def board_positions(person: Person, on: date) -> tuple[BoardPosition, ...]:
             found.append(BoardPosition.CHIEF_ACCOUNTANT)
         elif position.is_leader and top and title.startswith("pho "):
             found.append(BoardPosition.DEPUTY_HEAD)
-        elif position.is_leader and top and ("truong ban" in title or "chanh van phong" in title
-                                             or "giam doc" in title or "thu truong" in title):
+        elif (
+            position.is_leader
+            and top
+            and (
+                "truong ban" in title
+                or "chanh van phong" in title
+                or "giam doc" in title
+                or "thu truong" in title
+            )
+        ):
             found.append(BoardPosition.HEAD)
     if has_role(person.user, {Role.LEADER}, agency=person.agency) if person.user else False:
         found.append(BoardPosition.HEAD)
@@ -80,60 +88,98 @@ def board_positions(person: Person, on: date) -> tuple[BoardPosition, ...]:
 
 def check_candidate(person: Person, conference: Conference) -> rules.Decision | None:
     on = conference.held_on
-    facts = BoardCandidateFacts(board_positions(person, on),
-                                person.agency_id == conference.agency_id and person.is_on_staff(on))
+    facts = BoardCandidateFacts(
+        board_positions(person, on),
+        person.agency_id == conference.agency_id and person.is_on_staff(on),
+    )
     return rules.ask_if_in_force("inspection_board.eligibility", facts, on=on)
 
 
-def set_up_election(conference: Conference, *, seats: int, candidates: Iterable[Person],
-                    actor: User, deputies: int = 0, special_or_dispersed: bool = False,
-                    method: str = VoteMethod.SECRET_BALLOT) -> Election:
+def set_up_election(
+    conference: Conference,
+    *,
+    seats: int,
+    candidates: Iterable[Person],
+    actor: User,
+    deputies: int = 0,
+    special_or_dispersed: bool = False,
+    method: str = VoteMethod.SECRET_BALLOT,
+) -> Election:
     """Size (B2), deputies (B4) and each candidate (B3) checked first; redo until voting starts."""
     require_open(conference, "chuẩn bị bầu Ban thanh tra nhân dân")
     existing = Election.objects.filter(conference=conference).first()
     if existing is not None and existing.poll_id is not None:
-        raise ConferenceError("conference.election.started",
-                              "Đã mở bỏ phiếu bầu Ban thanh tra nhân dân: không sửa danh sách được.")
+        raise ConferenceError(
+            "conference.election.started",
+            "Đã mở bỏ phiếu bầu Ban thanh tra nhân dân: không sửa danh sách được.",
+        )
     candidates = list(dict.fromkeys(candidates))
     on = conference.held_on
-    size = rules.ask_if_in_force("inspection_board.size", BoardSizeFacts(
-        seats, special_or_dispersed, special_or_dispersed, special_or_dispersed), on=on)
+    size = rules.ask_if_in_force(
+        "inspection_board.size",
+        BoardSizeFacts(seats, special_or_dispersed, special_or_dispersed, special_or_dispersed),
+        on=on,
+    )
     if size is not None and not size.ok:
         raise ConferenceError("conference.election.size", size.explanation, field="seats")
     structure = _check_deputies(seats, deputies, on)
     if len(candidates) < seats:
-        raise ConferenceError("conference.election.too_few",
-                              f"Cần ít nhất {seats} ứng cử viên, mới có {len(candidates)}.",
-                              field="candidates")
+        raise ConferenceError(
+            "conference.election.too_few",
+            f"Cần ít nhất {seats} ứng cử viên, mới có {len(candidates)}.",
+            field="candidates",
+        )
     checks = {p.pk: check_candidate(p, conference) for p in candidates}
     barred = [(p, d) for p in candidates if (d := checks[p.pk]) is not None and not d.ok]
     if barred:
-        raise ConferenceError("conference.election.ineligible", "; ".join(
-            f"{p.full_name}: {d.explanation}" for p, d in barred), field="candidates")
+        raise ConferenceError(
+            "conference.election.ineligible",
+            "; ".join(f"{p.full_name}: {d.explanation}" for p, d in barred),
+            field="candidates",
+        )
     with transaction.atomic():
         Election.objects.filter(conference=conference).delete()
         election = Election.objects.create(
-            conference=conference, seats=seats, special_or_dispersed=special_or_dispersed,
-            method=method, deputies=deputies, size_decision=size.record() if size else {},
-            deputies_decision=structure.record() if structure else {})
-        ElectionCandidate.objects.bulk_create([
-            ElectionCandidate(election=election, person=p,
-                              eligibility=d.record() if (d := checks[p.pk]) else {})
-            for p in candidates])
-        audit("conference.election.set_up", conference, actor, seats=seats, deputies=deputies,
-              candidates=[p.staff_code for p in candidates])
+            conference=conference,
+            seats=seats,
+            special_or_dispersed=special_or_dispersed,
+            method=method,
+            deputies=deputies,
+            size_decision=size.record() if size else {},
+            deputies_decision=structure.record() if structure else {},
+        )
+        ElectionCandidate.objects.bulk_create(
+            [
+                ElectionCandidate(
+                    election=election,
+                    person=p,
+                    eligibility=d.record() if (d := checks[p.pk]) else {},
+                )
+                for p in candidates
+            ]
+        )
+        audit(
+            "conference.election.set_up",
+            conference,
+            actor,
+            seats=seats,
+            deputies=deputies,
+            candidates=[p.staff_code for p in candidates],
+        )
     return election
 
 
 def _check_deputies(seats: int, deputies: int, on: date) -> rules.Decision | None:
     try:
-        decision = rules.ask_if_in_force("inspection_board.deputies",
-                                         BoardStructureFacts(seats, deputies), on=on)
+        decision = rules.ask_if_in_force(
+            "inspection_board.deputies", BoardStructureFacts(seats, deputies), on=on
+        )
     except ValueError as exc:  # InvalidFacts: more deputies than members
         raise ConferenceError("conference.election.deputies", str(exc), field="deputies") from None
     if decision is not None and not decision.ok:
-        raise ConferenceError("conference.election.deputies", decision.explanation,
-                              field="deputies")
+        raise ConferenceError(
+            "conference.election.deputies", decision.explanation, field="deputies"
+        )
     return decision
 
 
@@ -158,21 +204,31 @@ def _managers(conference: Conference) -> list[Any]:
 
 def present_voters(conference: Conference) -> list[Person]:
     """The electorate frozen at opening: participants present who vote (not guests)."""
-    return [p.person for p in conference.participants.select_related("person")
-            .exclude(role=ParticipantRole.GUEST).filter(checked_in_at__isnull=False)]
+    return [
+        p.person
+        for p in conference.participants.select_related("person")
+        .exclude(role=ParticipantRole.GUEST)
+        .filter(checked_in_at__isnull=False)
+    ]
 
 
 def open_election_poll(election: Election, *, actor: User, paper: bool = False) -> Poll:
     """Open secret voting among those present; a second round only after a tie."""
     conference = election.conference
-    require_state(conference, ConferenceState.IN_SESSION, ConferenceState.REOPENED,
-                  action="mở bỏ phiếu bầu Ban thanh tra nhân dân")
+    require_state(
+        conference,
+        ConferenceState.IN_SESSION,
+        ConferenceState.REOPENED,
+        action="mở bỏ phiếu bầu Ban thanh tra nhân dân",
+    )
     next_round = election.round
     if election.outcome == ElectionOutcome.REVOTE_NEEDED:
         next_round += 1
     elif election.poll_id is not None or election.outcome:
-        raise ConferenceError("conference.election.already_open",
-                              "Cuộc bầu đã được mở; chỉ bầu lại khi có người bằng phiếu.")
+        raise ConferenceError(
+            "conference.election.already_open",
+            "Cuộc bầu đã được mở; chỉ bầu lại khi có người bằng phiếu.",
+        )
     voters = present_voters(conference)
     convened, _ = attendance(conference)
     election.round = next_round
@@ -180,20 +236,41 @@ def open_election_poll(election: Election, *, actor: User, paper: bool = False) 
     try:
         with transaction.atomic():
             poll = voting.create_poll(
-                conference.agency, kind="election", secrecy="secret",
+                conference.agency,
+                kind="election",
+                secrecy="secret",
                 title=f"Bầu Ban thanh tra nhân dân (vòng {next_round})",
-                method="paper" if paper else "electronic", legal_date=conference.held_on,
-                by=actor, seats=seats, subject_kind=SUBJECT, subject_id=str(election.pk),
-                candidates=[(c.person, c.person.full_name, _note(c.person, conference.held_on))
-                            for c in candidates],
-                options={"base": "present"}, managers=_managers(conference))
-            poll = voting.open_poll(poll, electors=voters, present=len(voters),
-                                    convened=convened, by=actor)
+                method="paper" if paper else "electronic",
+                legal_date=conference.held_on,
+                by=actor,
+                seats=seats,
+                subject_kind=SUBJECT,
+                subject_id=str(election.pk),
+                candidates=[
+                    (c.person, c.person.full_name, _note(c.person, conference.held_on))
+                    for c in candidates
+                ],
+                options={"base": "present"},
+                managers=_managers(conference),
+            )
+            poll = voting.open_poll(
+                poll, electors=voters, present=len(voters), convened=convened, by=actor
+            )
             Election.objects.filter(pk=election.pk).update(
-                poll=poll, round=next_round, outcome="",
-                method=VoteMethod.SECRET_BALLOT if paper else VoteMethod.ELECTRONIC)
-            audit("conference.election.open", conference, actor, round=next_round,
-                  poll=poll.pk, electorate=len(voters), seats=seats)
+                poll=poll,
+                round=next_round,
+                outcome="",
+                method=VoteMethod.SECRET_BALLOT if paper else VoteMethod.ELECTRONIC,
+            )
+            audit(
+                "conference.election.open",
+                conference,
+                actor,
+                round=next_round,
+                poll=poll.pk,
+                electorate=len(voters),
+                seats=seats,
+            )
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
     election.refresh_from_db()
@@ -202,7 +279,9 @@ def open_election_poll(election: Election, *, actor: User, paper: bool = False) 
 
 
 def _note(person: Person, on: date) -> str:
-    return ", ".join(f"{p.title}, {p.unit.name}" for p in org_selectors.positions_on(person, on))[:255]
+    return ", ".join(f"{p.title}, {p.unit.name}" for p in org_selectors.positions_on(person, on))[
+        :255
+    ]
 
 
 def close_election_poll(election: Election, *, actor: User) -> Election:
@@ -215,35 +294,59 @@ def close_election_poll(election: Election, *, actor: User) -> Election:
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
     by_candidate = {c.pk: c.person_id for c in poll.candidates.all() if c.person_id is not None}
-    votes = {by_candidate[int(k)]: int(n) for k, n in result.counts.get("candidates", {}).items()
-             if int(k) in by_candidate}
-    return record_election_result(election, votes=votes, actor=actor, present=poll.present,
-                                  valid_ballots=result.counts.get("valid"))
+    votes = {
+        by_candidate[int(k)]: int(n)
+        for k, n in result.counts.get("candidates", {}).items()
+        if int(k) in by_candidate
+    }
+    return record_election_result(
+        election,
+        votes=votes,
+        actor=actor,
+        present=poll.present,
+        valid_ballots=result.counts.get("valid"),
+    )
 
 
-def record_election_result(election: Election, *, votes: dict[int, int], actor: User,
-                           present: int | None = None,
-                           valid_ballots: int | None = None) -> Election:
+def record_election_result(
+    election: Election,
+    *,
+    votes: dict[int, int],
+    actor: User,
+    present: int | None = None,
+    valid_ballots: int | None = None,
+) -> Election:
     """Votes per candidate (person id → votes) of the current round: rule B9, kept with citations."""
     conference = election.conference
-    require_state(conference, ConferenceState.IN_SESSION, ConferenceState.REOPENED,
-                  action="ghi kết quả bầu cử")
+    require_state(
+        conference,
+        ConferenceState.IN_SESSION,
+        ConferenceState.REOPENED,
+        action="ghi kết quả bầu cử",
+    )
     present = present_count(conference) if present is None else present
     candidates = round_candidates(election)
     unknown = set(votes) - {c.person_id for c in candidates}
     if unknown:
-        raise ConferenceError("conference.election.unknown", "Có số phiếu của người không ứng cử.",
-                              field="votes")
-    facts = ElectionFacts(seats_in_round(election), present, tuple(
-        CandidateVotes(c.person.staff_code, votes.get(c.person_id, 0)) for c in candidates),
-        valid_ballots)
+        raise ConferenceError(
+            "conference.election.unknown", "Có số phiếu của người không ứng cử.", field="votes"
+        )
+    facts = ElectionFacts(
+        seats_in_round(election),
+        present,
+        tuple(CandidateVotes(c.person.staff_code, votes.get(c.person_id, 0)) for c in candidates),
+        valid_ballots,
+    )
     code = "inspection_board.election" if conference.held_on >= D59_FROM else "conference.election"
     try:
         decision = rules.ask(code, facts, on=conference.held_on)
     except ValueError as exc:
         raise ConferenceError("conference.election.invalid", str(exc), field="votes") from None
     values = decision.result.values
-    elected, tied = {str(n) for n in values.get("elected", ())}, {str(n) for n in values.get("tied", ())}
+    elected, tied = (
+        {str(n) for n in values.get("elected", ())},
+        {str(n) for n in values.get("tied", ())},
+    )
     with transaction.atomic():
         for c in candidates:
             c.votes = votes.get(c.person_id, 0)
@@ -253,7 +356,14 @@ def record_election_result(election: Election, *, votes: dict[int, int], actor: 
         election.outcome = str(decision.result.outcome)
         election.result_decision, election.decided_at = decision.record(), timezone.now()
         election.save()
-        audit("conference.election.decide", conference, actor, round=election.round,
-              outcome=election.outcome, elected=sorted(elected), tied=sorted(tied))
+        audit(
+            "conference.election.decide",
+            conference,
+            actor,
+            round=election.round,
+            outcome=election.outcome,
+            elected=sorted(elected),
+            tied=sorted(tied),
+        )
     bump(conference)
     return election

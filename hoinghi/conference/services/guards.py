@@ -45,9 +45,15 @@ def require_state(conference: Conference, *states: str, action: str) -> None:
     if conference.state not in states:
         raise ConferenceError(
             "conference.wrong_state",
-            f"Không thể {action} khi Hội nghị {conference.get_state_display().lower()}.")
+            f"Không thể {action} khi Hội nghị {conference.get_state_display().lower()}.",
+        )
 
 
 def require_open(conference: Conference, action: str) -> None:
-    require_state(conference, ConferenceState.PREPARING, ConferenceState.IN_SESSION,
-                   ConferenceState.REOPENED, action=action)
+    require_state(
+        conference,
+        ConferenceState.PREPARING,
+        ConferenceState.IN_SESSION,
+        ConferenceState.REOPENED,
+        action=action,
+    )

@@ -13,13 +13,21 @@ HELD_ON = date(2024, 1, 20)
 
 
 def make_conference(world: World, *, held_on: date = HELD_ON, year: int = 2024) -> Conference:
-    reviewed = WorkYear.objects.create(agency=world.agency, year=year - 1,
-                                       starts_on=date(year - 1, 1, 1), ends_on=date(year - 1, 12, 31))
-    conference = services.create_conference(world.agency, year=year, held_on=held_on,
-                                            reviewed_year=reviewed, actor=world.clerk)
-    services.set_presidium(conference, presidium=[world.person(world.leader),
-                                                  world.person(world.union_chair)],
-                           secretaries=[world.person(world.clerk)], actor=world.clerk)
+    reviewed = WorkYear.objects.create(
+        agency=world.agency,
+        year=year - 1,
+        starts_on=date(year - 1, 1, 1),
+        ends_on=date(year - 1, 12, 31),
+    )
+    conference = services.create_conference(
+        world.agency, year=year, held_on=held_on, reviewed_year=reviewed, actor=world.clerk
+    )
+    services.set_presidium(
+        conference,
+        presidium=[world.person(world.leader), world.person(world.union_chair)],
+        secretaries=[world.person(world.clerk)],
+        actor=world.clerk,
+    )
     return conference
 
 

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_delegate_checks_in_votes_and_gets_a_receipt_on_a_phone(
-        world: World, live_server: Any, phone_page: Any, page: Any) -> None:
+    world: World, live_server: Any, phone_page: Any, page: Any
+) -> None:
     conference = make_conference(world)
     services.build_agenda(conference, actor=world.clerk)
     services.open_conference(conference, actor=world.clerk)
@@ -23,8 +24,9 @@ def test_a_delegate_checks_in_votes_and_gets_a_receipt_on_a_phone(
     phone_page.goto(f"{live_server.url}/hoi-nghi/diem-danh/{own.code}/")
     phone_page.get_by_role("button", name="Xác nhận có mặt").click()
     phone_page.get_by_text("Đã điểm danh").first.wait_for()
-    motion = services.add_motion(conference, kind="resolution", title="Thông qua Nghị quyết",
-                                 actor=world.clerk)
+    motion = services.add_motion(
+        conference, kind="resolution", title="Thông qua Nghị quyết", actor=world.clerk
+    )
     polls.open_motion_poll(motion, actor=world.clerk)
     phone_page.reload()
     phone_page.get_by_label("Tán thành", exact=True).check()
@@ -38,4 +40,5 @@ def test_a_delegate_checks_in_votes_and_gets_a_receipt_on_a_phone(
     assert page.locator("[data-live-field=present]").inner_text() == "1"
     polls.close_motion_poll(motion, actor=world.clerk)
     page.locator("[data-live-field=result]").filter(has_text="được thông qua").wait_for(
-        timeout=10_000)
+        timeout=10_000
+    )

@@ -16,14 +16,17 @@ pytestmark = pytest.mark.django_db
 
 
 def staff_ids(world: World) -> list[int]:
-    return [world.person(u).pk for u in (world.colleague, world.outsider, world.inspector,
-                                         world.council)]
+    return [
+        world.person(u).pk
+        for u in (world.colleague, world.outsider, world.inspector, world.council)
+    ]
 
 
 def set_up(world: World) -> Conference:
     conference = make_conference(world)
-    response = client_for(world.clerk).post(url("election", conference), {
-        "seats": 3, "deputies": 1, "candidates": staff_ids(world)})
+    response = client_for(world.clerk).post(
+        url("election", conference), {"seats": 3, "deputies": 1, "candidates": staff_ids(world)}
+    )
     assert response.status_code == 302
     return conference
 
@@ -39,8 +42,14 @@ def test_the_clerk_sets_up_the_election_and_a_colleague_cannot(world: World) -> 
 
 def test_an_ineligible_candidate_is_named_and_nothing_is_saved(world: World) -> None:
     conference = make_conference(world)
-    response = client_for(world.clerk).post(url("election", conference), {
-        "seats": 3, "deputies": 0, "candidates": [*staff_ids(world)[:2], world.person(world.leader).pk]})
+    response = client_for(world.clerk).post(
+        url("election", conference),
+        {
+            "seats": 3,
+            "deputies": 0,
+            "candidates": [*staff_ids(world)[:2], world.person(world.leader).pk],
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "Trần Văn Lãnh" in page and "người đứng đầu" in page
     assert not Election.objects.exists()
@@ -73,11 +82,16 @@ def test_a_secret_ballot_from_the_phone_and_the_result_only_after_the_close(worl
         assert "Gửi phiếu bầu" in page
         client.post(url("election-vote", conference), {"kept": ids[:3]})
         assert "Đồng chí đã bỏ phiếu" in client.get(url("election", conference)).content.decode()
-    over = client_for(world.leader).post(url("election-vote", conference), {"kept": ids},
-                                         follow=True)
+    over = client_for(world.leader).post(
+        url("election-vote", conference), {"kept": ids}, follow=True
+    )
     assert "tối đa" in over.content.decode() or "quá" in over.content.decode()
-    assert client_for(world.stranger).post(url("election-vote", conference),
-                                           {"kept": ids[:1]}).status_code == 404
+    assert (
+        client_for(world.stranger)
+        .post(url("election-vote", conference), {"kept": ids[:1]})
+        .status_code
+        == 404
+    )
     page = client_for(world.colleague).get(url("election", conference)).content.decode()
     assert "5/9" in page and "Trúng cử" not in page and "phiếu hợp lệ" not in page
     assert not Ballot.objects.filter(poll=poll, voter__isnull=False).exists()
@@ -89,7 +103,8 @@ def test_a_secret_ballot_from_the_phone_and_the_result_only_after_the_close(worl
 
 
 def test_the_election_page_costs_a_bounded_number_of_queries(
-        world: World, django_assert_max_num_queries: object) -> None:
+    world: World, django_assert_max_num_queries: object
+) -> None:
     conference = set_up(world)
     open_and_check_in_all(world, conference)
     services.open_election_poll(Election.objects.get(), actor=world.clerk)

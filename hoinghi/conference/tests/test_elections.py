@@ -19,14 +19,20 @@ pytestmark = pytest.mark.django_db
 
 
 def candidates_of(world: World) -> list[Person]:
-    return [world.person(u) for u in (world.colleague, world.outsider, world.inspector,
-                                      world.council)]
+    return [
+        world.person(u) for u in (world.colleague, world.outsider, world.inspector, world.council)
+    ]
 
 
 def elect(world: World, **kwargs: object) -> tuple[Conference, Election]:
     conference = make_conference(world)
-    election = services.set_up_election(conference, seats=3, candidates=candidates_of(world),
-                                        actor=world.clerk, **kwargs)  # type: ignore[arg-type]
+    election = services.set_up_election(
+        conference,
+        seats=3,
+        candidates=candidates_of(world),
+        actor=world.clerk,
+        **kwargs,  # type: ignore[arg-type]
+    )
     open_and_check_in_all(world, conference)
     return conference, election
 
@@ -46,8 +52,12 @@ def vote_all(conference: Conference, poll: Poll, keeps: list[list[Person]]) -> N
 def test_the_board_is_elected_by_more_than_half_of_those_present_in_secret(world: World) -> None:
     conference, election = elect(world)
     poll = services.open_election_poll(election, actor=world.clerk)
-    assert (poll.kind, poll.secrecy, poll.method, poll.seats) == ("election", "secret",
-                                                                   "electronic", 3)
+    assert (poll.kind, poll.secrecy, poll.method, poll.seats) == (
+        "election",
+        "secret",
+        "electronic",
+        3,
+    )
     assert poll.electorate_size == 9 and poll.subject_kind == "conference.election"
     a, b, c, d = candidates_of(world)
     # 9 present: 5 votes elect. a gets 9, b 7, c 5, d 4.
@@ -76,7 +86,9 @@ def test_a_ballot_keeping_more_names_than_seats_is_refused(world: World) -> None
     poll = services.open_election_poll(election, actor=world.clerk)
     voter = world.person(world.colleague)
     with pytest.raises(VotingError):
-        voting.cast_vote(poll, voter, kept=ballot_ids(poll, candidates_of(world)), by=world.colleague)
+        voting.cast_vote(
+            poll, voter, kept=ballot_ids(poll, candidates_of(world)), by=world.colleague
+        )
     assert Poll.objects.get(pk=poll.pk).ballots_cast == 0
 
 
@@ -120,33 +132,40 @@ def test_the_election_cannot_be_opened_twice_or_changed_once_open(world: World) 
         services.open_election_poll(election, actor=world.clerk)
     assert err.value.code == "conference.election.already_open"
     with pytest.raises(ConferenceError) as err:
-        services.set_up_election(conference, seats=3, candidates=candidates_of(world),
-                                 actor=world.clerk)
+        services.set_up_election(
+            conference, seats=3, candidates=candidates_of(world), actor=world.clerk
+        )
     assert err.value.code == "conference.election.started"
 
 
 def test_deputies_are_checked_against_the_board_size(world: World) -> None:
     conference = make_conference(world)
     with pytest.raises(ConferenceError) as err:
-        services.set_up_election(conference, seats=3, deputies=3, candidates=candidates_of(world),
-                                 actor=world.clerk)
+        services.set_up_election(
+            conference, seats=3, deputies=3, candidates=candidates_of(world), actor=world.clerk
+        )
     assert err.value.field == "deputies"
-    election = services.set_up_election(conference, seats=3, deputies=1,
-                                        candidates=candidates_of(world), actor=world.clerk)
+    election = services.set_up_election(
+        conference, seats=3, deputies=1, candidates=candidates_of(world), actor=world.clerk
+    )
     assert election.deputies_decision["rule"] == "inspection_board.deputies"
 
 
 def test_the_electorate_is_frozen_as_those_present_at_opening(world: World) -> None:
     conference = make_conference(world)
-    election = services.set_up_election(conference, seats=3, candidates=candidates_of(world),
-                                        actor=world.clerk)
+    election = services.set_up_election(
+        conference, seats=3, candidates=candidates_of(world), actor=world.clerk
+    )
     services.open_conference(conference, actor=world.clerk)
     for participant in conference.participants.all()[:6]:
         services.check_in(participant, method="desk", actor=world.clerk)
     poll = services.open_election_poll(election, actor=world.clerk)
     assert (poll.electorate_size, poll.present, poll.convened) == (6, 6, 9)
-    late = conference.participants.filter(checked_in_at__isnull=True).select_related(
-        "person__user").first()
+    late = (
+        conference.participants.filter(checked_in_at__isnull=True)
+        .select_related("person__user")
+        .first()
+    )
     assert late is not None and late.person.user is not None
     services.check_in(late, method="desk", actor=world.clerk)
     with pytest.raises(VotingError):

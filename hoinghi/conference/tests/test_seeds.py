@@ -32,16 +32,25 @@ def seeds(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, C
     """Both seed conferences loaded once for the module, rolled back at its end (each test runs
     in a savepoint inside), so the scenario files are read and checked once, not per test."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield {"ban-dan-van": load_with_conference("ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml"),
-               "huyen-uy": load_with_conference("co-quan-huyen-uy.yaml", "huyen-uy-2024.yaml")}
+        yield {
+            "ban-dan-van": load_with_conference(
+                "ban-dan-van-tinh-uy.yaml", "ban-dan-van-2021.yaml"
+            ),
+            "huyen-uy": load_with_conference("co-quan-huyen-uy.yaml", "huyen-uy-2024.yaml"),
+        }
         transaction.set_rollback(True)
 
 
 def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04(
-        seeds: dict[str, Conference]) -> None:
+    seeds: dict[str, Conference],
+) -> None:
     conference = seeds["ban-dan-van"]
     minutes = selectors.minutes_data(conference)
-    assert (minutes.year, minutes.reviewed_year, minutes.held_on) == (2021, 2020, date(2020, 12, 25))
+    assert (minutes.year, minutes.reviewed_year, minutes.held_on) == (
+        2021,
+        2020,
+        date(2020, 12, 25),
+    )
     assert (minutes.attendance.present, minutes.attendance.convened) == (15, 15)
     assert minutes.quorum.startswith("Có mặt 15/15") and "cần ít nhất 10" in minutes.quorum
     assert any("04/2015" in c for c in minutes.quorum_citations)
@@ -54,7 +63,8 @@ def test_the_ban_dan_van_conference_of_25_12_2020_under_decree_04(
 
 
 def test_the_district_office_conference_of_2024_reviewing_2023(
-        seeds: dict[str, Conference]) -> None:
+    seeds: dict[str, Conference],
+) -> None:
     conference = seeds["huyen-uy"]
     minutes = selectors.minutes_data(conference)
     assert (minutes.year, minutes.reviewed_year) == (2024, 2023)
@@ -76,7 +86,9 @@ def test_loading_the_same_file_again_leaves_one_conference(seeds: dict[str, Conf
     assert Conference.objects.count() == 2  # and the other seed conference is untouched
 
 
-def test_the_same_conference_again_is_kept_as_it_was_without_audit(seeds: dict[str, Conference]) -> None:
+def test_the_same_conference_again_is_kept_as_it_was_without_audit(
+    seeds: dict[str, Conference],
+) -> None:
     from hoinghi.audit.models import AuditEntry
 
     conference_entries = AuditEntry.objects.filter(action__startswith="conference.")

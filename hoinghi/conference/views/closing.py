@@ -24,15 +24,23 @@ def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             access.require(can_run)
         _closing_action(request, conference)
         return redirect("conference:closing", agency_code, pk)
-    return render(request, "conference/closing.html", {
-        "conference": conference, "minutes": selectors.minutes_data(conference),
-        "reminders": conference.reminders.all(), "can_run": can_run,
-        "can_prepare": access.can_prepare(request.user, conference, conference.agency),
-        "plan_year": services.plan_year(conference),
-        "done_form": forms.ReminderDoneForm(initial={"done_on": timezone.localdate()}),
-        "is_presidium": access.is_presidium(request.user, conference),
-        "award_form": forms.AwardForm(), "target_form": forms.TargetForm(),
-        "reopen_form": forms.ReopenForm()})
+    return render(
+        request,
+        "conference/closing.html",
+        {
+            "conference": conference,
+            "minutes": selectors.minutes_data(conference),
+            "reminders": conference.reminders.all(),
+            "can_run": can_run,
+            "can_prepare": access.can_prepare(request.user, conference, conference.agency),
+            "plan_year": services.plan_year(conference),
+            "done_form": forms.ReminderDoneForm(initial={"done_on": timezone.localdate()}),
+            "is_presidium": access.is_presidium(request.user, conference),
+            "award_form": forms.AwardForm(),
+            "target_form": forms.TargetForm(),
+            "reopen_form": forms.ReopenForm(),
+        },
+    )
 
 
 def _closing_action(request: HttpRequest, conference: Conference) -> None:
@@ -41,8 +49,9 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
         if action == "award":
             form = forms.AwardForm(request.POST)
             if not form.is_valid():
-                raise ConferenceError("conference.award.incomplete",
-                                      "Nhập danh hiệu và tập thể, cá nhân được khen.")
+                raise ConferenceError(
+                    "conference.award.incomplete", "Nhập danh hiệu và tập thể, cá nhân được khen."
+                )
             services.add_award(conference, actor=user, **form.cleaned_data)
         elif action == "target":
             target = forms.TargetForm(request.POST)
@@ -54,13 +63,16 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
             messages.success(request, f"Đã lấy {added} khen thưởng từ các quyết định khen thưởng.")
         elif action == "carry":
             added = services.carry_targets_to_plan(conference, actor=user)
-            messages.success(request, f"Đã chuyển {added} chỉ tiêu vào kế hoạch năm {conference.year}.")
+            messages.success(
+                request, f"Đã chuyển {added} chỉ tiêu vào kế hoạch năm {conference.year}."
+            )
         elif action == "reminder":
             _reminder_done(request, conference)
         elif action == "reopen":
             access.require(access.is_presidium(user, conference))
-            services.reopen_conference(conference, by=own_person(user),
-                                       reason=request.POST.get("reason", ""), actor=user)
+            services.reopen_conference(
+                conference, by=own_person(user), reason=request.POST.get("reason", ""), actor=user
+            )
         else:
             raise Http404("Không có thao tác này.")
     except ConferenceError as exc:
@@ -81,8 +93,13 @@ def pledge(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
     can_run = access.can_run(request.user, conference)
     row = Pledge.objects.filter(conference=conference).first()
-    form = forms.PledgeForm(None, initial={"text": row.text if row else "",
-                                           "signed_on": row.signed_on if row else conference.held_on})
+    form = forms.PledgeForm(
+        None,
+        initial={
+            "text": row.text if row else "",
+            "signed_on": row.signed_on if row else conference.held_on,
+        },
+    )
     signer_form = forms.SignerForm(None, agency=conference.agency)
     if request.method == "POST":
         access.require(can_run)
@@ -91,21 +108,34 @@ def pledge(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             if action == "text":
                 form = forms.PledgeForm(request.POST)
                 if form.is_valid():
-                    services.set_pledge_text(conference, text=form.cleaned_data["text"],
-                                             signed_on=form.cleaned_data["signed_on"],
-                                             actor=request.user)
+                    services.set_pledge_text(
+                        conference,
+                        text=form.cleaned_data["text"],
+                        signed_on=form.cleaned_data["signed_on"],
+                        actor=request.user,
+                    )
                     return redirect("conference:pledge", agency_code, pk)
             elif action == "sign":
                 signer_form = forms.SignerForm(request.POST, agency=conference.agency)
                 if signer_form.is_valid():
-                    services.add_pledge_signer(conference, signer=signer_form.cleaned_data["signer"],
-                                               actor=request.user)
+                    services.add_pledge_signer(
+                        conference, signer=signer_form.cleaned_data["signer"], actor=request.user
+                    )
                     return redirect("conference:pledge", agency_code, pk)
             else:
                 raise Http404("Không có thao tác này.")
         except ConferenceError as exc:
             messages.error(request, exc.message)
-    return render(request, "conference/pledge.html", {
-        "conference": conference, "pledge": row, "can_run": can_run, "form": form,
-        "signer_form": signer_form, "check": services.pledge_check(conference) if row else None,
-        "signers": row.signers.order_by("sort_key") if row else []})
+    return render(
+        request,
+        "conference/pledge.html",
+        {
+            "conference": conference,
+            "pledge": row,
+            "can_run": can_run,
+            "form": form,
+            "signer_form": signer_form,
+            "check": services.pledge_check(conference) if row else None,
+            "signers": row.signers.order_by("sort_key") if row else [],
+        },
+    )

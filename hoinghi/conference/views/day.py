@@ -22,11 +22,17 @@ def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
 
     Signed in as the participant, or as a runner of that conference, a POST checks in.
     """
-    participant = (Participant.objects.select_related("conference__agency", "person")
-                   .filter(code=code.strip().upper()).first())
+    participant = (
+        Participant.objects.select_related("conference__agency", "person")
+        .filter(code=code.strip().upper())
+        .first()
+    )
     if not request.user.is_authenticated:
-        return render(request, "conference/checkin_anonymous.html", {
-            "login_url": f"{reverse('login')}?next={request.path}"})
+        return render(
+            request,
+            "conference/checkin_anonymous.html",
+            {"login_url": f"{reverse('login')}?next={request.path}"},
+        )
     if participant is None:
         raise Http404("Mã mời không đúng.")
     conference = participant.conference
@@ -43,8 +49,11 @@ def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
         if is_self:
             return redirect("conference:delegate", conference.agency.code, conference.pk)
         return redirect("conference:checkin-by-code", participant.code)
-    return render(request, "conference/checkin.html", {
-        "participant": participant, "conference": conference, "is_self": is_self})
+    return render(
+        request,
+        "conference/checkin.html",
+        {"participant": participant, "conference": conference, "is_self": is_self},
+    )
 
 
 def checkin_enter(request: HttpRequest) -> HttpResponse:
@@ -65,19 +74,42 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """Bàn điều hành: open, the current item, speakers, quorum, votes, close."""
     conference = _conference_for_runner(request, agency_code, pk)
     convened, present = services.attendance(conference)
-    return render(request, "conference/runner.html", {
-        "conference": conference, "items": selectors.agenda(conference),
-        "convened": convened, "present": present, "quorum": selectors.latest_quorum(conference),
-        "motions": conference.motions.all(), "motion_form": forms.MotionForm(),
-        "counts_form": forms.CountsForm(), "election": getattr(conference, "election", None),
-        "speakers": (conference.current_item.speakers.select_related("participant__person")
-                     .filter(spoken_at__isnull=True) if conference.current_item else []),
-        "unanswered": selectors.unanswered_comments(conference),
-    })
+    return render(
+        request,
+        "conference/runner.html",
+        {
+            "conference": conference,
+            "items": selectors.agenda(conference),
+            "convened": convened,
+            "present": present,
+            "quorum": selectors.latest_quorum(conference),
+            "motions": conference.motions.all(),
+            "motion_form": forms.MotionForm(),
+            "counts_form": forms.CountsForm(),
+            "election": getattr(conference, "election", None),
+            "speakers": (
+                conference.current_item.speakers.select_related("participant__person").filter(
+                    spoken_at__isnull=True
+                )
+                if conference.current_item
+                else []
+            ),
+            "unanswered": selectors.unanswered_comments(conference),
+        },
+    )
 
 
-ACTIONS = {"open", "quorum", "start", "spoken", "motion", "counts", "close", "poll_open",
-           "poll_close"}
+ACTIONS = {
+    "open",
+    "quorum",
+    "start",
+    "spoken",
+    "motion",
+    "counts",
+    "close",
+    "poll_open",
+    "poll_close",
+}
 
 
 @require_POST
@@ -97,14 +129,19 @@ def runner_action(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
             services.start_item(item, actor=user)
         elif action == "spoken":
             request_row = get_object_or_404(
-                SpeakerRequest, item__conference=conference, pk=int(post.get("request", 0)))
+                SpeakerRequest, item__conference=conference, pk=int(post.get("request", 0))
+            )
             services.mark_spoken(request_row, actor=user)
         elif action == "motion":
             form = forms.MotionForm(post)
             if not form.is_valid():
                 raise ConferenceError("conference.motion.invalid", "Nhập nội dung biểu quyết.")
-            services.add_motion(conference, kind=form.cleaned_data["kind"],
-                                title=form.cleaned_data["title"], actor=user)
+            services.add_motion(
+                conference,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                actor=user,
+            )
         elif action == "counts":
             _record_counts(request, conference)
         elif action in ("poll_open", "poll_close"):
@@ -125,12 +162,17 @@ def _record_counts(request: HttpRequest, conference: Conference) -> None:
     motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
     form = forms.CountsForm(request.POST)
     if not form.is_valid():
-        raise ConferenceError("conference.motion.invalid_counts",
-                              "Số phiếu phải là số nguyên không âm.")
+        raise ConferenceError(
+            "conference.motion.invalid_counts", "Số phiếu phải là số nguyên không âm."
+        )
     data = form.cleaned_data
-    motion = services.record_motion_result(motion, votes_for=data["votes_for"],
-                                           votes_against=data["votes_against"],
-                                           abstentions=data["abstentions"], actor=request.user)
+    motion = services.record_motion_result(
+        motion,
+        votes_for=data["votes_for"],
+        votes_against=data["votes_against"],
+        abstentions=data["abstentions"],
+        actor=request.user,
+    )
     messages.info(request, motion.explanation)
 
 
@@ -154,9 +196,13 @@ def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     access.require(participant is not None)
     motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
     try:
-        receipt = polls.cast_motion_vote(motion, participant.person,  # type: ignore[union-attr]
-                                         choice=request.POST.get("choice", ""),
-                                         key=request.POST.get("key") or None, actor=request.user)
+        receipt = polls.cast_motion_vote(
+            motion,
+            participant.person,  # type: ignore[union-attr]
+            choice=request.POST.get("choice", ""),
+            key=request.POST.get("key") or None,
+            actor=request.user,
+        )
         request.session[f"receipt-{motion.poll_id}"] = receipt.display
         messages.success(request, f"Đã ghi nhận phiếu. Mã biên nhận: {receipt.display}")
     except ConferenceError as exc:

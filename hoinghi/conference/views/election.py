@@ -27,27 +27,47 @@ def election(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
         if form is not None and form.is_valid():
             try:
                 data = form.cleaned_data
-                services.set_up_election(conference, seats=data["seats"], actor=request.user,
-                                         deputies=data["deputies"], candidates=data["candidates"],
-                                         special_or_dispersed=data["special_or_dispersed"])
+                services.set_up_election(
+                    conference,
+                    seats=data["seats"],
+                    actor=request.user,
+                    deputies=data["deputies"],
+                    candidates=data["candidates"],
+                    special_or_dispersed=data["special_or_dispersed"],
+                )
                 messages.success(request, "Đã lưu danh sách ứng cử viên Ban thanh tra nhân dân.")
                 return redirect("conference:election", agency_code, pk)
             except ConferenceError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "conference/election.html", {
-        "conference": conference, "election": row, "form": form, **_ballot(request, row),
-        "record": selectors.election_record(row) if row else None,
-        "can_run": access.can_run(request.user, conference)})
+    return render(
+        request,
+        "conference/election.html",
+        {
+            "conference": conference,
+            "election": row,
+            "form": form,
+            **_ballot(request, row),
+            "record": selectors.election_record(row) if row else None,
+            "can_run": access.can_run(request.user, conference),
+        },
+    )
 
 
-def _setup_form(request: HttpRequest, conference: Conference,
-                row: Election | None) -> forms.ElectionForm | None:
+def _setup_form(
+    request: HttpRequest, conference: Conference, row: Election | None
+) -> forms.ElectionForm | None:
     if row is not None and row.poll_id is not None:
         return None  # voting has started: the list is frozen
-    initial = ({"seats": row.seats, "deputies": row.deputies,
-                "special_or_dispersed": row.special_or_dispersed,
-                "candidates": [c.person for c in row.candidates.select_related("person")]}
-               if row else {})
+    initial = (
+        {
+            "seats": row.seats,
+            "deputies": row.deputies,
+            "special_or_dispersed": row.special_or_dispersed,
+            "candidates": [c.person for c in row.candidates.select_related("person")],
+        }
+        if row
+        else {}
+    )
     return forms.ElectionForm(request.POST or None, initial=initial, agency=conference.agency)
 
 
@@ -60,10 +80,15 @@ def _ballot(request: HttpRequest, row: Election | None) -> dict[str, object]:
     person = participant.person if participant else None
     elector = poll.method == "electronic" and voting_selectors.is_elector(poll, person)
     voted = elector and voting_selectors.has_voted(poll, person)  # type: ignore[arg-type]
-    return {"poll": poll, "turnout": voting_selectors.live_state(poll),
-            "can_vote": elector and not voted, "voted": voted, "key": receipts.new_key(),
-            "ballot": voting_selectors.candidates(poll),
-            "receipt": request.session.get(f"receipt-{poll.pk}")}
+    return {
+        "poll": poll,
+        "turnout": voting_selectors.live_state(poll),
+        "can_vote": elector and not voted,
+        "voted": voted,
+        "key": receipts.new_key(),
+        "ballot": voting_selectors.candidates(poll),
+        "receipt": request.session.get(f"receipt-{poll.pk}"),
+    }
 
 
 @require_POST
@@ -97,9 +122,13 @@ def election_vote(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
     if row is None or row.poll is None:
         raise Http404("Chưa mở bỏ phiếu bầu.")
     try:
-        receipt = voting.cast_vote(row.poll, participant.person,  # type: ignore[union-attr]
-                                   kept=request.POST.getlist("kept"), by=request.user,
-                                   key=request.POST.get("key") or None)
+        receipt = voting.cast_vote(
+            row.poll,
+            participant.person,  # type: ignore[union-attr]
+            kept=request.POST.getlist("kept"),
+            by=request.user,
+            key=request.POST.get("key") or None,
+        )
         request.session[f"receipt-{row.poll_id}"] = receipt.display
         messages.success(request, f"Đã ghi nhận phiếu bầu. Mã biên nhận: {receipt.display}")
     except VotingError as exc:

@@ -26,14 +26,19 @@ def _field_error(form: Form, exc: ConferenceError) -> None:
 def presidium(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """Đoàn Chủ tịch (default: the head and the union chair) and the secretaries."""
     conference = _for_preparer(request, agency_code, pk)
-    initial = {"presidium": list(conference.presidium.all()),
-               "secretaries": list(conference.secretaries.all())}
+    initial = {
+        "presidium": list(conference.presidium.all()),
+        "secretaries": list(conference.secretaries.all()),
+    }
     form = forms.PresidiumForm(request.POST or None, initial=initial, agency=conference.agency)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_presidium(conference, presidium=form.cleaned_data["presidium"],
-                                   secretaries=form.cleaned_data["secretaries"],
-                                   actor=request.user)
+            services.set_presidium(
+                conference,
+                presidium=form.cleaned_data["presidium"],
+                secretaries=form.cleaned_data["secretaries"],
+                actor=request.user,
+            )
             messages.success(request, "Đã lưu Đoàn Chủ tịch và thư ký Hội nghị.")
             return redirect("conference:presidium", agency_code, pk)
         except ConferenceError as exc:
@@ -47,8 +52,12 @@ def invite(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     form = forms.InviteForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         try:
-            added = services.add_participants(conference, form.cleaned_data["people"],
-                                              role=form.cleaned_data["role"], actor=request.user)
+            added = services.add_participants(
+                conference,
+                form.cleaned_data["people"],
+                role=form.cleaned_data["role"],
+                actor=request.user,
+            )
             messages.success(request, f"Đã mời thêm {added} người.")
             return redirect("conference:participants", agency_code, pk)
         except ConferenceError as exc:
@@ -59,18 +68,32 @@ def invite(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
 def quotas(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """Phân bổ đại biểu per unit for a Hội nghị đại biểu; the sum is the delegate count."""
     conference = _for_preparer(request, agency_code, pk)
-    units = list(Unit.objects.filter(agency=conference.agency, parent__isnull=True)
-                 .order_by("position", "name"))
+    units = list(
+        Unit.objects.filter(agency=conference.agency, parent__isnull=True).order_by(
+            "position", "name"
+        )
+    )
     current = {q.unit_id: q.seats for q in selectors.delegate_quotas(conference)}
-    form = forms.QuotaForm(request.POST or None, units=units, initial_quotas=current,
-                           initial={"delegate_count": conference.delegate_count})
+    form = forms.QuotaForm(
+        request.POST or None,
+        units=units,
+        initial_quotas=current,
+        initial={"delegate_count": conference.delegate_count},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_delegate_quotas(conference, quotas=form.quotas(), actor=request.user,
-                                         delegate_count=form.cleaned_data["delegate_count"])
+            services.set_delegate_quotas(
+                conference,
+                quotas=form.quotas(),
+                actor=request.user,
+                delegate_count=form.cleaned_data["delegate_count"],
+            )
             messages.success(request, "Đã lưu phân bổ đại biểu.")
             return redirect("conference:quotas", agency_code, pk)
         except ConferenceError as exc:
             _field_error(form, exc)
-    return render(request, "conference/quotas.html", {
-        "conference": conference, "form": form, "quotas": selectors.delegate_quotas(conference)})
+    return render(
+        request,
+        "conference/quotas.html",
+        {"conference": conference, "form": form, "quotas": selectors.delegate_quotas(conference)},
+    )

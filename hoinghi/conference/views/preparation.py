@@ -24,38 +24,61 @@ def conference_list(request: HttpRequest, agency_code: str) -> HttpResponse:
             try:
                 data = form.cleaned_data
                 conference = services.create_conference(
-                    agency, year=data["year"], held_on=data["held_on"], kind=data["kind"],
+                    agency,
+                    year=data["year"],
+                    held_on=data["held_on"],
+                    kind=data["kind"],
                     reviewed_year=agency.work_years.filter(year=data["year"] - 1).first(),
-                    place=data["place"], delegates=data["delegates"], dispersed=data["dispersed"],
-                    proposers=data["proposers"] or 0, union_proposed=data["union_proposed"],
-                    head_proposed=data["head_proposed"], actor=request.user)
+                    place=data["place"],
+                    delegates=data["delegates"],
+                    dispersed=data["dispersed"],
+                    proposers=data["proposers"] or 0,
+                    union_proposed=data["union_proposed"],
+                    head_proposed=data["head_proposed"],
+                    actor=request.user,
+                )
                 return redirect(conference)
             except ConferenceError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "conference/list.html", {
-        "agency": agency, "conferences": selectors.conferences_of(agency),
-        "form": form, "can_create": can_create})
+    return render(
+        request,
+        "conference/list.html",
+        {
+            "agency": agency,
+            "conferences": selectors.conferences_of(agency),
+            "form": form,
+            "can_create": can_create,
+        },
+    )
 
 
 def conference_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
-    return render(request, "conference/detail.html", {
-        "conference": conference, "agency": conference.agency,
-        "can_prepare": access.can_prepare(request.user, conference, conference.agency),
-        "can_run": access.can_run(request.user, conference),
-        "participant": access.own_participant(request.user, conference),
-        "agenda_check": services.check_agenda(conference) if conference.agenda_items.exists() else None,
-        "drafts": access.drafts_for_user(request.user, conference),
-        "reminders": conference.reminders.all(),
-    })
+    return render(
+        request,
+        "conference/detail.html",
+        {
+            "conference": conference,
+            "agency": conference.agency,
+            "can_prepare": access.can_prepare(request.user, conference, conference.agency),
+            "can_run": access.can_run(request.user, conference),
+            "participant": access.own_participant(request.user, conference),
+            "agenda_check": services.check_agenda(conference)
+            if conference.agenda_items.exists()
+            else None,
+            "drafts": access.drafts_for_user(request.user, conference),
+            "reminders": conference.reminders.all(),
+        },
+    )
 
 
 def participant_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
     can_run = access.can_run(request.user, conference)
     if request.method == "POST":
-        participant = access.get_participant_for_runner(request, conference,
-                                                        int(request.POST.get("participant", 0)))
+        participant = access.get_participant_for_runner(
+            request, conference, int(request.POST.get("participant", 0))
+        )
         try:
             if request.POST.get("undo"):
                 services.undo_check_in(participant, actor=request.user)
@@ -64,12 +87,21 @@ def participant_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRes
         except ConferenceError as exc:
             messages.error(request, exc.message)
         return redirect("conference:participants", agency_code, pk)
-    return render(request, "conference/participants.html", {
-        "conference": conference, "participants": selectors.participants(conference),
-        "can_run": can_run, "attendance": services.attendance(conference)})
+    return render(
+        request,
+        "conference/participants.html",
+        {
+            "conference": conference,
+            "participants": selectors.participants(conference),
+            "can_run": can_run,
+            "attendance": services.attendance(conference),
+        },
+    )
 
 
-def invitation(request: HttpRequest, agency_code: str, pk: int, participant_pk: int) -> HttpResponse:
+def invitation(
+    request: HttpRequest, agency_code: str, pk: int, participant_pk: int
+) -> HttpResponse:
     """Giấy mời with the personal code and its QR: for the participant or the secretariat."""
     conference = access.get_conference_for_user(request, agency_code, pk)
     own = access.own_participant(request.user, conference)
@@ -78,8 +110,11 @@ def invitation(request: HttpRequest, agency_code: str, pk: int, participant_pk: 
     else:
         participant = access.get_participant_for_runner(request, conference, participant_pk)
     url = qr.checkin_url(request, participant.code)
-    return render(request, "conference/invitation.html", {
-        "conference": conference, "participant": participant, "url": url, "svg": qr.qr_svg(url)})
+    return render(
+        request,
+        "conference/invitation.html",
+        {"conference": conference, "participant": participant, "url": url, "svg": qr.qr_svg(url)},
+    )
 
 
 def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -94,13 +129,23 @@ def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             return redirect("conference:agenda", agency_code, pk)
         except ConferenceError as exc:
             messages.error(request, exc.message)
-    return render(request, "conference/agenda.html", {
-        "conference": conference, "items": selectors.agenda(conference), "form": form,
-        "can_prepare": can_prepare, "check": services.check_agenda(conference),
-        "speaker_form": forms.SpeakerForm(agency=conference.agency) if can_prepare else None})
+    return render(
+        request,
+        "conference/agenda.html",
+        {
+            "conference": conference,
+            "items": selectors.agenda(conference),
+            "form": form,
+            "can_prepare": can_prepare,
+            "check": services.check_agenda(conference),
+            "speaker_form": forms.SpeakerForm(agency=conference.agency) if can_prepare else None,
+        },
+    )
 
 
-def _agenda_action(request: HttpRequest, conference: Conference, form: forms.AgendaItemForm) -> None:
+def _agenda_action(
+    request: HttpRequest, conference: Conference, form: forms.AgendaItemForm
+) -> None:
     post, user = request.POST, request.user
     if post.get("build"):
         services.build_agenda(conference, actor=user)
@@ -136,16 +181,28 @@ def draft_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                draft = services.add_draft(conference, kind=data["kind"], title=data["title"],
-                                           text=data["text"], file=data["file"],
-                                           comments_until=data["comments_until"],
-                                           actor=request.user)
+                draft = services.add_draft(
+                    conference,
+                    kind=data["kind"],
+                    title=data["title"],
+                    text=data["text"],
+                    file=data["file"],
+                    comments_until=data["comments_until"],
+                    actor=request.user,
+                )
                 return redirect("conference:draft", agency_code, pk, draft.pk)
             except ConferenceError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "conference/drafts.html", {
-        "conference": conference, "drafts": access.drafts_for_user(request.user, conference),
-        "form": form, "can_prepare": can_prepare})
+    return render(
+        request,
+        "conference/drafts.html",
+        {
+            "conference": conference,
+            "drafts": access.drafts_for_user(request.user, conference),
+            "form": form,
+            "can_prepare": can_prepare,
+        },
+    )
 
 
 def draft_detail(request: HttpRequest, agency_code: str, pk: int, draft_pk: int) -> HttpResponse:
@@ -156,16 +213,28 @@ def draft_detail(request: HttpRequest, agency_code: str, pk: int, draft_pk: int)
     if request.method == "POST" and form.is_valid():
         access.require(person is not None)
         try:
-            services.add_comment(conference, author=person, text=form.cleaned_data["text"],  # type: ignore[arg-type]
-                                 draft=draft, actor=request.user)
+            services.add_comment(
+                conference,
+                author=person,  # type: ignore[arg-type]
+                text=form.cleaned_data["text"],
+                draft=draft,
+                actor=request.user,
+            )
             messages.success(request, "Đã gửi ý kiến góp ý.")
             return redirect("conference:draft", agency_code, pk, draft.pk)
         except ConferenceError as exc:
             form.add_error("text", exc.message)
-    return render(request, "conference/draft.html", {
-        "conference": conference, "draft": draft, "form": form,
-        "comments": selectors.comments(conference).filter(draft=draft),
-        "can_prepare": access.can_prepare(request.user, conference, conference.agency)})
+    return render(
+        request,
+        "conference/draft.html",
+        {
+            "conference": conference,
+            "draft": draft,
+            "form": form,
+            "comments": selectors.comments(conference).filter(draft=draft),
+            "can_prepare": access.can_prepare(request.user, conference, conference.agency),
+        },
+    )
 
 
 @require_POST
@@ -197,16 +266,29 @@ def comment_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRespons
                     services.group_comment(comment, topic=data["topic"], actor=request.user)
                 if data["answer_kind"]:
                     access.require(can_answer(request, conference))
-                    services.answer_comment(comment, kind=data["answer_kind"], answer=data["answer"],
-                                            by=own_person(request.user), actor=request.user)  # type: ignore[arg-type]
+                    services.answer_comment(
+                        comment,
+                        kind=data["answer_kind"],
+                        answer=data["answer"],
+                        by=own_person(request.user),  # type: ignore[arg-type]
+                        actor=request.user,
+                    )
             except ConferenceError as exc:
                 messages.error(request, exc.message)
         return redirect("conference:comments", agency_code, pk)
     person = own_person(request.user)
-    return render(request, "conference/comments.html", {
-        "conference": conference, "comments": selectors.comments(conference),
-        "can_group": can_group, "can_answer": can_answer(request, conference),
-        "form": forms.CommentForm(), "person": person})
+    return render(
+        request,
+        "conference/comments.html",
+        {
+            "conference": conference,
+            "comments": selectors.comments(conference),
+            "can_group": can_group,
+            "can_answer": can_answer(request, conference),
+            "form": forms.CommentForm(),
+            "person": person,
+        },
+    )
 
 
 @require_POST
@@ -219,8 +301,12 @@ def comment_add(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse
     try:
         if not form.is_valid():
             raise ConferenceError("conference.comment.empty", "Nhập nội dung góp ý.")
-        services.add_comment(conference, author=person, text=form.cleaned_data["text"],  # type: ignore[arg-type]
-                             actor=request.user)
+        services.add_comment(
+            conference,
+            author=person,  # type: ignore[arg-type]
+            text=form.cleaned_data["text"],
+            actor=request.user,
+        )
         messages.success(request, "Đã gửi ý kiến góp ý.")
     except ConferenceError as exc:
         messages.error(request, exc.message)

@@ -28,13 +28,18 @@ def live_state(conference: Conference) -> dict[str, Any]:
         "state": f"{state} — đang biểu quyết: {voting_now[0]}" if voting_now else state,
         "poll": voting_now[0] if voting_now else "Không có nội dung đang biểu quyết",
         "turnout": polls.turnout(voting_now[1])["turnout"] if voting_now else "",
-        "present": present, "convened": convened,
+        "present": present,
+        "convened": convened,
         "quorum": quorum.explanation if quorum else "",
         "quorum_met": quorum.met if quorum else None,
         "item": item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else ""),
         "speaker": item.speaker.full_name if item and item.speaker else "",
-        "result": (f"{last.title}: {'được thông qua' if last.adopted else 'không được thông qua'}"
-                   f" ({last.votes_for}/{last.present} tán thành)") if last else "",
+        "result": (
+            f"{last.title}: {'được thông qua' if last.adopted else 'không được thông qua'}"
+            f" ({last.votes_for}/{last.present} tán thành)"
+        )
+        if last
+        else "",
     }
 
 
@@ -58,8 +63,11 @@ def live(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
 
 def projector(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
-    return render(request, "conference/projector.html", {
-        "conference": conference, "live": live_state(conference)})
+    return render(
+        request,
+        "conference/projector.html",
+        {"conference": conference, "live": live_state(conference)},
+    )
 
 
 def delegate(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -70,13 +78,23 @@ def delegate(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     voting_now = polls.open_poll_for(conference)
     motion, poll = voting_now if voting_now else (None, None)
     voted = poll is not None and has_voted(poll, participant.person)  # type: ignore[union-attr]
-    return render(request, "conference/delegate.html", {
-        "conference": conference, "participant": participant, "live": live_state(conference),
-        "motion": motion, "poll": poll, "voted": voted, "key": receipts.new_key(),
-        "can_vote": poll is not None and not voted and is_elector(poll, participant.person),  # type: ignore[union-attr]
-        "receipt": request.session.get(f"receipt-{poll.pk}") if poll else None,
-        "election_open": polls.open_election_poll_for(conference) is not None,
-        "last_receipt": _last_receipt(request, conference)})
+    return render(
+        request,
+        "conference/delegate.html",
+        {
+            "conference": conference,
+            "participant": participant,
+            "live": live_state(conference),
+            "motion": motion,
+            "poll": poll,
+            "voted": voted,
+            "key": receipts.new_key(),
+            "can_vote": poll is not None and not voted and is_elector(poll, participant.person),  # type: ignore[union-attr]
+            "receipt": request.session.get(f"receipt-{poll.pk}") if poll else None,
+            "election_open": polls.open_election_poll_for(conference) is not None,
+            "last_receipt": _last_receipt(request, conference),
+        },
+    )
 
 
 def _last_receipt(request: HttpRequest, conference: Conference) -> str | None:

@@ -36,6 +36,12 @@ def conference_2024(db: None) -> Conference:
 
 
 def make_state_agency(code: str = "so-noi-vu") -> Agency:
-    return Agency.objects.create(code=code, name="Sở Nội vụ", short_name="Sở Nội vụ", abbreviation="SNV",
-                                 kind=AgencyKind.STATE, parent_name="Ủy ban nhân dân tỉnh Thạch Bình",
-                                 place_name="Thạch Bình")
+    return Agency.objects.create(
+        code=code,
+        name="Sở Nội vụ",
+        short_name="Sở Nội vụ",
+        abbreviation="SNV",
+        kind=AgencyKind.STATE,
+        parent_name="Ủy ban nhân dân tỉnh Thạch Bình",
+        place_name="Thạch Bình",
+    )

@@ -48,8 +48,13 @@ def style_of(doc: DocxDocument, text: str) -> RunStyle:
         if paragraph.text == text:
             run = paragraph.runs[0]
             size = run.font.size.pt if run.font.size is not None else None
-            return RunStyle(size, bool(run.font.bold), bool(run.font.italic), bool(run.font.underline),
-                            paragraph.alignment)
+            return RunStyle(
+                size,
+                bool(run.font.bold),
+                bool(run.font.italic),
+                bool(run.font.underline),
+                paragraph.alignment,
+            )
     raise AssertionError(f"{text!r} not found in {texts(doc)[:40]}")
 
 

@@ -15,8 +15,9 @@ from hoinghi.testing import World, login
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_clerk_edits_issues_and_downloads_the_minutes(world: World, live_server: Any, page: Any,
-                                                          tmp_path: Path) -> None:
+def test_the_clerk_edits_issues_and_downloads_the_minutes(
+    world: World, live_server: Any, page: Any, tmp_path: Path
+) -> None:
     open_and_check_in_all(world, make_conference(world))
     login(page, live_server.url, "vt01")
     page.goto(f"{live_server.url}/van-ban/co-quan-thu/")

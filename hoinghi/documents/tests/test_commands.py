@@ -24,19 +24,32 @@ def test_types_lists_every_slug() -> None:
 
 def test_render_writes_a_docx_for_a_person(demo: Agency, tmp_path: Path) -> None:
     target = tmp_path / "bc.docx"
-    call_command("documents_render", agency=demo.code, year=2024, slug="bao-cao-thanh-tich",
-                 output=str(target), person="HU05", stdout=StringIO())
+    call_command(
+        "documents_render",
+        agency=demo.code,
+        year=2024,
+        slug="bao-cao-thanh-tich",
+        output=str(target),
+        person="HU05",
+        stdout=StringIO(),
+    )
     text = full_text(load(target.read_bytes()))
     assert "BÁO CÁO THÀNH TÍCH" in text and "Họ và tên:" in text
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"agency": "khong-co", "slug": "giay-moi"}, "Không có cơ quan mã"),
-    ({"agency": "co-quan-huyen-uy", "slug": "khong-co"}, "Không có loại văn bản"),
-    ({"agency": "co-quan-huyen-uy", "slug": "bien-ban-hoi-nghi"}, "Chưa có Hội nghị năm 2024"),
-    ({"agency": "co-quan-huyen-uy", "slug": "giay-moi", "person": "ZZ"}, "Không có cán bộ mã"),
-], ids=["unknown agency", "unknown type", "no conference", "unknown person"])
-def test_render_explains_bad_input(demo: Agency, tmp_path: Path, options: dict[str, str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"agency": "khong-co", "slug": "giay-moi"}, "Không có cơ quan mã"),
+        ({"agency": "co-quan-huyen-uy", "slug": "khong-co"}, "Không có loại văn bản"),
+        ({"agency": "co-quan-huyen-uy", "slug": "bien-ban-hoi-nghi"}, "Chưa có Hội nghị năm 2024"),
+        ({"agency": "co-quan-huyen-uy", "slug": "giay-moi", "person": "ZZ"}, "Không có cán bộ mã"),
+    ],
+    ids=["unknown agency", "unknown type", "no conference", "unknown person"],
+)
+def test_render_explains_bad_input(
+    demo: Agency, tmp_path: Path, options: dict[str, str], message: str
+) -> None:
     with pytest.raises(CommandError, match=message):
         call_command("documents_render", year=2024, output=str(tmp_path / "x.docx"), **options)
     assert not (tmp_path / "x.docx").exists()

@@ -29,8 +29,11 @@ ISSUED = date(2026, 1, 5)
 
 
 def _render(agency: Agency, slug: str, *, seq: int = 5, year: int = 2025) -> bytes:
-    WorkYear.objects.get_or_create(agency=agency, year=year,
-                                   defaults={"starts_on": date(year, 1, 1), "ends_on": date(year, 12, 31)})
+    WorkYear.objects.get_or_create(
+        agency=agency,
+        year=year,
+        defaults={"starts_on": date(year, 1, 1), "ends_on": date(year, 12, 31)},
+    )
     paper = kind(slug).paper(source_of(agency, year))
     return render_docx(numbered(paper, seq, ISSUED), year=year)
 
@@ -46,8 +49,12 @@ def test_a_state_decision_has_the_decree_30_page_header_and_blocks() -> None:
     doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
     section = doc.sections[0]
     assert (mm(section.page_width), mm(section.page_height)) == (210.0, 297.0)
-    assert [mm(section.top_margin), mm(section.bottom_margin), mm(section.left_margin),
-            mm(section.right_margin)] == [20.0, 20.0, 30.0, 15.0]
+    assert [
+        mm(section.top_margin),
+        mm(section.bottom_margin),
+        mm(section.left_margin),
+        mm(section.right_margin),
+    ] == [20.0, 20.0, 30.0, 15.0]
     assert doc.styles["Normal"].font.name == "Times New Roman"
     title = style_of(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert (title.size_pt, title.bold) == (13, True)
@@ -114,7 +121,9 @@ def test_a_party_office_writes_under_hd36(world: object) -> None:
 
 def test_a_draft_leaves_the_number_and_day_blank() -> None:
     agency = make_state_agency()
-    WorkYear.objects.create(agency=agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31))
+    WorkYear.objects.create(
+        agency=agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
     doc = load(render_docx(kind("thong-bao-xep-loai").paper(source_of(agency, 2025)), year=2025))
     lines = texts(doc)
     assert any(t.startswith("Số:") and t.endswith("/TB-SNV") and "01" not in t for t in lines)

@@ -31,15 +31,33 @@ from hoinghi.testing import World
 
 ISSUED = date(2026, 1, 20)
 RESOLUTION = ResolutionData(
-    agency_name="Văn phòng Sở Nội vụ", year=2026, reviewed_year=2025, held_on=date(2026, 1, 16), present=30,
-    convened=32, adopted=[VoteRecord("Nghị quyết Hội nghị", "Nghị quyết", "Giơ tay", 30, 30, 0, 0, True, "", [])],
-    rejected=[], targets=[TargetRecord("100% hoàn thành nhiệm vụ", "%", "")],
-    inspection_board=["Nguyễn Văn An", "Trần Thị Bình"], awards=[], pledge_signed=True)
+    agency_name="Văn phòng Sở Nội vụ",
+    year=2026,
+    reviewed_year=2025,
+    held_on=date(2026, 1, 16),
+    present=30,
+    convened=32,
+    adopted=[
+        VoteRecord("Nghị quyết Hội nghị", "Nghị quyết", "Giơ tay", 30, 30, 0, 0, True, "", [])
+    ],
+    rejected=[],
+    targets=[TargetRecord("100% hoàn thành nhiệm vụ", "%", "")],
+    inspection_board=["Nguyễn Văn An", "Trần Thị Bình"],
+    awards=[],
+    pledge_signed=True,
+)
 
 
 def _letter(kind_of_agency: str, drafting: str = "TH") -> ResultsLetterContext:
-    issuer = Issuer("Văn phòng", "Sở Nội vụ tỉnh Thạch Bình", "VP", kind_of_agency, "Thạch Bình",
-                    Signer("Lê Minh Châu", "Chánh Văn phòng"), None)
+    issuer = Issuer(
+        "Văn phòng",
+        "Sở Nội vụ tỉnh Thạch Bình",
+        "VP",
+        kind_of_agency,
+        "Thạch Bình",
+        Signer("Lê Minh Châu", "Chánh Văn phòng"),
+        None,
+    )
     return ResultsLetterContext(issuer, "Sở Nội vụ tỉnh Thạch Bình", drafting, RESOLUTION)
 
 
@@ -72,18 +90,30 @@ def test_a_party_letter_uses_cv_and_an_italic_v_v_line() -> None:
 def test_the_letter_reports_the_conference_to_the_superior(conference_2024: Conference) -> None:
     text = full_text(load(render_kind("cong-van-ket-qua-hoi-nghi", conference_2024.agency, 2024)))
     assert "Kính gửi: Huyện ủy Thạch Bình" in text
-    assert "V/v Báo cáo kết quả Hội nghị cán bộ, công chức, viên chức, người lao động năm 2024" in text
+    assert (
+        "V/v Báo cáo kết quả Hội nghị cán bộ, công chức, viên chức, người lao động năm 2024" in text
+    )
     assert "số người dự: 32/32" in text
 
 
 def _union_awards(world: World) -> WorkYear:
-    work_year = WorkYear.objects.create(agency=world.agency, year=2025, starts_on=date(2025, 1, 1),
-                                        ends_on=date(2025, 12, 31))
-    decision = create_decision(work_year, DecisionHeader(AwardIssuer.UNION, "Ban Chấp hành Công đoàn",
-                                                         "02/QĐ-CĐ", date(2025, 12, 22)))
+    work_year = WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
+    decision = create_decision(
+        work_year,
+        DecisionHeader(
+            AwardIssuer.UNION, "Ban Chấp hành Công đoàn", "02/QĐ-CĐ", date(2025, 12, 22)
+        ),
+    )
     for person in Person.objects.filter(agency=world.agency).order_by("sort_key")[:3]:
-        Award.objects.create(decision=decision, work_year=work_year, person=person, title=Title.GIAY_KHEN,
-                             bonus_amount=500_000)
+        Award.objects.create(
+            decision=decision,
+            work_year=work_year,
+            person=person,
+            title=Title.GIAY_KHEN,
+            bonus_amount=500_000,
+        )
     return work_year
 
 
@@ -105,12 +135,23 @@ def test_the_union_decision_has_the_union_letterhead_and_signature(world: World)
 @pytest.mark.django_db
 def test_the_union_has_its_own_series_and_upper_union(world: World) -> None:
     _union_awards(world)
-    set_register_settings(world.agency, numbering="single", union_superior="Công đoàn Viên chức tỉnh",
-                          actor=world.leader, on=date(2026, 1, 2))
-    union = issue_document(create_draft(world.agency, "quyet-dinh-giay-khen-cong-doan", year=2025,
-                                        actor=world.clerk), actor=world.clerk, on=date(2026, 1, 5))
-    notice = issue_document(create_draft(world.agency, "thong-bao-xep-loai", year=2025, actor=world.clerk),
-                            actor=world.clerk, on=date(2026, 1, 5))
+    set_register_settings(
+        world.agency,
+        numbering="single",
+        union_superior="Công đoàn Viên chức tỉnh",
+        actor=world.leader,
+        on=date(2026, 1, 2),
+    )
+    union = issue_document(
+        create_draft(world.agency, "quyet-dinh-giay-khen-cong-doan", year=2025, actor=world.clerk),
+        actor=world.clerk,
+        on=date(2026, 1, 5),
+    )
+    notice = issue_document(
+        create_draft(world.agency, "thong-bao-xep-loai", year=2025, actor=world.clerk),
+        actor=world.clerk,
+        on=date(2026, 1, 5),
+    )
     assert (union.number_text, union.register_key) == ("Số: 01/QĐ-CĐ", "cong_doan:chung")
     assert notice.number_text == "Số 01-TB/CQTN"  # the agency's series is another one
     lines = texts(load(union.file.open("rb").read()))

@@ -19,8 +19,9 @@ from hoinghi.testing import World
 
 @pytest.fixture
 def year_2025(world: World) -> WorkYear:
-    return WorkYear.objects.create(agency=world.agency, year=2025, starts_on=date(2025, 1, 1),
-                                   ends_on=date(2025, 12, 31))
+    return WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
 
 
 def _notice(world: World) -> Document:
@@ -41,11 +42,19 @@ def test_a_draft_has_no_number_until_it_is_issued(world: World, year_2025: WorkY
 
 
 @pytest.mark.django_db
-def test_numbers_follow_each_other_per_type_and_restart_on_1_january(world: World, year_2025: WorkYear) -> None:
-    numbers = [issue_document(_notice(world), actor=world.clerk, on=date(2026, 12, 30)).number for _ in range(3)]
+def test_numbers_follow_each_other_per_type_and_restart_on_1_january(
+    world: World, year_2025: WorkYear
+) -> None:
+    numbers = [
+        issue_document(_notice(world), actor=world.clerk, on=date(2026, 12, 30)).number
+        for _ in range(3)
+    ]
     assert numbers == [1, 2, 3]
     plan = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
-    assert issue_document(plan, actor=world.clerk, on=date(2026, 12, 31)).number_text == "Số 01-KH/CQTN"
+    assert (
+        issue_document(plan, actor=world.clerk, on=date(2026, 12, 31)).number_text
+        == "Số 01-KH/CQTN"
+    )
     first_of_2027 = issue_document(_notice(world), actor=world.clerk, on=date(2027, 1, 4))
     assert first_of_2027.number_text == "Số 01-TB/CQTN"
     assert DocumentCounter.objects.get(register_key="thong_bao", year=2026).last_number == 3
@@ -62,22 +71,38 @@ def test_an_issued_document_is_frozen(world: World, year_2025: WorkYear) -> None
 
 
 @pytest.mark.django_db
-def test_edits_are_kept_and_rendered_and_unknown_parts_refused(world: World, year_2025: WorkYear) -> None:
+def test_edits_are_kept_and_rendered_and_unknown_parts_refused(
+    world: World, year_2025: WorkYear
+) -> None:
     draft = _notice(world)
     edit_draft(draft, {"result": "Đoạn văn đã sửa bởi văn thư."}, actor=world.clerk)
     with pytest.raises(DocumentError, match="không sửa được"):
         edit_draft(draft, {"khong-co": "x"}, actor=world.clerk)
-    issued = issue_document(Document.objects.get(pk=draft.pk), actor=world.clerk, on=date(2026, 1, 5))
+    issued = issue_document(
+        Document.objects.get(pk=draft.pk), actor=world.clerk, on=date(2026, 1, 5)
+    )
     assert "Đoạn văn đã sửa bởi văn thư." in texts(load(issued.file.open("rb").read()))
 
 
 @pytest.mark.django_db
-def test_unpersonal_drafts_ignore_a_person_and_foreign_people_are_refused(world: World, year_2025: WorkYear) -> None:
+def test_unpersonal_drafts_ignore_a_person_and_foreign_people_are_refused(
+    world: World, year_2025: WorkYear
+) -> None:
     with pytest.raises(DocumentError, match="không thuộc cơ quan"):
-        create_draft(world.agency, "bao-cao-thanh-tich", year=2025, actor=world.clerk,
-                     person=world.person(world.stranger))
-    plan = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk,
-                        person=world.person(world.colleague))
+        create_draft(
+            world.agency,
+            "bao-cao-thanh-tich",
+            year=2025,
+            actor=world.clerk,
+            person=world.person(world.stranger),
+        )
+    plan = create_draft(
+        world.agency,
+        "ke-hoach-hoi-nghi",
+        year=2025,
+        actor=world.clerk,
+        person=world.person(world.colleague),
+    )
     assert plan.person is None
 
 
@@ -112,6 +137,10 @@ def test_clerks_issuing_at_once_never_share_a_number(world: World, year_2025: Wo
     for thread in threads:
         thread.join(timeout=60)
     assert errors == []
-    numbers = list(Document.objects.filter(number_year=2026).order_by("number").values_list("number", flat=True))
+    numbers = list(
+        Document.objects.filter(number_year=2026)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )
     assert numbers == [1, 2, 3, 4, 5, 6]
     assert DocumentCounter.objects.get(register_key="thong_bao", year=2026).last_number == 6

@@ -20,7 +20,12 @@ from hoinghi.org.models import Agency, Person, WorkYear
 from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
-NEEDS_CONFERENCE = {"bien-ban-hoi-nghi", "nghi-quyet-hoi-nghi", "bien-ban-kiem-phieu", "cong-van-ket-qua-hoi-nghi"}
+NEEDS_CONFERENCE = {
+    "bien-ban-hoi-nghi",
+    "nghi-quyet-hoi-nghi",
+    "bien-ban-kiem-phieu",
+    "cong-van-ket-qua-hoi-nghi",
+}
 
 
 def test_every_type_has_a_unique_slug() -> None:
@@ -53,7 +58,9 @@ def test_the_achievement_report_needs_a_person(demo: Agency) -> None:
         render_kind("bao-cao-thanh-tich", demo, 2024)
 
 
-def test_the_minutes_of_the_2024_conference_record_attendance_and_the_vote(conference_2024: Conference) -> None:
+def test_the_minutes_of_the_2024_conference_record_attendance_and_the_vote(
+    conference_2024: Conference,
+) -> None:
     doc = load(render_kind("bien-ban-hoi-nghi", conference_2024.agency, 2024))
     text = full_text(doc)
     assert "BIÊN BẢN" in texts(doc)
@@ -69,15 +76,17 @@ def test_the_resolution_carries_the_targets(conference_2024: Conference) -> None
     doc = load(render_kind("nghi-quyet-hoi-nghi", conference_2024.agency, 2024))
     text = full_text(doc)
     assert "NGHỊ QUYẾT" in texts(doc)
-    assert "Cơ quan đạt tiêu chuẩn \"An toàn về an ninh trật tự\"" in text
+    assert 'Cơ quan đạt tiêu chuẩn "An toàn về an ninh trật tự"' in text
     assert "có 32/32 người dự" in text
 
 
-def test_next_years_activity_report_reviews_the_2024_resolution(conference_2024: Conference) -> None:
+def test_next_years_activity_report_reviews_the_2024_resolution(
+    conference_2024: Conference,
+) -> None:
     doc = load(render_kind("bao-cao-hoat-dong", conference_2024.agency, 2025))
     text = full_text(doc)
     assert "KIỂM ĐIỂM THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ NĂM 2024" in text
-    assert "- Thực hiện Quy chế dân chủ đạt loại \"Tốt\": …" in text
+    assert '- Thực hiện Quy chế dân chủ đạt loại "Tốt": …' in text
 
 
 def test_the_pledge_has_both_signers(conference_2024: Conference) -> None:
@@ -90,11 +99,16 @@ def test_the_pledge_has_both_signers(conference_2024: Conference) -> None:
 
 def test_the_counting_record_lists_votes_per_candidate(world: World) -> None:
     conference = open_and_check_in_all(world, make_conference(world))
-    candidates = [world.person(u) for u in (world.colleague, world.outsider, world.inspector, world.council)]
-    election = conference_services.set_up_election(conference, seats=3, candidates=candidates,
-                                                   actor=world.clerk)
+    candidates = [
+        world.person(u) for u in (world.colleague, world.outsider, world.inspector, world.council)
+    ]
+    election = conference_services.set_up_election(
+        conference, seats=3, candidates=candidates, actor=world.clerk
+    )
     votes = {candidates[0].pk: 9, candidates[1].pk: 8, candidates[2].pk: 7, candidates[3].pk: 2}
-    conference_services.record_election_result(election, votes=votes, actor=world.clerk, valid_ballots=9)
+    conference_services.record_election_result(
+        election, votes=votes, actor=world.clerk, valid_ballots=9
+    )
     doc = load(render_kind("bien-ban-kiem-phieu", world.agency, 2024))
     text = full_text(doc)
     assert "Kiểm phiếu bầu Ban thanh tra nhân dân" in text
@@ -107,14 +121,21 @@ def test_the_counting_record_lists_votes_per_candidate(world: World) -> None:
 
 
 def _decision_with_awards(world: World, title: Title, count: int) -> WorkYear:
-    work_year = WorkYear.objects.create(agency=world.agency, year=2025, starts_on=date(2025, 1, 1),
-                                        ends_on=date(2025, 12, 31))
-    decision = create_decision(work_year, DecisionHeader(Issuer.HEAD, "Thủ trưởng", "07/QĐ-CQTN",
-                                                         date(2025, 12, 20)))
+    work_year = WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
+    decision = create_decision(
+        work_year, DecisionHeader(Issuer.HEAD, "Thủ trưởng", "07/QĐ-CQTN", date(2025, 12, 20))
+    )
     people = list(Person.objects.filter(agency=world.agency).order_by("sort_key"))[:count]
     for person in people:
-        Award.objects.create(decision=decision, work_year=work_year, person=person, title=title,
-                             bonus_amount=1_170_000 if title == Title.GIAY_KHEN else None)
+        Award.objects.create(
+            decision=decision,
+            work_year=work_year,
+            person=person,
+            title=title,
+            bonus_amount=1_170_000 if title == Title.GIAY_KHEN else None,
+        )
     return work_year
 
 
@@ -150,7 +171,8 @@ def test_a_personal_notice_names_the_person(demo: Agency) -> None:
 
 
 def test_the_minutes_read_the_conference_in_a_bounded_number_of_queries(
-        conference_2024: Conference, django_assert_max_num_queries: object) -> None:
+    conference_2024: Conference, django_assert_max_num_queries: object
+) -> None:
     render_kind("bien-ban-hoi-nghi", conference_2024.agency, 2024)  # warm: content types, caches
     with django_assert_max_num_queries(20):  # type: ignore[operator]
         render_kind("bien-ban-hoi-nghi", conference_2024.agency, 2024)

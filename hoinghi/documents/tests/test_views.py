@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def year_2025(world: World) -> WorkYear:
-    return WorkYear.objects.create(agency=world.agency, year=2025, starts_on=date(2025, 1, 1),
-                                   ends_on=date(2025, 12, 31))
+    return WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
 
 
 def client_for(user: object) -> Client:
@@ -33,26 +34,33 @@ def url(name: str, world: World, *args: object) -> str:
 
 
 def test_the_clerk_creates_a_draft_from_the_list(world: World, year_2025: WorkYear) -> None:
-    response = client_for(world.clerk).post(url("list", world), {"kind": "ke-hoach-hoi-nghi", "year": 2025})
+    response = client_for(world.clerk).post(
+        url("list", world), {"kind": "ke-hoach-hoi-nghi", "year": 2025}
+    )
     document = Document.objects.get()
     assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
 
 
 def test_a_bad_staff_code_is_named_and_changes_nothing(world: World, year_2025: WorkYear) -> None:
-    response = client_for(world.clerk).post(url("list", world), {"kind": "bao-cao-thanh-tich", "year": 2025,
-                                                                 "person": "KHONG-CO"})
+    response = client_for(world.clerk).post(
+        url("list", world), {"kind": "bao-cao-thanh-tich", "year": 2025, "person": "KHONG-CO"}
+    )
     assert response.status_code == 200
     assert "Không có cán bộ mã &quot;KHONG-CO&quot;" in response.content.decode()
     assert not Document.objects.exists()
 
 
 def test_a_missing_year_is_explained(world: World) -> None:
-    response = client_for(world.clerk).post(url("list", world), {"kind": "thong-bao-xep-loai", "year": 2030})
+    response = client_for(world.clerk).post(
+        url("list", world), {"kind": "thong-bao-xep-loai", "year": 2030}
+    )
     assert "Chưa mở năm công tác 2030" in response.content.decode()
 
 
 def test_staff_may_not_create_drafts(world: World, year_2025: WorkYear) -> None:
-    response = client_for(world.colleague).post(url("list", world), {"kind": "ke-hoach-hoi-nghi", "year": 2025})
+    response = client_for(world.colleague).post(
+        url("list", world), {"kind": "ke-hoach-hoi-nghi", "year": 2025}
+    )
     assert response.status_code == 403 and not Document.objects.exists()
 
 
@@ -60,11 +68,15 @@ def test_another_agency_gets_404(world: World) -> None:
     assert client_for(world.stranger).get(url("list", world)).status_code == 404
 
 
-def test_the_list_costs_a_bounded_number_of_queries(world: World, year_2025: WorkYear,
-                                                    django_assert_max_num_queries: object) -> None:
+def test_the_list_costs_a_bounded_number_of_queries(
+    world: World, year_2025: WorkYear, django_assert_max_num_queries: object
+) -> None:
     for _ in range(5):
-        issue_document(create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
-                       actor=world.clerk, on=date(2026, 1, 5))
+        issue_document(
+            create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
+            actor=world.clerk,
+            on=date(2026, 1, 5),
+        )
     client = client_for(world.colleague)
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         response = client.get(url("list", world))
@@ -73,21 +85,36 @@ def test_the_list_costs_a_bounded_number_of_queries(world: World, year_2025: Wor
 
 def test_staff_see_issued_documents_but_not_drafts(world: World, year_2025: WorkYear) -> None:
     draft = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
-    issued = issue_document(create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
-                            actor=world.clerk, on=date(2026, 1, 5))
+    issued = issue_document(
+        create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
+        actor=world.clerk,
+        on=date(2026, 1, 5),
+    )
     colleague = client_for(world.colleague)
     assert colleague.get(url("detail", world, draft.pk)).status_code == 404
     assert colleague.get(url("detail", world, issued.pk)).status_code == 200
     download = colleague.get(url("download", world, issued.pk))
-    assert download.status_code == 200 and download["Content-Type"].startswith("application/vnd.openxml")
+    assert download.status_code == 200 and download["Content-Type"].startswith(
+        "application/vnd.openxml"
+    )
     assert client_for(world.stranger).get(url("detail", world, issued.pk)).status_code == 404
     assert colleague.get(url("detail", world, 999_999)).status_code == 404
 
 
-def test_a_personal_document_is_seen_only_by_its_person_and_the_editors(world: World, year_2025: WorkYear) -> None:
-    report = issue_document(create_draft(world.agency, "bao-cao-thanh-tich", year=2025, actor=world.clerk,
-                                         person=world.person(world.colleague)),
-                            actor=world.clerk, on=date(2026, 1, 5))
+def test_a_personal_document_is_seen_only_by_its_person_and_the_editors(
+    world: World, year_2025: WorkYear
+) -> None:
+    report = issue_document(
+        create_draft(
+            world.agency,
+            "bao-cao-thanh-tich",
+            year=2025,
+            actor=world.clerk,
+            person=world.person(world.colleague),
+        ),
+        actor=world.clerk,
+        on=date(2026, 1, 5),
+    )
     assert client_for(world.colleague).get(url("detail", world, report.pk)).status_code == 200
     assert client_for(world.outsider).get(url("detail", world, report.pk)).status_code == 404
     assert client_for(world.leader).get(url("detail", world, report.pk)).status_code == 200
@@ -98,7 +125,9 @@ def test_the_clerk_edits_and_issues_and_staff_cannot(world: World, year_2025: Wo
     clerk = client_for(world.clerk)
     page = clerk.get(url("detail", world, draft.pk))
     assert page.status_code == 200 and 'name="result"' in page.content.decode()
-    assert clerk.post(url("detail", world, draft.pk), {"result": "Nội dung mới."}).status_code == 302
+    assert (
+        clerk.post(url("detail", world, draft.pk), {"result": "Nội dung mới."}).status_code == 302
+    )
     assert Document.objects.get(pk=draft.pk).sections == {"result": "Nội dung mới."}
     assert client_for(world.head).post(url("issue", world, draft.pk)).status_code == 404
     assert client_for(world.leader).post(url("issue", world, draft.pk)).status_code == 302
@@ -109,13 +138,21 @@ def test_the_clerk_edits_and_issues_and_staff_cannot(world: World, year_2025: Wo
 
 
 def test_issued_staff_page_refuses_a_post(world: World, year_2025: WorkYear) -> None:
-    issued = issue_document(create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
-                            actor=world.clerk, on=date(2026, 1, 5))
-    assert client_for(world.colleague).post(url("detail", world, issued.pk), {"x": "y"}).status_code == 403
+    issued = issue_document(
+        create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk),
+        actor=world.clerk,
+        on=date(2026, 1, 5),
+    )
+    assert (
+        client_for(world.colleague).post(url("detail", world, issued.pk), {"x": "y"}).status_code
+        == 403
+    )
 
 
 def test_batches_are_for_editors_only(world: World, year_2025: WorkYear) -> None:
-    batch = DocumentBatch.objects.create(agency=world.agency, kind="thong-bao-xep-loai", year=2025, total=3)
+    batch = DocumentBatch.objects.create(
+        agency=world.agency, kind="thong-bao-xep-loai", year=2025, total=3
+    )
     for user in (world.colleague, world.head, world.stranger):
         client = client_for(user)
         assert client.get(url("batch", world, batch.pk)).status_code == 404
@@ -125,5 +162,9 @@ def test_batches_are_for_editors_only(world: World, year_2025: WorkYear) -> None
     assert clerk.get(url("batch", world, batch.pk)).status_code == 200
     assert clerk.get(url("batch-status", world, batch.pk)).json()["total"] == 3
     assert clerk.get(url("batch", world, 999_999)).status_code == 404
-    assert client_for(world.colleague).post(url("batch-start", world), {"kind": "thong-bao-xep-loai",
-                                                                        "year": 2025}).status_code == 403
+    assert (
+        client_for(world.colleague)
+        .post(url("batch-start", world), {"kind": "thong-bao-xep-loai", "year": 2025})
+        .status_code
+        == 403
+    )

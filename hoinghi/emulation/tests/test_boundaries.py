@@ -50,7 +50,9 @@ def test_a_new_hire_of_nine_months_is_left_out_in_2023() -> None:
     compute_eligibility(work_year)
     found = row(work_year, person.staff_code)
     assert found.outcome == Outcome.NOT_ELIGIBLE
-    assert [r["code"] for r in found.reasons if r["code"].startswith("emulation.ldtt")] == ["emulation.ldtt.time"]
+    assert [r["code"] for r in found.reasons if r["code"].startswith("emulation.ldtt")] == [
+        "emulation.ldtt.time"
+    ]
     assert found.reasons[0]["params"]["months"] == 10
 
 
@@ -65,8 +67,15 @@ def test_maternity_leave_counts_as_working_time() -> None:
     work_year = year_of(agency, 2024)
     classify(work_year, {})
     staff = people(agency)
-    record_absence(staff["HU02"], kind="thai_san", starts_on=date(2024, 2, 1), ends_on=date(2024, 7, 31))
-    record_absence(staff["HU06"], kind="nghi_khong_luong", starts_on=date(2024, 2, 1), ends_on=date(2024, 10, 31))
+    record_absence(
+        staff["HU02"], kind="thai_san", starts_on=date(2024, 2, 1), ends_on=date(2024, 7, 31)
+    )
+    record_absence(
+        staff["HU06"],
+        kind="nghi_khong_luong",
+        starts_on=date(2024, 2, 1),
+        ends_on=date(2024, 10, 31),
+    )
     compute_eligibility(work_year)
     assert row(work_year, "HU02").outcome == Outcome.ELIGIBLE
     assert row(work_year, "HU06").outcome == Outcome.NOT_ELIGIBLE
@@ -78,7 +87,9 @@ def test_a_disciplined_person_is_excluded_and_the_unit_loses_nothing_else() -> N
     work_year = year_of(agency, 2024)
     classify(work_year, {"HU01": Rating.EXCELLENT})
     rate_units(work_year)
-    record_discipline(people(agency)["HU01"], level="khien_trach", ground="nhiem_vu", decided_on=date(2024, 5, 6))
+    record_discipline(
+        people(agency)["HU01"], level="khien_trach", ground="nhiem_vu", decided_on=date(2024, 5, 6)
+    )
     compute_eligibility(work_year)
     assert row(work_year, "HU01").outcome == Outcome.NOT_ELIGIBLE
     assert "emulation.ldtt.discipline" in [r["code"] for r in row(work_year, "HU01").reasons]
@@ -99,7 +110,9 @@ def test_in_2023_an_unregistered_person_gets_no_title() -> None:
     agency = district()
     work_year = year_of(agency, 2023)
     classify(work_year, {})
-    Registration.objects.filter(work_year=work_year, person__staff_code="HU09").delete()  # the demo may hold one
+    Registration.objects.filter(
+        work_year=work_year, person__staff_code="HU09"
+    ).delete()  # the demo may hold one
     compute_eligibility(work_year)
     assert [r["code"] for r in row(work_year, "HU09").reasons] == ["emulation.ldtt.registration"]
 
@@ -112,7 +125,9 @@ def test_the_2023_cap_is_fifteen_percent_of_the_agencys_ldtt_rounded_down() -> N
     for code in ("HU01", "HU02", "HU03", "HU04", "HU05", "HU06", "HU07"):
         add_initiative(people(agency)[code], date(2023, 10, 1))
     compute_eligibility(work_year)
-    granted = Eligibility.objects.filter(work_year=work_year, title=CSTDCS, outcome=Outcome.ELIGIBLE)
+    granted = Eligibility.objects.filter(
+        work_year=work_year, title=CSTDCS, outcome=Outcome.ELIGIBLE
+    )
     assert granted.count() == 4  # floor(0.15 × 32)
 
 
@@ -136,7 +151,8 @@ def reads_and_deletes(captured: list[dict[str, str]]) -> int:
 
 
 def test_compute_eligibility_costs_the_same_queries_for_32_or_64_people(
-        django_assert_max_num_queries: object) -> None:
+    django_assert_max_num_queries: object,
+) -> None:
     agency = district()
     work_year = year_of(agency, 2024)
     classify(work_year, {})

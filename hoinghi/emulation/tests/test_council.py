@@ -29,16 +29,23 @@ from hoinghi.voting.models import Ballot
 pytestmark = pytest.mark.django_db
 LDTT, CSTDCS = Title.LAO_DONG_TIEN_TIEN, Title.CHIEN_SI_THI_DUA_CO_SO
 TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC
-HEAD = DecisionHeader(Issuer.HEAD, "Cơ quan Huyện ủy Thạch Bình", "05-QĐ/HU", date(2024, 1, 15), "Trần Minh Khoa")
+HEAD = DecisionHeader(
+    Issuer.HEAD, "Cơ quan Huyện ủy Thạch Bình", "05-QĐ/HU", date(2024, 1, 15), "Trần Minh Khoa"
+)
 
 
 def council_vote(choice: str) -> Proposal:
     work_year = district_year(2023)
     compute_eligibility(work_year)
     clerk = User.objects.get(username="vanthu")
-    proposal = propose_titles(work_year, [LDTT, CSTDCS, TTLDXS], proposed_on=date(2024, 1, 10),
-                              subject="Đề nghị công nhận danh hiệu thi đua năm 2023", number="12-TTr/VPHU",
-                              actor=clerk)
+    proposal = propose_titles(
+        work_year,
+        [LDTT, CSTDCS, TTLDXS],
+        proposed_on=date(2024, 1, 10),
+        subject="Đề nghị công nhận danh hiệu thi đua năm 2023",
+        number="12-TTr/VPHU",
+        actor=clerk,
+    )
     proposal = open_council_vote(proposal, actor=clerk)
     member = User.objects.get(username="hoidong")
     assert proposal.poll is not None
@@ -95,7 +102,9 @@ def test_the_same_title_is_not_awarded_twice_in_a_year() -> None:
     proposal = council_vote("for")
     decide_titles(proposal, HEAD)
     person = Person.objects.get(staff_code="HU01")
-    header = DecisionHeader(Issuer.UNION, "Ban Chấp hành Công đoàn cơ quan", "03/QĐ-CĐ", date(2024, 1, 20))
+    header = DecisionHeader(
+        Issuer.UNION, "Ban Chấp hành Công đoàn cơ quan", "03/QĐ-CĐ", date(2024, 1, 20)
+    )
     with pytest.raises(EmulationError) as refused:
         record_external_decision(proposal.work_year, header, LDTT, people=[person])
     assert refused.value.code == "emulation.decision.double_award"
@@ -105,10 +114,17 @@ def test_the_same_title_is_not_awarded_twice_in_a_year() -> None:
 def test_the_district_chair_recognises_five_of_five_collectives_two_excellent() -> None:
     work_year = district_year(2023)
     units = list(Unit.objects.filter(agency=work_year.agency))
-    chair = DecisionHeader(Issuer.UPPER_STATE, "Chủ tịch Ủy ban nhân dân huyện Thạch Bình", "215/QĐ-UBND",
-                           date(2024, 1, 12), "Nguyễn Văn Chủ")
+    chair = DecisionHeader(
+        Issuer.UPPER_STATE,
+        "Chủ tịch Ủy ban nhân dân huyện Thạch Bình",
+        "215/QĐ-UBND",
+        date(2024, 1, 12),
+        "Nguyễn Văn Chủ",
+    )
     record_external_decision(work_year, chair, TTLDTT, units=units)
-    province = DecisionHeader(Issuer.UPPER_STATE, "Chủ tịch Ủy ban nhân dân tỉnh", "88/QĐ-UBND", date(2024, 2, 2))
+    province = DecisionHeader(
+        Issuer.UPPER_STATE, "Chủ tịch Ủy ban nhân dân tỉnh", "88/QĐ-UBND", date(2024, 2, 2)
+    )
     excellent = [u for u in units if u.code in ("van-phong", "ban-tuyen-giao")]
     record_external_decision(work_year, province, TTLDXS, units=excellent)
     assert selectors.title_count(work_year, TTLDTT).phrase == "100% (05/05)"
@@ -133,5 +149,7 @@ def test_a_collective_title_cannot_go_to_a_person() -> None:
     work_year = district_year(2023)
     header = DecisionHeader(Issuer.UNION, "Công đoàn", "2/QĐ", date(2024, 1, 20))
     with pytest.raises(EmulationError) as refused:
-        record_external_decision(work_year, header, TTLDTT, people=[Person.objects.get(staff_code="HU01")])
+        record_external_decision(
+            work_year, header, TTLDTT, people=[Person.objects.get(staff_code="HU01")]
+        )
     assert "chỉ dành cho tập thể" in refused.value.message

@@ -23,7 +23,9 @@ TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_S
 
 def eligible(work_year: WorkYear, title: Title) -> list[str]:
     rows = Eligibility.objects.filter(work_year=work_year, title=title, outcome=Outcome.ELIGIBLE)
-    return sorted(person or unit for person, unit in rows.values_list("person__staff_code", "unit__code"))
+    return sorted(
+        person or unit for person, unit in rows.values_list("person__staff_code", "unit__code")
+    )
 
 
 def test_2023_gives_32_of_32_ldtt_4_cstdcs_5_ttldtt_and_2_ttldxs() -> None:
@@ -39,7 +41,9 @@ def test_2023_gives_32_of_32_ldtt_4_cstdcs_5_ttldtt_and_2_ttldxs() -> None:
 def test_2023_cap_leaves_the_initiatives_rated_good_out_with_the_reason() -> None:
     work_year = district_year(2023)
     compute_eligibility(work_year)
-    row = Eligibility.objects.get(work_year=work_year, title=CSTDCS, person__staff_code=RUNNERS_UP[0])
+    row = Eligibility.objects.get(
+        work_year=work_year, title=CSTDCS, person__staff_code=RUNNERS_UP[0]
+    )
     assert row.outcome == Outcome.NOT_ELIGIBLE
     codes = [r["code"] for r in row.reasons]
     assert "emulation.cstdcs_cap.demoted" in codes
@@ -60,7 +64,9 @@ def test_2024_excellent_without_initiative_is_cstdcs_but_not_in_2023() -> None:
     y2023 = district_year(2023, initiatives=())
     compute_eligibility(y2023)
     assert eligible(y2023, CSTDCS) == []
-    reasons = Eligibility.objects.get(work_year=y2023, title=CSTDCS, person__staff_code=STARS[0]).reasons
+    reasons = Eligibility.objects.get(
+        work_year=y2023, title=CSTDCS, person__staff_code=STARS[0]
+    ).reasons
     assert reasons[-1]["code"] == "emulation.cstdcs.no_initiative"
     y2024 = district_year(2024, initiatives=())
     compute_eligibility(y2024)
@@ -84,7 +90,9 @@ def test_2026_under_the_reported_amendment_needs_excellent_and_an_initiative() -
     assert row.rule_version == "L06-2026"
 
 
-def test_title_counts_read_as_the_news_report_once_decided(django_assert_max_num_queries: object) -> None:
+def test_title_counts_read_as_the_news_report_once_decided(
+    django_assert_max_num_queries: object,
+) -> None:
     work_year = district_year(2023)
     compute_eligibility(work_year)
     assert selectors.eligible_counts(work_year)[LDTT] == 32

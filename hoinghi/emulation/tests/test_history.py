@@ -27,7 +27,9 @@ def province_year(earlier: tuple[int, ...]) -> WorkYear:
     agency = district()
     star = people(agency)["HU03"]
     for year in earlier:
-        services.record_earlier_title(year=year, title=CSTDCS, person=star, decision=f"Quyết định năm {year}")
+        services.record_earlier_title(
+            year=year, title=CSTDCS, person=star, decision=f"Quyết định năm {year}"
+        )
     work_year = year_of(agency, 2025)
     classify(work_year, {"HU03": Rating.EXCELLENT})
     add_initiative(star, date(2025, 10, 2), level=InitiativeLevel.PROVINCE)
@@ -44,9 +46,15 @@ def test_three_consecutive_cstdcs_and_a_province_initiative_open_the_province_ti
 
 def test_two_consecutive_years_are_not_enough() -> None:
     work_year = province_year((2024,))
-    assert not Eligibility.objects.filter(work_year=work_year, title=TINH, outcome=Outcome.ELIGIBLE).exists()
-    assert Eligibility.objects.get(work_year=work_year, title=CSTDCS, person__staff_code="HU03").outcome == \
-        Outcome.ELIGIBLE
+    assert not Eligibility.objects.filter(
+        work_year=work_year, title=TINH, outcome=Outcome.ELIGIBLE
+    ).exists()
+    assert (
+        Eligibility.objects.get(
+            work_year=work_year, title=CSTDCS, person__staff_code="HU03"
+        ).outcome
+        == Outcome.ELIGIBLE
+    )
 
 
 def test_an_earlier_title_is_entered_once_and_fits_its_holder() -> None:
@@ -56,7 +64,9 @@ def test_an_earlier_title_is_entered_once_and_fits_its_holder() -> None:
         services.record_earlier_title(year=2022, title=CSTDCS, person=star)
     assert twice.value.field == "year"
     with pytest.raises(EmulationError, match="chỉ dành cho tập thể"):
-        services.record_earlier_title(year=2022, title=Title.TAP_THE_LAO_DONG_TIEN_TIEN, person=star)
+        services.record_earlier_title(
+            year=2022, title=Title.TAP_THE_LAO_DONG_TIEN_TIEN, person=star
+        )
 
 
 def test_other_recognitions_of_the_year_are_kept_for_the_report() -> None:
@@ -64,14 +74,20 @@ def test_other_recognitions_of_the_year_are_kept_for_the_report() -> None:
     services.record_recognition(work_year, "An toàn về an ninh trật tự", issuer="Công an huyện")
     with pytest.raises(EmulationError):
         services.record_recognition(work_year, "  ")
-    assert [r.name for r in selectors.recognitions_of_year(work_year)] == ["An toàn về an ninh trật tự"]
+    assert [r.name for r in selectors.recognitions_of_year(work_year)] == [
+        "An toàn về an ninh trật tự"
+    ]
 
 
 def test_home_links_point_staff_to_the_year_and_the_council_to_the_table(world: World) -> None:
     year_of(world.agency, 2024)
-    assert [link.title for link in emulation_links(world.colleague, world.agency)] == ["Thi đua, khen thưởng năm 2024"]
+    assert [link.title for link in emulation_links(world.colleague, world.agency)] == [
+        "Thi đua, khen thưởng năm 2024"
+    ]
     assert [link.title for link in emulation_links(world.council, world.agency)][1:] == [
-        "Xét danh hiệu thi đua", "Hội đồng đánh giá tập thể"]
+        "Xét danh hiệu thi đua",
+        "Hội đồng đánh giá tập thể",
+    ]
 
 
 def test_giay_khen_from_2024_needs_an_achievement_and_is_not_weighed_in_2023() -> None:
@@ -80,7 +96,9 @@ def test_giay_khen_from_2024_needs_an_achievement_and_is_not_weighed_in_2023() -
     classify(y2024, {"HU03": Rating.EXCELLENT})
     compute_eligibility(y2024)
     rows = Eligibility.objects.filter(work_year=y2024, title=Title.GIAY_KHEN)
-    assert list(rows.filter(outcome=Outcome.ELIGIBLE).values_list("person__staff_code", flat=True)) == ["HU03"]
+    assert list(
+        rows.filter(outcome=Outcome.ELIGIBLE).values_list("person__staff_code", flat=True)
+    ) == ["HU03"]
     other = rows.get(person__staff_code="HU04")
     assert other.reasons[0]["code"] == "emulation.giay_khen.achievement"
     assert "theo quy chế của cơ quan" in other.reasons[0]["text"]

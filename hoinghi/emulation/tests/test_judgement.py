@@ -27,7 +27,9 @@ TTLDTT, TTLDXS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_S
 
 
 def unit_row(work_year: WorkYear, code: str, title: Title) -> Eligibility:
-    return Eligibility.objects.select_related("reason_set").get(work_year=work_year, title=title, unit__code=code)
+    return Eligibility.objects.select_related("reason_set").get(
+        work_year=work_year, title=title, unit__code=code
+    )
 
 
 def test_a_unit_not_judged_yet_gets_no_collective_title_and_the_reason_says_so() -> None:
@@ -37,7 +39,9 @@ def test_a_unit_not_judged_yet_gets_no_collective_title_and_the_reason_says_so()
     assert row.outcome == Outcome.NOT_ELIGIBLE
     assert row.reasons[0]["code"] == "emulation.ttldxs.not_judged"
     assert "chưa đánh giá phong trào thi đua và sự đoàn kết nội bộ" in row.reason_texts[0]
-    assert not Eligibility.objects.filter(work_year=work_year, unit__isnull=False, outcome=Outcome.ELIGIBLE).exists()
+    assert not Eligibility.objects.filter(
+        work_year=work_year, unit__isnull=False, outcome=Outcome.ELIGIBLE
+    ).exists()
 
 
 def test_judged_met_the_units_keep_their_titles_judged_not_met_the_law_says_why() -> None:
@@ -45,7 +49,9 @@ def test_judged_met_the_units_keep_their_titles_judged_not_met_the_law_says_why(
     compute_eligibility(work_year)
     assert unit_row(work_year, "van-phong", TTLDXS).outcome == Outcome.ELIGIBLE
     office = Unit.objects.get(agency=work_year.agency, code="van-phong")
-    services.judge_unit(work_year, office, emulation_active=True, unity=False, on=date(2023, 12, 20))
+    services.judge_unit(
+        work_year, office, emulation_active=True, unity=False, on=date(2023, 12, 20)
+    )
     compute_eligibility(work_year)
     row = unit_row(work_year, "van-phong", TTLDTT)
     assert row.outcome == Outcome.NOT_ELIGIBLE
@@ -60,17 +66,29 @@ def test_one_criterion_left_unjudged_names_only_that_one() -> None:
     assert "chưa đánh giá sự đoàn kết nội bộ của tập thể" in text and "phong trào" not in text
 
 
-def test_a_judgement_is_one_per_unit_and_year_audited_and_refused_for_another_agency(world: World) -> None:
+def test_a_judgement_is_one_per_unit_and_year_audited_and_refused_for_another_agency(
+    world: World,
+) -> None:
     work_year = open_work_year(world.agency, 2024)
-    services.judge_unit(work_year, world.office, emulation_active=True, unity=True, on=date(2024, 12, 1))
-    services.judge_unit(work_year, world.office, emulation_active=False, unity=True, on=date(2024, 12, 2),
-                        note="Phong trào chưa đều")
+    services.judge_unit(
+        work_year, world.office, emulation_active=True, unity=True, on=date(2024, 12, 1)
+    )
+    services.judge_unit(
+        work_year,
+        world.office,
+        emulation_active=False,
+        unity=True,
+        on=date(2024, 12, 2),
+        note="Phong trào chưa đều",
+    )
     row = UnitJudgement.objects.get()
     assert row.emulation_active is False and row.note == "Phong trào chưa đều"
     assert AuditEntry.objects.filter(action="emulation.judge_unit").count() == 2
     foreign = Unit.objects.get(code="phong-a")
     with pytest.raises(EmulationError, match="không thuộc cơ quan này"):
-        services.judge_unit(work_year, foreign, emulation_active=True, unity=True, on=date(2024, 12, 1))
+        services.judge_unit(
+            work_year, foreign, emulation_active=True, unity=True, on=date(2024, 12, 1)
+        )
 
 
 def client_for(user: User) -> Client:
@@ -97,14 +115,18 @@ def test_the_council_and_the_clerk_judge_others_read_or_get_not_found(world: Wor
 def test_an_unknown_unit_is_named_and_nothing_is_saved(world: World) -> None:
     open_work_year(world.agency, 2024)
     address = reverse("emulation:judgements", args=[world.agency.code, 2024])
-    page = client_for(world.clerk).post(address, {"unit": "khong-co", "emulation_active": "1"}, follow=True)
+    page = client_for(world.clerk).post(
+        address, {"unit": "khong-co", "emulation_active": "1"}, follow=True
+    )
     assert "Không tìm thấy đơn vị “khong-co” trong cơ quan." in page.content.decode()
     assert not UnitJudgement.objects.exists()
 
 
 def test_computing_warns_of_the_units_the_council_has_not_judged(world: World) -> None:
     work_year = open_work_year(world.agency, 2024)
-    services.judge_unit(work_year, world.office, emulation_active=True, unity=True, on=date(2024, 12, 1))
+    services.judge_unit(
+        work_year, world.office, emulation_active=True, unity=True, on=date(2024, 12, 1)
+    )
     address = reverse("emulation:eligibility-compute", args=[world.agency.code, 2024])
     page = client_for(world.clerk).post(address, follow=True).content.decode()
     assert "Hội đồng chưa đánh giá phong trào thi đua, sự đoàn kết nội bộ của: Ban Tổ chức" in page

@@ -30,7 +30,9 @@ def test_each_distinct_reason_list_and_snapshot_is_stored_once_and_shared() -> N
 def test_a_row_reconstructs_rule_citations_reasons_and_the_facts_the_rule_read() -> None:
     work_year = district_year(2023)
     compute_eligibility(work_year)
-    row = selectors.eligibility_of(work_year, CSTDCS, person=work_year.agency.people.get(staff_code="HU01"))
+    row = selectors.eligibility_of(
+        work_year, CSTDCS, person=work_year.agency.people.get(staff_code="HU01")
+    )
     assert row is not None and row.outcome == Outcome.ELIGIBLE
     record = selectors.decision_record(row)
     assert record["rule"] == "emulation.titles" and record["rule_version"]
@@ -46,7 +48,8 @@ def test_a_row_reconstructs_rule_citations_reasons_and_the_facts_the_rule_read()
 
 
 def test_the_eligibility_page_reads_reasons_in_a_bounded_number_of_queries(
-        django_assert_max_num_queries: object) -> None:
+    django_assert_max_num_queries: object,
+) -> None:
     work_year = district_year(2023)
     compute_eligibility(work_year)
     with django_assert_max_num_queries(2):  # type: ignore[operator]

@@ -41,8 +41,11 @@ class Sent(TypedDict):
     recipient: str
 
 
-SENT: Sent = {"proposed_on": date(2026, 1, 5), "subject": "Đề nghị tặng danh hiệu Chiến sĩ thi đua tỉnh",
-              "recipient": "Ủy ban nhân dân tỉnh"}
+SENT: Sent = {
+    "proposed_on": date(2026, 1, 5),
+    "subject": "Đề nghị tặng danh hiệu Chiến sĩ thi đua tỉnh",
+    "recipient": "Ủy ban nhân dân tỉnh",
+}
 
 
 def province_year() -> WorkYear:
@@ -68,7 +71,9 @@ def test_an_eligible_person_is_proposed_for_the_province_title_with_the_laws_bas
 
 def test_a_person_the_law_does_not_find_eligible_is_refused_with_the_reason() -> None:
     work_year = province_year()
-    with pytest.raises(EmulationError, match="chưa đủ điều kiện đề nghị Chiến sĩ thi đua bộ, ban, ngành, tỉnh"):
+    with pytest.raises(
+        EmulationError, match="chưa đủ điều kiện đề nghị Chiến sĩ thi đua bộ, ban, ngành, tỉnh"
+    ):
         propose_upward(work_year, TINH, people=[people(work_year.agency)["HU05"]], **SENT)
     assert not Proposal.objects.exists()
 
@@ -76,12 +81,20 @@ def test_a_person_the_law_does_not_find_eligible_is_refused_with_the_reason() ->
 def test_bang_khen_is_proposed_on_the_agencys_judgement_and_says_so() -> None:
     work_year = province_year()
     office = Unit.objects.get(agency=work_year.agency, code="van-phong")
-    proposal = propose_upward(work_year, Title.BANG_KHEN, people=[people(work_year.agency)["HU01"]], units=[office],
-                              achievement="Hoàn thành xuất sắc nhiệm vụ 5 năm liền", **SENT)
+    proposal = propose_upward(
+        work_year,
+        Title.BANG_KHEN,
+        people=[people(work_year.agency)["HU01"]],
+        units=[office],
+        achievement="Hoàn thành xuất sắc nhiệm vụ 5 năm liền",
+        **SENT,
+    )
     items = list(proposal.items.all())
     assert len(items) == 2
     assert all(i.basis["reasons"][0]["code"] == NO_CRITERIA for i in items)
-    assert "Xét theo đề nghị, chưa có tiêu chí trong hệ thống" in items[0].basis["reasons"][0]["text"]
+    assert (
+        "Xét theo đề nghị, chưa có tiêu chí trong hệ thống" in items[0].basis["reasons"][0]["text"]
+    )
     assert "Điều 74" in items[0].basis["citations"][0]
 
 
@@ -101,9 +114,15 @@ def test_ttldxs_goes_upward_after_the_council_and_the_head_cannot_decide_it() ->
     compute_eligibility(work_year)
     clerk, member = User.objects.get(username="vanthu"), User.objects.get(username="hoidong")
     office = Unit.objects.get(agency=work_year.agency, code="van-phong")
-    proposal = propose_upward(work_year, Title.TAP_THE_LAO_DONG_XUAT_SAC, units=[office],
-                              proposed_on=date(2024, 1, 10), subject="Đề nghị tặng Tập thể lao động xuất sắc",
-                              recipient="Ban Thường vụ Tỉnh ủy", actor=clerk)
+    proposal = propose_upward(
+        work_year,
+        Title.TAP_THE_LAO_DONG_XUAT_SAC,
+        units=[office],
+        proposed_on=date(2024, 1, 10),
+        subject="Đề nghị tặng Tập thể lao động xuất sắc",
+        recipient="Ban Thường vụ Tỉnh ủy",
+        actor=clerk,
+    )
     with pytest.raises(EmulationError, match="Hội đồng chưa bỏ phiếu"):
         submit_upward(proposal, submitted_on=date(2024, 1, 12))
     proposal = open_council_vote(proposal, actor=clerk)
@@ -113,7 +132,10 @@ def test_ttldxs_goes_upward_after_the_council_and_the_head_cannot_decide_it() ->
     header = DecisionHeader(Issuer.HEAD, "Cơ quan Huyện ủy", "06-QĐ/HU", date(2024, 1, 15))
     with pytest.raises(EmulationError, match="quyết định do cấp trên ban hành"):
         decide_titles(proposal, header)
-    assert submit_upward(proposal, submitted_on=date(2024, 1, 16), actor=clerk).state == ProposalState.SUBMITTED
+    assert (
+        submit_upward(proposal, submitted_on=date(2024, 1, 16), actor=clerk).state
+        == ProposalState.SUBMITTED
+    )
 
 
 def test_the_clerk_makes_an_upward_list_from_the_page_and_a_bad_one_is_named() -> None:
@@ -121,7 +143,12 @@ def test_the_clerk_makes_an_upward_list_from_the_page_and_a_bad_one_is_named() -
     client = Client()
     client.force_login(User.objects.get(username="vanthu"))
     address = reverse("emulation:upward", args=[work_year.agency.code, 2025])
-    form = {"proposed_on": "05/01/2026", "subject": "Đề nghị", "recipient": "UBND tỉnh", "title": "cstd_tinh"}
+    form = {
+        "proposed_on": "05/01/2026",
+        "subject": "Đề nghị",
+        "recipient": "UBND tỉnh",
+        "title": "cstd_tinh",
+    }
     hu05 = people(work_year.agency)["HU05"]
     refused = client.post(address, {**form, "people": [hu05.pk]}).content.decode()
     assert "chưa đủ điều kiện đề nghị" in refused and not Proposal.objects.exists()
@@ -130,6 +157,8 @@ def test_the_clerk_makes_an_upward_list_from_the_page_and_a_bad_one_is_named() -
     star = people(work_year.agency)["HU03"]
     response = client.post(address, {**form, "people": [star.pk]})
     proposal = Proposal.objects.get()
-    assert response.status_code == 302 and response["Location"].endswith(f"/to-trinh/{proposal.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/to-trinh/{proposal.pk}/"
+    )
     page = client.get(response["Location"]).content.decode()
     assert "Kính gửi: UBND tỉnh" in page and "Đề nghị cấp trên khen thưởng" in page

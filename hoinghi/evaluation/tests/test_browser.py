@@ -15,7 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_self_assessment_proposal_refusal_over_the_cap_and_approval(
-        world: World, year2026: WorkYear, live_server: Any, browser: Any) -> None:
+    world: World, year2026: WorkYear, live_server: Any, browser: Any
+) -> None:
     base = live_server.url
     unit_url = f"{base}/danh-gia/{world.agency.code}/2026/don-vi/{world.office.code}/"
 

@@ -17,18 +17,29 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_list_longer_than_a_batch_is_written_whole_with_its_records(
-        world: World, year2026: WorkYear, monkeypatch: pytest.MonkeyPatch) -> None:
+    world: World, year2026: WorkYear, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(decisions, "BATCH", 2)
-    people = [make_person(world.agency, f"VP{i:02}", f"Lê Văn {chr(65 + i)}", unit=world.office) for i in range(7)]
+    people = [
+        make_person(world.agency, f"VP{i:02}", f"Lê Văn {chr(65 + i)}", unit=world.office)
+        for i in range(7)
+    ]
     for i, person in enumerate(people):
         proposed(person, year2026, "htxs" if i == 0 else "htt", "95" if i == 0 else str(70 + i))
-    services.approve_unit_classifications(unit=world.office, work_year=year2026, approved_by=world.leader,
-                                          on=date(2026, 12, 12))
+    services.approve_unit_classifications(
+        unit=world.office, work_year=year2026, approved_by=world.leader, on=date(2026, 12, 12)
+    )
     rows = list(PersonEvaluation.objects.filter(work_year=year2026).order_by("person__staff_code"))
     assert [r.rating for r in rows] == ["htxs"] + ["htt"] * 6
-    assert all(r.stage == Stage.APPROVED and r.decided_by == world.leader and r.decided_on == date(2026, 12, 12)
-               for r in rows)
-    assert rows[3].facts["person"]["score"] == 73 and rows[3].reasons[-1]["code"].startswith("evaluation.")
+    assert all(
+        r.stage == Stage.APPROVED
+        and r.decided_by == world.leader
+        and r.decided_on == date(2026, 12, 12)
+        for r in rows
+    )
+    assert rows[3].facts["person"]["score"] == 73 and rows[3].reasons[-1]["code"].startswith(
+        "evaluation."
+    )
     assert rows[0].citations == [c for c in rows[0].citations if "335/2025" in c]
 
 

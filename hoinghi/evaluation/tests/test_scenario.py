@@ -18,15 +18,35 @@ pytestmark = pytest.mark.django_db
 
 GOOD = {"tasks": {"assigned": 10, "on_time": 10, "exceeded": 2}}
 SECTION: dict[str, Any] = {
-    "absences": [{"person": "CB02", "kind": "thai_san", "starts_on": "2023-02-01", "ends_on": "2023-05-31"}],
-    "disciplines": [{"person": "TT01", "level": "khien_trach", "ground": "nhiem_vu", "decided_on": "2023-05-04",
-                     "number": "12-QĐ/CQTN"}],
-    "units": [{"unit": "ban-to-chuc", "proposed": "htt", "rating": "htt", "issuer": "Ban Thường vụ Huyện ủy",
-               "number": "125-QĐ/HU", "decided_on": "2023-12-20"}],
+    "absences": [
+        {"person": "CB02", "kind": "thai_san", "starts_on": "2023-02-01", "ends_on": "2023-05-31"}
+    ],
+    "disciplines": [
+        {
+            "person": "TT01",
+            "level": "khien_trach",
+            "ground": "nhiem_vu",
+            "decided_on": "2023-05-04",
+            "number": "12-QĐ/CQTN",
+        }
+    ],
+    "units": [
+        {
+            "unit": "ban-to-chuc",
+            "proposed": "htt",
+            "rating": "htt",
+            "issuer": "Ban Thường vụ Huyện ủy",
+            "number": "125-QĐ/HU",
+            "decided_on": "2023-12-20",
+        }
+    ],
     "decided_on": "2023-12-22",
-    "people": [{"person": "CB02", "rating": "htt", **GOOD}, {"person": "CD01", "rating": "htt", **GOOD},
-               {"person": "HD01", "rating": "htt", **GOOD},
-               {"person": "TT01", "rating": "kht", "proposed": "htt", **GOOD}],
+    "people": [
+        {"person": "CB02", "rating": "htt", **GOOD},
+        {"person": "CD01", "rating": "htt", **GOOD},
+        {"person": "HD01", "rating": "htt", **GOOD},
+        {"person": "TT01", "rating": "kht", "proposed": "htt", **GOOD},
+    ],
 }
 
 
@@ -36,16 +56,29 @@ def scenario(world: World, section: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def test_leave_discipline_the_units_decision_and_the_lists_go_through_the_services(world: World) -> None:
+def test_leave_discipline_the_units_decision_and_the_lists_go_through_the_services(
+    world: World,
+) -> None:
     load_scenario_data(scenario(world, SECTION))
     year = WorkYear.objects.get(agency=world.agency, year=2023)
-    assert Absence.objects.get().kind == "thai_san" and Discipline.objects.get().decision_number == "12-QĐ/CQTN"
+    assert (
+        Absence.objects.get().kind == "thai_san"
+        and Discipline.objects.get().decision_number == "12-QĐ/CQTN"
+    )
     unit = selectors.unit_classifications(year)[world.board.pk]
-    assert (unit.rating, unit.issuer, unit.decision_number) == (Rating.GOOD, "Ban Thường vụ Huyện ủy", "125-QĐ/HU")
-    ratings = {e.person.staff_code: e.rating for e in PersonEvaluation.objects.select_related("person")}
+    assert (unit.rating, unit.issuer, unit.decision_number) == (
+        Rating.GOOD,
+        "Ban Thường vụ Huyện ủy",
+        "125-QĐ/HU",
+    )
+    ratings = {
+        e.person.staff_code: e.rating for e in PersonEvaluation.objects.select_related("person")
+    }
     assert ratings == {"CB02": "htt", "CD01": "htt", "HD01": "htt", "TT01": "kht"}
     disciplined = PersonEvaluation.objects.get(person__staff_code="TT01")
-    assert disciplined.proposed_rating == "htt" and any("kỷ luật" in r["text"] for r in disciplined.reasons)
+    assert disciplined.proposed_rating == "htt" and any(
+        "kỷ luật" in r["text"] for r in disciplined.reasons
+    )
 
 
 def test_loading_twice_changes_nothing_and_the_dump_loads_back_unchanged(world: World) -> None:
@@ -61,19 +94,34 @@ def test_loading_twice_changes_nothing_and_the_dump_loads_back_unchanged(world: 
 def test_a_rating_the_law_does_not_allow_names_the_person_and_nothing_is_kept(world: World) -> None:
     bad = deepcopy(SECTION)
     bad["people"][3]["rating"] = "htt"
-    with pytest.raises(ScenarioError, match=r"people\[3\].rating: theo quy định chỉ được xếp «Không hoàn thành"):
+    with pytest.raises(
+        ScenarioError, match=r"people\[3\].rating: theo quy định chỉ được xếp «Không hoàn thành"
+    ):
         load_scenario_data(scenario(world, bad))
     assert not PersonEvaluation.objects.exists() and not Discipline.objects.exists()
     assert not UnitEvaluation.objects.exists()
 
 
-@pytest.mark.parametrize(("path", "value", "message"), [
-    (("absences", 0, "kind"), "nghi_phep", r"absences\[0\].kind: giá trị «nghi_phep» không hợp lệ"),
-    (("disciplines", 0, "decided_on"), "2022-05-04", r"disciplines\[0\].decided_on: quyết định kỷ luật phải trong năm"),
-    (("people", 1, "person"), "ZZ99", r"people\[1\].person: không có người mã «ZZ99»"),
-    (("units", 0, "issuer"), "", r"units\[0\]: một quyết định xếp loại cần cơ quan quyết định"),
-])
-def test_bad_values_name_their_path(world: World, path: tuple[Any, ...], value: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (
+            ("absences", 0, "kind"),
+            "nghi_phep",
+            r"absences\[0\].kind: giá trị «nghi_phep» không hợp lệ",
+        ),
+        (
+            ("disciplines", 0, "decided_on"),
+            "2022-05-04",
+            r"disciplines\[0\].decided_on: quyết định kỷ luật phải trong năm",
+        ),
+        (("people", 1, "person"), "ZZ99", r"people\[1\].person: không có người mã «ZZ99»"),
+        (("units", 0, "issuer"), "", r"units\[0\]: một quyết định xếp loại cần cơ quan quyết định"),
+    ],
+)
+def test_bad_values_name_their_path(
+    world: World, path: tuple[Any, ...], value: str, message: str
+) -> None:
     bad = deepcopy(SECTION)
     bad[path[0]][path[1]][path[2]] = value
     with pytest.raises(ScenarioError, match=message):

@@ -78,9 +78,7 @@ def require_non_negative(field: str, value: int) -> None:
 
 def require_at_most(field: str, value: int, limit_field: str, limit: int) -> None:
     if value > limit:
-        raise InvalidFacts(
-            field, f"{field} ({value}) không được lớn hơn {limit_field} ({limit})."
-        )
+        raise InvalidFacts(field, f"{field} ({value}) không được lớn hơn {limit_field} ({limit}).")
 
 
 def ceil_fraction(value: Fraction) -> int:

@@ -48,35 +48,64 @@ class AgendaTemplateItem:
 _L10_AGENDA: tuple[AgendaTemplateItem, ...] = tuple(
     AgendaTemplateItem(item, point, title, cite(L10, 51, 4, point), optional)
     for item, point, title, optional in (
-        (AgendaItem.HEAD_REPORT, "a",
-         "Người đứng đầu cơ quan, đơn vị báo cáo kết quả thực hiện nhiệm vụ năm, phương hướng "
-         "nhiệm vụ năm tới", ""),
-        (AgendaItem.UNION_REPORT, "b",
-         "Đại diện Ban Chấp hành Công đoàn báo cáo kết quả thực hiện nghị quyết Hội nghị năm "
-         "trước, quy chế thực hiện dân chủ và việc giám sát, hỗ trợ thực hiện dân chủ", ""),
-        (AgendaItem.DISCUSSION, "c",
-         "Cán bộ, công chức, viên chức, người lao động thảo luận, đóng góp ý kiến, kiến nghị", ""),
-        (AgendaItem.ANSWERS, "d",
-         "Người đứng đầu và Chủ tịch Công đoàn tiếp thu, giải trình, trả lời ý kiến, kiến nghị; "
-         "thống nhất biện pháp cải thiện điều kiện làm việc, chăm lo đời sống và thực hiện kế "
-         "hoạch năm tới", ""),
-        (AgendaItem.INSPECTION_BOARD_REPORT, "đ",
-         "Đại diện Ban thanh tra nhân dân báo cáo kết quả hoạt động năm và chương trình công tác "
-         "năm tới", "không có Ban thanh tra nhân dân"),
-        (AgendaItem.STAFF_DECISIONS, "e",
-         "Hội nghị quyết định những nội dung cán bộ, công chức, viên chức, người lao động bàn và "
-         "quyết định, kể cả bầu, miễn nhiệm thành viên Ban thanh tra nhân dân",
-         "không có nội dung cần quyết định"),
-        (AgendaItem.AWARDS_AND_LAUNCH, "g",
-         "Khen thưởng tập thể, cá nhân; phát động phong trào thi đua", ""),
-        (AgendaItem.PLEDGE, "h",
-         "Người đứng đầu và Công đoàn ký kết giao ước thi đua", ""),
+        (
+            AgendaItem.HEAD_REPORT,
+            "a",
+            "Người đứng đầu cơ quan, đơn vị báo cáo kết quả thực hiện nhiệm vụ năm, phương hướng "
+            "nhiệm vụ năm tới",
+            "",
+        ),
+        (
+            AgendaItem.UNION_REPORT,
+            "b",
+            "Đại diện Ban Chấp hành Công đoàn báo cáo kết quả thực hiện nghị quyết Hội nghị năm "
+            "trước, quy chế thực hiện dân chủ và việc giám sát, hỗ trợ thực hiện dân chủ",
+            "",
+        ),
+        (
+            AgendaItem.DISCUSSION,
+            "c",
+            "Cán bộ, công chức, viên chức, người lao động thảo luận, đóng góp ý kiến, kiến nghị",
+            "",
+        ),
+        (
+            AgendaItem.ANSWERS,
+            "d",
+            "Người đứng đầu và Chủ tịch Công đoàn tiếp thu, giải trình, trả lời ý kiến, kiến nghị; "
+            "thống nhất biện pháp cải thiện điều kiện làm việc, chăm lo đời sống và thực hiện kế "
+            "hoạch năm tới",
+            "",
+        ),
+        (
+            AgendaItem.INSPECTION_BOARD_REPORT,
+            "đ",
+            "Đại diện Ban thanh tra nhân dân báo cáo kết quả hoạt động năm và chương trình công tác "
+            "năm tới",
+            "không có Ban thanh tra nhân dân",
+        ),
+        (
+            AgendaItem.STAFF_DECISIONS,
+            "e",
+            "Hội nghị quyết định những nội dung cán bộ, công chức, viên chức, người lao động bàn và "
+            "quyết định, kể cả bầu, miễn nhiệm thành viên Ban thanh tra nhân dân",
+            "không có nội dung cần quyết định",
+        ),
+        (
+            AgendaItem.AWARDS_AND_LAUNCH,
+            "g",
+            "Khen thưởng tập thể, cá nhân; phát động phong trào thi đua",
+            "",
+        ),
+        (AgendaItem.PLEDGE, "h", "Người đứng đầu và Công đoàn ký kết giao ước thi đua", ""),
         (AgendaItem.RESOLUTION, "i", "Thông qua nghị quyết Hội nghị", ""),
     )
 )
 
 OTHER_BUSINESS = AgendaTemplateItem(
-    AgendaItem.OTHER, "g", "Nội dung khác do Hội nghị quyết định", cite(L10, 51, 3, "g"),
+    AgendaItem.OTHER,
+    "g",
+    "Nội dung khác do Hội nghị quyết định",
+    cite(L10, 51, 3, "g"),
     "luôn có thể thêm",
 )
 
@@ -101,8 +130,14 @@ class AgendaFacts:
     has_staff_decisions: bool = True  # there are matters for the Conference to decide
 
 
-@rule(code="conference.agenda", version="L10", title="Trình tự Hội nghị",
-      cites=(cite(L10, 51, 3), cite(L10, 51, 4)), valid_from=L10_FROM, facts=AgendaFacts)
+@rule(
+    code="conference.agenda",
+    version="L10",
+    title="Trình tự Hội nghị",
+    cites=(cite(L10, 51, 3), cite(L10, 51, 4)),
+    valid_from=L10_FROM,
+    facts=AgendaFacts,
+)
 def check_agenda_l10(
     facts: AgendaFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -116,24 +151,41 @@ def check_agenda_l10(
     reasons: list[Reason] = []
     for entry in template:
         if entry.item not in facts.items and entry.item not in skippable:
-            reasons.append(reason("conference.agenda.missing",
-                                  "Thiếu nội dung bắt buộc: {title}", entry.citation,
-                                  item=entry.item.value, point=entry.point, title=entry.title))
+            reasons.append(
+                reason(
+                    "conference.agenda.missing",
+                    "Thiếu nội dung bắt buộc: {title}",
+                    entry.citation,
+                    item=entry.item.value,
+                    point=entry.point,
+                    title=entry.title,
+                )
+            )
     order = {entry.item: index for index, entry in enumerate(template)}
     seen = [item for item in facts.items if item in order]
     for before, after in zip(seen, seen[1:], strict=False):
         if order[after] < order[before]:
-            reasons.append(reason("conference.agenda.out_of_order",
-                                  "Nội dung điểm {after_point} được đặt sau nội dung điểm "
-                                  "{before_point}, trái trình tự", cite(L10, 51, 4),
-                                  before=before.value, after=after.value,
-                                  before_point=template[order[before]].point,
-                                  after_point=template[order[after]].point))
+            reasons.append(
+                reason(
+                    "conference.agenda.out_of_order",
+                    "Nội dung điểm {after_point} được đặt sau nội dung điểm "
+                    "{before_point}, trái trình tự",
+                    cite(L10, 51, 4),
+                    before=before.value,
+                    after=after.value,
+                    before_point=template[order[before]].point,
+                    after_point=template[order[after]].point,
+                )
+            )
     ok = not reasons
     if ok:
-        reasons.append(reason("conference.agenda.complete",
-                              "Chương trình Hội nghị có đủ các nội dung bắt buộc, đúng trình tự",
-                              cite(L10, 51, 4)))
+        reasons.append(
+            reason(
+                "conference.agenda.complete",
+                "Chương trình Hội nghị có đủ các nội dung bắt buộc, đúng trình tự",
+                cite(L10, 51, 4),
+            )
+        )
     missing = [r.params["item"] for r in reasons if r.code == "conference.agenda.missing"]
     return Result("conference.agenda", "L10", on, ok, {"missing": missing}, tuple(reasons))
 
@@ -154,8 +206,14 @@ class PledgeFacts:
     signers: tuple[PledgeSigner, ...]
 
 
-@rule(code="conference.pledge_signers", version="L10", title="Người ký giao ước thi đua",
-      cites=(cite(L10, 51, 4, "h"),), valid_from=L10_FROM, facts=PledgeFacts)
+@rule(
+    code="conference.pledge_signers",
+    version="L10",
+    title="Người ký giao ước thi đua",
+    cites=(cite(L10, 51, 4, "h"),),
+    valid_from=L10_FROM,
+    facts=PledgeFacts,
+)
 def check_pledge_signers_l10(
     facts: PledgeFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -163,15 +221,29 @@ def check_pledge_signers_l10(
     citation = cite(L10, 51, 4, "h")
     reasons: list[Reason] = []
     if PledgeSigner.HEAD not in facts.signers:
-        reasons.append(reason("conference.pledge.no_head",
-                              "Giao ước thi đua thiếu chữ ký của người đứng đầu", citation))
+        reasons.append(
+            reason(
+                "conference.pledge.no_head",
+                "Giao ước thi đua thiếu chữ ký của người đứng đầu",
+                citation,
+            )
+        )
     union = {PledgeSigner.UNION_CHAIR, PledgeSigner.UNION_REPRESENTATIVE}
     if not union.intersection(facts.signers):
-        reasons.append(reason("conference.pledge.no_union",
-                              "Giao ước thi đua thiếu chữ ký của đại diện Công đoàn", citation))
+        reasons.append(
+            reason(
+                "conference.pledge.no_union",
+                "Giao ước thi đua thiếu chữ ký của đại diện Công đoàn",
+                citation,
+            )
+        )
     ok = not reasons
     if ok:
-        reasons.append(reason("conference.pledge.signed",
-                              "Giao ước thi đua được người đứng đầu và Công đoàn ký kết",
-                              citation))
+        reasons.append(
+            reason(
+                "conference.pledge.signed",
+                "Giao ước thi đua được người đứng đầu và Công đoàn ký kết",
+                citation,
+            )
+        )
     return Result("conference.pledge_signers", "L10", on, ok, {}, tuple(reasons))

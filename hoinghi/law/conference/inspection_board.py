@@ -34,30 +34,47 @@ def _since_d59(code: str, title: str, value: int, citation: Citation) -> DatedVa
 
 SMALL_UNIT_MAX = _since_d59(
     "inspection_board.small_unit_max",
-    "Số người tối đa của đơn vị không phải thành lập Ban thanh tra nhân dân", 7, cite(L10, 60, 1))
+    "Số người tối đa của đơn vị không phải thành lập Ban thanh tra nhân dân",
+    7,
+    cite(L10, 60, 1),
+)
 MIN_MEMBERS = _since_d59(
-    "inspection_board.min_members", "Số thành viên tối thiểu", 3, cite(L10, 60, 1))
+    "inspection_board.min_members", "Số thành viên tối thiểu", 3, cite(L10, 60, 1)
+)
 MAX_MEMBERS = _since_d59(
-    "inspection_board.max_members", "Số thành viên tối đa (trừ trường hợp đặc thù)", 9,
-    cite(L10, 60, 1))
+    "inspection_board.max_members",
+    "Số thành viên tối đa (trừ trường hợp đặc thù)",
+    9,
+    cite(L10, 60, 1),
+)
 DEPUTY_CAP_FROM = _since_d59(
-    "inspection_board.deputy_cap_from", "Số thành viên từ đó giới hạn số Phó Trưởng ban", 9,
-    cite(D59, 21, 3))
+    "inspection_board.deputy_cap_from",
+    "Số thành viên từ đó giới hạn số Phó Trưởng ban",
+    9,
+    cite(D59, 21, 3),
+)
 MAX_DEPUTIES = _since_d59(
-    "inspection_board.max_deputies", "Số Phó Trưởng ban tối đa", 2, cite(D59, 21, 3))
-TERM_YEARS = _since_d59(
-    "inspection_board.term_years", "Nhiệm kỳ (năm)", 2, cite(L10, 60, 3))
+    "inspection_board.max_deputies", "Số Phó Trưởng ban tối đa", 2, cite(D59, 21, 3)
+)
+TERM_YEARS = _since_d59("inspection_board.term_years", "Nhiệm kỳ (năm)", 2, cite(L10, 60, 3))
 RECOGNITION_WORKING_DAYS = _since_d59(
     "inspection_board.recognition_working_days",
-    "Thời hạn Ban Chấp hành Công đoàn công nhận kết quả bầu (ngày làm việc)", 5,
-    cite(D59, 21, 1))
+    "Thời hạn Ban Chấp hành Công đoàn công nhận kết quả bầu (ngày làm việc)",
+    5,
+    cite(D59, 21, 1),
+)
 NOTICE_WORKING_DAYS = _since_d59(
     "inspection_board.notice_working_days",
-    "Thời hạn thông báo kế hoạch kiểm tra trước khi tiến hành (ngày làm việc)", 5,
-    cite(D59, 22, 1, "b"))
+    "Thời hạn thông báo kế hoạch kiểm tra trước khi tiến hành (ngày làm việc)",
+    5,
+    cite(D59, 22, 1, "b"),
+)
 REPLY_DAYS = _since_d59(
     "inspection_board.reply_days",
-    "Thời hạn người đứng đầu giải quyết kiến nghị của Ban (ngày)", 15, cite(L10, 63, 1, "c"))
+    "Thời hạn người đứng đầu giải quyết kiến nghị của Ban (ngày)",
+    15,
+    cite(L10, 63, 1, "c"),
+)
 
 
 # --- B1 Required ---------------------------------------------------------------------------
@@ -69,9 +86,14 @@ class BoardRequiredFacts:
     special_case_approved: bool = False  # Công đoàn cấp trên trực tiếp quyết định (đặc thù)
 
 
-@rule(code="inspection_board.required", version="D59", title="Phải thành lập Ban thanh tra nhân dân",
-      cites=(cite(L10, 60, 1), cite(D59, 21, 2), cite(L10, 63, 2, "e")), valid_from=D59_FROM,
-      facts=BoardRequiredFacts)
+@rule(
+    code="inspection_board.required",
+    version="D59",
+    title="Phải thành lập Ban thanh tra nhân dân",
+    cites=(cite(L10, 60, 1), cite(D59, 21, 2), cite(L10, 63, 2, "e")),
+    valid_from=D59_FROM,
+    facts=BoardRequiredFacts,
+)
 def decide_board_required(
     facts: BoardRequiredFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -79,27 +101,56 @@ def decide_board_required(
     require_non_negative("staff_count", facts.staff_count)
     small = SMALL_UNIT_MAX.at(on)
     if facts.staff_count <= small.value:
-        required, first = False, reason(
-            "inspection_board.required.small_unit",
-            "Cơ quan, đơn vị có {staff_count} người (không quá {limit}): không thành lập Ban "
-            "thanh tra nhân dân", small.citation, staff_count=facts.staff_count, limit=small.value)
+        required, first = (
+            False,
+            reason(
+                "inspection_board.required.small_unit",
+                "Cơ quan, đơn vị có {staff_count} người (không quá {limit}): không thành lập Ban "
+                "thanh tra nhân dân",
+                small.citation,
+                staff_count=facts.staff_count,
+                limit=small.value,
+            ),
+        )
     elif facts.special_case_approved:
-        required, first = False, reason(
-            "inspection_board.required.special_case",
-            "Trường hợp đặc thù đã được Công đoàn cấp trên trực tiếp quyết định không thành lập "
-            "Ban thanh tra nhân dân", cite(D59, 21, 2))
+        required, first = (
+            False,
+            reason(
+                "inspection_board.required.special_case",
+                "Trường hợp đặc thù đã được Công đoàn cấp trên trực tiếp quyết định không thành lập "
+                "Ban thanh tra nhân dân",
+                cite(D59, 21, 2),
+            ),
+        )
     else:
-        required, first = True, reason(
-            "inspection_board.required.yes",
-            "Cơ quan, đơn vị có {staff_count} người (trên {limit}): phải thành lập Ban thanh tra "
-            "nhân dân", small.citation, staff_count=facts.staff_count, limit=small.value)
+        required, first = (
+            True,
+            reason(
+                "inspection_board.required.yes",
+                "Cơ quan, đơn vị có {staff_count} người (trên {limit}): phải thành lập Ban thanh tra "
+                "nhân dân",
+                small.citation,
+                staff_count=facts.staff_count,
+                limit=small.value,
+            ),
+        )
     reasons = [first]
     if not required:
-        reasons.append(reason("inspection_board.required.union_acts",
-                              "Ban Chấp hành Công đoàn thực hiện nhiệm vụ của Ban thanh tra nhân "
-                              "dân", cite(L10, 63, 2, "e")))
-    return Result("inspection_board.required", "D59", on, required,
-                  {"small_unit_max": small.value}, tuple(reasons))
+        reasons.append(
+            reason(
+                "inspection_board.required.union_acts",
+                "Ban Chấp hành Công đoàn thực hiện nhiệm vụ của Ban thanh tra nhân dân",
+                cite(L10, 63, 2, "e"),
+            )
+        )
+    return Result(
+        "inspection_board.required",
+        "D59",
+        on,
+        required,
+        {"small_unit_max": small.value},
+        tuple(reasons),
+    )
 
 
 # --- B2 Size -------------------------------------------------------------------------------
@@ -113,8 +164,14 @@ class BoardSizeFacts:
     conference_decided: bool = False  # Hội nghị quyết định
 
 
-@rule(code="inspection_board.size", version="D59", title="Số thành viên Ban thanh tra nhân dân",
-      cites=(cite(L10, 60, 1), cite(D59, 21, 2)), valid_from=D59_FROM, facts=BoardSizeFacts)
+@rule(
+    code="inspection_board.size",
+    version="D59",
+    title="Số thành viên Ban thanh tra nhân dân",
+    cites=(cite(L10, 60, 1), cite(D59, 21, 2)),
+    valid_from=D59_FROM,
+    facts=BoardSizeFacts,
+)
 def check_board_size(
     facts: BoardSizeFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -123,25 +180,60 @@ def check_board_size(
     low, high = MIN_MEMBERS.at(on), MAX_MEMBERS.at(on)
     params = {"members": facts.members, "low": low.value, "high": high.value}
     if facts.members < low.value:
-        ok, found = False, reason("inspection_board.size.too_small",
-                                  "Ban có {members} thành viên, ít hơn tối thiểu {low}",
-                                  low.citation, Basis.LAW, **params)
+        ok, found = (
+            False,
+            reason(
+                "inspection_board.size.too_small",
+                "Ban có {members} thành viên, ít hơn tối thiểu {low}",
+                low.citation,
+                Basis.LAW,
+                **params,
+            ),
+        )
     elif facts.members <= high.value:
-        ok, found = True, reason("inspection_board.size.ok",
-                                 "Ban có {members} thành viên, trong khoảng {low}–{high}",
-                                 high.citation, Basis.LAW, **params)
+        ok, found = (
+            True,
+            reason(
+                "inspection_board.size.ok",
+                "Ban có {members} thành viên, trong khoảng {low}–{high}",
+                high.citation,
+                Basis.LAW,
+                **params,
+            ),
+        )
     elif facts.special_or_dispersed and facts.union_proposed and facts.conference_decided:
-        ok, found = True, reason("inspection_board.size.special",
-                                 "Đơn vị đặc thù, phân tán: Ban có {members} thành viên theo đề xuất "
-                                 "của Ban Chấp hành Công đoàn và quyết định của Hội nghị",
-                                 cite(D59, 21, 2), Basis.LAW, **params)
+        ok, found = (
+            True,
+            reason(
+                "inspection_board.size.special",
+                "Đơn vị đặc thù, phân tán: Ban có {members} thành viên theo đề xuất "
+                "của Ban Chấp hành Công đoàn và quyết định của Hội nghị",
+                cite(D59, 21, 2),
+                Basis.LAW,
+                **params,
+            ),
+        )
     else:
-        ok, found = False, reason("inspection_board.size.too_large",
-                                  "Ban có {members} thành viên, vượt tối đa {high}; chỉ được nhiều "
-                                  "hơn ở đơn vị đặc thù, phân tán, do Công đoàn đề xuất và Hội nghị "
-                                  "quyết định", cite(D59, 21, 2), Basis.LAW, **params)
-    return Result("inspection_board.size", "D59", on, ok,
-                  {"min_members": low.value, "max_members": high.value}, (found,))
+        ok, found = (
+            False,
+            reason(
+                "inspection_board.size.too_large",
+                "Ban có {members} thành viên, vượt tối đa {high}; chỉ được nhiều "
+                "hơn ở đơn vị đặc thù, phân tán, do Công đoàn đề xuất và Hội nghị "
+                "quyết định",
+                cite(D59, 21, 2),
+                Basis.LAW,
+                **params,
+            ),
+        )
+    return Result(
+        "inspection_board.size",
+        "D59",
+        on,
+        ok,
+        {"min_members": low.value, "max_members": high.value},
+        (found,),
+    )
 
 
 # --- B3 Eligibility ------------------------------------------------------------------------
@@ -168,9 +260,14 @@ class BoardCandidateFacts:
     works_in_agency: bool = True  # đang làm việc tại cơ quan, đơn vị
 
 
-@rule(code="inspection_board.eligibility", version="D59",
-      title="Người được bầu vào Ban thanh tra nhân dân", cites=(cite(L10, 60, 2),),
-      valid_from=D59_FROM, facts=BoardCandidateFacts)
+@rule(
+    code="inspection_board.eligibility",
+    version="D59",
+    title="Người được bầu vào Ban thanh tra nhân dân",
+    cites=(cite(L10, 60, 2),),
+    valid_from=D59_FROM,
+    facts=BoardCandidateFacts,
+)
 def check_board_eligibility(
     facts: BoardCandidateFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -178,18 +275,33 @@ def check_board_eligibility(
     citation = cite(L10, 60, 2)
     reasons: list[Reason] = []
     if not facts.works_in_agency:
-        reasons.append(reason("inspection_board.eligibility.not_staff",
-                              "Người ứng cử không làm việc tại cơ quan, đơn vị", citation))
+        reasons.append(
+            reason(
+                "inspection_board.eligibility.not_staff",
+                "Người ứng cử không làm việc tại cơ quan, đơn vị",
+                citation,
+            )
+        )
     for position in facts.positions:
         if position in _BARRED:
-            reasons.append(reason("inspection_board.eligibility.barred",
-                                  "Người ứng cử là {position}: không được là thành viên Ban thanh "
-                                  "tra nhân dân", citation, position=_BARRED[position]))
+            reasons.append(
+                reason(
+                    "inspection_board.eligibility.barred",
+                    "Người ứng cử là {position}: không được là thành viên Ban thanh tra nhân dân",
+                    citation,
+                    position=_BARRED[position],
+                )
+            )
     ok = not reasons
     if ok:
-        reasons.append(reason("inspection_board.eligibility.ok",
-                              "Không thuộc trường hợp bị loại trừ; phẩm chất đạo đức, uy tín, sức "
-                              "khỏe, hiểu biết và sự tự nguyện do Hội nghị xem xét", citation))
+        reasons.append(
+            reason(
+                "inspection_board.eligibility.ok",
+                "Không thuộc trường hợp bị loại trừ; phẩm chất đạo đức, uy tín, sức "
+                "khỏe, hiểu biết và sự tự nguyện do Hội nghị xem xét",
+                citation,
+            )
+        )
     return Result("inspection_board.eligibility", "D59", on, ok, {}, tuple(reasons))
 
 
@@ -202,8 +314,14 @@ class BoardStructureFacts:
     deputies: int  # số Phó Trưởng ban
 
 
-@rule(code="inspection_board.deputies", version="D59", title="Số Phó Trưởng ban",
-      cites=(cite(D59, 21, 3), cite(L10, 60, 4)), valid_from=D59_FROM, facts=BoardStructureFacts)
+@rule(
+    code="inspection_board.deputies",
+    version="D59",
+    title="Số Phó Trưởng ban",
+    cites=(cite(D59, 21, 3), cite(L10, 60, 4)),
+    valid_from=D59_FROM,
+    facts=BoardStructureFacts,
+)
 def check_board_deputies(
     facts: BoardStructureFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -214,22 +332,45 @@ def check_board_deputies(
     cap_from, cap = DEPUTY_CAP_FROM.at(on), MAX_DEPUTIES.at(on)
     capped = facts.members >= cap_from.value
     ok = not capped or facts.deputies <= cap.value
-    params = {"members": facts.members, "deputies": facts.deputies, "cap": cap.value,
-              "cap_from": cap_from.value}
+    params = {
+        "members": facts.members,
+        "deputies": facts.deputies,
+        "cap": cap.value,
+        "cap_from": cap_from.value,
+    }
     if not capped:
-        found = reason("inspection_board.deputies.uncapped",
-                       "Ban có {members} thành viên (dưới {cap_from}): không giới hạn số Phó "
-                       "Trưởng ban", cap.citation, Basis.LAW, **params)
+        found = reason(
+            "inspection_board.deputies.uncapped",
+            "Ban có {members} thành viên (dưới {cap_from}): không giới hạn số Phó Trưởng ban",
+            cap.citation,
+            Basis.LAW,
+            **params,
+        )
     elif ok:
-        found = reason("inspection_board.deputies.ok",
-                       "Ban có {members} thành viên, {deputies} Phó Trưởng ban (tối đa {cap})",
-                       cap.citation, Basis.LAW, **params)
+        found = reason(
+            "inspection_board.deputies.ok",
+            "Ban có {members} thành viên, {deputies} Phó Trưởng ban (tối đa {cap})",
+            cap.citation,
+            Basis.LAW,
+            **params,
+        )
     else:
-        found = reason("inspection_board.deputies.too_many",
-                       "Ban có {members} thành viên thì có không quá {cap} Phó Trưởng ban (đang "
-                       "là {deputies})", cap.citation, Basis.LAW, **params)
-    return Result("inspection_board.deputies", "D59", on, ok,
-                  {"max_deputies": cap.value if capped else None}, (found,))
+        found = reason(
+            "inspection_board.deputies.too_many",
+            "Ban có {members} thành viên thì có không quá {cap} Phó Trưởng ban (đang "
+            "là {deputies})",
+            cap.citation,
+            Basis.LAW,
+            **params,
+        )
+    return Result(
+        "inspection_board.deputies",
+        "D59",
+        on,
+        ok,
+        {"max_deputies": cap.value if capped else None},
+        (found,),
+    )
 
 
 # --- B5 Term -------------------------------------------------------------------------------
@@ -240,20 +381,39 @@ class BoardTermFacts:
     elected_on: date
 
 
-@rule(code="inspection_board.term", version="D59", title="Nhiệm kỳ Ban thanh tra nhân dân",
-      cites=(cite(L10, 60, 3),), valid_from=D59_FROM, facts=BoardTermFacts)
+@rule(
+    code="inspection_board.term",
+    version="D59",
+    title="Nhiệm kỳ Ban thanh tra nhân dân",
+    cites=(cite(L10, 60, 3),),
+    valid_from=D59_FROM,
+    facts=BoardTermFacts,
+)
 def decide_board_term(
     facts: BoardTermFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Khoản 3 Điều 60 Luật 10/2022: nhiệm kỳ 02 năm."""
     years = TERM_YEARS.at(on)
     end = add_months(facts.elected_on, 12 * years.value)
-    return Result("inspection_board.term", "D59", on, end, {"term_end": end}, (
-        reason("inspection_board.term.end",
-               "Nhiệm kỳ {years} năm từ ngày bầu {elected}: kết thúc ngày {end}, bầu Ban mới tại "
-               "Hội nghị năm {year}", years.citation, years=years.value,
-               elected=fmt_date(facts.elected_on), end=fmt_date(end), year=end.year),
-    ))
+    return Result(
+        "inspection_board.term",
+        "D59",
+        on,
+        end,
+        {"term_end": end},
+        (
+            reason(
+                "inspection_board.term.end",
+                "Nhiệm kỳ {years} năm từ ngày bầu {elected}: kết thúc ngày {end}, bầu Ban mới tại "
+                "Hội nghị năm {year}",
+                years.citation,
+                years=years.value,
+                elected=fmt_date(facts.elected_on),
+                end=fmt_date(end),
+                year=end.year,
+            ),
+        ),
+    )
 
 
 # --- B6–B8 Deadlines -----------------------------------------------------------------------
@@ -265,9 +425,14 @@ class RecognitionFacts:
     recognized_on: date | None = None
 
 
-@rule(code="inspection_board.recognition_deadline", version="D59",
-      title="Thời hạn công nhận kết quả bầu Ban thanh tra nhân dân", cites=(cite(D59, 21, 1),),
-      valid_from=D59_FROM, facts=RecognitionFacts)
+@rule(
+    code="inspection_board.recognition_deadline",
+    version="D59",
+    title="Thời hạn công nhận kết quả bầu Ban thanh tra nhân dân",
+    cites=(cite(D59, 21, 1),),
+    valid_from=D59_FROM,
+    facts=RecognitionFacts,
+)
 def check_recognition_deadline(
     facts: RecognitionFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -275,11 +440,18 @@ def check_recognition_deadline(
     calendar_opts = options_or_default(options).calendar
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = RECOGNITION_WORKING_DAYS.at(on)
-    deadline = add_working_days(facts.conference_ended_on, days.value, day_count=day_count,
-                                count_make_up_days=make_up)
-    return _deadline_result("inspection_board.recognition_deadline", on, deadline,
-                            facts.recognized_on, days.citation, day_count_reason=counting_reason(
-                                day_count), what="Ban Chấp hành Công đoàn công nhận kết quả bầu")
+    deadline = add_working_days(
+        facts.conference_ended_on, days.value, day_count=day_count, count_make_up_days=make_up
+    )
+    return _deadline_result(
+        "inspection_board.recognition_deadline",
+        on,
+        deadline,
+        facts.recognized_on,
+        days.citation,
+        day_count_reason=counting_reason(day_count),
+        what="Ban Chấp hành Công đoàn công nhận kết quả bầu",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,9 +460,14 @@ class InspectionNoticeFacts:
     notified_on: date | None = None
 
 
-@rule(code="inspection_board.notice_deadline", version="D59",
-      title="Thời hạn thông báo kế hoạch kiểm tra của Ban thanh tra nhân dân",
-      cites=(cite(D59, 22, 1, "b"),), valid_from=D59_FROM, facts=InspectionNoticeFacts)
+@rule(
+    code="inspection_board.notice_deadline",
+    version="D59",
+    title="Thời hạn thông báo kế hoạch kiểm tra của Ban thanh tra nhân dân",
+    cites=(cite(D59, 22, 1, "b"),),
+    valid_from=D59_FROM,
+    facts=InspectionNoticeFacts,
+)
 def check_notice_deadline(
     facts: InspectionNoticeFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -298,11 +475,18 @@ def check_notice_deadline(
     calendar_opts = options_or_default(options).calendar
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = NOTICE_WORKING_DAYS.at(on)
-    deadline = add_working_days(facts.inspection_starts_on, -days.value, day_count=day_count,
-                                count_make_up_days=make_up)
-    return _deadline_result("inspection_board.notice_deadline", on, deadline, facts.notified_on,
-                            days.citation, day_count_reason=counting_reason(day_count),
-                            what="Thông báo kế hoạch kiểm tra cho đối tượng được kiểm tra")
+    deadline = add_working_days(
+        facts.inspection_starts_on, -days.value, day_count=day_count, count_make_up_days=make_up
+    )
+    return _deadline_result(
+        "inspection_board.notice_deadline",
+        on,
+        deadline,
+        facts.notified_on,
+        days.citation,
+        day_count_reason=counting_reason(day_count),
+        what="Thông báo kế hoạch kiểm tra cho đối tượng được kiểm tra",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,9 +495,14 @@ class RecommendationFacts:
     replied_on: date | None = None
 
 
-@rule(code="inspection_board.reply_deadline", version="D59",
-      title="Thời hạn người đứng đầu giải quyết kiến nghị của Ban thanh tra nhân dân",
-      cites=(cite(L10, 63, 1, "c"),), valid_from=D59_FROM, facts=RecommendationFacts)
+@rule(
+    code="inspection_board.reply_deadline",
+    version="D59",
+    title="Thời hạn người đứng đầu giải quyết kiến nghị của Ban thanh tra nhân dân",
+    cites=(cite(L10, 63, 1, "c"),),
+    valid_from=D59_FROM,
+    facts=RecommendationFacts,
+)
 def check_reply_deadline(
     facts: RecommendationFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -324,23 +513,42 @@ def check_reply_deadline(
     if kind is DayKind.CALENDAR:
         deadline = calendar_deadline(facts.received_on, days.value, opts.calendar)
     else:
-        deadline = add_working_days(facts.received_on, days.value,
-                                    day_count=opts.calendar.day_count,
-                                    count_make_up_days=opts.calendar.count_make_up_days)
-    kind_reason = reason("inspection_board.reply.day_kind",
-                         "\"{days} ngày\" được hiểu là {kind}", days.citation,
-                         Basis.UNVERIFIED if kind is DayKind.CALENDAR else Basis.AGENCY,
-                         days=days.value,
-                         kind="ngày theo lịch" if kind is DayKind.CALENDAR else "ngày làm việc")
-    return _deadline_result("inspection_board.reply_deadline", on, deadline, facts.replied_on,
-                            days.citation, day_count_reason=counting_reason(opts.calendar.day_count),
-                            what="Người đứng đầu giải quyết và thông báo kết quả kiến nghị",
-                            extra=kind_reason)
+        deadline = add_working_days(
+            facts.received_on,
+            days.value,
+            day_count=opts.calendar.day_count,
+            count_make_up_days=opts.calendar.count_make_up_days,
+        )
+    kind_reason = reason(
+        "inspection_board.reply.day_kind",
+        '"{days} ngày" được hiểu là {kind}',
+        days.citation,
+        Basis.UNVERIFIED if kind is DayKind.CALENDAR else Basis.AGENCY,
+        days=days.value,
+        kind="ngày theo lịch" if kind is DayKind.CALENDAR else "ngày làm việc",
+    )
+    return _deadline_result(
+        "inspection_board.reply_deadline",
+        on,
+        deadline,
+        facts.replied_on,
+        days.citation,
+        day_count_reason=counting_reason(opts.calendar.day_count),
+        what="Người đứng đầu giải quyết và thông báo kết quả kiến nghị",
+        extra=kind_reason,
+    )
 
 
 def _deadline_result(
-    code: str, on: date, deadline: date, done_on: date | None, citation: Citation, *,
-    day_count_reason: Reason, what: str, extra: Reason | None = None,
+    code: str,
+    on: date,
+    deadline: date,
+    done_on: date | None,
+    citation: Citation,
+    *,
+    day_count_reason: Reason,
+    what: str,
+    extra: Reason | None = None,
 ) -> Result:
     status = deadline_status(done_on, deadline)
     text = {
@@ -348,8 +556,16 @@ def _deadline_result(
         "met": "{what} ngày {done}: đúng hạn (chậm nhất {deadline})",
         "missed": "{what} ngày {done}: quá hạn (chậm nhất {deadline})",
     }[status.value]
-    reasons = [reason(f"{code}.{status.value}", text, citation, what=what,
-                      deadline=fmt_date(deadline), done=fmt_date(done_on) if done_on else "")]
+    reasons = [
+        reason(
+            f"{code}.{status.value}",
+            text,
+            citation,
+            what=what,
+            deadline=fmt_date(deadline),
+            done=fmt_date(done_on) if done_on else "",
+        )
+    ]
     if extra is not None:
         reasons.append(extra)
     reasons.append(day_count_reason)

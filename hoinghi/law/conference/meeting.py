@@ -92,15 +92,30 @@ class ConferenceDateFacts:
 
 def _extraordinary_ok(facts: ConferenceDateFacts, on: date, version: str) -> Result:
     citation = cite(L10, 51, 1) if version == "L10" else cite(TT01_2016, 7)
-    return Result("conference.window", version, on, True, {}, (
-        reason("conference.window.extraordinary",
-               "Hội nghị bất thường không bị giới hạn trong thời hạn của Hội nghị thường niên",
-               citation),
-    ))
+    return Result(
+        "conference.window",
+        version,
+        on,
+        True,
+        {},
+        (
+            reason(
+                "conference.window.extraordinary",
+                "Hội nghị bất thường không bị giới hạn trong thời hạn của Hội nghị thường niên",
+                citation,
+            ),
+        ),
+    )
 
 
-@rule(code="conference.window", version="L10", title="Thời hạn tổ chức Hội nghị thường niên",
-      cites=(cite(L10, 51, 1),), valid_from=L10_FROM, facts=ConferenceDateFacts)
+@rule(
+    code="conference.window",
+    version="L10",
+    title="Thời hạn tổ chức Hội nghị thường niên",
+    cites=(cite(L10, 51, 1),),
+    valid_from=L10_FROM,
+    facts=ConferenceDateFacts,
+)
 def check_window_l10(
     facts: ConferenceDateFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -112,25 +127,56 @@ def check_window_l10(
     end = add_days(add_months(start, months.value), -1)
     ok = start <= facts.conference_date <= end
     if ok:
-        code, message = "conference.window.within", (
-            "Hội nghị ngày {conference_date} nằm trong thời hạn từ {start} đến {end}")
+        code, message = (
+            "conference.window.within",
+            ("Hội nghị ngày {conference_date} nằm trong thời hạn từ {start} đến {end}"),
+        )
     elif facts.conference_date < start:
-        code, message = "conference.window.before_year_end", (
-            "Hội nghị ngày {conference_date} tổ chức trước khi kết thúc năm công tác "
-            "(chỉ được tổ chức từ {start} đến {end})")
+        code, message = (
+            "conference.window.before_year_end",
+            (
+                "Hội nghị ngày {conference_date} tổ chức trước khi kết thúc năm công tác "
+                "(chỉ được tổ chức từ {start} đến {end})"
+            ),
+        )
     else:
-        code, message = "conference.window.late", (
-            "Hội nghị ngày {conference_date} quá thời hạn {months} tháng sau khi kết thúc năm "
-            "công tác (hạn cuối {end})")
-    return Result("conference.window", "L10", on, ok, {"window_start": start, "window_end": end}, (
-        reason(code, message, months.citation, conference_date=_d(facts.conference_date),
-               start=_d(start), end=_d(end), months=months.value),
-    ))
+        code, message = (
+            "conference.window.late",
+            (
+                "Hội nghị ngày {conference_date} quá thời hạn {months} tháng sau khi kết thúc năm "
+                "công tác (hạn cuối {end})"
+            ),
+        )
+    return Result(
+        "conference.window",
+        "L10",
+        on,
+        ok,
+        {"window_start": start, "window_end": end},
+        (
+            reason(
+                code,
+                message,
+                months.citation,
+                conference_date=_d(facts.conference_date),
+                start=_d(start),
+                end=_d(end),
+                months=months.value,
+            ),
+        ),
+    )
 
 
-@rule(code="conference.window", version="D04", title="Thời điểm tổ chức Hội nghị thường niên",
-      cites=_OLD_CITES, valid_from=D04_FROM, valid_to=D04_TO, facts=ConferenceDateFacts,
-      confidence=Confidence.SECONDARY)
+@rule(
+    code="conference.window",
+    version="D04",
+    title="Thời điểm tổ chức Hội nghị thường niên",
+    cites=_OLD_CITES,
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=ConferenceDateFacts,
+    confidence=Confidence.SECONDARY,
+)
 def check_window_d04(
     facts: ConferenceDateFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -151,11 +197,26 @@ def check_window_d04(
         "Hội nghị ngày {conference_date} {verdict} khoảng thời gian tổ chức Hội nghị {timing} "
         "(từ {start} đến {end})"
     )
-    return Result("conference.window", "D04", on, ok, {"window_start": start, "window_end": end}, (
-        reason("conference.window.old_regime", message, timing.citation, Basis.UNVERIFIED,
-               conference_date=_d(facts.conference_date), timing=timing.value,
-               verdict="nằm trong" if ok else "nằm ngoài", start=_d(start), end=_d(end)),
-    ))
+    return Result(
+        "conference.window",
+        "D04",
+        on,
+        ok,
+        {"window_start": start, "window_end": end},
+        (
+            reason(
+                "conference.window.old_regime",
+                message,
+                timing.citation,
+                Basis.UNVERIFIED,
+                conference_date=_d(facts.conference_date),
+                timing=timing.value,
+                verdict="nằm trong" if ok else "nằm ngoài",
+                start=_d(start),
+                end=_d(end),
+            ),
+        ),
+    )
 
 
 # --- C2 Required or optional ---------------------------------------------------------------
@@ -171,8 +232,14 @@ class StaffFacts:
     staff_count: int  # tổng số cán bộ, công chức, viên chức, người lao động
 
 
-@rule(code="conference.required", version="L10", title="Cơ quan, đơn vị phải tổ chức Hội nghị",
-      cites=(cite(L10, 51, 2, "đ"),), valid_from=L10_FROM, facts=StaffFacts)
+@rule(
+    code="conference.required",
+    version="L10",
+    title="Cơ quan, đơn vị phải tổ chức Hội nghị",
+    cites=(cite(L10, 51, 2, "đ"),),
+    valid_from=L10_FROM,
+    facts=StaffFacts,
+)
 def decide_conference_required_l10(
     facts: StaffFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -180,30 +247,63 @@ def decide_conference_required_l10(
     require_non_negative("staff_count", facts.staff_count)
     small = SMALL_UNIT_MAX.at(on)
     if facts.staff_count <= small.value:
-        outcome, code, message = ConferenceRequirement.OPTIONAL, "conference.required.small_unit", (
-            "Cơ quan, đơn vị có {staff_count} người (không quá {limit}) có thể tổ chức Hội nghị "
-            "khi cần thiết")
+        outcome, code, message = (
+            ConferenceRequirement.OPTIONAL,
+            "conference.required.small_unit",
+            (
+                "Cơ quan, đơn vị có {staff_count} người (không quá {limit}) có thể tổ chức Hội nghị "
+                "khi cần thiết"
+            ),
+        )
     else:
-        outcome, code, message = ConferenceRequirement.REQUIRED, "conference.required.yes", (
-            "Cơ quan, đơn vị có {staff_count} người (trên {limit}) phải tổ chức Hội nghị hằng năm")
-    return Result("conference.required", "L10", on, outcome, {"small_unit_max": small.value}, (
-        reason(code, message, small.citation, staff_count=facts.staff_count, limit=small.value),
-    ))
+        outcome, code, message = (
+            ConferenceRequirement.REQUIRED,
+            "conference.required.yes",
+            (
+                "Cơ quan, đơn vị có {staff_count} người (trên {limit}) phải tổ chức Hội nghị hằng năm"
+            ),
+        )
+    return Result(
+        "conference.required",
+        "L10",
+        on,
+        outcome,
+        {"small_unit_max": small.value},
+        (reason(code, message, small.citation, staff_count=facts.staff_count, limit=small.value),),
+    )
 
 
-@rule(code="conference.required", version="D04", title="Cơ quan, đơn vị phải tổ chức Hội nghị",
-      cites=_OLD_CITES, valid_from=D04_FROM, valid_to=D04_TO, facts=StaffFacts,
-      confidence=Confidence.UNVERIFIED)
+@rule(
+    code="conference.required",
+    version="D04",
+    title="Cơ quan, đơn vị phải tổ chức Hội nghị",
+    cites=_OLD_CITES,
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=StaffFacts,
+    confidence=Confidence.UNVERIFIED,
+)
 def decide_conference_required_d04(
     facts: StaffFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Nghị định 04/2015: Hội nghị hằng năm; no small-unit exception is known [U]."""
     require_non_negative("staff_count", facts.staff_count)
-    return Result("conference.required", "D04", on, ConferenceRequirement.REQUIRED, {}, (
-        reason("conference.required.old_regime",
-               "Theo chế độ cũ, cơ quan, đơn vị tổ chức Hội nghị hằng năm; không xác định được "
-               "ngoại lệ cho đơn vị nhỏ", OLD_REGULAR_TIMING.at(on).citation, Basis.UNVERIFIED),
-    ))
+    return Result(
+        "conference.required",
+        "D04",
+        on,
+        ConferenceRequirement.REQUIRED,
+        {},
+        (
+            reason(
+                "conference.required.old_regime",
+                "Theo chế độ cũ, cơ quan, đơn vị tổ chức Hội nghị hằng năm; không xác định được "
+                "ngoại lệ cho đơn vị nhỏ",
+                OLD_REGULAR_TIMING.at(on).citation,
+                Basis.UNVERIFIED,
+            ),
+        ),
+    )
 
 
 # --- C3 Plenary or delegates ---------------------------------------------------------------
@@ -221,32 +321,56 @@ class AttendanceFormFacts:
 
 
 def _attendance_result(
-    facts: AttendanceFormFacts, on: date, version: str, threshold: int, citation_basis: Basis,
+    facts: AttendanceFormFacts,
+    on: date,
+    version: str,
+    threshold: int,
+    citation_basis: Basis,
     citation: Citation,
 ) -> Result:
     require_non_negative("staff_count", facts.staff_count)
     if facts.staff_count >= threshold or facts.dispersed:
         outcome = AttendanceForm.PLENARY_OR_DELEGATES
         why = "có {staff_count} người" if facts.staff_count >= threshold else "làm việc phân tán"
-        message = (f"Cơ quan, đơn vị {why}: người đứng đầu thống nhất với Công đoàn chọn Hội "
-                   "nghị toàn thể hoặc Hội nghị đại biểu")
+        message = (
+            f"Cơ quan, đơn vị {why}: người đứng đầu thống nhất với Công đoàn chọn Hội "
+            "nghị toàn thể hoặc Hội nghị đại biểu"
+        )
         code = "conference.attendance_form.choice"
     else:
         outcome = AttendanceForm.PLENARY
-        message = ("Cơ quan, đơn vị có {staff_count} người (dưới {threshold}) và không làm việc "
-                   "phân tán: tổ chức Hội nghị toàn thể")
+        message = (
+            "Cơ quan, đơn vị có {staff_count} người (dưới {threshold}) và không làm việc "
+            "phân tán: tổ chức Hội nghị toàn thể"
+        )
         code = "conference.attendance_form.plenary"
-    return Result("conference.attendance_form", version, on, outcome,
-                  {"delegate_threshold": threshold}, (
-        reason(code, message, citation, citation_basis, staff_count=facts.staff_count,
-               threshold=threshold),
-    ))
+    return Result(
+        "conference.attendance_form",
+        version,
+        on,
+        outcome,
+        {"delegate_threshold": threshold},
+        (
+            reason(
+                code,
+                message,
+                citation,
+                citation_basis,
+                staff_count=facts.staff_count,
+                threshold=threshold,
+            ),
+        ),
+    )
 
 
-@rule(code="conference.attendance_form", version="L10",
-      title="Hình thức Hội nghị toàn thể hoặc đại biểu",
-      cites=(cite(L10, 51, 2, "a"), cite(L10, 51, 2, "b")), valid_from=L10_FROM,
-      facts=AttendanceFormFacts)
+@rule(
+    code="conference.attendance_form",
+    version="L10",
+    title="Hình thức Hội nghị toàn thể hoặc đại biểu",
+    cites=(cite(L10, 51, 2, "a"), cite(L10, 51, 2, "b")),
+    valid_from=L10_FROM,
+    facts=AttendanceFormFacts,
+)
 def decide_attendance_form_l10(
     facts: AttendanceFormFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -255,17 +379,24 @@ def decide_attendance_form_l10(
     return _attendance_result(facts, on, "L10", threshold.value, Basis.LAW, threshold.citation)
 
 
-@rule(code="conference.attendance_form", version="D04",
-      title="Hình thức Hội nghị toàn thể hoặc đại biểu", cites=_OLD_CITES,
-      valid_from=D04_FROM, valid_to=D04_TO, facts=AttendanceFormFacts,
-      confidence=Confidence.UNVERIFIED)
+@rule(
+    code="conference.attendance_form",
+    version="D04",
+    title="Hình thức Hội nghị toàn thể hoặc đại biểu",
+    cites=_OLD_CITES,
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=AttendanceFormFacts,
+    confidence=Confidence.UNVERIFIED,
+)
 def decide_attendance_form_d04(
     facts: AttendanceFormFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Chế độ cũ: ngưỡng Hội nghị đại biểu (100 hay 200 người) chưa xác minh: agency option."""
     threshold = options_or_default(options).old_regime_delegate_threshold
-    return _attendance_result(facts, on, "D04", threshold, Basis.UNVERIFIED,
-                              OLD_REGULAR_TIMING.at(on).citation)
+    return _attendance_result(
+        facts, on, "D04", threshold, Basis.UNVERIFIED, OLD_REGULAR_TIMING.at(on).citation
+    )
 
 
 # --- C4 Quorum -----------------------------------------------------------------------------
@@ -291,20 +422,46 @@ def _check_quorum(facts: QuorumFacts, on: date, version: str) -> Result:
     share = QUORUM_SHARE.at(on)
     quorum = ceil_fraction(share.value * facts.convened)
     ok = facts.present >= quorum
-    who = "đại biểu được triệu tập" if facts.delegate_conference else "cán bộ, công chức, viên chức, người lao động"
-    message = ("Có mặt {present}/{convened} " + who + "; cần ít nhất {quorum} (hai phần ba): "
-               + ("Hội nghị hợp lệ" if ok else "Hội nghị không đủ số người để hợp lệ"))
+    who = (
+        "đại biểu được triệu tập"
+        if facts.delegate_conference
+        else "cán bộ, công chức, viên chức, người lao động"
+    )
+    message = (
+        "Có mặt {present}/{convened} "
+        + who
+        + "; cần ít nhất {quorum} (hai phần ba): "
+        + ("Hội nghị hợp lệ" if ok else "Hội nghị không đủ số người để hợp lệ")
+    )
     basis = Basis.LAW if share.confidence is not Confidence.UNVERIFIED else Basis.UNVERIFIED
-    return Result("conference.quorum", version, on, ok,
-                  {"quorum": quorum, "convened": facts.convened, "present": facts.present}, (
-        reason("conference.quorum.met" if ok else "conference.quorum.not_met", message,
-               share.citation, basis, present=facts.present, convened=facts.convened,
-               quorum=quorum),
-    ))
+    return Result(
+        "conference.quorum",
+        version,
+        on,
+        ok,
+        {"quorum": quorum, "convened": facts.convened, "present": facts.present},
+        (
+            reason(
+                "conference.quorum.met" if ok else "conference.quorum.not_met",
+                message,
+                share.citation,
+                basis,
+                present=facts.present,
+                convened=facts.convened,
+                quorum=quorum,
+            ),
+        ),
+    )
 
 
-@rule(code="conference.quorum", version="L10", title="Số người tối thiểu để Hội nghị hợp lệ",
-      cites=(cite(L10, 51, 2, "c"),), valid_from=L10_FROM, facts=QuorumFacts)
+@rule(
+    code="conference.quorum",
+    version="L10",
+    title="Số người tối thiểu để Hội nghị hợp lệ",
+    cites=(cite(L10, 51, 2, "c"),),
+    valid_from=L10_FROM,
+    facts=QuorumFacts,
+)
 def check_quorum_l10(
     facts: QuorumFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -312,9 +469,16 @@ def check_quorum_l10(
     return _check_quorum(facts, on, "L10")
 
 
-@rule(code="conference.quorum", version="D04", title="Số người tối thiểu để Hội nghị hợp lệ",
-      cites=_OLD_CITES, valid_from=D04_FROM, valid_to=D04_TO, facts=QuorumFacts,
-      confidence=Confidence.SECONDARY)
+@rule(
+    code="conference.quorum",
+    version="D04",
+    title="Số người tối thiểu để Hội nghị hợp lệ",
+    cites=_OLD_CITES,
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=QuorumFacts,
+    confidence=Confidence.SECONDARY,
+)
 def check_quorum_d04(
     facts: QuorumFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -345,41 +509,73 @@ def _extraordinary(facts: ExtraordinaryRequestFacts, on: date, version: str) -> 
     reasons = []
     by_staff = needed is not None and facts.staff_count > 0 and facts.proposers >= needed
     if by_staff:
-        reasons.append(reason("conference.extraordinary.staff",
-                              "{proposers}/{staff_count} người đề nghị, đạt ít nhất một phần ba "
-                              "(cần {needed})", citation, proposers=facts.proposers,
-                              staff_count=facts.staff_count, needed=needed))
+        reasons.append(
+            reason(
+                "conference.extraordinary.staff",
+                "{proposers}/{staff_count} người đề nghị, đạt ít nhất một phần ba (cần {needed})",
+                citation,
+                proposers=facts.proposers,
+                staff_count=facts.staff_count,
+                needed=needed,
+            )
+        )
     if facts.union_committee_proposed:
-        reasons.append(reason("conference.extraordinary.union",
-                              "Ban Chấp hành Công đoàn đề nghị tổ chức Hội nghị bất thường",
-                              citation))
+        reasons.append(
+            reason(
+                "conference.extraordinary.union",
+                "Ban Chấp hành Công đoàn đề nghị tổ chức Hội nghị bất thường",
+                citation,
+            )
+        )
     if facts.head_proposed:
-        reasons.append(reason("conference.extraordinary.head",
-                              "Người đứng đầu cơ quan, đơn vị đề nghị tổ chức Hội nghị bất thường",
-                              citation, Basis.LAW if version == "L10" else Basis.UNVERIFIED))
+        reasons.append(
+            reason(
+                "conference.extraordinary.head",
+                "Người đứng đầu cơ quan, đơn vị đề nghị tổ chức Hội nghị bất thường",
+                citation,
+                Basis.LAW if version == "L10" else Basis.UNVERIFIED,
+            )
+        )
     ok = bool(reasons)
     if not ok:
-        reasons.append(reason("conference.extraordinary.not_enough",
-                              "Chưa đủ căn cứ tổ chức Hội nghị bất thường: {proposers} người đề "
-                              "nghị, cần ít nhất {needed}, hoặc đề nghị của Ban Chấp hành Công "
-                              "đoàn, người đứng đầu", citation, proposers=facts.proposers,
-                              needed=needed if needed is not None else "một phần ba"))
+        reasons.append(
+            reason(
+                "conference.extraordinary.not_enough",
+                "Chưa đủ căn cứ tổ chức Hội nghị bất thường: {proposers} người đề "
+                "nghị, cần ít nhất {needed}, hoặc đề nghị của Ban Chấp hành Công "
+                "đoàn, người đứng đầu",
+                citation,
+                proposers=facts.proposers,
+                needed=needed if needed is not None else "một phần ba",
+            )
+        )
     values: dict[str, object] = {"proposers_needed": needed}
     if version == "D04" and ok and facts.requested_on is not None and on >= TT01_FROM:
         days = OLD_EXTRAORDINARY_DAYS.at(on)
         deadline = add_days(facts.requested_on, days.value)
         status = deadline_status(facts.held_on, deadline)
         values.update(deadline=deadline, status=status)
-        reasons.append(reason("conference.extraordinary.old_deadline",
-                              "Hội nghị bất thường phải tổ chức trong {days} ngày kể từ khi có đề "
-                              "nghị hợp lệ: chậm nhất ngày {deadline}", days.citation,
-                              days=days.value, deadline=_d(deadline)))
+        reasons.append(
+            reason(
+                "conference.extraordinary.old_deadline",
+                "Hội nghị bất thường phải tổ chức trong {days} ngày kể từ khi có đề "
+                "nghị hợp lệ: chậm nhất ngày {deadline}",
+                days.citation,
+                days=days.value,
+                deadline=_d(deadline),
+            )
+        )
     return Result("conference.extraordinary_trigger", version, on, ok, values, tuple(reasons))
 
 
-@rule(code="conference.extraordinary_trigger", version="L10",
-      title="Căn cứ tổ chức Hội nghị bất thường", cites=(cite(L10, 50, 1), cite(L10, 51, 1)),
-      valid_from=L10_FROM, facts=ExtraordinaryRequestFacts)
+@rule(
+    code="conference.extraordinary_trigger",
+    version="L10",
+    title="Căn cứ tổ chức Hội nghị bất thường",
+    cites=(cite(L10, 50, 1), cite(L10, 51, 1)),
+    valid_from=L10_FROM,
+    facts=ExtraordinaryRequestFacts,
+)
 def check_extraordinary_trigger_l10(
     facts: ExtraordinaryRequestFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -387,9 +583,16 @@ def check_extraordinary_trigger_l10(
     return _extraordinary(facts, on, "L10")
 
 
-@rule(code="conference.extraordinary_trigger", version="D04",
-      title="Căn cứ tổ chức Hội nghị bất thường", cites=_OLD_CITES, valid_from=D04_FROM,
-      valid_to=D04_TO, facts=ExtraordinaryRequestFacts, confidence=Confidence.SECONDARY)
+@rule(
+    code="conference.extraordinary_trigger",
+    version="D04",
+    title="Căn cứ tổ chức Hội nghị bất thường",
+    cites=_OLD_CITES,
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=ExtraordinaryRequestFacts,
+    confidence=Confidence.SECONDARY,
+)
 def check_extraordinary_trigger_d04(
     facts: ExtraordinaryRequestFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -407,9 +610,14 @@ class WrittenBallotFacts:
     head_union_agreed: bool = False  # người đứng đầu đã thống nhất với Ban Chấp hành Công đoàn
 
 
-@rule(code="conference.written_ballot_fallback", version="L10",
-      title="Lấy ý kiến bằng phiếu khi không tổ chức được Hội nghị",
-      cites=(cite(L10, 50, 2),), valid_from=L10_FROM, facts=WrittenBallotFacts)
+@rule(
+    code="conference.written_ballot_fallback",
+    version="L10",
+    title="Lấy ý kiến bằng phiếu khi không tổ chức được Hội nghị",
+    cites=(cite(L10, 50, 2),),
+    valid_from=L10_FROM,
+    facts=WrittenBallotFacts,
+)
 def check_written_ballot_fallback_l10(
     facts: WrittenBallotFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -420,27 +628,56 @@ def check_written_ballot_fallback_l10(
     reasons = []
     ground = facts.force_majeure or facts.failed_convocations >= needed.value
     if facts.force_majeure:
-        reasons.append(reason("conference.written_ballot.force_majeure",
-                              "Không tổ chức được Hội nghị do sự kiện bất khả kháng", citation))
+        reasons.append(
+            reason(
+                "conference.written_ballot.force_majeure",
+                "Không tổ chức được Hội nghị do sự kiện bất khả kháng",
+                citation,
+            )
+        )
     elif ground:
-        reasons.append(reason("conference.written_ballot.second_failure",
-                              "Đã triệu tập {failed} lần mà vẫn không đủ số người theo quy định",
-                              citation, failed=facts.failed_convocations))
+        reasons.append(
+            reason(
+                "conference.written_ballot.second_failure",
+                "Đã triệu tập {failed} lần mà vẫn không đủ số người theo quy định",
+                citation,
+                failed=facts.failed_convocations,
+            )
+        )
     else:
-        reasons.append(reason("conference.written_ballot.no_ground",
-                              "Mới triệu tập {failed} lần không đủ số người: phải triệu tập lại "
-                              "lần thứ hai trước khi lấy ý kiến bằng phiếu", citation,
-                              failed=facts.failed_convocations))
+        reasons.append(
+            reason(
+                "conference.written_ballot.no_ground",
+                "Mới triệu tập {failed} lần không đủ số người: phải triệu tập lại "
+                "lần thứ hai trước khi lấy ý kiến bằng phiếu",
+                citation,
+                failed=facts.failed_convocations,
+            )
+        )
     if ground and not facts.head_union_agreed:
-        reasons.append(reason("conference.written_ballot.no_agreement",
-                              "Người đứng đầu chưa thống nhất với Ban Chấp hành Công đoàn về việc "
-                              "phát phiếu lấy ý kiến", citation))
+        reasons.append(
+            reason(
+                "conference.written_ballot.no_agreement",
+                "Người đứng đầu chưa thống nhất với Ban Chấp hành Công đoàn về việc "
+                "phát phiếu lấy ý kiến",
+                citation,
+            )
+        )
     ok = ground and facts.head_union_agreed
     if ok:
-        reasons.append(reason("conference.written_ballot.allowed",
-                              "Được phát phiếu lấy ý kiến đến toàn thể cán bộ, công chức, viên "
-                              "chức, người lao động để quyết định các nội dung thuộc thẩm quyền",
-                              citation))
-    return Result("conference.written_ballot_fallback", "L10", on, ok,
-                  {"failed_convocations_needed": needed.value}, tuple(reasons))
-
+        reasons.append(
+            reason(
+                "conference.written_ballot.allowed",
+                "Được phát phiếu lấy ý kiến đến toàn thể cán bộ, công chức, viên "
+                "chức, người lao động để quyết định các nội dung thuộc thẩm quyền",
+                citation,
+            )
+        )
+    return Result(
+        "conference.written_ballot_fallback",
+        "L10",
+        on,
+        ok,
+        {"failed_convocations_needed": needed.value},
+        tuple(reasons),
+    )

@@ -63,9 +63,14 @@ class FollowupFacts:
     periods: int = 2  # how many six-monthly checks to list
 
 
-@rule(code="conference.followup", version="L10",
-      title="Kiểm tra, đánh giá việc thực hiện nghị quyết Hội nghị 6 tháng một lần",
-      cites=(cite(L10, 52, 3),), valid_from=L10_FROM, facts=FollowupFacts)
+@rule(
+    code="conference.followup",
+    version="L10",
+    title="Kiểm tra, đánh giá việc thực hiện nghị quyết Hội nghị 6 tháng một lần",
+    cites=(cite(L10, 52, 3),),
+    valid_from=L10_FROM,
+    facts=FollowupFacts,
+)
 def decide_followup_l10(
     facts: FollowupFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -73,14 +78,24 @@ def decide_followup_l10(
     if facts.periods < 1:
         raise InvalidFacts("periods", "Số kỳ kiểm tra phải từ 1 trở lên.")
     months = FOLLOWUP_MONTHS.at(on)
-    due = [add_months(facts.conference_date, months.value * k)
-           for k in range(1, facts.periods + 1)]
-    return Result("conference.followup", "L10", on, due[0], {"due_dates": due}, (
-        reason("conference.followup.due",
-               "Người đứng đầu và Ban Chấp hành Công đoàn kiểm tra, đánh giá việc thực hiện nghị "
-               "quyết định kỳ {months} tháng: các mốc {dates}", months.citation,
-               months=months.value, dates=", ".join(fmt_date(d) for d in due)),
-    ))
+    due = [add_months(facts.conference_date, months.value * k) for k in range(1, facts.periods + 1)]
+    return Result(
+        "conference.followup",
+        "L10",
+        on,
+        due[0],
+        {"due_dates": due},
+        (
+            reason(
+                "conference.followup.due",
+                "Người đứng đầu và Ban Chấp hành Công đoàn kiểm tra, đánh giá việc thực hiện nghị "
+                "quyết định kỳ {months} tháng: các mốc {dates}",
+                months.citation,
+                months=months.value,
+                dates=", ".join(fmt_date(d) for d in due),
+            ),
+        ),
+    )
 
 
 # --- C11 Publication deadline --------------------------------------------------------------
@@ -92,8 +107,14 @@ class PublicationFacts:
     published_on: date | None = None
 
 
-@rule(code="conference.publication_deadline", version="L10", title="Thời hạn công khai",
-      cites=(cite(L10, 47, 2),), valid_from=L10_FROM, facts=PublicationFacts)
+@rule(
+    code="conference.publication_deadline",
+    version="L10",
+    title="Thời hạn công khai",
+    cites=(cite(L10, 47, 2),),
+    valid_from=L10_FROM,
+    facts=PublicationFacts,
+)
 def check_publication_deadline_l10(
     facts: PublicationFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -101,8 +122,9 @@ def check_publication_deadline_l10(
     calendar_opts = options_or_default(options).calendar
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = PUBLICATION_WORKING_DAYS.at(on)
-    deadline = add_working_days(facts.decision_date, days.value, day_count=day_count,
-                                count_make_up_days=make_up)
+    deadline = add_working_days(
+        facts.decision_date, days.value, day_count=day_count, count_make_up_days=make_up
+    )
     status = deadline_status(facts.published_on, deadline)
     message = {
         DeadlineStatus.DUE: "Phải công khai chậm nhất ngày {deadline} ({days} ngày làm việc)",
@@ -110,11 +132,24 @@ def check_publication_deadline_l10(
         DeadlineStatus.MISSED: "Công khai ngày {published} là quá hạn (chậm nhất {deadline})",
     }[status]
     published = fmt_date(facts.published_on) if facts.published_on else ""
-    return Result("conference.publication_deadline", "L10", on, status, {"deadline": deadline}, (
-        reason(f"conference.publication.{status.value}", message, days.citation,
-               deadline=fmt_date(deadline), days=days.value, published=published),
-        counting_reason(day_count),
-    ))
+    return Result(
+        "conference.publication_deadline",
+        "L10",
+        on,
+        status,
+        {"deadline": deadline},
+        (
+            reason(
+                f"conference.publication.{status.value}",
+                message,
+                days.citation,
+                deadline=fmt_date(deadline),
+                days=days.value,
+                published=published,
+            ),
+            counting_reason(day_count),
+        ),
+    )
 
 
 # --- C12 Posting duration ------------------------------------------------------------------
@@ -133,9 +168,14 @@ class PostingFacts:
     written_notice_to_all: bool = False  # đã thông báo bằng văn bản đến toàn thể (Art 48.2)
 
 
-@rule(code="conference.posting_duration", version="L10",
-      title="Thời gian niêm yết, đăng tải thông tin công khai",
-      cites=(cite(L10, 48, 1), cite(L10, 48, 2)), valid_from=L10_FROM, facts=PostingFacts)
+@rule(
+    code="conference.posting_duration",
+    version="L10",
+    title="Thời gian niêm yết, đăng tải thông tin công khai",
+    cites=(cite(L10, 48, 1), cite(L10, 48, 2)),
+    valid_from=L10_FROM,
+    facts=PostingFacts,
+)
 def check_posting_duration_l10(
     facts: PostingFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -143,37 +183,64 @@ def check_posting_duration_l10(
     if facts.removed_on is not None and facts.removed_on < facts.posted_on:
         raise InvalidFacts("removed_on", "Ngày gỡ thông tin không được trước ngày niêm yết.")
     if facts.channel is PostingChannel.PREMISES and facts.written_notice_to_all:
-        return Result("conference.posting_duration", "L10", on, DeadlineStatus.MET, {}, (
-            reason("conference.posting.written_notice",
-                   "Đã thông báo bằng văn bản đến toàn thể cán bộ, công chức, viên chức, người lao "
-                   "động: không bắt buộc niêm yết 20 ngày", cite(L10, 48, 2)),
-        ))
+        return Result(
+            "conference.posting_duration",
+            "L10",
+            on,
+            DeadlineStatus.MET,
+            {},
+            (
+                reason(
+                    "conference.posting.written_notice",
+                    "Đã thông báo bằng văn bản đến toàn thể cán bộ, công chức, viên chức, người lao "
+                    "động: không bắt buộc niêm yết 20 ngày",
+                    cite(L10, 48, 2),
+                ),
+            ),
+        )
     calendar_opts = options_or_default(options).calendar
     days = POSTING_MIN_DAYS.at(on)
-    last_day = add_days(facts.posted_on, days.value - 1 if calendar_opts.posting_first_day_counts
-                        else days.value)
+    last_day = add_days(
+        facts.posted_on, days.value - 1 if calendar_opts.posting_first_day_counts else days.value
+    )
     earliest_removal = add_days(last_day, 1)
     if facts.removed_on is None:
         status = DeadlineStatus.DUE
     else:
-        status = (DeadlineStatus.MET if facts.removed_on >= earliest_removal
-                  else DeadlineStatus.MISSED)
+        status = (
+            DeadlineStatus.MET if facts.removed_on >= earliest_removal else DeadlineStatus.MISSED
+        )
     message = {
         DeadlineStatus.DUE: "Thông tin phải được giữ đến hết ngày {last_day} ({days} ngày liên "
-                            "tục); sớm nhất gỡ ngày {earliest}",
+        "tục); sớm nhất gỡ ngày {earliest}",
         DeadlineStatus.MET: "Thông tin được giữ đủ {days} ngày liên tục (đến hết ngày {last_day})",
         DeadlineStatus.MISSED: "Gỡ thông tin ngày {removed} là chưa đủ {days} ngày liên tục "
-                               "(phải giữ đến hết ngày {last_day})",
+        "(phải giữ đến hết ngày {last_day})",
     }[status]
     citation = days.citation if facts.channel is PostingChannel.INTRANET else cite(L10, 48, 2)
-    first_day = ("Ngày niêm yết là ngày thứ nhất của thời hạn"
-                 if calendar_opts.posting_first_day_counts
-                 else "Thời hạn tính từ ngày tiếp theo ngày niêm yết")
-    return Result("conference.posting_duration", "L10", on, status,
-                  {"last_required_day": last_day, "earliest_removal": earliest_removal}, (
-        reason(f"conference.posting.{status.value}", message, citation,
-               last_day=fmt_date(last_day), earliest=fmt_date(earliest_removal),
-               days=days.value,
-               removed=fmt_date(facts.removed_on) if facts.removed_on else ""),
-        reason("calendar.posting_first_day", first_day, PERIOD_START_CITATION, Basis.UNVERIFIED),
-    ))
+    first_day = (
+        "Ngày niêm yết là ngày thứ nhất của thời hạn"
+        if calendar_opts.posting_first_day_counts
+        else "Thời hạn tính từ ngày tiếp theo ngày niêm yết"
+    )
+    return Result(
+        "conference.posting_duration",
+        "L10",
+        on,
+        status,
+        {"last_required_day": last_day, "earliest_removal": earliest_removal},
+        (
+            reason(
+                f"conference.posting.{status.value}",
+                message,
+                citation,
+                last_day=fmt_date(last_day),
+                earliest=fmt_date(earliest_removal),
+                days=days.value,
+                removed=fmt_date(facts.removed_on) if facts.removed_on else "",
+            ),
+            reason(
+                "calendar.posting_first_day", first_day, PERIOD_START_CITATION, Basis.UNVERIFIED
+            ),
+        ),
+    )

@@ -70,20 +70,37 @@ def _tally_motion(facts: MotionTallyFacts, on: date, version: str) -> Result:
     share = ADOPTION_SHARE.at(on)
     needed = votes_needed(facts.present, on=on)
     passed_vote = facts.votes_for >= needed
-    reasons: list[Reason] = [reason(
-        "conference.adoption.passed" if passed_vote else "conference.adoption.not_passed",
-        "{votes_for}/{present} người dự tán thành ({percent}); cần trên một nửa, tức ít nhất "
-        "{needed}", share.citation, _basis_of(share.confidence), votes_for=facts.votes_for,
-        present=facts.present, needed=needed, percent=_percent(facts.votes_for, facts.present),
-    )]
+    reasons: list[Reason] = [
+        reason(
+            "conference.adoption.passed" if passed_vote else "conference.adoption.not_passed",
+            "{votes_for}/{present} người dự tán thành ({percent}); cần trên một nửa, tức ít nhất "
+            "{needed}",
+            share.citation,
+            _basis_of(share.confidence),
+            votes_for=facts.votes_for,
+            present=facts.present,
+            needed=needed,
+            percent=_percent(facts.votes_for, facts.present),
+        )
+    ]
     if not facts.content_lawful:
-        reasons.append(reason("conference.adoption.unlawful_content",
-                              "Nội dung trái pháp luật hoặc không phù hợp đạo đức xã hội thì "
-                              "không được thông qua", share.citation))
-    outcome = (MotionOutcome.ADOPTED if passed_vote and facts.content_lawful
-               else MotionOutcome.REJECTED)
-    values = {"votes_needed": needed, "present": facts.present, "votes_for": facts.votes_for,
-              "share_for": Fraction(facts.votes_for, facts.present)}
+        reasons.append(
+            reason(
+                "conference.adoption.unlawful_content",
+                "Nội dung trái pháp luật hoặc không phù hợp đạo đức xã hội thì "
+                "không được thông qua",
+                share.citation,
+            )
+        )
+    outcome = (
+        MotionOutcome.ADOPTED if passed_vote and facts.content_lawful else MotionOutcome.REJECTED
+    )
+    values = {
+        "votes_needed": needed,
+        "present": facts.present,
+        "votes_for": facts.votes_for,
+        "share_for": Fraction(facts.votes_for, facts.present),
+    }
     return Result("conference.adoption", version, on, outcome, values, tuple(reasons))
 
 
@@ -95,8 +112,14 @@ def _percent(part: int, whole: int) -> str:
     return f"{text} %"
 
 
-@rule(code="conference.adoption", version="L10", title="Biểu quyết thông qua tại Hội nghị",
-      cites=(cite(L10, 51, 2, "c"),), valid_from=L10_FROM, facts=MotionTallyFacts)
+@rule(
+    code="conference.adoption",
+    version="L10",
+    title="Biểu quyết thông qua tại Hội nghị",
+    cites=(cite(L10, 51, 2, "c"),),
+    valid_from=L10_FROM,
+    facts=MotionTallyFacts,
+)
 def tally_motion_l10(
     facts: MotionTallyFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -104,9 +127,16 @@ def tally_motion_l10(
     return _tally_motion(facts, on, "L10")
 
 
-@rule(code="conference.adoption", version="D04", title="Biểu quyết thông qua tại Hội nghị",
-      cites=(cite(D04), cite(TT01_2016, 7)), valid_from=D04_FROM, valid_to=D04_TO,
-      facts=MotionTallyFacts, confidence=Confidence.SECONDARY)
+@rule(
+    code="conference.adoption",
+    version="D04",
+    title="Biểu quyết thông qua tại Hội nghị",
+    cites=(cite(D04), cite(TT01_2016, 7)),
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=MotionTallyFacts,
+    confidence=Confidence.SECONDARY,
+)
 def tally_motion_d04(
     facts: MotionTallyFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -146,8 +176,9 @@ def _validate_election(facts: ElectionFacts, base_option: BallotBase) -> int:
         require_non_negative("valid_ballots", facts.valid_ballots)
         require_at_most("valid_ballots", facts.valid_ballots, "present", facts.present)
     if base_option is BallotBase.VALID_BALLOTS and facts.valid_ballots is None:
-        raise InvalidFacts("valid_ballots", "Quy chế tính tỷ lệ trên số phiếu hợp lệ: cần nhập "
-                                            "số phiếu hợp lệ.")
+        raise InvalidFacts(
+            "valid_ballots", "Quy chế tính tỷ lệ trên số phiếu hợp lệ: cần nhập số phiếu hợp lệ."
+        )
     ballots = facts.valid_ballots if facts.valid_ballots is not None else facts.present
     names: set[str] = set()
     for index, candidate in enumerate(facts.candidates):
@@ -162,7 +193,9 @@ def _validate_election(facts: ElectionFacts, base_option: BallotBase) -> int:
     return facts.valid_ballots if base_option is BallotBase.VALID_BALLOTS else facts.present  # type: ignore[return-value]
 
 
-def check_ballot(kept: int, *, seats: int, options: ConferenceOptions | None = None) -> Reason | None:
+def check_ballot(
+    kept: int, *, seats: int, options: ConferenceOptions | None = None
+) -> Reason | None:
     """None when a strike-out ballot that leaves ``kept`` names is valid, else why it is not.
 
     A ballot that leaves more names than there are seats cannot be counted; whether a ballot
@@ -171,13 +204,21 @@ def check_ballot(kept: int, *, seats: int, options: ConferenceOptions | None = N
     """
     opts = options_or_default(options)
     if kept > seats:
-        return Reason("election.ballot.over_seats",
-                      "Phiếu để lại {kept} tên, nhiều hơn số lượng cần bầu ({seats}): phiếu không "
-                      "hợp lệ", None, {"kept": kept, "seats": seats}, Basis.AGENCY)
+        return Reason(
+            "election.ballot.over_seats",
+            "Phiếu để lại {kept} tên, nhiều hơn số lượng cần bầu ({seats}): phiếu không hợp lệ",
+            None,
+            {"kept": kept, "seats": seats},
+            Basis.AGENCY,
+        )
     if kept == 0 and not opts.blank_ballot_valid:
-        return Reason("election.ballot.blank",
-                      "Phiếu gạch hết tên: phiếu không hợp lệ theo quy chế bầu cử", None, {},
-                      Basis.AGENCY)
+        return Reason(
+            "election.ballot.blank",
+            "Phiếu gạch hết tên: phiếu không hợp lệ theo quy chế bầu cử",
+            None,
+            {},
+            Basis.AGENCY,
+        )
     return None
 
 
@@ -186,19 +227,31 @@ def _option_basis(is_default: bool) -> Basis:
 
 
 def _tally_election(
-    code: str, version: str, facts: ElectionFacts, on: date, options: ConferenceOptions | None,
+    code: str,
+    version: str,
+    facts: ElectionFacts,
+    on: date,
+    options: ConferenceOptions | None,
     citation: Citation,
 ) -> Result:
     opts = options_or_default(options)
     base = _validate_election(facts, opts.ballot_base)
     needed = votes_needed(base, on=on)
     default = ConferenceOptions()
-    base_label = "số người dự Hội nghị" if opts.ballot_base is BallotBase.PRESENT else "số phiếu hợp lệ"
-    reasons: list[Reason] = [reason(
-        "election.base", "Trúng cử khi được trên một nửa {base_label} ({base}) bầu, tức ít nhất "
-        "{needed} phiếu", citation, _option_basis(opts.ballot_base is default.ballot_base),
-        base_label=base_label, base=base, needed=needed,
-    )]
+    base_label = (
+        "số người dự Hội nghị" if opts.ballot_base is BallotBase.PRESENT else "số phiếu hợp lệ"
+    )
+    reasons: list[Reason] = [
+        reason(
+            "election.base",
+            "Trúng cử khi được trên một nửa {base_label} ({base}) bầu, tức ít nhất {needed} phiếu",
+            citation,
+            _option_basis(opts.ballot_base is default.ballot_base),
+            base_label=base_label,
+            base=base,
+            needed=needed,
+        )
+    ]
     ranked = sorted(facts.candidates, key=lambda c: -c.votes)  # stable: input order on ties
     passed = [c for c in ranked if c.votes >= needed]
     elected: list[CandidateVotes] = []
@@ -207,10 +260,16 @@ def _tally_election(
     if len(passed) <= facts.seats:
         elected = passed
     elif opts.election_tie_rule is ElectionTieRule.REVOTE_IF_OVERSUBSCRIBED:
-        reasons.append(reason("election.oversubscribed",
-                              "{count} người đạt trên một nửa số phiếu nhưng chỉ bầu {seats} "
-                              "người: bầu lại", citation, tie_basis,
-                              count=len(passed), seats=facts.seats))
+        reasons.append(
+            reason(
+                "election.oversubscribed",
+                "{count} người đạt trên một nửa số phiếu nhưng chỉ bầu {seats} người: bầu lại",
+                citation,
+                tie_basis,
+                count=len(passed),
+                seats=facts.seats,
+            )
+        )
     else:
         last_votes = passed[facts.seats - 1].votes
         above = [c for c in passed if c.votes > last_votes]
@@ -219,55 +278,103 @@ def _tally_election(
             elected = passed[: facts.seats]
         else:
             elected, tied = above, at_last
-        reasons.append(reason("election.top_k",
-                              "{count} người đạt trên một nửa số phiếu cho {seats} vị trí: lấy "
-                              "người có số phiếu cao hơn", citation, tie_basis,
-                              count=len(passed), seats=facts.seats))
+        reasons.append(
+            reason(
+                "election.top_k",
+                "{count} người đạt trên một nửa số phiếu cho {seats} vị trí: lấy "
+                "người có số phiếu cao hơn",
+                citation,
+                tie_basis,
+                count=len(passed),
+                seats=facts.seats,
+            )
+        )
     for candidate in elected:
-        reasons.append(reason("election.elected", "{name} trúng cử với {votes} phiếu", citation,
-                              name=candidate.name, votes=candidate.votes))
+        reasons.append(
+            reason(
+                "election.elected",
+                "{name} trúng cử với {votes} phiếu",
+                citation,
+                name=candidate.name,
+                votes=candidate.votes,
+            )
+        )
     if tied:
-        reasons.append(reason("election.tie",
-                              "{names} bằng phiếu nhau ({votes} phiếu) cho {left} vị trí còn lại: "
-                              "phải bầu lại giữa những người này", citation, tie_basis,
-                              names=", ".join(c.name for c in tied), votes=tied[0].votes,
-                              left=facts.seats - len(elected)))
+        reasons.append(
+            reason(
+                "election.tie",
+                "{names} bằng phiếu nhau ({votes} phiếu) cho {left} vị trí còn lại: "
+                "phải bầu lại giữa những người này",
+                citation,
+                tie_basis,
+                names=", ".join(c.name for c in tied),
+                votes=tied[0].votes,
+                left=facts.seats - len(elected),
+            )
+        )
     for candidate in facts.candidates:
         if candidate.votes < needed:
-            reasons.append(reason("election.not_elected",
-                                  "{name} không trúng cử: {votes} phiếu, chưa đạt {needed}",
-                                  citation, name=candidate.name, votes=candidate.votes,
-                                  needed=needed))
+            reasons.append(
+                reason(
+                    "election.not_elected",
+                    "{name} không trúng cử: {votes} phiếu, chưa đạt {needed}",
+                    citation,
+                    name=candidate.name,
+                    votes=candidate.votes,
+                    needed=needed,
+                )
+            )
     seats_left = facts.seats - len(elected)
     if tied or (len(passed) > facts.seats and not elected):
         outcome = ElectionOutcome.REVOTE_NEEDED
     elif seats_left:
         outcome = ElectionOutcome.SEATS_UNFILLED
-        reasons.append(reason("election.unfilled", "Còn {left} vị trí chưa có người trúng cử",
-                              citation, left=seats_left))
+        reasons.append(
+            reason(
+                "election.unfilled",
+                "Còn {left} vị trí chưa có người trúng cử",
+                citation,
+                left=seats_left,
+            )
+        )
     else:
         outcome = ElectionOutcome.COMPLETE
     values = {
-        "base": base, "votes_needed": needed, "seats_left": seats_left,
-        "elected": [c.name for c in elected], "passed": [c.name for c in passed],
+        "base": base,
+        "votes_needed": needed,
+        "seats_left": seats_left,
+        "elected": [c.name for c in elected],
+        "passed": [c.name for c in passed],
         "tied": [c.name for c in tied],
     }
     return Result(code, version, on, outcome, values, tuple(reasons))
 
 
-@rule(code="conference.election", version="L10", title="Kết quả bầu cử tại Hội nghị",
-      cites=(cite(L10, 51, 2, "c"),), valid_from=L10_FROM, facts=ElectionFacts)
+@rule(
+    code="conference.election",
+    version="L10",
+    title="Kết quả bầu cử tại Hội nghị",
+    cites=(cite(L10, 51, 2, "c"),),
+    valid_from=L10_FROM,
+    facts=ElectionFacts,
+)
 def tally_election_l10(
     facts: ElectionFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Điểm c khoản 2 Điều 51 Luật 10/2022 (by inference): trên 50% người dự bầu."""
-    return _tally_election("conference.election", "L10", facts, on, options,
-                           cite(L10, 51, 2, "c"))
+    return _tally_election("conference.election", "L10", facts, on, options, cite(L10, 51, 2, "c"))
 
 
-@rule(code="conference.election", version="D04", title="Kết quả bầu cử tại Hội nghị",
-      cites=(cite(D04), cite(TT01_2016, 7)), valid_from=D04_FROM, valid_to=D04_TO,
-      facts=ElectionFacts, confidence=Confidence.SECONDARY)
+@rule(
+    code="conference.election",
+    version="D04",
+    title="Kết quả bầu cử tại Hội nghị",
+    cites=(cite(D04), cite(TT01_2016, 7)),
+    valid_from=D04_FROM,
+    valid_to=D04_TO,
+    facts=ElectionFacts,
+    confidence=Confidence.SECONDARY,
+)
 def tally_election_d04(
     facts: ElectionFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
@@ -276,12 +383,16 @@ def tally_election_d04(
     return _tally_election("conference.election", "D04", facts, on, options, citation)
 
 
-@rule(code="inspection_board.election", version="D59",
-      title="Kết quả bầu thành viên Ban thanh tra nhân dân",
-      cites=(cite(L10, 60, 1), cite(L10, 51, 2, "c")), valid_from=D59_FROM, facts=ElectionFacts)
+@rule(
+    code="inspection_board.election",
+    version="D59",
+    title="Kết quả bầu thành viên Ban thanh tra nhân dân",
+    cites=(cite(L10, 60, 1), cite(L10, 51, 2, "c")),
+    valid_from=D59_FROM,
+    facts=ElectionFacts,
+)
 def tally_inspection_board_election(
     facts: ElectionFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Khoản 1 Điều 60, điểm c khoản 2 Điều 51 Luật 10/2022: Hội nghị bầu, trên 50% người dự."""
-    return _tally_election("inspection_board.election", "D59", facts, on, options,
-                           cite(L10, 60, 1))
+    return _tally_election("inspection_board.election", "D59", facts, on, options, cite(L10, 60, 1))

@@ -24,8 +24,15 @@ def _run(tmp_path: Path, cases: Any, capsys: pytest.CaptureFixture[str]) -> tupl
 
 
 def test_one_case_answers_one_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, answer = _run(tmp_path, {"question": "conference.quorum", "on": "2026-01-20",
-                                   "facts": {"convened": 15, "present": 15}}, capsys)
+    code, answer = _run(
+        tmp_path,
+        {
+            "question": "conference.quorum",
+            "on": "2026-01-20",
+            "facts": {"convened": 15, "present": 15},
+        },
+        capsys,
+    )
     assert code == 0
     assert answer["outcome"] is True and answer["values"]["quorum"] == 10
     assert answer["rule_version"] == "L10"
@@ -34,17 +41,35 @@ def test_one_case_answers_one_object(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 GOOD = [
-    {"question": "conference.adoption", "on": "2026-01-20",
-     "facts": {"present": 15, "votes_for": 15}},
-    {"question": "inspection_board.election", "on": "2026-01-20",
-     "facts": {"seats": 2, "present": 30, "candidates": [
-         {"name": "Nguyễn Văn An", "votes": 20}, {"name": "Trần Thị Bình", "votes": 17},
-         {"name": "Lê Chi", "votes": 17}]},
-     "options": {"election_tie_rule": "top_k_revote_on_tie"}},
-    {"question": "documents.page_setup", "on": "2026-01-20",
-     "facts": {"top_mm": 20, "bottom_mm": "45/2", "left_mm": 30, "right_mm": 15, "body_pt": 14}},
-    {"question": "conference.agenda", "on": "2026-01-20",
-     "facts": {"items": ["head_report", "union_report"], "has_inspection_board": False}},
+    {
+        "question": "conference.adoption",
+        "on": "2026-01-20",
+        "facts": {"present": 15, "votes_for": 15},
+    },
+    {
+        "question": "inspection_board.election",
+        "on": "2026-01-20",
+        "facts": {
+            "seats": 2,
+            "present": 30,
+            "candidates": [
+                {"name": "Nguyễn Văn An", "votes": 20},
+                {"name": "Trần Thị Bình", "votes": 17},
+                {"name": "Lê Chi", "votes": 17},
+            ],
+        },
+        "options": {"election_tie_rule": "top_k_revote_on_tie"},
+    },
+    {
+        "question": "documents.page_setup",
+        "on": "2026-01-20",
+        "facts": {"top_mm": 20, "bottom_mm": "45/2", "left_mm": 30, "right_mm": 15, "body_pt": 14},
+    },
+    {
+        "question": "conference.agenda",
+        "on": "2026-01-20",
+        "facts": {"items": ["head_report", "union_report"], "has_inspection_board": False},
+    },
 ]
 
 
@@ -61,35 +86,94 @@ def test_good_cases_are_all_answered(tmp_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("case", "field", "words"),
     [
-        pytest.param({"question": "conference.nothing", "on": "2026-01-20", "facts": {}},
-                     "question", "Không có quy tắc", id="unknown question"),
-        pytest.param({"question": "conference.quorum", "on": "2026-01-20",
-                      "facts": {"convened": 32}}, "facts.present", "Thiếu dữ kiện",
-                     id="missing fact"),
-        pytest.param({"question": "conference.quorum", "on": "2026-01-20",
-                      "facts": {"convened": "32", "present": 21}}, "facts.convened",
-                     "số nguyên", id="wrong type"),
-        pytest.param({"question": "conference.quorum", "on": "2026-01-20",
-                      "facts": {"convened": 32, "present": True}}, "facts.present",
-                     "số nguyên", id="a boolean is not a number"),
-        pytest.param({"question": "conference.quorum", "on": "2014-01-20",
-                      "facts": {"convened": 32, "present": 21}}, "on",
-                     "không có quy định", id="date before every version"),
-        pytest.param({"question": "conference.quorum", "on": "20/01/2026",
-                      "facts": {"convened": 32, "present": 21}}, "on", "YYYY-MM-DD",
-                     id="date not in ISO form"),
-        pytest.param({"question": "conference.quorum", "on": "2026-01-20",
-                      "facts": {"convened": 32, "present": 40}}, "facts.present",
-                     "không được lớn hơn", id="more present than convened"),
-        pytest.param({"question": "conference.agenda", "on": "2026-01-20",
-                      "facts": {"items": ["speech"]}}, "facts.items[0]", "một trong",
-                     id="unknown enum value"),
-        pytest.param({"question": "conference.publication_deadline", "on": "2028-06-01",
-                      "facts": {"decision_date": "2028-06-01"}}, "on", "lịch nghỉ",
-                     id="year outside the holiday table"),
-        pytest.param({"question": "conference.quorum", "on": "2026-01-20",
-                      "facts": {"convened": 32, "present": 21, "guests": 3}}, "facts.guests",
-                     "Không có dữ kiện", id="unknown fact"),
+        pytest.param(
+            {"question": "conference.nothing", "on": "2026-01-20", "facts": {}},
+            "question",
+            "Không có quy tắc",
+            id="unknown question",
+        ),
+        pytest.param(
+            {"question": "conference.quorum", "on": "2026-01-20", "facts": {"convened": 32}},
+            "facts.present",
+            "Thiếu dữ kiện",
+            id="missing fact",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "2026-01-20",
+                "facts": {"convened": "32", "present": 21},
+            },
+            "facts.convened",
+            "số nguyên",
+            id="wrong type",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "2026-01-20",
+                "facts": {"convened": 32, "present": True},
+            },
+            "facts.present",
+            "số nguyên",
+            id="a boolean is not a number",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "2014-01-20",
+                "facts": {"convened": 32, "present": 21},
+            },
+            "on",
+            "không có quy định",
+            id="date before every version",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "20/01/2026",
+                "facts": {"convened": 32, "present": 21},
+            },
+            "on",
+            "YYYY-MM-DD",
+            id="date not in ISO form",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "2026-01-20",
+                "facts": {"convened": 32, "present": 40},
+            },
+            "facts.present",
+            "không được lớn hơn",
+            id="more present than convened",
+        ),
+        pytest.param(
+            {"question": "conference.agenda", "on": "2026-01-20", "facts": {"items": ["speech"]}},
+            "facts.items[0]",
+            "một trong",
+            id="unknown enum value",
+        ),
+        pytest.param(
+            {
+                "question": "conference.publication_deadline",
+                "on": "2028-06-01",
+                "facts": {"decision_date": "2028-06-01"},
+            },
+            "on",
+            "lịch nghỉ",
+            id="year outside the holiday table",
+        ),
+        pytest.param(
+            {
+                "question": "conference.quorum",
+                "on": "2026-01-20",
+                "facts": {"convened": 32, "present": 21, "guests": 3},
+            },
+            "facts.guests",
+            "Không có dữ kiện",
+            id="unknown fact",
+        ),
     ],
 )
 def test_bad_cases_answer_an_error(case: dict[str, Any], field: str, words: str) -> None:
@@ -99,8 +183,9 @@ def test_bad_cases_answer_an_error(case: dict[str, Any], field: str, words: str)
     assert words in answer["error"]["message"]
 
 
-def test_a_bad_case_does_not_stop_the_others(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_case_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cases = [GOOD[0], {"question": "nope", "on": "2026-01-20", "facts": {}}, GOOD[2]]
     code, answers = _run(tmp_path, cases, capsys)
     assert code == 1
@@ -118,11 +203,18 @@ def test_rules_on_a_date_lists_the_regime_in_force(capsys: pytest.CaptureFixture
 
 
 def test_module_entry_point_reads_standard_input() -> None:
-    case = {"question": "conference.window", "on": "2020-12-25",
-            "facts": {"conference_date": "2020-12-25", "work_year_end": "2020-12-31"}}
+    case = {
+        "question": "conference.window",
+        "on": "2020-12-25",
+        "facts": {"conference_date": "2020-12-25", "work_year_end": "2020-12-31"},
+    }
     completed = subprocess.run(
-        [sys.executable, "-m", "hoinghi.law.cli", "evaluate", "-"], cwd=ROOT, text=True,
-        input=json.dumps(case), capture_output=True, check=False,
+        [sys.executable, "-m", "hoinghi.law.cli", "evaluate", "-"],
+        cwd=ROOT,
+        text=True,
+        input=json.dumps(case),
+        capture_output=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     answer = json.loads(completed.stdout)

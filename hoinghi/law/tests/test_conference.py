@@ -105,16 +105,18 @@ def test_more_votes_than_present_is_refused() -> None:
         pytest.param(32, 0, True, True, 11, id="union committee proposes"),
     ],
 )
-def test_extraordinary_trigger(staff: int, proposers: int, union: bool, ok: bool,
-                               needed: int) -> None:
+def test_extraordinary_trigger(
+    staff: int, proposers: int, union: bool, ok: bool, needed: int
+) -> None:
     facts = ExtraordinaryRequestFacts(staff, proposers, union_committee_proposed=union)
     result = decide("conference.extraordinary_trigger", facts, on=ON)
     assert result.outcome is ok and result.values["proposers_needed"] == needed
 
 
 def test_old_regime_extraordinary_conference_within_15_days() -> None:
-    facts = ExtraordinaryRequestFacts(30, 10, requested_on=date(2020, 11, 2),
-                                      held_on=date(2020, 11, 18))
+    facts = ExtraordinaryRequestFacts(
+        30, 10, requested_on=date(2020, 11, 2), held_on=date(2020, 11, 18)
+    )
     result = decide("conference.extraordinary_trigger", facts, on=date(2020, 11, 2))
     assert result.values["deadline"] == date(2020, 11, 17)
     assert result.values["status"] is DeadlineStatus.MISSED
@@ -147,8 +149,9 @@ def test_seed_25_12_2020_lawful_under_decree_04_outside_law_10_window() -> None:
     assert old.rule_version == "D04" and old.outcome is True
     assert old.reasons[0].basis is Basis.UNVERIFIED
     # The same calendar day under Law 10/2022 (work year 2024) is before the window opens.
-    new = check_window_l10(ConferenceDateFacts(date(2024, 12, 25), date(2024, 12, 31)),
-                           on=date(2024, 12, 25))
+    new = check_window_l10(
+        ConferenceDateFacts(date(2024, 12, 25), date(2024, 12, 31)), on=date(2024, 12, 25)
+    )
     assert new.outcome is False
 
 
@@ -184,8 +187,7 @@ def test_attendance_form(staff: int, dispersed: bool, form: AttendanceForm) -> N
 
 def test_old_regime_delegate_threshold_is_an_option() -> None:
     options = ConferenceOptions(old_regime_delegate_threshold=200)
-    result = decide("conference.attendance_form", AttendanceFormFacts(150), on=OLD,
-                    options=options)
+    result = decide("conference.attendance_form", AttendanceFormFacts(150), on=OLD, options=options)
     assert result.outcome is AttendanceForm.PLENARY
     assert result.reasons[0].basis is Basis.UNVERIFIED
 
@@ -199,8 +201,9 @@ def test_old_regime_delegate_threshold_is_an_option() -> None:
         pytest.param(2, False, False, False, id="no head–union agreement"),
     ],
 )
-def test_written_ballot_fallback(failed: int, force_majeure: bool, agreed: bool,
-                                 allowed: bool) -> None:
+def test_written_ballot_fallback(
+    failed: int, force_majeure: bool, agreed: bool, allowed: bool
+) -> None:
     facts = WrittenBallotFacts(failed, force_majeure, agreed)
     assert decide("conference.written_ballot_fallback", facts, on=ON).outcome is allowed
 
@@ -226,15 +229,22 @@ FULL = tuple(item.item for item in agenda_template(on=ON))
     [
         pytest.param(FULL, True, True, [], id="complete agenda"),
         pytest.param(FULL[:-1], True, False, ["resolution"], id="resolution missing"),
-        pytest.param(tuple(i for i in FULL if i is not AgendaItem.INSPECTION_BOARD_REPORT), False,
-                     True, [], id="no inspection board: its report may be skipped"),
-        pytest.param((*FULL[:3], AgendaItem.OTHER, *FULL[3:]), True, True, [],
-                     id="other business inserted"),
+        pytest.param(
+            tuple(i for i in FULL if i is not AgendaItem.INSPECTION_BOARD_REPORT),
+            False,
+            True,
+            [],
+            id="no inspection board: its report may be skipped",
+        ),
+        pytest.param(
+            (*FULL[:3], AgendaItem.OTHER, *FULL[3:]), True, True, [], id="other business inserted"
+        ),
         pytest.param((FULL[1], FULL[0], *FULL[2:]), True, False, [], id="union report first"),
     ],
 )
-def test_agenda(items: tuple[AgendaItem, ...], has_board: bool, ok: bool,
-                missing: list[str]) -> None:
+def test_agenda(
+    items: tuple[AgendaItem, ...], has_board: bool, ok: bool, missing: list[str]
+) -> None:
     result = decide("conference.agenda", AgendaFacts(items, has_board), on=ON)
     assert result.outcome is ok and result.values["missing"] == missing
 
@@ -242,10 +252,13 @@ def test_agenda(items: tuple[AgendaItem, ...], has_board: bool, ok: bool,
 @pytest.mark.parametrize(
     ("signers", "ok"),
     [
-        pytest.param((PledgeSigner.HEAD, PledgeSigner.UNION_CHAIR), True, id="head and union chair"),
+        pytest.param(
+            (PledgeSigner.HEAD, PledgeSigner.UNION_CHAIR), True, id="head and union chair"
+        ),
         pytest.param((PledgeSigner.HEAD,), False, id="head alone"),
-        pytest.param((PledgeSigner.DEPUTY_HEAD, PledgeSigner.UNION_CHAIR), False,
-                     id="deputy instead of head"),
+        pytest.param(
+            (PledgeSigner.DEPUTY_HEAD, PledgeSigner.UNION_CHAIR), False, id="deputy instead of head"
+        ),
     ],
 )
 def test_pledge_signers(signers: tuple[PledgeSigner, ...], ok: bool) -> None:
@@ -266,15 +279,19 @@ def test_followup_every_six_months_a9() -> None:
     ],
 )
 def test_publication_deadline(published: date | None, status: DeadlineStatus) -> None:
-    result = decide("conference.publication_deadline",
-                    PublicationFacts(date(2026, 1, 5), published), on=date(2026, 1, 5))
+    result = decide(
+        "conference.publication_deadline",
+        PublicationFacts(date(2026, 1, 5), published),
+        on=date(2026, 1, 5),
+    )
     assert result.outcome is status and result.values["deadline"] == date(2026, 1, 12)
     assert any(r.basis is Basis.UNVERIFIED for r in result.reasons)
 
 
 def test_publication_deadline_across_tet() -> None:
-    result = decide("conference.publication_deadline", PublicationFacts(date(2026, 2, 12)),
-                    on=date(2026, 2, 12))
+    result = decide(
+        "conference.publication_deadline", PublicationFacts(date(2026, 2, 12)), on=date(2026, 2, 12)
+    )
     assert result.values["deadline"] == date(2026, 2, 26)
 
 
@@ -287,8 +304,11 @@ def test_publication_deadline_across_tet() -> None:
     ],
 )
 def test_posting_duration(removed: date | None, status: DeadlineStatus) -> None:
-    result = decide("conference.posting_duration", PostingFacts(date(2026, 1, 12), removed),
-                    on=date(2026, 1, 12))
+    result = decide(
+        "conference.posting_duration",
+        PostingFacts(date(2026, 1, 12), removed),
+        on=date(2026, 1, 12),
+    )
     assert result.outcome is status
     assert result.values["last_required_day"] == date(2026, 1, 31)
     assert result.values["earliest_removal"] == date(2026, 2, 1)
@@ -308,24 +328,63 @@ def _election(seats: int, present: int, *votes: int, **kwargs: Any) -> ElectionF
 @pytest.mark.parametrize(
     ("facts", "options", "outcome", "elected", "tied"),
     [
-        pytest.param(_election(3, 30, 20, 18, 17, 3), None, ElectionOutcome.COMPLETE,
-                     ["An", "Bình", "Chi"], [], id="three seats, three pass"),
-        pytest.param(_election(3, 30, 20, 18, 15), None, ElectionOutcome.SEATS_UNFILLED,
-                     ["An", "Bình"], [], id="15 of 30 is not more than half: seat unfilled"),
-        pytest.param(_election(2, 30, 20, 17, 17), None, ElectionOutcome.REVOTE_NEEDED,
-                     ["An"], ["Bình", "Chi"], id="tie at the last seat: re-vote"),
-        pytest.param(_election(2, 30, 20, 19, 17), None, ElectionOutcome.COMPLETE,
-                     ["An", "Bình"], [], id="over-subscribed: top two"),
-        pytest.param(_election(2, 30, 20, 19, 17), ConferenceOptions(
-            election_tie_rule=ElectionTieRule.REVOTE_IF_OVERSUBSCRIBED),
-                     ElectionOutcome.REVOTE_NEEDED, [], [], id="over-subscribed: agency re-vote"),
-        pytest.param(_election(1, 30, 14, valid_ballots=26), ConferenceOptions(
-            ballot_base=BallotBase.VALID_BALLOTS), ElectionOutcome.COMPLETE, ["An"], [],
-                     id="14 of 26 valid ballots, base = valid ballots"),
+        pytest.param(
+            _election(3, 30, 20, 18, 17, 3),
+            None,
+            ElectionOutcome.COMPLETE,
+            ["An", "Bình", "Chi"],
+            [],
+            id="three seats, three pass",
+        ),
+        pytest.param(
+            _election(3, 30, 20, 18, 15),
+            None,
+            ElectionOutcome.SEATS_UNFILLED,
+            ["An", "Bình"],
+            [],
+            id="15 of 30 is not more than half: seat unfilled",
+        ),
+        pytest.param(
+            _election(2, 30, 20, 17, 17),
+            None,
+            ElectionOutcome.REVOTE_NEEDED,
+            ["An"],
+            ["Bình", "Chi"],
+            id="tie at the last seat: re-vote",
+        ),
+        pytest.param(
+            _election(2, 30, 20, 19, 17),
+            None,
+            ElectionOutcome.COMPLETE,
+            ["An", "Bình"],
+            [],
+            id="over-subscribed: top two",
+        ),
+        pytest.param(
+            _election(2, 30, 20, 19, 17),
+            ConferenceOptions(election_tie_rule=ElectionTieRule.REVOTE_IF_OVERSUBSCRIBED),
+            ElectionOutcome.REVOTE_NEEDED,
+            [],
+            [],
+            id="over-subscribed: agency re-vote",
+        ),
+        pytest.param(
+            _election(1, 30, 14, valid_ballots=26),
+            ConferenceOptions(ballot_base=BallotBase.VALID_BALLOTS),
+            ElectionOutcome.COMPLETE,
+            ["An"],
+            [],
+            id="14 of 26 valid ballots, base = valid ballots",
+        ),
     ],
 )
-def test_election(facts: ElectionFacts, options: ConferenceOptions | None,
-                  outcome: ElectionOutcome, elected: list[str], tied: list[str]) -> None:
+def test_election(
+    facts: ElectionFacts,
+    options: ConferenceOptions | None,
+    outcome: ElectionOutcome,
+    elected: list[str],
+    tied: list[str],
+) -> None:
     result = tally_election(facts, on=ON, options=options)
     assert result.outcome is outcome
     assert result.values["elected"] == elected and result.values["tied"] == tied
@@ -335,6 +394,9 @@ def test_election(facts: ElectionFacts, options: ConferenceOptions | None,
 
 def test_election_base_valid_ballots_needs_the_count() -> None:
     with pytest.raises(InvalidFacts) as raised:
-        tally_election(_election(1, 30, 14), on=ON,
-                       options=ConferenceOptions(ballot_base=BallotBase.VALID_BALLOTS))
+        tally_election(
+            _election(1, 30, 14),
+            on=ON,
+            options=ConferenceOptions(ballot_base=BallotBase.VALID_BALLOTS),
+        )
     assert raised.value.field == "valid_ballots"

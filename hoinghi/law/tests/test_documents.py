@@ -108,10 +108,16 @@ def test_date_line_for_another_day_is_flagged() -> None:
 @pytest.mark.parametrize(
     ("facts", "number"),
     [
-        pytest.param(NumberSequenceFacts(date(2027, 1, 4), 389, date(2026, 12, 31)), 1,
-                     id="E5: first document of 2027 restarts at 01"),
-        pytest.param(NumberSequenceFacts(date(2026, 5, 4), 41, date(2026, 5, 2)), 42,
-                     id="next number in the year"),
+        pytest.param(
+            NumberSequenceFacts(date(2027, 1, 4), 389, date(2026, 12, 31)),
+            1,
+            id="E5: first document of 2027 restarts at 01",
+        ),
+        pytest.param(
+            NumberSequenceFacts(date(2026, 5, 4), 41, date(2026, 5, 2)),
+            42,
+            id="next number in the year",
+        ),
         pytest.param(NumberSequenceFacts(date(2026, 1, 2)), 1, id="first ever document"),
     ],
 )
@@ -120,10 +126,20 @@ def test_number_sequence(facts: NumberSequenceFacts, number: int) -> None:
 
 
 def _page(**overrides: Fraction) -> PageSetupFacts:
-    values = {"top_mm": Fraction(20), "bottom_mm": Fraction(20), "left_mm": Fraction(30),
-              "right_mm": Fraction(15), "body_pt": Fraction(14)} | overrides
-    return PageSetupFacts(values["top_mm"], values["bottom_mm"], values["left_mm"],
-                          values["right_mm"], values["body_pt"])
+    values = {
+        "top_mm": Fraction(20),
+        "bottom_mm": Fraction(20),
+        "left_mm": Fraction(30),
+        "right_mm": Fraction(15),
+        "body_pt": Fraction(14),
+    } | overrides
+    return PageSetupFacts(
+        values["top_mm"],
+        values["bottom_mm"],
+        values["left_mm"],
+        values["right_mm"],
+        values["body_pt"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -142,7 +158,10 @@ def test_page_setup(facts: PageSetupFacts, ok: bool) -> None:
 def test_element_specification_is_dated_and_cited() -> None:
     spec = STATE_ELEMENTS.at(ON)
     assert spec.value[Element.RECIPIENTS_HEADING].size_pt.low == 12
-    assert spec.value[Element.RECIPIENTS_HEADING].bold and spec.value[Element.RECIPIENTS_HEADING].italic
+    assert (
+        spec.value[Element.RECIPIENTS_HEADING].bold
+        and spec.value[Element.RECIPIENTS_HEADING].italic
+    )
     assert "Phụ lục I" in spec.citation.render()
     assert STATE_PAGE.value(ON).first_line_indent_mm == (Fraction(10), Fraction(127, 10))
 

@@ -58,10 +58,16 @@ def test_before_decree_59_there_is_no_rule_in_force() -> None:
         pytest.param(BoardSizeFacts(3), True, id="3 members, the minimum"),
         pytest.param(BoardSizeFacts(9), True, id="9 members, the maximum"),
         pytest.param(BoardSizeFacts(10), False, id="B2: 10 members in an ordinary agency"),
-        pytest.param(BoardSizeFacts(10, True, True, True), True,
-                     id="B2: 10 members, dispersed, union proposal, Conference decision"),
-        pytest.param(BoardSizeFacts(10, True, True, False), False,
-                     id="10 members, dispersed, no Conference decision"),
+        pytest.param(
+            BoardSizeFacts(10, True, True, True),
+            True,
+            id="B2: 10 members, dispersed, union proposal, Conference decision",
+        ),
+        pytest.param(
+            BoardSizeFacts(10, True, True, False),
+            False,
+            id="10 members, dispersed, no Conference decision",
+        ),
     ],
 )
 def test_board_size(facts: BoardSizeFacts, ok: bool) -> None:
@@ -74,15 +80,21 @@ def test_board_size(facts: BoardSizeFacts, ok: bool) -> None:
         pytest.param((BoardPosition.CHIEF_ACCOUNTANT,), True, False, id="B4: chief accountant"),
         pytest.param((BoardPosition.DEPUTY_HEAD,), True, False, id="B4: deputy head"),
         pytest.param((BoardPosition.HEAD,), True, False, id="the head"),
-        pytest.param((BoardPosition.UNION_COMMITTEE_MEMBER,), True, True,
-                     id="B4: union committee member is eligible"),
+        pytest.param(
+            (BoardPosition.UNION_COMMITTEE_MEMBER,),
+            True,
+            True,
+            id="B4: union committee member is eligible",
+        ),
         pytest.param((), False, False, id="does not work in the agency"),
     ],
 )
-def test_board_eligibility(positions: tuple[BoardPosition, ...], works_here: bool,
-                           ok: bool) -> None:
-    result = decide("inspection_board.eligibility", BoardCandidateFacts(positions, works_here),
-                    on=ON)
+def test_board_eligibility(
+    positions: tuple[BoardPosition, ...], works_here: bool, ok: bool
+) -> None:
+    result = decide(
+        "inspection_board.eligibility", BoardCandidateFacts(positions, works_here), on=ON
+    )
     assert result.outcome is ok
 
 
@@ -109,27 +121,51 @@ def test_board_term_b5() -> None:
 @pytest.mark.parametrize(
     ("ended", "recognized", "deadline", "status"),
     [
-        pytest.param(date(2026, 1, 16), None, date(2026, 1, 23), DeadlineStatus.DUE,
-                     id="B1: Conference ended Fri 16/01, recognition by Fri 23/01"),
-        pytest.param(date(2026, 1, 16), date(2026, 1, 23), date(2026, 1, 23), DeadlineStatus.MET,
-                     id="recognized on the last working day"),
-        pytest.param(date(2026, 1, 16), date(2026, 1, 26), date(2026, 1, 23),
-                     DeadlineStatus.MISSED, id="recognized the Monday after"),
-        pytest.param(date(2026, 2, 13), None, date(2026, 2, 27), DeadlineStatus.DUE,
-                     id="Conference ended Fri 13/02/2026, Tết week does not count"),
+        pytest.param(
+            date(2026, 1, 16),
+            None,
+            date(2026, 1, 23),
+            DeadlineStatus.DUE,
+            id="B1: Conference ended Fri 16/01, recognition by Fri 23/01",
+        ),
+        pytest.param(
+            date(2026, 1, 16),
+            date(2026, 1, 23),
+            date(2026, 1, 23),
+            DeadlineStatus.MET,
+            id="recognized on the last working day",
+        ),
+        pytest.param(
+            date(2026, 1, 16),
+            date(2026, 1, 26),
+            date(2026, 1, 23),
+            DeadlineStatus.MISSED,
+            id="recognized the Monday after",
+        ),
+        pytest.param(
+            date(2026, 2, 13),
+            None,
+            date(2026, 2, 27),
+            DeadlineStatus.DUE,
+            id="Conference ended Fri 13/02/2026, Tết week does not count",
+        ),
     ],
 )
-def test_recognition_deadline(ended: date, recognized: date | None, deadline: date,
-                              status: DeadlineStatus) -> None:
-    result = decide("inspection_board.recognition_deadline", RecognitionFacts(ended, recognized),
-                    on=ended)
+def test_recognition_deadline(
+    ended: date, recognized: date | None, deadline: date, status: DeadlineStatus
+) -> None:
+    result = decide(
+        "inspection_board.recognition_deadline", RecognitionFacts(ended, recognized), on=ended
+    )
     assert result.values["deadline"] == deadline and result.outcome is status
 
 
 @pytest.mark.parametrize(
     ("starts", "latest"),
     [
-        pytest.param(date(2026, 3, 11), date(2026, 3, 4), id="B6: inspection Wed 11/03, notify by 04/03"),
+        pytest.param(
+            date(2026, 3, 11), date(2026, 3, 4), id="B6: inspection Wed 11/03, notify by 04/03"
+        ),
         pytest.param(date(2026, 2, 24), date(2026, 2, 10), id="inspection after Tết 2026"),
     ],
 )
@@ -141,22 +177,42 @@ def test_notice_deadline(starts: date, latest: date) -> None:
 @pytest.mark.parametrize(
     ("options", "deadline", "basis"),
     [
-        pytest.param(None, date(2026, 3, 17), Basis.UNVERIFIED,
-                     id="B7: received 02/03, reply by 17/03 (calendar days)"),
-        pytest.param(ConferenceOptions(inspection_board=InspectionBoardOptions(DayKind.WORKING)),
-                     date(2026, 3, 23), Basis.AGENCY, id="agency reads 15 working days"),
+        pytest.param(
+            None,
+            date(2026, 3, 17),
+            Basis.UNVERIFIED,
+            id="B7: received 02/03, reply by 17/03 (calendar days)",
+        ),
+        pytest.param(
+            ConferenceOptions(inspection_board=InspectionBoardOptions(DayKind.WORKING)),
+            date(2026, 3, 23),
+            Basis.AGENCY,
+            id="agency reads 15 working days",
+        ),
     ],
 )
 def test_reply_deadline(options: ConferenceOptions | None, deadline: date, basis: Basis) -> None:
-    result = decide("inspection_board.reply_deadline", RecommendationFacts(date(2026, 3, 2)),
-                    on=date(2026, 3, 2), options=options)
+    result = decide(
+        "inspection_board.reply_deadline",
+        RecommendationFacts(date(2026, 3, 2)),
+        on=date(2026, 3, 2),
+        options=options,
+    )
     assert result.values["deadline"] == deadline
     assert "inspection_board.reply.day_kind" in [r.code for r in result.reasons if r.basis is basis]
 
 
 def test_board_election_b9() -> None:
-    facts = ElectionFacts(3, 40, (CandidateVotes("An", 30), CandidateVotes("Bình", 21),
-                                  CandidateVotes("Chi", 20), CandidateVotes("Dũng", 25)))
+    facts = ElectionFacts(
+        3,
+        40,
+        (
+            CandidateVotes("An", 30),
+            CandidateVotes("Bình", 21),
+            CandidateVotes("Chi", 20),
+            CandidateVotes("Dũng", 25),
+        ),
+    )
     result = tally_election(facts, on=ON, inspection_board=True)
     assert result.rule == "inspection_board.election"
     assert result.outcome is ElectionOutcome.COMPLETE

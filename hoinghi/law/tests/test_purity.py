@@ -15,7 +15,8 @@ ROOT = Path(hoinghi.law.__file__).resolve().parents[2]
 
 def _law_modules() -> list[str]:
     return sorted(
-        info.name for info in pkgutil.walk_packages(hoinghi.law.__path__, "hoinghi.law.")
+        info.name
+        for info in pkgutil.walk_packages(hoinghi.law.__path__, "hoinghi.law.")
         if ".tests" not in info.name
     )
 
@@ -29,6 +30,7 @@ def test_no_module_of_the_law_imports_django() -> None:
         "    importlib.import_module(name)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))))\n"
     )
-    completed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                               text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(completed.stdout.strip().splitlines()[-1]) == []

@@ -31,8 +31,11 @@ def test_the_registry_has_no_problems() -> None:
     assert problems() == []
 
 
-@pytest.mark.parametrize("version", [r for r in all_rules() if r.code.startswith(MINE)],
-                         ids=lambda r: f"{r.code} [{r.version}]")
+@pytest.mark.parametrize(
+    "version",
+    [r for r in all_rules() if r.code.startswith(MINE)],
+    ids=lambda r: f"{r.code} [{r.version}]",
+)
 def test_every_rule_cites_a_text_and_builds_facts(version: registry.RuleVersion) -> None:
     assert version.cites and version.facts is not None
     assert unicodedata.is_normalized("NFC", version.title)
@@ -41,10 +44,20 @@ def test_every_rule_cites_a_text_and_builds_facts(version: registry.RuleVersion)
 @pytest.mark.parametrize(
     ("code", "facts", "before", "after"),
     [
-        pytest.param("conference.quorum", QuorumFacts(15, 15), "D04", "L10",
-                     id="quorum: Decree 04/2015 until 30/06/2023, Law 10/2022 from 01/07/2023"),
-        pytest.param("conference.required", StaffFacts(5), "D04", "L10",
-                     id="5 staff: required under the old regime, optional under Law 10"),
+        pytest.param(
+            "conference.quorum",
+            QuorumFacts(15, 15),
+            "D04",
+            "L10",
+            id="quorum: Decree 04/2015 until 30/06/2023, Law 10/2022 from 01/07/2023",
+        ),
+        pytest.param(
+            "conference.required",
+            StaffFacts(5),
+            "D04",
+            "L10",
+            id="5 staff: required under the old regime, optional under Law 10",
+        ),
     ],
 )
 def test_regime_change(code: str, facts: object, before: str, after: str) -> None:
@@ -60,8 +73,13 @@ def test_an_overlapping_registration_is_reported(monkeypatch: pytest.MonkeyPatch
     scratch = {code: list(versions) for code, versions in registry._RULES.items()}
     monkeypatch.setattr(registry, "_RULES", scratch)
 
-    @rule(code="conference.quorum", version="DUP", title="Trùng", cites=(cite(L10, 51),),
-          valid_from=date(2024, 1, 1))
+    @rule(
+        code="conference.quorum",
+        version="DUP",
+        title="Trùng",
+        cites=(cite(L10, 51),),
+        valid_from=date(2024, 1, 1),
+    )
     def duplicate(facts: QuorumFacts, *, on: date) -> Result:  # pragma: no cover
         raise AssertionError
 
@@ -74,8 +92,13 @@ def test_an_overlapping_registration_is_reported(monkeypatch: pytest.MonkeyPatch
 def test_a_rule_without_citation_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(registry, "_RULES", {})
 
-    @rule(code="scratch.rule", version="X", title="Không trích dẫn", cites=(),
-          valid_from=date(2024, 1, 1))
+    @rule(
+        code="scratch.rule",
+        version="X",
+        title="Không trích dẫn",
+        cites=(),
+        valid_from=date(2024, 1, 1),
+    )
     def uncited(facts: object, *, on: date) -> Result:  # pragma: no cover
         raise AssertionError
 
@@ -96,8 +119,9 @@ def test_quorum_is_the_least_number_that_satisfies_the_rule(convened: int, on: d
 
 
 @given(present=st.integers(min_value=1, max_value=5000), data=st.data(), on=DATES)
-def test_a_motion_answers_the_same_for_the_same_facts(present: int, data: st.DataObject,
-                                                      on: date) -> None:
+def test_a_motion_answers_the_same_for_the_same_facts(
+    present: int, data: st.DataObject, on: date
+) -> None:
     votes = data.draw(st.integers(min_value=0, max_value=present))
     first = tally_motion(MotionTallyFacts(present, votes), on=on)
     second = tally_motion(MotionTallyFacts(present, votes), on=on)

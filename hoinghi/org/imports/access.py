@@ -16,7 +16,9 @@ def get_managed_agency_for_user(request: HttpRequest, code: str) -> Agency:
     """The agency, if the user may manage its staff: 404 outside it, 403 inside without the role."""
     agency = access.get_agency_for_user(request, code)
     if not access.can_manage_staff(request.user, agency):
-        raise PermissionDenied("Chỉ quản trị viên và văn thư của cơ quan được nhập, xuất danh sách cán bộ.")
+        raise PermissionDenied(
+            "Chỉ quản trị viên và văn thư của cơ quan được nhập, xuất danh sách cán bộ."
+        )
     return agency
 
 
@@ -24,6 +26,7 @@ def get_staff_import_for_user(request: HttpRequest, agency: Agency, token: UUID)
     """A previewed import is seen only by the one who uploaded it."""
     try:
         return StaffImport.objects.select_related("agency").get(
-            token=token, agency=agency, uploaded_by_id=request.user.pk)
+            token=token, agency=agency, uploaded_by_id=request.user.pk
+        )
     except StaffImport.DoesNotExist:
         raise Http404("Không tìm thấy lần nhập này.") from None

@@ -22,8 +22,13 @@ from hoinghi.org.imports.rows import CheckedFile, StaffRow, UnitRef
 from hoinghi.org.models import Agency, Person, Position, Unit, UnitKind
 from hoinghi.vietnamese import fold, name_sort_key
 
-UNIT_KIND_BY_PREFIX = (("van phong", UnitKind.OFFICE), ("uy ban", UnitKind.COMMITTEE),
-                       ("ban ", UnitKind.BOARD), ("phong ", UnitKind.DIVISION), ("to ", UnitKind.TEAM))
+UNIT_KIND_BY_PREFIX = (
+    ("van phong", UnitKind.OFFICE),
+    ("uy ban", UnitKind.COMMITTEE),
+    ("ban ", UnitKind.BOARD),
+    ("phong ", UnitKind.DIVISION),
+    ("to ", UnitKind.TEAM),
+)
 
 
 @dataclass
@@ -41,8 +46,14 @@ class ImportCounts:
 
     @property
     def changes(self) -> int:
-        return (self.people_created + self.people_updated + self.units_created + self.units_updated
-                + self.positions_created + self.positions_updated)
+        return (
+            self.people_created
+            + self.people_updated
+            + self.units_created
+            + self.units_updated
+            + self.positions_created
+            + self.positions_updated
+        )
 
 
 @dataclass
@@ -76,8 +87,14 @@ def _unit_kind(name: str) -> str:
     return UnitKind.OTHER
 
 
-def _write_units(agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, dry_run: bool) -> dict[str, int]:
-    loaded = list(Unit.objects.filter(agency=agency).values_list("code", "pk", "name", "parent_id", "position"))
+def _write_units(
+    agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, dry_run: bool
+) -> dict[str, int]:
+    loaded = list(
+        Unit.objects.filter(agency=agency).values_list(
+            "code", "pk", "name", "parent_id", "position"
+        )
+    )
     existing = {code: UnitRow(pk, name, parent_id) for code, pk, name, parent_id, _ in loaded}
     ids = {code: u.pk for code, u in existing.items()}
     wanted: dict[str, tuple[str, str]] = {}
@@ -88,8 +105,15 @@ def _write_units(agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, 
             name, parent = wanted[r.unit_code]
             wanted[r.unit_code] = (name or r.unit_name, parent or r.unit_parent_code)
     new = {code for code in wanted if code not in existing}
-    changed = {code for code, (name, parent) in wanted.items() if code in existing and (
-        (name and name != existing[code].name) or (parent and ids.get(parent) != existing[code].parent_id))}
+    changed = {
+        code
+        for code, (name, parent) in wanted.items()
+        if code in existing
+        and (
+            (name and name != existing[code].name)
+            or (parent and ids.get(parent) != existing[code].parent_id)
+        )
+    }
     counts.units_created, counts.units_updated = len(new), len(changed)
     if dry_run or not (new or changed):
         return ids
@@ -102,11 +126,21 @@ def _write_units(agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, 
         for code in ready:
             name, parent = wanted[code]
             before = existing.get(code)
-            values.append((agency.pk, code, name or (before.name if before else code),
-                           ids[parent] if parent else (before.parent_id if before else None),
-                           _unit_kind(name), next_position, ""))
+            values.append(
+                (
+                    agency.pk,
+                    code,
+                    name or (before.name if before else code),
+                    ids[parent] if parent else (before.parent_id if before else None),
+                    _unit_kind(name),
+                    next_position,
+                    "",
+                )
+            )
             next_position += 0 if before else 1
-        upsert_rows(Unit, UNIT_COLUMNS, values, conflict=("agency", "code"), update=("name", "parent"))
+        upsert_rows(
+            Unit, UNIT_COLUMNS, values, conflict=("agency", "code"), update=("name", "parent")
+        )
         pending -= set(ready)
         ids.update(Unit.objects.filter(agency=agency, code__in=ready).values_list("code", "pk"))
     return ids
@@ -126,10 +160,14 @@ def person_defaults() -> dict[str, Any]:
     return defaults
 
 
-def _write_people(agency: Agency, checked: CheckedFile, counts: ImportCounts, *, dry_run: bool) -> dict[str, int]:
+def _write_people(
+    agency: Agency, checked: CheckedFile, counts: ImportCounts, *, dry_run: bool
+) -> dict[str, int]:
     fields = [f for f in PERSON_FIELDS if f in checked.present]
-    existing = {row[0]: row for row in
-                Person.objects.filter(agency=agency).values_list("staff_code", "pk", *fields)}
+    existing = {
+        row[0]: row
+        for row in Person.objects.filter(agency=agency).values_list("staff_code", "pk", *fields)
+    }
     # One tuple per row in the order of ``fields``, compared with the stored tuple as it is.
     getters = [(i, f) for i, f in enumerate(PERSON_FIELDS) if f in checked.present]
     defaults = person_defaults()
@@ -148,27 +186,46 @@ def _write_people(agency: Agency, checked: CheckedFile, counts: ImportCounts, *,
             continue
         row = dict(defaults)
         row.update(zip(fields, values, strict=True))
-        to_write.append((agency.pk, r.staff_code, *(db_value(row[f]) for f in PERSON_FIELDS),
-                         name_sort_key(r.full_name), fold(f"{r.full_name} {r.staff_code}")))
+        to_write.append(
+            (
+                agency.pk,
+                r.staff_code,
+                *(db_value(row[f]) for f in PERSON_FIELDS),
+                name_sort_key(r.full_name),
+                fold(f"{r.full_name} {r.staff_code}"),
+            )
+        )
     ids = {code: row[1] for code, row in existing.items()}
     if dry_run or not to_write:
         return ids
-    upsert_rows(Person, ("agency", "staff_code", *PERSON_FIELDS, "sort_key", "search_text"), to_write,
-                conflict=("agency", "staff_code"), update=(*fields, "sort_key", "search_text"))
+    upsert_rows(
+        Person,
+        ("agency", "staff_code", *PERSON_FIELDS, "sort_key", "search_text"),
+        to_write,
+        conflict=("agency", "staff_code"),
+        update=(*fields, "sort_key", "search_text"),
+    )
     if counts.people_created:
         ids = dict(Person.objects.filter(agency=agency).values_list("staff_code", "pk"))
     return ids
 
 
-def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, int],
-                     person_ids: dict[str, int], counts: ImportCounts, *, dry_run: bool) -> None:
+def _write_positions(
+    agency: Agency,
+    rows: list[StaffRow],
+    unit_ids: dict[str, int],
+    person_ids: dict[str, int],
+    counts: ImportCounts,
+    *,
+    dry_run: bool,
+) -> None:
     if not any(r.unit_code for r in rows):
         return
     existing: dict[tuple[int, int, str, date], tuple[int, bool, bool]] = {
         (person_id, unit_id, title, valid_from): (pk, is_leader, is_head)
-        for pk, person_id, unit_id, title, valid_from, is_leader, is_head in
-        Position.objects.filter(person__agency=agency).values_list(
-            "pk", "person_id", "unit_id", "title", "valid_from", "is_leader", "is_head")
+        for pk, person_id, unit_id, title, valid_from, is_leader, is_head in Position.objects.filter(
+            person__agency=agency
+        ).values_list("pk", "person_id", "unit_id", "title", "valid_from", "is_leader", "is_head")
     }
     new: list[StaffRow] = []
     flips: list[Row] = []
@@ -176,7 +233,11 @@ def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, i
         if not r.unit_code or r.valid_from is None:  # the checker gives every position a date
             continue
         person_id, unit_id = person_ids.get(r.staff_code), unit_ids.get(r.unit_code)
-        found = existing.get((person_id, unit_id, r.title, r.valid_from)) if person_id and unit_id else None
+        found = (
+            existing.get((person_id, unit_id, r.title, r.valid_from))
+            if person_id and unit_id
+            else None
+        )
         if found is None:
             new.append(r)
         elif (found[1], found[2]) != (r.is_leader, r.is_head):
@@ -184,7 +245,19 @@ def _write_positions(agency: Agency, rows: list[StaffRow], unit_ids: dict[str, i
     counts.positions_created, counts.positions_updated = len(new), len(flips)
     if dry_run:
         return
-    insert_rows(Position, POSITION_COLUMNS, [
-        (person_ids[r.staff_code], unit_ids[r.unit_code], r.title, db_value(r.is_leader), db_value(r.is_head),
-         db_value(r.valid_from)) for r in new])
+    insert_rows(
+        Position,
+        POSITION_COLUMNS,
+        [
+            (
+                person_ids[r.staff_code],
+                unit_ids[r.unit_code],
+                r.title,
+                db_value(r.is_leader),
+                db_value(r.is_head),
+                db_value(r.valid_from),
+            )
+            for r in new
+        ],
+    )
     update_rows(Position, ("is_leader", "is_head"), flips)

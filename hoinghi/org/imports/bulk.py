@@ -68,8 +68,14 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
-def upsert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence[Row], *,
-                conflict: Sequence[str], update: Sequence[str]) -> None:
+def upsert_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Sequence[Row],
+    *,
+    conflict: Sequence[str],
+    update: Sequence[str],
+) -> None:
     """Insert rows, or update ``update`` of the row already holding the ``conflict`` key."""
     if not rows:
         return
@@ -77,7 +83,11 @@ def upsert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
     columns = ", ".join(names)
     keys = ", ".join(_columns(model, conflict))
     changes = ", ".join(f"{c} = EXCLUDED.{c}" for c in _columns(model, update))
-    on_conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {changes}" if update else f"ON CONFLICT ({keys}) DO NOTHING"
+    on_conflict = (
+        f"ON CONFLICT ({keys}) DO UPDATE SET {changes}"
+        if update
+        else f"ON CONFLICT ({keys}) DO NOTHING"
+    )
     if connection.vendor == "postgresql":
         scratch = _scratch_table(model, fields, rows)
         sql = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {scratch} {on_conflict}"
@@ -100,11 +110,15 @@ def update_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
         scratch = _scratch_table(model, ["pk", *fields], rows)
         changes = ", ".join(f"{c} = s.{c}" for c in names)
         with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {table} SET {changes} FROM {scratch} s WHERE {table}.{pk} = s.{pk}")
+            cursor.execute(
+                f"UPDATE {table} SET {changes} FROM {scratch} s WHERE {table}.{pk} = s.{pk}"
+            )
         return
     changes = ", ".join(f"{c} = %s" for c in names)
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {changes} WHERE {pk} = %s", [(*r[1:], r[0]) for r in rows])
+        cursor.executemany(
+            f"UPDATE {table} SET {changes} WHERE {pk} = %s", [(*r[1:], r[0]) for r in rows]
+        )
 
 
 def _scratch_table(model: type[models.Model], fields: Sequence[str], rows: Sequence[Row]) -> str:
@@ -116,8 +130,11 @@ def _scratch_table(model: type[models.Model], fields: Sequence[str], rows: Seque
     for name in fields:
         field = _field(model, name)
         # django-stubs declare rel_db_type only on some subclasses; Django defines it on Field.
-        column_type = (field.rel_db_type(connection)  # type: ignore[attr-defined]
-                       if field.primary_key else field.db_type(connection))
+        column_type = (
+            field.rel_db_type(connection)  # type: ignore[attr-defined]
+            if field.primary_key
+            else field.db_type(connection)
+        )
         spec.append(f"{connection.ops.quote_name(field.column)} {column_type}")
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE {scratch} ({', '.join(spec)}) ON COMMIT DROP")

@@ -42,8 +42,16 @@ COLUMNS: tuple[Column, ...] = (
 BY_HEADER = {fold(c.header): c for c in COLUMNS}
 BY_KEY = {c.key: c for c in COLUMNS}
 
-PERSON_FIELDS = ("full_name", "gender", "date_of_birth", "category", "party_member",
-                 "union_member", "joined_on", "left_on")
+PERSON_FIELDS = (
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "category",
+    "party_member",
+    "union_member",
+    "joined_on",
+    "left_on",
+)
 DATE_KEYS = frozenset({"date_of_birth", "joined_on", "left_on", "valid_from"})
 FLAG_KEYS = frozenset({"party_member", "union_member", "is_leader", "is_head"})
 
@@ -53,7 +61,9 @@ GENDERS = {fold(label): value for value, label in Gender.choices} | {v: v for v 
 CATEGORIES = {fold(label): value for value, label in StaffCategory.choices} | {
     v: v for v in StaffCategory.values
 }
-DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
+DAY_FIRST = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"
+)  # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Excel serial numbers of 01/01/1900 and 31/12/2099: a bare number in a date column.
@@ -128,7 +138,9 @@ def parse_flag(value: object) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError(f"«{text(value)}» không hợp lệ (ghi «x» hoặc «có» nếu đúng, để trống nếu không)")
+    raise CellError(
+        f"«{text(value)}» không hợp lệ (ghi «x» hoặc «có» nếu đúng, để trống nếu không)"
+    )
 
 
 def parse_choice(value: object, choices: dict[str, str], allowed: str) -> str:

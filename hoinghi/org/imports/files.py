@@ -28,7 +28,9 @@ MAX_CONTENT_TYPES_BYTES = 1_000_000
 HEADER_SEARCH_ROWS = 10
 SHEET_NAME = "Cán bộ"
 ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls of Excel 97-2003, or a password-protected file
+OLE_MAGIC = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls of Excel 97-2003, or a password-protected file
+)
 
 
 class FileRefused(Exception):
@@ -69,17 +71,27 @@ def read_table(data: bytes, *, filename: str) -> Table:
         raise FileRefused("empty", "Tệp rỗng.")
     suffix = PurePath(filename).suffix.lower()
     if suffix in {".xlsm", ".xltm", ".xlsb"}:
-        raise FileRefused("macro", "Không nhận tệp Excel có macro (.xlsm, .xlsb). Hãy lưu lại dưới dạng .xlsx.")
+        raise FileRefused(
+            "macro", "Không nhận tệp Excel có macro (.xlsm, .xlsb). Hãy lưu lại dưới dạng .xlsx."
+        )
     if data.startswith(OLE_MAGIC):
-        raise FileRefused("old_excel", "Tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu không đọc được. "
-                                        "Hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx.")
+        raise FileRefused(
+            "old_excel",
+            "Tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu không đọc được. "
+            "Hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx.",
+        )
     if suffix == ".xlsx":
         if not data.startswith(ZIP_MAGIC):
-            raise FileRefused("disguised", f"Tệp «{filename}» mang đuôi .xlsx nhưng không phải là tệp Excel.")
+            raise FileRefused(
+                "disguised", f"Tệp «{filename}» mang đuôi .xlsx nhưng không phải là tệp Excel."
+            )
         return _read_xlsx(data)
     if suffix in {".csv", ".txt"}:
         if data.startswith(ZIP_MAGIC):
-            raise FileRefused("disguised", f"Tệp «{filename}» mang đuôi {suffix} nhưng không phải là tệp văn bản CSV.")
+            raise FileRefused(
+                "disguised",
+                f"Tệp «{filename}» mang đuôi {suffix} nhưng không phải là tệp văn bản CSV.",
+            )
         return _read_csv(data)
     raise FileRefused("unknown_kind", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).")
 
@@ -90,10 +102,15 @@ def _check_zip(archive: zipfile.ZipFile) -> None:
         raise FileRefused("zip_bomb", f"Tệp nén có quá nhiều thành phần ({len(entries)}).")
     unzipped = sum(info.file_size for info in entries)
     if unzipped > settings.HOINGHI_IMPORT_MAX_UNZIPPED_BYTES:
-        raise FileRefused("zip_bomb", "Tệp khi giải nén quá lớn (nghi là tệp «bom nén»): không đọc.")
+        raise FileRefused(
+            "zip_bomb", "Tệp khi giải nén quá lớn (nghi là tệp «bom nén»): không đọc."
+        )
     names = {info.filename.lower() for info in entries}
     if any(name.endswith("vbaproject.bin") for name in names):
-        raise FileRefused("macro", "Tệp có chứa macro (VBA): không nhận. Hãy lưu lại dưới dạng .xlsx không có macro.")
+        raise FileRefused(
+            "macro",
+            "Tệp có chứa macro (VBA): không nhận. Hãy lưu lại dưới dạng .xlsx không có macro.",
+        )
     if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
         raise FileRefused("disguised", "Tệp nén này không phải là bảng tính Excel (.xlsx).")
     content_types = archive.getinfo("[Content_Types].xml")
@@ -111,7 +128,9 @@ def _read_xlsx(data: bytes) -> Table:
     except FileRefused:
         raise
     except (UnreadableWorkbook, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
-        raise FileRefused("unreadable", "Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng).") from exc
+        raise FileRefused(
+            "unreadable", "Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng)."
+        ) from exc
 
 
 def _read_csv(data: bytes) -> Table:
@@ -142,20 +161,29 @@ def _table(kind: str, rows: Iterator[list[object]]) -> Table:
     header_at = 0
     headers: list[str] = []
     for number, cells in enumerate(rows, start=1):
-        if any(column is not None and column.key == "staff_code" for column in map(header_column, cells)):
+        if any(
+            column is not None and column.key == "staff_code"
+            for column in map(header_column, cells)
+        ):
             header_at, headers = number, [nfc(str(c)) if c is not None else "" for c in cells]
             break
         if number >= HEADER_SEARCH_ROWS:
             break
     if not header_at:
-        raise FileRefused("no_header", "Không tìm thấy dòng tiêu đề có cột «Mã cán bộ» "
-                                       f"trong {HEADER_SEARCH_ROWS} dòng đầu của tệp.")
+        raise FileRefused(
+            "no_header",
+            "Không tìm thấy dòng tiêu đề có cột «Mã cán bộ» "
+            f"trong {HEADER_SEARCH_ROWS} dòng đầu của tệp.",
+        )
     table = Table(kind, headers)
     limit = settings.HOINGHI_IMPORT_MAX_ROWS
     for number, cells in enumerate(rows, start=header_at + 1):
         if _is_blank(cells):
             continue
         if len(table.rows) >= limit:
-            raise FileRefused("too_many_rows", f"Tệp có hơn {limit:,} dòng dữ liệu: vượt giới hạn.".replace(",", "."))
+            raise FileRefused(
+                "too_many_rows",
+                f"Tệp có hơn {limit:,} dòng dữ liệu: vượt giới hạn.".replace(",", "."),
+            )
         table.rows.append((number, cells))
     return table

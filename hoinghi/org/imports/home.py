@@ -13,5 +13,10 @@ from hoinghi.org.models import Agency
 def staff_import_links(user: User | AnonymousUser, agency: Agency) -> list[HomeLink]:
     if not user.is_authenticated or not access.can_manage_staff(user, agency):
         return []
-    return [HomeLink("Nhập danh sách cán bộ", reverse("org:import-staff", args=[agency.code]),
-                     note="Từ tệp Excel hoặc CSV")]
+    return [
+        HomeLink(
+            "Nhập danh sách cán bộ",
+            reverse("org:import-staff", args=[agency.code]),
+            note="Từ tệp Excel hoặc CSV",
+        )
+    ]

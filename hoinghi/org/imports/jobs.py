@@ -31,14 +31,20 @@ from hoinghi.org.imports.services import (
 
 logger = logging.getLogger(__name__)
 
-BACKGROUND_ROWS = 10_000  # above this, a confirmed file runs as a job (setting HOINGHI_IMPORT_BACKGROUND_ROWS)
+BACKGROUND_ROWS = (
+    10_000  # above this, a confirmed file runs as a job (setting HOINGHI_IMPORT_BACKGROUND_ROWS)
+)
 PROGRESS_EVERY = 5_000
-FAILED_UNEXPECTEDLY = ("Lỗi hệ thống khi nhập; không có thay đổi nào được ghi. "
-                       "Hãy thử lại, hoặc báo quản trị viên nếu lỗi lặp lại.")
+FAILED_UNEXPECTEDLY = (
+    "Lỗi hệ thống khi nhập; không có thay đổi nào được ghi. "
+    "Hãy thử lại, hoặc báo quản trị viên nếu lỗi lặp lại."
+)
 
 
 def runs_in_background(staff_import: StaffImport) -> bool:
-    return staff_import.row_count > getattr(settings, "HOINGHI_IMPORT_BACKGROUND_ROWS", BACKGROUND_ROWS)
+    return staff_import.row_count > getattr(
+        settings, "HOINGHI_IMPORT_BACKGROUND_ROWS", BACKGROUND_ROWS
+    )
 
 
 def start_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseUser) -> StaffImport:
@@ -47,16 +53,27 @@ def start_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseU
         locked = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
         check_confirmable(locked, confirmed_by)
         refuse_if_guarded(locked.agency)
-        locked.state, locked.progress, locked.heartbeat_at = StaffImportState.RUNNING, 0, timezone.now()
+        locked.state, locked.progress, locked.heartbeat_at = (
+            StaffImportState.RUNNING,
+            0,
+            timezone.now(),
+        )
         locked.save(update_fields=["state", "progress", "heartbeat_at"])
-        record("org.import_staff_started", actor=confirmed_by, target=locked, agency_code=locked.agency.code,
-               data={"filename": locked.filename, "rows": locked.row_count})
+        record(
+            "org.import_staff_started",
+            actor=confirmed_by,
+            target=locked,
+            agency_code=locked.agency.code,
+            data={"filename": locked.filename, "rows": locked.row_count},
+        )
         transaction.on_commit(lambda: launch(locked.pk))
     return locked
 
 
 def launch(pk: int) -> threading.Thread:
-    thread = threading.Thread(target=_run_in_thread, args=(pk,), name=f"staff-import-{pk}", daemon=True)
+    thread = threading.Thread(
+        target=_run_in_thread, args=(pk,), name=f"staff-import-{pk}", daemon=True
+    )
     thread.start()
     return thread
 
@@ -100,12 +117,19 @@ def _read_rows(staff_import: StaffImport) -> CheckedFile:
 
 def _beat(staff_import: StaffImport, progress: int) -> None:
     StaffImport.objects.filter(pk=staff_import.pk, state=StaffImportState.RUNNING).update(
-        progress=progress, heartbeat_at=timezone.now())
+        progress=progress, heartbeat_at=timezone.now()
+    )
 
 
 def _fail(staff_import: StaffImport, messages: list[str]) -> None:
     with transaction.atomic():
         StaffImport.objects.filter(pk=staff_import.pk).update(
-            state=StaffImportState.FAILED, errors=messages, heartbeat_at=timezone.now())
-        record("org.import_staff_failed", actor=staff_import.uploaded_by, target=staff_import,
-               agency_code=staff_import.agency.code, data={"filename": staff_import.filename, "errors": messages})
+            state=StaffImportState.FAILED, errors=messages, heartbeat_at=timezone.now()
+        )
+        record(
+            "org.import_staff_failed",
+            actor=staff_import.uploaded_by,
+            target=staff_import,
+            agency_code=staff_import.agency.code,
+            data={"filename": staff_import.filename, "errors": messages},
+        )

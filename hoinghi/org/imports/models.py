@@ -36,18 +36,27 @@ class StaffImport(models.Model):
     it is confirmed or it expires. The file itself is not kept; its name is only shown."""
 
     token = models.UUIDField("mã phiên nhập", default=uuid.uuid4, unique=True, editable=False)
-    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE,
-                               related_name="staff_imports")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người tải lên",
-                                    on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="staff_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     filename = models.CharField("tên tệp", max_length=255)
     file_sha256 = models.CharField("mã băm của tệp", max_length=64, db_index=True)
     payload = models.JSONField("các dòng đã kiểm tra")
     payload_sha256 = models.CharField("mã băm của dữ liệu", max_length=64)
     row_count = models.PositiveIntegerField("số dòng")
     planned = models.JSONField("dự kiến thay đổi", default=dict)
-    state = models.CharField("trạng thái", max_length=10, choices=StaffImportState.choices,
-                             default=StaffImportState.PREVIEWED)
+    state = models.CharField(
+        "trạng thái",
+        max_length=10,
+        choices=StaffImportState.choices,
+        default=StaffImportState.PREVIEWED,
+    )
     created_at = models.DateTimeField("tải lên lúc", default=timezone.now)
     expires_at = models.DateTimeField("hết hạn lúc")
     applied_at = models.DateTimeField("nhập lúc", null=True, blank=True)

@@ -16,8 +16,14 @@ from hoinghi.org.imports.columns import BY_KEY, COLUMNS, CellError, header_colum
 from hoinghi.org.imports.files import Table
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
-MAX_LENGTHS = {"staff_code": 40, "full_name": 120, "unit_code": 60, "unit_name": 255,
-               "unit_parent_code": 60, "title": 120}
+MAX_LENGTHS = {
+    "staff_code": 40,
+    "full_name": 120,
+    "unit_code": 60,
+    "unit_name": 255,
+    "unit_parent_code": 60,
+    "title": 120,
+}
 UNIQUE_KEYS = frozenset({"staff_code", "full_name"})  # not worth remembering
 MAX_ERRORS = 200  # enough to fix a file by; a file with more errors is the wrong file
 
@@ -117,7 +123,11 @@ def check_rows(table: Table, agency_units: dict[str, UnitRef]) -> CheckedFile:
         errors.extend(row_errors)
         if len(errors) >= MAX_ERRORS:
             break
-        if not failed and not row_errors and all(k in values for k in ("staff_code", "full_name", "gender", "category")):
+        if (
+            not failed
+            and not row_errors
+            and all(k in values for k in ("staff_code", "full_name", "gender", "category"))
+        ):
             rows.append(_row(number, values))
     errors.extend(check_across(rows, agency_units))
     if errors:
@@ -155,7 +165,9 @@ def _parse(key: str, raw: object) -> object:
     if limit is not None and len(value) > limit:
         raise CellError(f"dài {len(value)} ký tự, tối đa {limit}")
     if key in {"unit_code", "unit_parent_code"} and value and not SLUG.match(value):
-        raise CellError(f"mã «{value}» chỉ được gồm chữ không dấu, số, dấu gạch ngang (ví dụ van-phong)")
+        raise CellError(
+            f"mã «{value}» chỉ được gồm chữ không dấu, số, dấu gạch ngang (ví dụ van-phong)"
+        )
     if key == "staff_code" and "/" in value:
         raise CellError(f"mã «{value}» không được chứa dấu «/»")
     return value
@@ -175,7 +187,9 @@ def _check_values(number: int, v: dict[str, Any], failed: set[str]) -> list[RowE
     if joined and left and left < joined:
         error("left_on", f"ngày thôi việc {left:%d/%m/%Y} trước ngày vào cơ quan {joined:%d/%m/%Y}")
     if born and joined and joined <= born:
-        error("joined_on", f"ngày vào cơ quan {joined:%d/%m/%Y} không sau ngày sinh {born:%d/%m/%Y}")
+        error(
+            "joined_on", f"ngày vào cơ quan {joined:%d/%m/%Y} không sau ngày sinh {born:%d/%m/%Y}"
+        )
     has_unit = bool(v.get("unit_code"))
     for key in ("unit_name", "unit_parent_code", "title"):
         if v.get(key) and not has_unit and "unit_code" not in failed:
@@ -184,7 +198,9 @@ def _check_values(number: int, v: dict[str, Any], failed: set[str]) -> list[RowE
     if has_unit and not v.get("title"):
         error("title", f"bỏ trống (cần chức danh tại đơn vị «{v['unit_code']}»)")
     if has_unit and not (v.get("valid_from") or joined or failed & {"valid_from", "joined_on"}):
-        error("valid_from", "bỏ trống (cần ngày bắt đầu giữ chức danh, hoặc ghi «Ngày vào cơ quan»)")
+        error(
+            "valid_from", "bỏ trống (cần ngày bắt đầu giữ chức danh, hoặc ghi «Ngày vào cơ quan»)"
+        )
     if has_unit and v.get("unit_parent_code") == v.get("unit_code"):
         error("unit_parent_code", "đơn vị không thể là cấp trên của chính nó")
     return errors
@@ -202,8 +218,13 @@ def check_across(rows: list[StaffRow], agency_units: dict[str, UnitRef]) -> list
     first_row: dict[str, int] = {}
     for r in rows:
         if r.staff_code in first_row:
-            errors.append(RowError(r.row, "Mã cán bộ",
-                                   f"mã «{r.staff_code}» trùng với dòng {first_row[r.staff_code]}"))
+            errors.append(
+                RowError(
+                    r.row,
+                    "Mã cán bộ",
+                    f"mã «{r.staff_code}» trùng với dòng {first_row[r.staff_code]}",
+                )
+            )
         else:
             first_row[r.staff_code] = r.row
     file_units, unit_errors = _file_units(rows)
@@ -211,15 +232,28 @@ def check_across(rows: list[StaffRow], agency_units: dict[str, UnitRef]) -> list
     known = dict(agency_units)
     for code, ref in file_units.items():
         before = agency_units.get(code)
-        known[code] = UnitRef(ref.name or (before.name if before else ""),
-                              ref.parent_code or (before.parent_code if before else ""), ref.row)
+        known[code] = UnitRef(
+            ref.name or (before.name if before else ""),
+            ref.parent_code or (before.parent_code if before else ""),
+            ref.row,
+        )
     for r in rows:
         if r.unit_code and not (r.unit_code in known and known[r.unit_code].name):
-            errors.append(RowError(r.row, "Mã đơn vị", f"đơn vị «{r.unit_code}» chưa có trong cơ quan; "
-                                                       "ghi «Tên đơn vị» để tạo mới"))
+            errors.append(
+                RowError(
+                    r.row,
+                    "Mã đơn vị",
+                    f"đơn vị «{r.unit_code}» chưa có trong cơ quan; ghi «Tên đơn vị» để tạo mới",
+                )
+            )
         if r.unit_parent_code and r.unit_parent_code not in known:
-            errors.append(RowError(r.row, "Đơn vị cấp trên (mã)",
-                                   f"đơn vị cấp trên «{r.unit_parent_code}» không có trong tệp hay trong cơ quan"))
+            errors.append(
+                RowError(
+                    r.row,
+                    "Đơn vị cấp trên (mã)",
+                    f"đơn vị cấp trên «{r.unit_parent_code}» không có trong tệp hay trong cơ quan",
+                )
+            )
     errors.extend(_cycles(file_units, known))
     return errors
 
@@ -233,11 +267,22 @@ def _file_units(rows: list[StaffRow]) -> tuple[dict[str, UnitRef], list[RowError
             continue
         ref = units.setdefault(r.unit_code, UnitRef(r.unit_name, r.unit_parent_code, r.row))
         if r.unit_name and ref.name and r.unit_name != ref.name:
-            errors.append(RowError(r.row, "Tên đơn vị", f"đơn vị «{r.unit_code}» đã được ghi tên "
-                                                        f"«{ref.name}» ở dòng {ref.row}"))
+            errors.append(
+                RowError(
+                    r.row,
+                    "Tên đơn vị",
+                    f"đơn vị «{r.unit_code}» đã được ghi tên «{ref.name}» ở dòng {ref.row}",
+                )
+            )
         if r.unit_parent_code and ref.parent_code and r.unit_parent_code != ref.parent_code:
-            errors.append(RowError(r.row, "Đơn vị cấp trên (mã)", f"đơn vị «{r.unit_code}» đã được ghi cấp trên "
-                                                                  f"«{ref.parent_code}» ở dòng {ref.row}"))
+            errors.append(
+                RowError(
+                    r.row,
+                    "Đơn vị cấp trên (mã)",
+                    f"đơn vị «{r.unit_code}» đã được ghi cấp trên "
+                    f"«{ref.parent_code}» ở dòng {ref.row}",
+                )
+            )
         ref.name = ref.name or r.unit_name
         ref.parent_code = ref.parent_code or r.unit_parent_code
     return units, errors
@@ -250,8 +295,13 @@ def _cycles(file_units: dict[str, UnitRef], known: dict[str, UnitRef]) -> list[R
         parent = ref.parent_code
         while parent and parent in known:
             if parent in seen:
-                errors.append(RowError(ref.row, "Đơn vị cấp trên (mã)",
-                                       f"đơn vị «{code}» nằm dưới chính nó qua «{ref.parent_code}»"))
+                errors.append(
+                    RowError(
+                        ref.row,
+                        "Đơn vị cấp trên (mã)",
+                        f"đơn vị «{code}» nằm dưới chính nó qua «{ref.parent_code}»",
+                    )
+                )
                 break
             seen.add(parent)
             parent = known[parent].parent_code

@@ -19,14 +19,42 @@ from hoinghi.vietnamese import TONES
 HEADERS = [c.header for c in COLUMNS]
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ")
 MIDDLE = ("Văn", "Thị", "Minh", "Thanh", "Quốc", "Ngọc", "Đức", "Thu", "Hữu", "Xuân")
-GIVEN = ("An", "Bình", "Cúc", "Dũng", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Nam",
-         "Oanh", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Uyên", "Việt", "Yến")
-UNITS = (("van-phong", "Văn phòng"), ("ban-to-chuc", "Ban Tổ chức"), ("ban-tuyen-giao", "Ban Tuyên giáo"),
-         ("phong-tai-chinh", "Phòng Tài chính"))
+GIVEN = (
+    "An",
+    "Bình",
+    "Cúc",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Oanh",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trung",
+    "Uyên",
+    "Việt",
+    "Yến",
+)
+UNITS = (
+    ("van-phong", "Văn phòng"),
+    ("ban-to-chuc", "Ban Tổ chức"),
+    ("ban-tuyen-giao", "Ban Tuyên giáo"),
+    ("phong-tai-chinh", "Phòng Tài chính"),
+)
 CATEGORIES = ("Công chức", "Viên chức", "Người lao động", "Cán bộ", "Hợp đồng lao động")
 
 
-def staff_row(i: int, *, prefix: str = "NV", units: Sequence[tuple[str, str]] = UNITS) -> dict[str, object]:
+def staff_row(
+    i: int, *, prefix: str = "NV", units: Sequence[tuple[str, str]] = UNITS
+) -> dict[str, object]:
     """Row ``i`` of a generated file, keyed by Vietnamese header."""
     unit_code, unit_name = units[i % len(units)]
     joined = date(2000, 1, 1) + timedelta(days=(i * 37) % 8000)
@@ -34,7 +62,9 @@ def staff_row(i: int, *, prefix: str = "NV", units: Sequence[tuple[str, str]] = 
         "Mã cán bộ": f"{prefix}{i:06d}",
         "Họ và tên": f"{FAMILY[i % 12]} {MIDDLE[(i // 12) % 10]} {GIVEN[(i // 7) % 22]}",
         "Giới tính": "Nữ" if i % 2 else "Nam",
-        "Ngày sinh": f"{joined.replace(year=joined.year - 25):%d/%m/%Y}" if joined.day != 29 else "",
+        "Ngày sinh": f"{joined.replace(year=joined.year - 25):%d/%m/%Y}"
+        if joined.day != 29
+        else "",
         "Đối tượng": CATEGORIES[i % 5],
         "Đảng viên": "x" if i % 3 == 0 else "",
         "Đoàn viên công đoàn": "x",
@@ -52,8 +82,12 @@ def staff_rows(count: int, *, prefix: str = "NV", start: int = 1) -> list[dict[s
     return [staff_row(i, prefix=prefix) for i in range(start, start + count)]
 
 
-def xlsx_bytes(rows: Sequence[dict[str, object]], *, headers: Sequence[str] = HEADERS,
-               sheet_name: str = SHEET_NAME) -> bytes:
+def xlsx_bytes(
+    rows: Sequence[dict[str, object]],
+    *,
+    headers: Sequence[str] = HEADERS,
+    sheet_name: str = SHEET_NAME,
+) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
     sheet.append(list(headers))
@@ -64,7 +98,9 @@ def xlsx_bytes(rows: Sequence[dict[str, object]], *, headers: Sequence[str] = HE
     return with_shared_strings(buffer.getvalue())
 
 
-INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>')
+INLINE = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>'
+)
 MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SST_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
@@ -80,27 +116,52 @@ def with_shared_strings(data: bytes) -> bytes:
         return b'<c r="' + match.group(1) + b'" t="s"><v>' + str(index).encode() + b"</v></c>"
 
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             content = src.read(info)
             if info.filename.startswith("xl/worksheets/"):
                 content = INLINE.sub(shared, content)
             elif info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" '
-                                                       b'ContentType="' + SST_TYPE + b'"/></Types>')
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" '
+                    b'ContentType="' + SST_TYPE + b'"/></Types>',
+                )
             elif info.filename == "xl/_rels/workbook.xml.rels":
-                content = content.replace(b"</Relationships>", b'<Relationship Type="' + SST_REL +
-                                          b'" Target="sharedStrings.xml" Id="rIdSst"/></Relationships>')
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Type="'
+                    + SST_REL
+                    + b'" Target="sharedStrings.xml" Id="rIdSst"/></Relationships>',
+                )
             dst.writestr(info.filename, content)
         items = b"".join(b'<si><t xml:space="preserve">' + text + b"</t></si>" for text in table)
         count = str(len(table)).encode()
-        dst.writestr("xl/sharedStrings.xml", b'<sst xmlns="' + MAIN_NS + b'" count="' + count +
-                     b'" uniqueCount="' + count + b'">' + items + b"</sst>")
+        dst.writestr(
+            "xl/sharedStrings.xml",
+            b'<sst xmlns="'
+            + MAIN_NS
+            + b'" count="'
+            + count
+            + b'" uniqueCount="'
+            + count
+            + b'">'
+            + items
+            + b"</sst>",
+        )
     return out.getvalue()
 
 
-def csv_bytes(rows: Sequence[dict[str, object]], *, headers: Sequence[str] = HEADERS, delimiter: str = ",",
-              encoding: str = "utf-8-sig") -> bytes:
+def csv_bytes(
+    rows: Sequence[dict[str, object]],
+    *,
+    headers: Sequence[str] = HEADERS,
+    delimiter: str = ",",
+    encoding: str = "utf-8-sig",
+) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(headers)

@@ -65,8 +65,14 @@ def check_staff_file(agency: Agency, data: bytes, *, filename: str) -> CheckedFi
         raise _refused_rows(exc.errors) from exc
 
 
-def import_staff(agency: Agency, data: bytes, *, filename: str, actor: AbstractBaseUser | None = None,
-                 dry_run: bool = False) -> ImportCounts:
+def import_staff(
+    agency: Agency,
+    data: bytes,
+    *,
+    filename: str,
+    actor: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+) -> ImportCounts:
     """Check and write a staff file in one step (the command line, the benchmark)."""
     checked = check_staff_file(agency, data, filename=filename)
     if dry_run:
@@ -74,15 +80,23 @@ def import_staff(agency: Agency, data: bytes, *, filename: str, actor: AbstractB
     with transaction.atomic():
         refuse_if_guarded(agency)
         counts = write_staff(agency, checked)
-        record("org.import_staff", actor=actor, agency_code=agency.code, data={
-            "filename": filename, "file_sha256": hashlib.sha256(data).hexdigest(),
-            "rows": len(checked.rows), **counts.as_dict(),
-        })
+        record(
+            "org.import_staff",
+            actor=actor,
+            agency_code=agency.code,
+            data={
+                "filename": filename,
+                "file_sha256": hashlib.sha256(data).hexdigest(),
+                "rows": len(checked.rows),
+                **counts.as_dict(),
+            },
+        )
     return counts
 
 
-def preview_staff_import(agency: Agency, data: bytes, *, filename: str,
-                         uploaded_by: User) -> StaffImport:
+def preview_staff_import(
+    agency: Agency, data: bytes, *, filename: str, uploaded_by: User
+) -> StaffImport:
     """Check the file and keep its rows for the uploader to confirm; nothing else is written."""
     refuse_if_guarded(agency)
     checked = check_staff_file(agency, data, filename=filename)
@@ -90,16 +104,26 @@ def preview_staff_import(agency: Agency, data: bytes, *, filename: str,
     payload = {"present": sorted(checked.present), "rows": [r.to_json() for r in checked.rows]}
     now = timezone.now()
     with transaction.atomic():
-        StaffImport.objects.filter(agency=agency, state=StaffImportState.PREVIEWED, expires_at__lte=now).delete()
+        StaffImport.objects.filter(
+            agency=agency, state=StaffImportState.PREVIEWED, expires_at__lte=now
+        ).delete()
         return StaffImport.objects.create(
-            agency=agency, uploaded_by=uploaded_by, filename=filename[:255],
-            file_sha256=hashlib.sha256(data).hexdigest(), payload=payload,
-            payload_sha256=payload_checksum(payload), row_count=len(checked.rows),
-            planned=planned.as_dict(), created_at=now, expires_at=now + PREVIEW_TTL,
+            agency=agency,
+            uploaded_by=uploaded_by,
+            filename=filename[:255],
+            file_sha256=hashlib.sha256(data).hexdigest(),
+            payload=payload,
+            payload_sha256=payload_checksum(payload),
+            row_count=len(checked.rows),
+            planned=planned.as_dict(),
+            created_at=now,
+            expires_at=now + PREVIEW_TTL,
         )
 
 
-def confirm_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseUser) -> ImportCounts:
+def confirm_staff_import(
+    staff_import: StaffImport, *, confirmed_by: AbstractBaseUser
+) -> ImportCounts:
     """Write the previewed rows, once, by their uploader, before they expire."""
     with transaction.atomic():
         locked = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
@@ -108,11 +132,15 @@ def confirm_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBas
 
 
 def rows_of(staff_import: StaffImport) -> CheckedFile:
-    return CheckedFile([StaffRow.from_json(r) for r in staff_import.payload["rows"]],
-                       frozenset(staff_import.payload["present"]))
+    return CheckedFile(
+        [StaffRow.from_json(r) for r in staff_import.payload["rows"]],
+        frozenset(staff_import.payload["present"]),
+    )
 
 
-def apply_staff_import(locked: StaffImport, checked: CheckedFile, *, actor: AbstractBaseUser) -> ImportCounts:
+def apply_staff_import(
+    locked: StaffImport, checked: CheckedFile, *, actor: AbstractBaseUser
+) -> ImportCounts:
     """Inside the caller's transaction, holding the import's row lock: ask the guards, check the
     rows against today's units, write, mark applied, audit."""
     agency = locked.agency
@@ -121,19 +149,33 @@ def apply_staff_import(locked: StaffImport, checked: CheckedFile, *, actor: Abst
     if errors:
         raise _refused_rows(errors)
     counts = write_staff(agency, checked)
-    locked.state, locked.applied_at, locked.result = StaffImportState.APPLIED, timezone.now(), counts.as_dict()
+    locked.state, locked.applied_at, locked.result = (
+        StaffImportState.APPLIED,
+        timezone.now(),
+        counts.as_dict(),
+    )
     locked.progress = locked.row_count
     locked.save(update_fields=["state", "applied_at", "result", "progress"])
-    record("org.import_staff", actor=actor, target=locked, agency_code=agency.code, data={
-        "filename": locked.filename, "file_sha256": locked.file_sha256, "rows": locked.row_count,
-        **counts.as_dict(),
-    })
+    record(
+        "org.import_staff",
+        actor=actor,
+        target=locked,
+        agency_code=agency.code,
+        data={
+            "filename": locked.filename,
+            "file_sha256": locked.file_sha256,
+            "rows": locked.row_count,
+            **counts.as_dict(),
+        },
+    )
     return counts
 
 
 def check_confirmable(staff_import: StaffImport, user: AbstractBaseUser) -> None:
     if staff_import.uploaded_by_id != user.pk:
-        raise StaffImportError("not_owner", ["Chỉ người đã tải tệp lên mới xác nhận được lần nhập này."])
+        raise StaffImportError(
+            "not_owner", ["Chỉ người đã tải tệp lên mới xác nhận được lần nhập này."]
+        )
     if staff_import.state == StaffImportState.APPLIED:
         raise StaffImportError("already_applied", ["Lần nhập này đã được thực hiện rồi."])
     if staff_import.state == StaffImportState.RUNNING:
@@ -143,11 +185,20 @@ def check_confirmable(staff_import: StaffImport, user: AbstractBaseUser) -> None
     if staff_import.is_expired():
         raise StaffImportError("expired", ["Bản xem trước đã hết hạn. Hãy tải tệp lên lại."])
     if payload_checksum(staff_import.payload) != staff_import.payload_sha256:
-        raise StaffImportError("checksum", ["Dữ liệu xem trước không còn nguyên vẹn. Hãy tải tệp lên lại."])
+        raise StaffImportError(
+            "checksum", ["Dữ liệu xem trước không còn nguyên vẹn. Hãy tải tệp lên lại."]
+        )
 
 
 def earlier_import(staff_import: StaffImport) -> StaffImport | None:
     """An earlier, applied import of the very same file into the same agency, if any."""
-    return (StaffImport.objects.filter(agency_id=staff_import.agency_id, file_sha256=staff_import.file_sha256,
-                                       state=StaffImportState.APPLIED)
-            .exclude(pk=staff_import.pk).order_by("-applied_at").first())
+    return (
+        StaffImport.objects.filter(
+            agency_id=staff_import.agency_id,
+            file_sha256=staff_import.file_sha256,
+            state=StaffImportState.APPLIED,
+        )
+        .exclude(pk=staff_import.pk)
+        .order_by("-applied_at")
+        .first()
+    )

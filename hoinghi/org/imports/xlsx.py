@@ -29,9 +29,13 @@ SHARED_STRINGS_REL = "/sharedStrings"
 STYLES_REL = "/styles"
 HEAD_BYTES = 65_536
 MAX_SMALL_PART = 20_000_000  # workbook, relationships, styles
-LOCALE_DATE_FORMATS = frozenset({*range(27, 37), *range(50, 59)})  # East Asian built-in date formats
+LOCALE_DATE_FORMATS = frozenset(
+    {*range(27, 37), *range(50, 59)}
+)  # East Asian built-in date formats
 
-assert pyexpat.version_info >= (2, 4, 1), "expat 2.4.1+ is needed for its entity amplification limits"
+assert pyexpat.version_info >= (2, 4, 1), (
+    "expat 2.4.1+ is needed for its entity amplification limits"
+)
 
 
 class UnreadableWorkbook(Exception):
@@ -44,12 +48,19 @@ def sheet_rows(archive: zipfile.ZipFile, preferred_sheet: str) -> Iterator[list[
     try:
         workbook = _small_part(archive, "xl/workbook.xml")
         targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
-        sheets = [(nfc(s.get("name") or ""), s.get(f"{OFFICE_REL}id") or "") for s in workbook.iter(f"{MAIN}sheet")]
+        sheets = [
+            (nfc(s.get("name") or ""), s.get(f"{OFFICE_REL}id") or "")
+            for s in workbook.iter(f"{MAIN}sheet")
+        ]
         if not sheets:
             raise UnreadableWorkbook("không có trang tính")
         chosen = next((rel for name, rel in sheets if name == preferred_sheet), sheets[0][1])
         properties = workbook.find(f"{MAIN}workbookPr")
-        epoch = MAC_EPOCH if properties is not None and properties.get("date1904") in {"1", "true"} else WINDOWS_EPOCH
+        epoch = (
+            MAC_EPOCH
+            if properties is not None and properties.get("date1904") in {"1", "true"}
+            else WINDOWS_EPOCH
+        )
         shared = _shared_strings(archive, targets.get(SHARED_STRINGS_REL))
         dates = _date_styles(archive, targets.get(STYLES_REL))
         yield from _rows(archive, targets[chosen], shared, dates, epoch)
@@ -76,13 +87,19 @@ def _relationships(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for rel in _small_part(archive, path).iter(f"{PACKAGE_REL}Relationship"):
         target = rel.get("Target") or ""
-        part = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        part = (
+            target[1:]
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join("xl", target))
+        )
         found[rel.get("Id") or ""] = part
         found["/" + (rel.get("Type") or "").rsplit("/", 1)[-1]] = part
     return found
 
 
-def _streamed(archive: zipfile.ZipFile, path: str, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
+def _streamed(
+    archive: zipfile.ZipFile, path: str, events: tuple[str, ...] = ("end",)
+) -> Iterator[tuple[str, Element]]:
     _check_no_dtd(archive, path)
     with archive.open(path) as part:
         yield from iterparse(part, events=events)
@@ -112,7 +129,9 @@ def _date_styles(archive: zipfile.ZipFile, path: str | None) -> frozenset[int]:
     if path is None:
         return frozenset()
     styles = _small_part(archive, path)
-    custom = {int(f.get("numFmtId") or 0): f.get("formatCode") or "" for f in styles.iter(f"{MAIN}numFmt")}
+    custom = {
+        int(f.get("numFmtId") or 0): f.get("formatCode") or "" for f in styles.iter(f"{MAIN}numFmt")
+    }
     cell_formats = styles.find(f"{MAIN}cellXfs")
     dates = set()
     for index, xf in enumerate(cell_formats if cell_formats is not None else []):
@@ -124,7 +143,7 @@ def _date_styles(archive: zipfile.ZipFile, path: str | None) -> frozenset[int]:
 
 
 def _column(reference: str) -> int:
-    """"AB12" → 27 (0-based column index)."""
+    """ "AB12" → 27 (0-based column index)."""
     index = 0
     for ch in reference:
         if not ch.isalpha():
@@ -155,8 +174,9 @@ def _value(cell: Element, shared: list[str], dates: frozenset[int], epoch: datet
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
-def _rows(archive: zipfile.ZipFile, path: str, shared: list[str], dates: frozenset[int],
-          epoch: datetime) -> Iterator[list[object]]:
+def _rows(
+    archive: zipfile.ZipFile, path: str, shared: list[str], dates: frozenset[int], epoch: datetime
+) -> Iterator[list[object]]:
     expected = 1
     sheet_data: Element | None = None
     for event, element in _streamed(archive, path, ("start", "end")):

@@ -21,19 +21,39 @@ from hoinghi.org.scenario.sections import DumpContext, LoadContext, Section, reg
 from hoinghi.org.scenario.spec import VERSION
 
 __all__ = [
-    "VERSION", "DumpContext", "Issue", "LoadContext", "LoadReport", "Node", "ScenarioError", "Section",
-    "dump_scenario", "dump_scenario_data", "dump_scenario_file", "load_scenario", "load_scenario_data", "load_scenario_text",
+    "VERSION",
+    "DumpContext",
+    "Issue",
+    "LoadContext",
+    "LoadReport",
+    "Node",
+    "ScenarioError",
+    "Section",
+    "dump_scenario",
+    "dump_scenario_data",
+    "dump_scenario_file",
+    "load_scenario",
+    "load_scenario_data",
+    "load_scenario_text",
     "register_section",
 ]
 
 
-def load_scenario(path: str | Path, *, actor: AbstractBaseUser | None = None, dry_run: bool = False) -> LoadReport:
+def load_scenario(
+    path: str | Path, *, actor: AbstractBaseUser | None = None, dry_run: bool = False
+) -> LoadReport:
     """Load a scenario file (YAML, or JSON by its extension) all-or-nothing."""
     return load_scenario_data(read_file(path), source=str(path), actor=actor, dry_run=dry_run)
 
 
-def load_scenario_text(text: str, *, source: str = "", as_json: bool = False,
-                       actor: AbstractBaseUser | None = None, dry_run: bool = False) -> LoadReport:
+def load_scenario_text(
+    text: str,
+    *,
+    source: str = "",
+    as_json: bool = False,
+    actor: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+) -> LoadReport:
     data = parse_text(text, source=source, as_json=as_json)
     return load_scenario_data(data, source=source, actor=actor, dry_run=dry_run)
 

@@ -19,8 +19,11 @@ from hoinghi.org.scenario.spec import VERSION
 
 def _compact(**values: Any) -> dict[str, Any]:
     """Leave out what the loader would default anyway: None, "" and empty lists or mappings."""
-    return {k: v.isoformat() if isinstance(v, date) else v
-            for k, v in values.items() if v is not None and v != "" and v != [] and v != {}}
+    return {
+        k: v.isoformat() if isinstance(v, date) else v
+        for k, v in values.items()
+        if v is not None and v != "" and v != [] and v != {}
+    }
 
 
 def dump_scenario_data(agency: Agency) -> dict[str, Any]:
@@ -34,20 +37,32 @@ def dump_scenario_data(agency: Agency) -> dict[str, Any]:
         value = section.dump(DumpContext(agency))
         if value is not None:
             data[section.name] = value
-    data["years"] = [_year(agency, y) for y in WorkYear.objects.filter(agency=agency).order_by("year")]
+    data["years"] = [
+        _year(agency, y) for y in WorkYear.objects.filter(agency=agency).order_by("year")
+    ]
     return {k: v for k, v in data.items() if v != []}
 
 
 def _agency(agency: Agency) -> dict[str, Any]:
-    return _compact(code=agency.code, name=agency.name, short_name=agency.short_name,
-                    abbreviation=agency.abbreviation, kind=agency.kind,
-                    parent=agency.parent.code if agency.parent else None,
-                    parent_name=agency.parent_name, place_name=agency.place_name)
+    return _compact(
+        code=agency.code,
+        name=agency.name,
+        short_name=agency.short_name,
+        abbreviation=agency.abbreviation,
+        kind=agency.kind,
+        parent=agency.parent.code if agency.parent else None,
+        parent_name=agency.parent_name,
+        place_name=agency.place_name,
+    )
 
 
 def _units(agency: Agency) -> list[Unit]:
     """Depth first, siblings by position: a parent always comes before its children."""
-    units = list(Unit.objects.filter(agency=agency).select_related("parent").order_by("position", "name", "code"))
+    units = list(
+        Unit.objects.filter(agency=agency)
+        .select_related("parent")
+        .order_by("position", "name", "code")
+    )
     children: dict[int | None, list[Unit]] = {}
     for unit in units:
         children.setdefault(unit.parent_id, []).append(unit)
@@ -63,28 +78,56 @@ def _units(agency: Agency) -> list[Unit]:
 
 
 def _unit(unit: Unit) -> dict[str, Any]:
-    return _compact(code=unit.code, name=unit.name, abbreviation=unit.abbreviation, kind=unit.kind,
-                    parent=unit.parent.code if unit.parent else None)
+    return _compact(
+        code=unit.code,
+        name=unit.name,
+        abbreviation=unit.abbreviation,
+        kind=unit.kind,
+        parent=unit.parent.code if unit.parent else None,
+    )
 
 
 def _people(agency: Agency) -> list[Person]:
-    positions = Position.objects.select_related("unit").order_by("valid_from", "unit__code", "title")
+    positions = Position.objects.select_related("unit").order_by(
+        "valid_from", "unit__code", "title"
+    )
     trainings = Training.objects.order_by("starts_on", "kind", "name")
-    return list(Person.objects.filter(agency=agency).order_by("staff_code").prefetch_related(
-        Prefetch("positions", queryset=positions), Prefetch("trainings", queryset=trainings)))
+    return list(
+        Person.objects.filter(agency=agency)
+        .order_by("staff_code")
+        .prefetch_related(
+            Prefetch("positions", queryset=positions), Prefetch("trainings", queryset=trainings)
+        )
+    )
 
 
 def _person(person: Person) -> dict[str, Any]:
-    data = _compact(staff_code=person.staff_code, full_name=person.full_name, gender=person.gender,
-                    date_of_birth=person.date_of_birth, category=person.category)
+    data = _compact(
+        staff_code=person.staff_code,
+        full_name=person.full_name,
+        gender=person.gender,
+        date_of_birth=person.date_of_birth,
+        category=person.category,
+    )
     data["party_member"] = person.party_member
     data["union_member"] = person.union_member
-    data.update(_compact(
-        joined_on=person.joined_on, left_on=person.left_on,
-        positions=[_position(p) for p in person.positions.all()],
-        trainings=[_compact(kind=t.kind, name=t.name, institution=t.institution, starts_on=t.starts_on,
-                            ends_on=t.ends_on) for t in person.trainings.all()],
-    ))
+    data.update(
+        _compact(
+            joined_on=person.joined_on,
+            left_on=person.left_on,
+            positions=[_position(p) for p in person.positions.all()],
+            trainings=[
+                _compact(
+                    kind=t.kind,
+                    name=t.name,
+                    institution=t.institution,
+                    starts_on=t.starts_on,
+                    ends_on=t.ends_on,
+                )
+                for t in person.trainings.all()
+            ],
+        )
+    )
     return data
 
 
@@ -100,27 +143,53 @@ def _position(position: Position) -> dict[str, Any]:
 
 def _accounts(agency: Agency) -> list[dict[str, Any]]:
     """Accounts linked to a person of the agency or holding a role in it, by username."""
-    users = (User.objects.filter(Q(person__agency=agency) | Q(roles__agency=agency)).distinct()
-             .select_related("person").order_by("username")
-             .prefetch_related(Prefetch("roles", queryset=RoleAssignment.objects.filter(agency=agency)
-                                        .select_related("unit").order_by("role", "unit__code"))))
+    users = (
+        User.objects.filter(Q(person__agency=agency) | Q(roles__agency=agency))
+        .distinct()
+        .select_related("person")
+        .order_by("username")
+        .prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=RoleAssignment.objects.filter(agency=agency)
+                .select_related("unit")
+                .order_by("role", "unit__code"),
+            )
+        )
+    )
     accounts = []
     for user in users:
         person = getattr(user, "person", None)
-        data = _compact(username=user.username,
-                        person=person.staff_code if person is not None and person.agency_id == agency.pk else None,
-                        email=user.email)
+        data = _compact(
+            username=user.username,
+            person=person.staff_code
+            if person is not None and person.agency_id == agency.pk
+            else None,
+            email=user.email,
+        )
         if not user.is_active:
             data["is_active"] = False
-        data.update(_compact(password_hash=user.password, roles=[
-            {"role": r.role, "unit": r.unit.code} if r.unit else r.role for r in user.roles.all()]))
+        data.update(
+            _compact(
+                password_hash=user.password,
+                roles=[
+                    {"role": r.role, "unit": r.unit.code} if r.unit else r.role
+                    for r in user.roles.all()
+                ],
+            )
+        )
         accounts.append(data)
     return accounts
 
 
 def _year(agency: Agency, work_year: WorkYear) -> dict[str, Any]:
-    data = _compact(year=work_year.year, starts_on=work_year.starts_on, ends_on=work_year.ends_on,
-                    state=work_year.state, pinned_regimes=work_year.pinned_regimes)
+    data = _compact(
+        year=work_year.year,
+        starts_on=work_year.starts_on,
+        ends_on=work_year.ends_on,
+        state=work_year.state,
+        pinned_regimes=work_year.pinned_regimes,
+    )
     for section in sections(per_year=True):
         value = section.dump(DumpContext(agency, work_year))
         if value is not None:

@@ -15,9 +15,13 @@ import yaml
 from hoinghi.org.scenario.errors import Issue, ScenarioError
 
 
-def _without_timestamps(resolvers: dict[Any, list[tuple[str, Any]]]) -> dict[Any, list[tuple[str, Any]]]:
-    return {first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
-            for first, entries in resolvers.items()}
+def _without_timestamps(
+    resolvers: dict[Any, list[tuple[str, Any]]],
+) -> dict[Any, list[tuple[str, Any]]]:
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in resolvers.items()
+    }
 
 
 # libyaml's parser and emitter when PyYAML was built with them (several times faster).
@@ -47,8 +51,10 @@ def parse_text(text: str, *, source: str = "", as_json: bool = False) -> Any:
             return json.loads(text)
         return yaml.load(text, Loader=_Loader)  # a SafeLoader without timestamps
     except json.JSONDecodeError as error:
-        raise ScenarioError([Issue("", f"JSON không hợp lệ ở dòng {error.lineno}, cột {error.colno}: {error.msg}")],
-                            source) from error
+        raise ScenarioError(
+            [Issue("", f"JSON không hợp lệ ở dòng {error.lineno}, cột {error.colno}: {error.msg}")],
+            source,
+        ) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
@@ -70,5 +76,11 @@ def read_file(path: str | Path) -> Any:
 def render(data: dict[str, Any], *, as_json: bool = False) -> str:
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )

@@ -24,9 +24,15 @@ from hoinghi.org.scenario.sections import LoadContext, sections
 from hoinghi.org.scenario.spec import AccountSpec, PersonSpec, ScenarioSpec, read_scenario
 
 CHANGE_LABELS = {
-    "agency": "cơ quan", "units": "đơn vị", "people": "người", "positions": "chức vụ",
-    "trainings": "khóa đào tạo", "accounts": "tài khoản", "roles": "phân quyền",
-    "years": "năm công tác", "sections": "bản ghi khác",
+    "agency": "cơ quan",
+    "units": "đơn vị",
+    "people": "người",
+    "positions": "chức vụ",
+    "trainings": "khóa đào tạo",
+    "accounts": "tài khoản",
+    "roles": "phân quyền",
+    "years": "năm công tác",
+    "sections": "bản ghi khác",
 }
 
 
@@ -43,21 +49,30 @@ class LoadReport:
     def summary(self) -> str:
         if not self.changed:
             return f"{self.agency.code}: không có thay đổi."
-        parts = ", ".join(f"{count} {CHANGE_LABELS.get(kind, kind)}"
-                          for kind, count in self.changes.items() if count)
+        parts = ", ".join(
+            f"{count} {CHANGE_LABELS.get(kind, kind)}"
+            for kind, count in self.changes.items()
+            if count
+        )
         verb = "sẽ ghi" if self.dry_run else "đã ghi"
         return f"{self.agency.code}: {verb} {parts}."
 
 
-def load_scenario_data(data: Any, *, source: str = "", actor: AbstractBaseUser | None = None,
-                       dry_run: bool = False) -> LoadReport:
+def load_scenario_data(
+    data: Any, *, source: str = "", actor: AbstractBaseUser | None = None, dry_run: bool = False
+) -> LoadReport:
     """Check a parsed scenario and write it in one transaction (rolled back on a dry run)."""
     spec = read_scenario(data, source)
     with transaction.atomic():
         report = _write(spec, source)
         if report.changed and not dry_run:
-            record("org.load_scenario", actor=actor, target=report.agency, agency_code=report.agency.code,
-                   data={"source": source, "changes": dict(report.changes)})
+            record(
+                "org.load_scenario",
+                actor=actor,
+                target=report.agency,
+                agency_code=report.agency.code,
+                data={"source": source, "changes": dict(report.changes)},
+            )
         if dry_run:
             report.dry_run = True
             transaction.set_rollback(True)
@@ -96,9 +111,18 @@ def _write_agency(spec: ScenarioSpec, source: str) -> tuple[Agency, bool]:
         parent = Agency.objects.filter(code=a.parent).first()
         if parent is None:
             LoadContext(Agency(), {}, {}, {}, source).error(
-                "agency.parent", f"không có cơ quan cấp trên mã «{a.parent}»; nạp kịch bản của cơ quan đó trước")
-    values = {"name": a.name, "short_name": a.short_name, "abbreviation": a.abbreviation, "kind": a.kind,
-              "parent": parent, "parent_name": a.parent_name, "place_name": a.place_name}
+                "agency.parent",
+                f"không có cơ quan cấp trên mã «{a.parent}»; nạp kịch bản của cơ quan đó trước",
+            )
+    values = {
+        "name": a.name,
+        "short_name": a.short_name,
+        "abbreviation": a.abbreviation,
+        "kind": a.kind,
+        "parent": parent,
+        "parent_name": a.parent_name,
+        "place_name": a.place_name,
+    }
     agency = Agency.objects.filter(code=a.code).first()
     if agency is None:
         return Agency.objects.create(code=a.code, **values), True
@@ -112,8 +136,13 @@ def _write_units(ctx: LoadContext, spec: ScenarioSpec) -> int:
     ctx.units = {u.code: u for u in Unit.objects.filter(agency=ctx.agency)}
     changes = 0
     for u in spec.units:
-        values = {"name": u.name, "abbreviation": u.abbreviation, "kind": u.kind,
-                  "parent": ctx.units[u.parent] if u.parent else None, "position": u.position}
+        values = {
+            "name": u.name,
+            "abbreviation": u.abbreviation,
+            "kind": u.kind,
+            "parent": ctx.units[u.parent] if u.parent else None,
+            "position": u.position,
+        }
         unit = ctx.units.get(u.code)
         if unit is None:
             ctx.units[u.code] = Unit.objects.create(agency=ctx.agency, code=u.code, **values)
@@ -139,13 +168,21 @@ def _write_people(ctx: LoadContext, spec: ScenarioSpec, changes: Counter[str]) -
 
 
 def _write_person(ctx: LoadContext, p: PersonSpec, changes: Counter[str]) -> Person:
-    values = {"full_name": p.full_name, "gender": p.gender, "date_of_birth": p.date_of_birth,
-              "category": p.category, "party_member": p.party_member, "union_member": p.union_member,
-              "joined_on": p.joined_on, "left_on": p.left_on}
+    values = {
+        "full_name": p.full_name,
+        "gender": p.gender,
+        "date_of_birth": p.date_of_birth,
+        "category": p.category,
+        "party_member": p.party_member,
+        "union_member": p.union_member,
+        "joined_on": p.joined_on,
+        "left_on": p.left_on,
+    }
     person = ctx.people.get(p.staff_code)
     if person is None:
-        person = ctx.people[p.staff_code] = Person.objects.create(agency=ctx.agency, staff_code=p.staff_code,
-                                                                  **values)
+        person = ctx.people[p.staff_code] = Person.objects.create(
+            agency=ctx.agency, staff_code=p.staff_code, **values
+        )
         changes["people"] += 1
     elif _assign(person, **values):
         person.save()
@@ -153,18 +190,27 @@ def _write_person(ctx: LoadContext, p: PersonSpec, changes: Counter[str]) -> Per
     return person
 
 
-def _sync_positions(ctx: LoadContext, person: Person, p: PersonSpec, existing: list[Position]) -> int:
+def _sync_positions(
+    ctx: LoadContext, person: Person, p: PersonSpec, existing: list[Position]
+) -> int:
     by_key = {(pos.unit.code, pos.title, pos.valid_from): pos for pos in existing}
     changes = 0
     for s in p.positions:
         if s.unit not in ctx.units:
-            ctx.issues.append(Issue(join_path(s.path, "unit"), f"không có đơn vị mã «{s.unit}» trong units"))
+            ctx.issues.append(
+                Issue(join_path(s.path, "unit"), f"không có đơn vị mã «{s.unit}» trong units")
+            )
             continue
         values = {"is_leader": s.is_leader, "is_head": s.is_head, "valid_to": s.valid_to}
         position = by_key.pop((s.unit, s.title, s.valid_from), None)
         if position is None:
-            Position.objects.create(person=person, unit=ctx.units[s.unit], title=s.title,
-                                    valid_from=s.valid_from, **values)
+            Position.objects.create(
+                person=person,
+                unit=ctx.units[s.unit],
+                title=s.title,
+                valid_from=s.valid_from,
+                **values,
+            )
             changes += 1
         elif _assign(position, **values):
             position.save()
@@ -182,7 +228,9 @@ def _sync_trainings(person: Person, p: PersonSpec, existing: list[Training]) -> 
         values = {"institution": s.institution, "ends_on": s.ends_on}
         training = by_key.pop((s.kind, s.name, s.starts_on), None)
         if training is None:
-            Training.objects.create(person=person, kind=s.kind, name=s.name, starts_on=s.starts_on, **values)
+            Training.objects.create(
+                person=person, kind=s.kind, name=s.name, starts_on=s.starts_on, **values
+            )
             changes += 1
         elif _assign(training, **values):
             training.save()
@@ -214,7 +262,10 @@ class _Passwords:
 def _write_accounts(ctx: LoadContext, spec: ScenarioSpec, changes: Counter[str]) -> None:
     usernames = [a.username for a in spec.accounts]
     ctx.users = {u.username: u for u in User.objects.filter(username__in=usernames)}
-    linked = {p.user_id: p for p in Person.objects.filter(user__username__in=usernames).select_related("agency")}
+    linked = {
+        p.user_id: p
+        for p in Person.objects.filter(user__username__in=usernames).select_related("agency")
+    }
     roles: dict[int, list[RoleAssignment]] = {}
     for assignment in RoleAssignment.objects.filter(agency=ctx.agency).select_related("unit"):
         roles.setdefault(assignment.user_id, []).append(assignment)
@@ -225,7 +276,9 @@ def _write_accounts(ctx: LoadContext, spec: ScenarioSpec, changes: Counter[str])
         changes["roles"] += _sync_roles(ctx, a, user, roles.get(user.pk, []))
 
 
-def _write_user(ctx: LoadContext, a: AccountSpec, passwords: _Passwords, changes: Counter[str]) -> User:
+def _write_user(
+    ctx: LoadContext, a: AccountSpec, passwords: _Passwords, changes: Counter[str]
+) -> User:
     user = ctx.users.get(a.username)
     created = user is None
     if user is None:
@@ -244,18 +297,25 @@ def _write_user(ctx: LoadContext, a: AccountSpec, passwords: _Passwords, changes
     return user
 
 
-def _link_person(ctx: LoadContext, a: AccountSpec, user: User, current: Person | None,
-                 changes: Counter[str]) -> None:
+def _link_person(
+    ctx: LoadContext, a: AccountSpec, user: User, current: Person | None, changes: Counter[str]
+) -> None:
     if not a.person:
         return
     person = ctx.people.get(a.person)
     if person is None:
-        ctx.issues.append(Issue(join_path(a.path, "person"), f"không có người mã «{a.person}» trong people"))
+        ctx.issues.append(
+            Issue(join_path(a.path, "person"), f"không có người mã «{a.person}» trong people")
+        )
         return
     if current is not None and current.pk != person.pk:
         if current.agency_id != ctx.agency.pk:
-            ctx.issues.append(Issue(join_path(a.path, "username"),
-                                    f"tài khoản «{a.username}» đã gắn với người của cơ quan {current.agency.code}"))
+            ctx.issues.append(
+                Issue(
+                    join_path(a.path, "username"),
+                    f"tài khoản «{a.username}» đã gắn với người của cơ quan {current.agency.code}",
+                )
+            )
             return
         Person.objects.filter(pk=current.pk).update(user=None)
     if person.user_id != user.pk:
@@ -266,16 +326,24 @@ def _link_person(ctx: LoadContext, a: AccountSpec, user: User, current: Person |
         changes["accounts"] += 1
 
 
-def _sync_roles(ctx: LoadContext, a: AccountSpec, user: User, existing: list[RoleAssignment]) -> int:
+def _sync_roles(
+    ctx: LoadContext, a: AccountSpec, user: User, existing: list[RoleAssignment]
+) -> int:
     by_key = {(r.role, r.unit.code if r.unit else ""): r for r in existing}
     changes = 0
     for s in a.roles:
         if s.unit and s.unit not in ctx.units:
-            ctx.issues.append(Issue(join_path(s.path, "unit"), f"không có đơn vị mã «{s.unit}» trong units"))
+            ctx.issues.append(
+                Issue(join_path(s.path, "unit"), f"không có đơn vị mã «{s.unit}» trong units")
+            )
             continue
         if by_key.pop((s.role, s.unit), None) is None:
-            RoleAssignment.objects.create(user=user, role=s.role, agency=ctx.agency,
-                                          unit=ctx.units[s.unit] if s.unit else None)
+            RoleAssignment.objects.create(
+                user=user,
+                role=s.role,
+                agency=ctx.agency,
+                unit=ctx.units[s.unit] if s.unit else None,
+            )
             changes += 1
     stale = [r.pk for r in by_key.values()]
     if stale:
@@ -283,11 +351,17 @@ def _sync_roles(ctx: LoadContext, a: AccountSpec, user: User, existing: list[Rol
     return changes + len(stale)
 
 
-def _write_years(ctx: LoadContext, spec: ScenarioSpec, changes: Counter[str]) -> dict[int, WorkYear]:
+def _write_years(
+    ctx: LoadContext, spec: ScenarioSpec, changes: Counter[str]
+) -> dict[int, WorkYear]:
     years = {y.year: y for y in WorkYear.objects.filter(agency=ctx.agency)}
     for y in spec.years:
-        values = {"starts_on": y.starts_on, "ends_on": y.ends_on, "state": y.state,
-                  "pinned_regimes": y.pinned_regimes}
+        values = {
+            "starts_on": y.starts_on,
+            "ends_on": y.ends_on,
+            "state": y.state,
+            "pinned_regimes": y.pinned_regimes,
+        }
         work_year = years.get(y.year)
         if work_year is None:
             years[y.year] = WorkYear.objects.create(agency=ctx.agency, year=y.year, **values)

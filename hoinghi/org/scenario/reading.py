@@ -53,7 +53,9 @@ class Node:
         self.issues.append(Issue(self.path if key is None else join_path(self.path, key), message))
 
     def child(self, key: str | int) -> Node:
-        value = self.value.get(key) if isinstance(self.value, dict) and isinstance(key, str) else None
+        value = (
+            self.value.get(key) if isinstance(self.value, dict) and isinstance(key, str) else None
+        )
         return Node(value, join_path(self.path, key), self.issues)
 
     def is_mapping(self, *, required: Iterable[str] = (), optional: Iterable[str] = ()) -> bool:
@@ -70,13 +72,16 @@ class Node:
                 ok = False
         for key in self.value:
             if key not in allowed:
-                self.report(f"khóa «{key}» không được hỗ trợ (các khóa hợp lệ: {', '.join(sorted(allowed))})",
-                            str(key))
+                self.report(
+                    f"khóa «{key}» không được hỗ trợ (các khóa hợp lệ: {', '.join(sorted(allowed))})",
+                    str(key),
+                )
                 ok = False
         return ok
 
-    def text(self, key: str, *, required: bool = False, max_length: int | None = None,
-             default: str = "") -> str:
+    def text(
+        self, key: str, *, required: bool = False, max_length: int | None = None, default: str = ""
+    ) -> str:
         """A string, NFC-normalised with its runs of spaces collapsed."""
         value = self.value.get(key) if isinstance(self.value, dict) else None
         if value is None:
@@ -100,8 +105,14 @@ class Node:
             self.report(f"mã «{value}» chỉ được gồm chữ cái không dấu, chữ số, dấu '-' và '_'", key)
         return value
 
-    def integer(self, key: str, *, required: bool = False, minimum: int | None = None,
-                maximum: int | None = None) -> int | None:
+    def integer(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        minimum: int | None = None,
+        maximum: int | None = None,
+    ) -> int | None:
         value = self.value.get(key) if isinstance(self.value, dict) else None
         if value is None:
             if required:
@@ -135,15 +146,18 @@ class Node:
             self.report(f"ngày không hợp lệ «{value}» (viết dạng 2023-01-31 hoặc 31/01/2023)", key)
         return parsed
 
-    def choice(self, key: str, choices: Iterable[str], *, required: bool = False,
-               default: str = "") -> str:
+    def choice(
+        self, key: str, choices: Iterable[str], *, required: bool = False, default: str = ""
+    ) -> str:
         """One of the allowed codes, e.g. a ``TextChoices`` value."""
         allowed = [str(c) for c in choices]
         value = self.text(key, required=required)
         if not value:
             return default
         if value not in allowed:
-            self.report(f"giá trị «{value}» không hợp lệ; chọn một trong: {', '.join(allowed)}", key)
+            self.report(
+                f"giá trị «{value}» không hợp lệ; chọn một trong: {', '.join(allowed)}", key
+            )
             return default
         return value
 
@@ -154,7 +168,9 @@ class Node:
         if not isinstance(self.value, list):
             self.report("phải là một danh sách")
             return []
-        return [Node(item, join_path(self.path, i), self.issues) for i, item in enumerate(self.value)]
+        return [
+            Node(item, join_path(self.path, i), self.issues) for i, item in enumerate(self.value)
+        ]
 
     def items(self, key: str) -> list[Node]:
         """The entries of a list (absent means empty), each with its own path."""

@@ -96,20 +96,29 @@ class Section:
 _SECTIONS: dict[str, Section] = {}
 
 
-def register_section(name: str, *, load: SectionLoader, dump: SectionDumper, order: int,
-                     per_year: bool = False) -> Section:
+def register_section(
+    name: str, *, load: SectionLoader, dump: SectionDumper, order: int, per_year: bool = False
+) -> Section:
     """Add a section to the scenario format; registering the same section again is harmless."""
     reserved = CORE_YEAR_KEYS if per_year else CORE_KEYS
     if name in reserved:
         raise ValueError(f"«{name}» là phần lõi của kịch bản, không đăng ký lại được.")
     section = Section(name, load, dump, order, per_year)
     existing = _SECTIONS.get(name)
-    if existing is not None and (existing.load, existing.dump, existing.per_year) != (load, dump, per_year):
-        raise ValueError(f"Phần «{name}» của kịch bản đã được đăng ký bởi {existing.load.__module__}.")
+    if existing is not None and (existing.load, existing.dump, existing.per_year) != (
+        load,
+        dump,
+        per_year,
+    ):
+        raise ValueError(
+            f"Phần «{name}» của kịch bản đã được đăng ký bởi {existing.load.__module__}."
+        )
     _SECTIONS[name] = section
     return section
 
 
 def sections(*, per_year: bool) -> list[Section]:
     """Registered sections of one level, in load order."""
-    return sorted((s for s in _SECTIONS.values() if s.per_year == per_year), key=lambda s: (s.order, s.name))
+    return sorted(
+        (s for s in _SECTIONS.values() if s.per_year == per_year), key=lambda s: (s.order, s.name)
+    )

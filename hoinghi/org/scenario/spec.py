@@ -123,7 +123,9 @@ class ScenarioSpec:
     people: list[PersonSpec] = field(default_factory=list)
     accounts: list[AccountSpec] = field(default_factory=list)
     years: list[YearSpec] = field(default_factory=list)
-    sections: dict[str, tuple[Any, str]] = field(default_factory=dict)  # top-level section → (value, path)
+    sections: dict[str, tuple[Any, str]] = field(
+        default_factory=dict
+    )  # top-level section → (value, path)
 
 
 def read_scenario(data: Any, source: str = "") -> ScenarioSpec:
@@ -131,8 +133,10 @@ def read_scenario(data: Any, source: str = "") -> ScenarioSpec:
     issues: list[Issue] = []
     root = Node(data, "", issues)
     if not isinstance(data, dict):
-        raise ScenarioError([Issue("", "tệp phải là một bảng khóa: giá trị (version, agency, units, people, …)")],
-                            source)
+        raise ScenarioError(
+            [Issue("", "tệp phải là một bảng khóa: giá trị (version, agency, units, people, …)")],
+            source,
+        )
     _check_version(root)
     if issues:  # a file of another version is not read further
         raise ScenarioError(issues, source)
@@ -159,14 +163,18 @@ def _check_version(root: Node) -> None:
 
 
 def _read_agency(node: Node) -> AgencySpec:
-    node.is_mapping(required=("code", "name", "abbreviation", "kind", "place_name"),
-                    optional=("short_name", "parent", "parent_name"))
+    node.is_mapping(
+        required=("code", "name", "abbreviation", "kind", "place_name"),
+        optional=("short_name", "parent", "parent_name"),
+    )
     return AgencySpec(
-        code=node.code("code"), name=node.text("name", required=True, max_length=255),
+        code=node.code("code"),
+        name=node.text("name", required=True, max_length=255),
         short_name=node.text("short_name", max_length=120),
         abbreviation=node.text("abbreviation", required=True, max_length=20),
         kind=node.choice("kind", AgencyKind.values, required=True),
-        parent=node.code("parent", required=False), parent_name=node.text("parent_name", max_length=255),
+        parent=node.code("parent", required=False),
+        parent_name=node.text("parent_name", max_length=255),
         place_name=node.text("place_name", required=True, max_length=120),
     )
 
@@ -184,23 +192,34 @@ def _read_units(root: Node) -> list[UnitSpec]:
     units: list[UnitSpec] = []
     seen: dict[str, str] = {}
     for index, node in enumerate(root.items("units")):
-        if not node.is_mapping(required=("code", "name"), optional=("abbreviation", "kind", "parent")):
+        if not node.is_mapping(
+            required=("code", "name"), optional=("abbreviation", "kind", "parent")
+        ):
             continue
         code = node.code("code")
         parent = node.code("parent", required=False)
         if parent and parent not in seen:
-            node.report(f"đơn vị cấp trên «{parent}» phải được khai báo trước trong units", "parent")
+            node.report(
+                f"đơn vị cấp trên «{parent}» phải được khai báo trước trong units", "parent"
+            )
         _unique(node, "code", code, seen, "mã đơn vị")
-        units.append(UnitSpec(
-            path=node.path, code=code, name=node.text("name", required=True, max_length=255),
-            abbreviation=node.text("abbreviation", max_length=20),
-            kind=node.choice("kind", UnitKind.values, default=UnitKind.DIVISION),
-            parent=parent, position=index + 1,
-        ))
+        units.append(
+            UnitSpec(
+                path=node.path,
+                code=code,
+                name=node.text("name", required=True, max_length=255),
+                abbreviation=node.text("abbreviation", max_length=20),
+                kind=node.choice("kind", UnitKind.values, default=UnitKind.DIVISION),
+                parent=parent,
+                position=index + 1,
+            )
+        )
     return units
 
 
-def _check_period(node: Node, start: date | None, end: date | None, end_key: str, *, strict: bool = False) -> None:
+def _check_period(
+    node: Node, start: date | None, end: date | None, end_key: str, *, strict: bool = False
+) -> None:
     if start is not None and end is not None and (end <= start if strict else end < start):
         node.report(f"phải sau ngày bắt đầu {start:%d/%m/%Y}", end_key)
 
@@ -211,31 +230,48 @@ def _read_people(root: Node) -> list[PersonSpec]:
     for node in root.items("people"):
         if not node.is_mapping(
             required=("staff_code", "full_name", "gender", "category"),
-            optional=("date_of_birth", "party_member", "union_member", "joined_on", "left_on",
-                      "positions", "trainings"),
+            optional=(
+                "date_of_birth",
+                "party_member",
+                "union_member",
+                "joined_on",
+                "left_on",
+                "positions",
+                "trainings",
+            ),
         ):
             continue
         staff_code = node.code("staff_code", max_length=40)
         _unique(node, "staff_code", staff_code, seen, "mã cán bộ")
         joined_on, left_on = node.date("joined_on"), node.date("left_on")
         _check_period(node, joined_on, left_on, "left_on")
-        people.append(PersonSpec(
-            path=node.path, staff_code=staff_code,
-            full_name=node.text("full_name", required=True, max_length=120),
-            gender=node.choice("gender", Gender.values, required=True),
-            date_of_birth=node.date("date_of_birth"),
-            category=node.choice("category", StaffCategory.values, required=True),
-            party_member=node.boolean("party_member"), union_member=node.boolean("union_member", default=True),
-            joined_on=joined_on, left_on=left_on,
-            positions=[p for p in map(_read_position, node.items("positions")) if p is not None],
-            trainings=[t for t in map(_read_training, node.items("trainings")) if t is not None],
-        ))
+        people.append(
+            PersonSpec(
+                path=node.path,
+                staff_code=staff_code,
+                full_name=node.text("full_name", required=True, max_length=120),
+                gender=node.choice("gender", Gender.values, required=True),
+                date_of_birth=node.date("date_of_birth"),
+                category=node.choice("category", StaffCategory.values, required=True),
+                party_member=node.boolean("party_member"),
+                union_member=node.boolean("union_member", default=True),
+                joined_on=joined_on,
+                left_on=left_on,
+                positions=[
+                    p for p in map(_read_position, node.items("positions")) if p is not None
+                ],
+                trainings=[
+                    t for t in map(_read_training, node.items("trainings")) if t is not None
+                ],
+            )
+        )
     return people
 
 
 def _read_position(node: Node) -> PositionSpec | None:
-    if not node.is_mapping(required=("unit", "title", "valid_from"),
-                           optional=("is_leader", "is_head", "valid_to")):
+    if not node.is_mapping(
+        required=("unit", "title", "valid_from"), optional=("is_leader", "is_head", "valid_to")
+    ):
         return None
     valid_from, valid_to = node.date("valid_from", required=True), node.date("valid_to")
     _check_period(node, valid_from, valid_to, "valid_to")
@@ -244,12 +280,21 @@ def _read_position(node: Node) -> PositionSpec | None:
     is_leader = node.boolean("is_leader", default=is_head)
     if valid_from is None:
         return None
-    return PositionSpec(path=node.path, unit=unit, title=title, is_leader=is_leader, is_head=is_head,
-                        valid_from=valid_from, valid_to=valid_to)
+    return PositionSpec(
+        path=node.path,
+        unit=unit,
+        title=title,
+        is_leader=is_leader,
+        is_head=is_head,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
 
 
 def _read_training(node: Node) -> TrainingSpec | None:
-    if not node.is_mapping(required=("kind", "name", "starts_on"), optional=("institution", "ends_on")):
+    if not node.is_mapping(
+        required=("kind", "name", "starts_on"), optional=("institution", "ends_on")
+    ):
         return None
     starts_on, ends_on = node.date("starts_on", required=True), node.date("ends_on")
     _check_period(node, starts_on, ends_on, "ends_on")
@@ -258,7 +303,9 @@ def _read_training(node: Node) -> TrainingSpec | None:
     institution = node.text("institution", max_length=255)
     if starts_on is None:
         return None
-    return TrainingSpec(kind=kind, name=name, institution=institution, starts_on=starts_on, ends_on=ends_on)
+    return TrainingSpec(
+        kind=kind, name=name, institution=institution, starts_on=starts_on, ends_on=ends_on
+    )
 
 
 def _read_accounts(root: Node) -> list[AccountSpec]:
@@ -266,8 +313,10 @@ def _read_accounts(root: Node) -> list[AccountSpec]:
     seen: dict[str, str] = {}
     linked: dict[str, str] = {}
     for node in root.items("accounts"):
-        if not node.is_mapping(required=("username",),
-                               optional=("person", "email", "is_active", "password", "password_hash", "roles")):
+        if not node.is_mapping(
+            required=("username",),
+            optional=("person", "email", "is_active", "password", "password_hash", "roles"),
+        ):
             continue
         username = node.text("username", required=True, max_length=150)
         _unique(node, "username", username, seen, "tên đăng nhập")
@@ -276,11 +325,18 @@ def _read_accounts(root: Node) -> list[AccountSpec]:
         password, password_hash = node.text("password"), node.text("password_hash")
         if password and password_hash:
             node.report("chỉ ghi một trong hai: password hoặc password_hash", "password_hash")
-        accounts.append(AccountSpec(
-            path=node.path, username=username, person=person, email=node.text("email", max_length=254),
-            is_active=node.boolean("is_active", default=True), password=password, password_hash=password_hash,
-            roles=[r for r in map(_read_role, node.items("roles")) if r is not None],
-        ))
+        accounts.append(
+            AccountSpec(
+                path=node.path,
+                username=username,
+                person=person,
+                email=node.text("email", max_length=254),
+                is_active=node.boolean("is_active", default=True),
+                password=password,
+                password_hash=password_hash,
+                roles=[r for r in map(_read_role, node.items("roles")) if r is not None],
+            )
+        )
     return accounts
 
 
@@ -312,11 +368,19 @@ def _read_years(root: Node) -> list[YearSpec]:
         starts_on = node.date("starts_on") or date(year, 1, 1)
         ends_on = node.date("ends_on") or date(year, 12, 31)
         _check_period(node, starts_on, ends_on, "ends_on", strict=True)
-        years.append(YearSpec(
-            path=node.path, year=year, starts_on=starts_on, ends_on=ends_on,
-            state=node.choice("state", WorkYearState.values, default=WorkYearState.OPEN),
-            pinned_regimes=node.mapping_value("pinned_regimes"),
-            sections={name: (node.value[name], join_path(node.path, name))
-                      for name in sorted(per_year) if node.value.get(name) is not None},
-        ))
+        years.append(
+            YearSpec(
+                path=node.path,
+                year=year,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                state=node.choice("state", WorkYearState.values, default=WorkYearState.OPEN),
+                pinned_regimes=node.mapping_value("pinned_regimes"),
+                sections={
+                    name: (node.value[name], join_path(node.path, name))
+                    for name in sorted(per_year)
+                    if node.value.get(name) is not None
+                },
+            )
+        )
     return years

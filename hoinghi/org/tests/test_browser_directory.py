@@ -15,7 +15,9 @@ def test_a_new_user_signs_in_and_finds_a_person_without_typing_accents(
     world: World, live_server: Any, page: Any
 ) -> None:
     login(page, live_server.url, world.colleague.username)
-    page.get_by_role("link", name="Danh sách cán bộ, công chức, viên chức, người lao động").first.click()
+    page.get_by_role(
+        "link", name="Danh sách cán bộ, công chức, viên chức, người lao động"
+    ).first.click()
     page.get_by_label("Tìm theo tên hoặc mã (không cần dấu)").fill("hoang van doan")
     page.get_by_role("button", name="Tìm").click()
     rows = page.locator("table tbody tr")

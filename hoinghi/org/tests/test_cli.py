@@ -35,7 +35,9 @@ def write(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-def test_hoinghi_load_and_dump_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hoinghi_load_and_dump_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = write(tmp_path / "so-mau.yaml", sample())
     assert main(["load", str(source), SKIP]) == 0
     assert "so-mau: đã ghi 1 cơ quan, 2 đơn vị, 3 người" in capsys.readouterr().out
@@ -61,8 +63,9 @@ def test_hoinghi_dump_to_standard_output() -> None:
     assert out.getvalue().startswith("version: 1\nagency:\n  code: ban-dan-van-tinh-uy\n")
 
 
-def test_a_bad_file_fails_with_the_path_and_changes_nothing(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_file_fails_with_the_path_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = sample()
     data["people"][2]["positions"][0]["valid_from"] = "31/02/2023"
     bad = write(tmp_path / "bad.yaml", data)
@@ -82,7 +85,9 @@ def test_the_load_command_raises_a_command_error_naming_the_file() -> None:
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     out = StringIO()
-    call_command("load_scenario", "--dry-run", str(write(tmp_path / "s.yaml", sample())), stdout=out)
+    call_command(
+        "load_scenario", "--dry-run", str(write(tmp_path / "s.yaml", sample())), stdout=out
+    )
     assert "so-mau: sẽ ghi" in out.getvalue()
     assert not Person.objects.exists()
 
@@ -92,7 +97,9 @@ def test_dumping_an_unknown_agency_is_an_error() -> None:
         call_command("dump_scenario", "--agency", "khong-co", "-")
 
 
-def test_hoinghi_demo_loads_both_agencies_and_prints_the_logins(capsys: pytest.CaptureFixture[str]) -> None:
+def test_hoinghi_demo_loads_both_agencies_and_prints_the_logins(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["demo", SKIP]) == 0
     out = capsys.readouterr().out
     assert "quantri" in out and "dungthu-hoinghi" in out and "bdv-canbo" in out

@@ -14,8 +14,13 @@ from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit, WorkY
 
 pytestmark = pytest.mark.django_db
 
-DISTRICT_UNITS = ["Văn phòng Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Tuyên giáo Huyện ủy",
-                  "Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]
+DISTRICT_UNITS = [
+    "Văn phòng Huyện ủy",
+    "Ban Tổ chức Huyện ủy",
+    "Ban Tuyên giáo Huyện ủy",
+    "Ban Dân vận Huyện ủy",
+    "Ủy ban Kiểm tra Huyện ủy",
+]
 
 
 @pytest.fixture
@@ -28,7 +33,10 @@ def test_the_district_office_has_five_units_and_32_people(demo: None) -> None:
     assert agency.kind == "party" and agency.name.startswith("Cơ quan Huyện ủy")
     assert list(Unit.objects.filter(agency=agency).values_list("name", flat=True)) == DISTRICT_UNITS
     assert selectors.staff_on(agency, date(2023, 12, 31)).count() == 32  # "100% (32/32)"
-    assert sorted(WorkYear.objects.filter(agency=agency).values_list("year", flat=True)) == [2023, 2024]
+    assert sorted(WorkYear.objects.filter(agency=agency).values_list("year", flat=True)) == [
+        2023,
+        2024,
+    ]
 
 
 def test_every_district_unit_has_one_head(demo: None) -> None:
@@ -44,21 +52,37 @@ def test_every_district_unit_has_one_head(demo: None) -> None:
 def test_the_ban_dan_van_has_15_people_and_08_trainings_in_2020(demo: None) -> None:
     agency = Agency.objects.get(code="ban-dan-van-tinh-uy")
     assert selectors.staff_on(agency, date(2020, 12, 25)).count() == 15  # "15/15 CBCCLĐ"
-    assert selectors.training_count(agency, date(2020, 1, 1), date(2020, 12, 31)).courses == 8  # "08 lượt"
-    assert sorted(WorkYear.objects.filter(agency=agency).values_list("year", flat=True)) == [2020, 2021]
+    assert (
+        selectors.training_count(agency, date(2020, 1, 1), date(2020, 12, 31)).courses == 8
+    )  # "08 lượt"
+    assert sorted(WorkYear.objects.filter(agency=agency).values_list("year", flat=True)) == [
+        2020,
+        2021,
+    ]
 
 
 def test_demo_people_have_varied_vietnamese_names_in_nfc(demo: None) -> None:
     names = list(Person.objects.values_list("full_name", flat=True))
     assert len(names) == 47 == len(set(names))
     assert len({name.split()[0] for name in names}) >= 15  # varied family names
-    assert not {"Nguyễn Văn Hợp", "Nguyễn Dương Khuê", "Đặng Thanh Đức", "Ngô Thanh Bình"} & set(names)
+    assert not {"Nguyễn Văn Hợp", "Nguyễn Dương Khuê", "Đặng Thanh Đức", "Ngô Thanh Bình"} & set(
+        names
+    )
 
 
 def test_every_role_has_a_district_login_linked_to_a_person(demo: None) -> None:
     district = RoleAssignment.objects.filter(agency__code="co-quan-huyen-uy")
     assert set(district.values_list("role", flat=True)) == set(Role.values)
-    usernames = {"quantri", "vanthu", "lanhdao", "truongdonvi", "congdoan", "hoidong", "thanhtra", "canbo"}
+    usernames = {
+        "quantri",
+        "vanthu",
+        "lanhdao",
+        "truongdonvi",
+        "congdoan",
+        "hoidong",
+        "thanhtra",
+        "canbo",
+    }
     assert usernames <= set(district.values_list("user__username", flat=True))
     assert Person.objects.filter(user__username__in=usernames).count() == 8
     unit = district.get(role=Role.UNIT_HEAD).unit
@@ -91,10 +115,14 @@ def test_each_demo_login_signs_in_and_lands_on_its_agencys_home_page(demo: None)
     names = dict(Agency.objects.values_list("code", "name"))
     for login in demo_logins():
         client = Client()
-        response = client.post("/dang-nhap/", {"username": login.username, "password": login.password})
+        response = client.post(
+            "/dang-nhap/", {"username": login.username, "password": login.password}
+        )
         assert response.status_code == 302 and response["Location"] == "/", login.username
         home = client.get("/")
-        expected = names["ban-dan-van-tinh-uy" if login.username.startswith("bdv-") else "co-quan-huyen-uy"]
+        expected = names[
+            "ban-dan-van-tinh-uy" if login.username.startswith("bdv-") else "co-quan-huyen-uy"
+        ]
         assert home.status_code == 200
         assert expected in home.content.decode(), login.username
 

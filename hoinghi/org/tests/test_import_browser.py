@@ -14,23 +14,27 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def test_the_clerk_fixes_the_row_the_message_names_and_imports(world: World, live_server: Any, page: Any) -> None:
+def test_the_clerk_fixes_the_row_the_message_names_and_imports(
+    world: World, live_server: Any, page: Any
+) -> None:
     rows = staff_rows(12)
     rows[6]["Ngày sinh"] = "30/02/1988"
     login(page, live_server.url, world.clerk.username)
     page.goto(f"{live_server.url}/co-quan/{world.agency.code}/can-bo/")
     page.get_by_role("link", name="Nhập danh sách từ tệp").click()
     label = "Tệp danh sách cán bộ (.xlsx hoặc .csv)"
-    page.get_by_label(label).set_input_files({"name": "danh-sach.xlsx", "mimeType": XLSX,
-                                              "buffer": xlsx_bytes(rows)})
+    page.get_by_label(label).set_input_files(
+        {"name": "danh-sach.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(rows)}
+    )
     page.get_by_role("button", name="Tải lên và xem trước").click()
     alert = page.get_by_role("alert")
     assert "Dòng 8, cột «Ngày sinh»: ngày «30/02/1988» không hợp lệ" in alert.inner_text()
     assert not Person.objects.filter(staff_code__startswith="NV").exists()
 
     rows[6]["Ngày sinh"] = "28/02/1988"
-    page.get_by_label(label).set_input_files({"name": "danh-sach.xlsx", "mimeType": XLSX,
-                                              "buffer": xlsx_bytes(rows)})
+    page.get_by_label(label).set_input_files(
+        {"name": "danh-sach.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(rows)}
+    )
     page.get_by_role("button", name="Tải lên và xem trước").click()
     assert page.locator("h1").inner_text() == "Xem trước khi nhập"
     assert "12 dòng hợp lệ" in page.locator("main").inner_text()

@@ -45,7 +45,9 @@ def test_it_prints_each_error_and_fails_on_a_bad_file(world: World, tmp_path: Pa
     path.write_bytes(csv_bytes(rows))
     err = StringIO()
     with pytest.raises(CommandError, match="có 1 lỗi"):
-        call_command("import_staff", str(path), "--agency", world.agency.code, stderr=err, stdout=StringIO())
+        call_command(
+            "import_staff", str(path), "--agency", world.agency.code, stderr=err, stdout=StringIO()
+        )
     assert "Dòng 4, cột «Giới tính»: «?» không hợp lệ" in err.getvalue()
     assert not Person.objects.filter(staff_code__startswith="NV").exists()
 
@@ -57,8 +59,9 @@ def test_it_refuses_an_unknown_agency_or_a_missing_file(world: World, tmp_path: 
         run(str(tmp_path / "khong-co.csv"), "--agency", world.agency.code)
 
 
-def test_the_hoinghi_command_exits_non_zero_on_a_bad_file(world: World, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_hoinghi_command_exits_non_zero_on_a_bad_file(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "ds.xlsx"
     path.write_bytes(b"<html></html>")
     with pytest.raises(SystemExit) as exited:

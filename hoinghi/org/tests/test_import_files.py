@@ -19,10 +19,15 @@ def refusal(data: bytes, filename: str) -> FileRefused:
     return refused.value
 
 
-def rezip(data: bytes, *, add: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None) -> bytes:
+def rezip(
+    data: bytes, *, add: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None
+) -> bytes:
     """The same workbook with entries added or replaced."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info.filename, (replace or {}).get(info.filename, src.read(info)))
         for name, content in (add or {}).items():
@@ -61,7 +66,8 @@ def test_it_refuses_a_macro_enabled_content_type_even_without_the_project() -> N
     data = xlsx_bytes(staff_rows(1))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         types = archive.read("[Content_Types].xml").replace(
-            b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+            b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+        )
     assert refusal(rezip(data, replace={"[Content_Types].xml": types}), "ds.xlsx").code == "macro"
 
 
@@ -69,10 +75,14 @@ def test_it_refuses_an_xlsm_by_name_too() -> None:
     assert refusal(xlsx_bytes(staff_rows(1)), "ds.xlsm").code == "macro"
 
 
-@pytest.mark.parametrize(("data", "filename"), [
-    (b"<html><body><table><tr><td>CB1</td></tr></table></body></html>", "ds.xlsx"),
-    (b"Ma can bo,Ho va ten\nCB1,An\n", "ds.xlsx"),
-], ids=["an HTML page named .xlsx", "a CSV named .xlsx"])
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (b"<html><body><table><tr><td>CB1</td></tr></table></body></html>", "ds.xlsx"),
+        (b"Ma can bo,Ho va ten\nCB1,An\n", "ds.xlsx"),
+    ],
+    ids=["an HTML page named .xlsx", "a CSV named .xlsx"],
+)
 def test_it_refuses_a_file_that_only_pretends_to_be_a_workbook(data: bytes, filename: str) -> None:
     assert refusal(data, filename).code == "disguised"
 
@@ -97,7 +107,9 @@ def test_it_refuses_an_html_page_named_csv() -> None:
 
 
 def test_it_refuses_an_old_excel_or_password_protected_file() -> None:
-    assert refusal(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "ds.xlsx").code == "old_excel"
+    assert (
+        refusal(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "ds.xlsx").code == "old_excel"
+    )
 
 
 def test_it_refuses_other_kinds_of_file() -> None:
@@ -122,7 +134,10 @@ def test_it_refuses_a_zip_bomb_before_unpacking_it() -> None:
     """101 MiB of spaces pack into about 100 kB; the declared size gives them away."""
     data = xlsx_bytes(staff_rows(1))
     bomb = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info.filename, src.read(info))
         with dst.open("xl/media/padding.bin", "w") as padding:
@@ -141,11 +156,16 @@ def test_it_refuses_a_zip_with_too_many_entries() -> None:
 def test_it_refuses_xml_entity_expansion() -> None:
     assert openpyxl.xml.DEFUSEDXML is True
     data = xlsx_bytes(staff_rows(1))
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
-              b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>')
-    assert refusal(rezip(data, replace={"xl/worksheets/sheet1.xml": laughs}), "ds.xlsx").code == "unreadable"
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>'
+    )
+    assert (
+        refusal(rezip(data, replace={"xl/worksheets/sheet1.xml": laughs}), "ds.xlsx").code
+        == "unreadable"
+    )
 
 
 def test_it_refuses_a_file_without_the_header_row() -> None:
@@ -162,12 +182,12 @@ def lie_about_size(data: bytes, name: str, size: int) -> bytes:
     """Patch the declared uncompressed size of one entry, in its local and central headers."""
     patched = bytearray(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        patched[archive.getinfo(name).header_offset + 22:][:4] = size.to_bytes(4, "little")
+        patched[archive.getinfo(name).header_offset + 22 :][:4] = size.to_bytes(4, "little")
     start = 0
     while (start := patched.find(b"PK\x01\x02", start + 1)) != -1:
-        length = int.from_bytes(patched[start + 28:start + 30], "little")
-        if patched[start + 46:start + 46 + length] == name.encode():
-            patched[start + 24:start + 28] = size.to_bytes(4, "little")
+        length = int.from_bytes(patched[start + 28 : start + 30], "little")
+        if patched[start + 46 : start + 46 + length] == name.encode():
+            patched[start + 24 : start + 28] = size.to_bytes(4, "little")
     return bytes(patched)
 
 
@@ -185,9 +205,11 @@ def test_it_reads_rich_text_without_its_phonetic_runs() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         shared = archive.read("xl/sharedStrings.xml")
     first = shared.index(b"<si>")
-    rich = ('<si><r><rPr><b/></rPr><t xml:space="preserve">Mã </t></r><r><t>cán bộ</t></r>'
-            '<rPh sb="0" eb="1"><t>ma</t></rPh></si>').encode()
-    patched = shared[:first] + rich + shared[shared.index(b"</si>", first) + 5:]
+    rich = (
+        '<si><r><rPr><b/></rPr><t xml:space="preserve">Mã </t></r><r><t>cán bộ</t></r>'
+        '<rPh sb="0" eb="1"><t>ma</t></rPh></si>'
+    ).encode()
+    patched = shared[:first] + rich + shared[shared.index(b"</si>", first) + 5 :]
     table = read_table(rezip(data, replace={"xl/sharedStrings.xml": patched}), filename="ds.xlsx")
     assert table.headers[0] == "Mã cán bộ"
 

@@ -28,8 +28,13 @@ REASON = "Cuộc biểu quyết «Thông qua nghị quyết hội nghị» đang
 
 
 def open_poll(agency: Agency) -> Poll:
-    return Poll.objects.create(agency=agency, title="Thông qua nghị quyết hội nghị", rule="test",
-                               legal_date=date(2026, 1, 15), state=PollState.OPEN)
+    return Poll.objects.create(
+        agency=agency,
+        title="Thông qua nghị quyết hội nghị",
+        rule="test",
+        legal_date=date(2026, 1, 15),
+        state=PollState.OPEN,
+    )
 
 
 def client_for(world: World, persona: str) -> Client:
@@ -49,14 +54,23 @@ def test_it_refuses_an_import_while_a_poll_of_the_agency_is_open(world: World) -
 
 def test_a_closed_poll_or_another_agencys_open_poll_does_not_block(world: World) -> None:
     open_poll(world.other_agency)
-    Poll.objects.create(agency=world.agency, title="Đã đóng", rule="test", legal_date=date(2026, 1, 15),
-                        state=PollState.CLOSED)
-    assert import_staff(world.agency, xlsx_bytes(staff_rows(3)), filename="ds.xlsx").people_created == 3
+    Poll.objects.create(
+        agency=world.agency,
+        title="Đã đóng",
+        rule="test",
+        legal_date=date(2026, 1, 15),
+        state=PollState.CLOSED,
+    )
+    assert (
+        import_staff(world.agency, xlsx_bytes(staff_rows(3)), filename="ds.xlsx").people_created
+        == 3
+    )
 
 
 def test_a_poll_opened_after_the_preview_stops_the_confirmation(world: World) -> None:
-    staff_import = preview_staff_import(world.agency, xlsx_bytes(staff_rows(2)), filename="ds.xlsx",
-                                        uploaded_by=world.clerk)
+    staff_import = preview_staff_import(
+        world.agency, xlsx_bytes(staff_rows(2)), filename="ds.xlsx", uploaded_by=world.clerk
+    )
     open_poll(world.agency)
     with pytest.raises(StaffImportError) as refused:
         confirm_staff_import(staff_import, confirmed_by=world.clerk)

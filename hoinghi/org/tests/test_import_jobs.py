@@ -29,8 +29,9 @@ def small_background_threshold(settings: Any) -> None:
 
 
 def preview(world: World) -> StaffImport:
-    return preview_staff_import(world.agency, xlsx_bytes(staff_rows(ROWS)), filename="lon.xlsx",
-                                uploaded_by=world.clerk)
+    return preview_staff_import(
+        world.agency, xlsx_bytes(staff_rows(ROWS)), filename="lon.xlsx", uploaded_by=world.clerk
+    )
 
 
 def clerk(world: World) -> Client:
@@ -47,7 +48,9 @@ def progress_url(world: World, staff_import: StaffImport) -> str:
     return reverse("org:import-preview", args=[world.agency.code, staff_import.token])
 
 
-def test_confirming_a_large_file_starts_a_job_after_commit(world: World, django_capture_on_commit_callbacks: Any) -> None:
+def test_confirming_a_large_file_starts_a_job_after_commit(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = confirm(clerk(world), world, staff_import)
@@ -56,10 +59,14 @@ def test_confirming_a_large_file_starts_a_job_after_commit(world: World, django_
     staff_import.refresh_from_db()
     assert staff_import.state == StaffImportState.RUNNING and staff_import.heartbeat_at is not None
     assert not Person.objects.filter(staff_code="NV000001").exists()
-    assert AuditEntry.objects.filter(action="org.import_staff_started", actor=world.clerk).count() == 1
+    assert (
+        AuditEntry.objects.filter(action="org.import_staff_started", actor=world.clerk).count() == 1
+    )
 
 
-def test_the_job_writes_everything_and_records_it(world: World, django_capture_on_commit_callbacks: Any) -> None:
+def test_the_job_writes_everything_and_records_it(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False):
         jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
@@ -72,23 +79,32 @@ def test_the_job_writes_everything_and_records_it(world: World, django_capture_o
     assert "Đã nhập xong" in page and "import-progress.js" not in page
 
 
-def test_a_job_that_finds_a_poll_open_fails_and_writes_nothing(world: World,
-                                                               django_capture_on_commit_callbacks: Any) -> None:
+def test_a_job_that_finds_a_poll_open_fails_and_writes_nothing(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False):
         jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
-    Poll.objects.create(agency=world.agency, title="Bầu Ban Thanh tra", rule="test", legal_date=date(2026, 1, 15),
-                        state=PollState.OPEN)
+    Poll.objects.create(
+        agency=world.agency,
+        title="Bầu Ban Thanh tra",
+        rule="test",
+        legal_date=date(2026, 1, 15),
+        state=PollState.OPEN,
+    )
     failed = jobs.run_staff_import(staff_import.pk)
     assert failed.state == StaffImportState.FAILED and "Bầu Ban Thanh tra" in failed.errors[0]
     assert not Person.objects.filter(staff_code="NV000001").exists()
     assert AuditEntry.objects.filter(action="org.import_staff_failed").count() == 1
     page = clerk(world).get(progress_url(world, staff_import)).content.decode()
-    assert "Không nhập được; không có thay đổi nào được ghi." in page and "Bầu Ban Thanh tra" in page
+    assert (
+        "Không nhập được; không có thay đổi nào được ghi." in page and "Bầu Ban Thanh tra" in page
+    )
 
 
 def test_the_progress_page_shows_the_count_and_polls_without_needing_script(
-        world: World, django_capture_on_commit_callbacks: Any) -> None:
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False):
         jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
@@ -99,21 +115,32 @@ def test_the_progress_page_shows_the_count_and_polls_without_needing_script(
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
     assert "org/import-progress.js" in page and "Xác nhận nhập" not in page
     status = client.get(progress_url(world, staff_import), {"format": "json"}).json()
-    assert status == {"state": "running", "progress": 4, "rows": 6, "percent": 67, "stalled": False,
-                      "done": False}
+    assert status == {
+        "state": "running",
+        "progress": 4,
+        "rows": 6,
+        "percent": 67,
+        "stalled": False,
+        "done": False,
+    }
 
 
-def test_a_job_without_heartbeat_for_long_is_shown_as_interrupted(world: World,
-                                                                  django_capture_on_commit_callbacks: Any) -> None:
+def test_a_job_without_heartbeat_for_long_is_shown_as_interrupted(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False):
         jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
-    StaffImport.objects.filter(pk=staff_import.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
+    StaffImport.objects.filter(pk=staff_import.pk).update(
+        heartbeat_at=timezone.now() - timedelta(hours=1)
+    )
     page = clerk(world).get(progress_url(world, staff_import)).content.decode()
     assert "Lần nhập bị gián đoạn" in page and "import-progress.js" not in page
 
 
-def test_a_running_import_cannot_be_confirmed_again(world: World, django_capture_on_commit_callbacks: Any) -> None:
+def test_a_running_import_cannot_be_confirmed_again(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     staff_import = preview(world)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         confirm(clerk(world), world, staff_import)
@@ -122,7 +149,9 @@ def test_a_running_import_cannot_be_confirmed_again(world: World, django_capture
     assert response["Location"] == reverse("org:import-staff", args=[world.agency.code])
 
 
-@pytest.mark.parametrize(("persona", "status"), [("colleague", 403), ("admin", 404), ("stranger", 404)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [("colleague", 403), ("admin", 404), ("stranger", 404)]
+)
 def test_the_progress_is_seen_only_by_its_uploader(world: World, persona: str, status: int) -> None:
     staff_import = preview(world)
     client = Client()
@@ -131,7 +160,9 @@ def test_the_progress_is_seen_only_by_its_uploader(world: World, persona: str, s
 
 
 def test_a_missing_import_is_not_found(world: World) -> None:
-    url = reverse("org:import-preview", args=[world.agency.code, "00000000-0000-0000-0000-000000000000"])
+    url = reverse(
+        "org:import-preview", args=[world.agency.code, "00000000-0000-0000-0000-000000000000"]
+    )
     assert clerk(world).get(url, {"format": "json"}).status_code == 404
 
 
@@ -142,7 +173,9 @@ def test_a_real_thread_runs_the_job_to_the_end(monkeypatch: pytest.MonkeyPatch) 
     started: list[threading.Thread] = []
     launch = jobs.launch
     monkeypatch.setattr(jobs, "launch", lambda pk: started.append(launch(pk)))
-    jobs.start_staff_import(staff_import, confirmed_by=world.clerk)  # no outer transaction: starts at once
+    jobs.start_staff_import(
+        staff_import, confirmed_by=world.clerk
+    )  # no outer transaction: starts at once
     assert len(started) == 1
     started[0].join(timeout=30)
     staff_import.refresh_from_db()

@@ -25,7 +25,9 @@ def snapshot(world: World) -> tuple[list[tuple[object, ...]], ...]:
 
 
 def test_it_imports_people_units_and_positions_from_xlsx(world: World) -> None:
-    counts = import_staff(world.agency, xlsx_bytes(staff_rows(8)), filename="ds.xlsx", actor=world.clerk)
+    counts = import_staff(
+        world.agency, xlsx_bytes(staff_rows(8)), filename="ds.xlsx", actor=world.clerk
+    )
     assert (counts.people_created, counts.units_created, counts.positions_created) == (8, 2, 8)
     person = Person.objects.get(agency=world.agency, staff_code="NV000001")
     assert person.full_name == "Trần Văn An"
@@ -33,7 +35,11 @@ def test_it_imports_people_units_and_positions_from_xlsx(world: World) -> None:
     assert person.sort_key == name_sort_key(person.full_name)
     assert person.search_text == fold("Trần Văn An NV000001")
     position = person.positions.get()
-    assert (position.unit.code, position.title, position.valid_from) == ("ban-to-chuc", "Chuyên viên", person.joined_on)
+    assert (position.unit.code, position.title, position.valid_from) == (
+        "ban-to-chuc",
+        "Chuyên viên",
+        person.joined_on,
+    )
     new_unit = Unit.objects.get(agency=world.agency, code="ban-tuyen-giao")
     assert new_unit.name == "Ban Tuyên giáo" and new_unit.kind == "ban"
 
@@ -74,13 +80,20 @@ def test_it_updates_a_changed_person_and_leaves_others_alone(world: World) -> No
 def test_it_matches_a_name_typed_in_nfd_with_its_nfc_twin(world: World) -> None:
     row = staff_row(1)
     import_staff(world.agency, xlsx_bytes([row]), filename="ds.xlsx")
-    decomposed = {k: unicodedata.normalize("NFD", v) if isinstance(v, str) else v for k, v in row.items()}
+    decomposed = {
+        k: unicodedata.normalize("NFD", v) if isinstance(v, str) else v for k, v in row.items()
+    }
     assert decomposed["Họ và tên"] != row["Họ và tên"]
     headers = [unicodedata.normalize("NFD", h) for h in decomposed]
-    counts = import_staff(world.agency, csv_bytes([dict(zip(headers, decomposed.values(), strict=True))],
-                                                  headers=headers), filename="ds.csv")
+    counts = import_staff(
+        world.agency,
+        csv_bytes([dict(zip(headers, decomposed.values(), strict=True))], headers=headers),
+        filename="ds.csv",
+    )
     assert counts.changes == 0 and counts.people_unchanged == 1
-    assert Person.objects.get(staff_code="NV000001").full_name == unicodedata.normalize("NFC", "Trần Văn An")
+    assert Person.objects.get(staff_code="NV000001").full_name == unicodedata.normalize(
+        "NFC", "Trần Văn An"
+    )
 
 
 def test_it_writes_nothing_when_one_row_is_bad(world: World) -> None:
@@ -100,8 +113,17 @@ def test_it_writes_nothing_when_one_row_is_bad(world: World) -> None:
 def test_it_keeps_fields_of_columns_the_file_does_not_have(world: World) -> None:
     colleague = world.person(world.colleague)
     headers = ["Mã cán bộ", "Họ và tên", "Giới tính", "Đối tượng"]
-    data = csv_bytes([{"Mã cán bộ": "CB01", "Họ và tên": "Đỗ Văn Bình", "Giới tính": "Nam",
-                       "Đối tượng": "Viên chức"}], headers=headers)
+    data = csv_bytes(
+        [
+            {
+                "Mã cán bộ": "CB01",
+                "Họ và tên": "Đỗ Văn Bình",
+                "Giới tính": "Nam",
+                "Đối tượng": "Viên chức",
+            }
+        ],
+        headers=headers,
+    )
     counts = import_staff(world.agency, data, filename="ds.csv")
     assert counts.people_updated == 1
     colleague.refresh_from_db()
@@ -120,8 +142,12 @@ def test_it_updates_a_position_flag_in_place(world: World) -> None:
 
 def test_it_creates_a_unit_under_a_unit_new_in_the_same_file(world: World) -> None:
     rows = staff_rows(2)
-    rows[0].update({"Mã đơn vị": "to-luu-tru", "Tên đơn vị": "Tổ Lưu trữ", "Đơn vị cấp trên (mã)": "phong-moi"})
-    rows[1].update({"Mã đơn vị": "phong-moi", "Tên đơn vị": "Phòng Mới", "Đơn vị cấp trên (mã)": "van-phong"})
+    rows[0].update(
+        {"Mã đơn vị": "to-luu-tru", "Tên đơn vị": "Tổ Lưu trữ", "Đơn vị cấp trên (mã)": "phong-moi"}
+    )
+    rows[1].update(
+        {"Mã đơn vị": "phong-moi", "Tên đơn vị": "Phòng Mới", "Đơn vị cấp trên (mã)": "van-phong"}
+    )
     counts = import_staff(world.agency, xlsx_bytes(rows), filename="ds.xlsx")
     assert counts.units_created == 2
     team = Unit.objects.get(agency=world.agency, code="to-luu-tru")
@@ -148,13 +174,16 @@ def test_it_leaves_other_agencies_alone(world: World) -> None:
     rows = [staff_row(1)]
     rows[0]["Mã cán bộ"] = "NG01"  # the stranger's code, in the other agency
     import_staff(world.agency, xlsx_bytes(rows), filename="ds.xlsx")
-    assert Person.objects.get(agency=world.other_agency, staff_code="NG01").full_name == "Phan Văn Lạ"
+    assert (
+        Person.objects.get(agency=world.other_agency, staff_code="NG01").full_name == "Phan Văn Lạ"
+    )
     assert Person.objects.filter(staff_code="NG01").count() == 2
 
 
 @pytest.mark.parametrize("count", [10, 200])
-def test_the_number_of_queries_does_not_grow_with_rows(world: World, count: int,
-                                                       django_assert_num_queries: object) -> None:
+def test_the_number_of_queries_does_not_grow_with_rows(
+    world: World, count: int, django_assert_num_queries: object
+) -> None:
     data = xlsx_bytes(staff_rows(count))
     with django_assert_num_queries(QUERIES_FOR_A_NEW_FILE[connection.vendor]):  # type: ignore[operator]
         import_staff(world.agency, data, filename="ds.xlsx")

@@ -26,21 +26,29 @@ def client_for(world: World, persona: str) -> Client:
 
 
 def upload(client: Client, world: World, data: bytes, name: str = "ds.xlsx") -> object:
-    return client.post(reverse("org:import-staff", args=[world.agency.code]),
-                       {"file": SimpleUploadedFile(name, data)})
+    return client.post(
+        reverse("org:import-staff", args=[world.agency.code]),
+        {"file": SimpleUploadedFile(name, data)},
+    )
 
 
 def page_urls(world: World) -> list[str]:
-    staff_import = preview_staff_import(world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx",
-                                        uploaded_by=world.clerk)
+    staff_import = preview_staff_import(
+        world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx", uploaded_by=world.clerk
+    )
     code = world.agency.code
-    return [reverse("org:import-staff", args=[code]), reverse("org:import-template", args=[code]),
-            reverse("org:import-preview", args=[code, staff_import.token]),
-            reverse("org:export-people", args=[code])]
+    return [
+        reverse("org:import-staff", args=[code]),
+        reverse("org:import-template", args=[code]),
+        reverse("org:import-preview", args=[code, staff_import.token]),
+        reverse("org:export-people", args=[code]),
+    ]
 
 
 @pytest.mark.parametrize("persona", ["admin", "clerk"])
-def test_the_administrator_and_the_clerk_may_open_the_import_pages(world: World, persona: str) -> None:
+def test_the_administrator_and_the_clerk_may_open_the_import_pages(
+    world: World, persona: str
+) -> None:
     client = client_for(world, persona)
     urls = page_urls(world)
     if persona == "admin":
@@ -75,14 +83,25 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(world: World) -> None:
 def test_an_unknown_agency_or_preview_is_not_found(world: World) -> None:
     client = client_for(world, "clerk")
     assert client.get(reverse("org:import-staff", args=["khong-co"])).status_code == 404
-    assert client.get(reverse("org:import-preview", args=[world.agency.code, uuid.uuid4()])).status_code == 404
+    assert (
+        client.get(
+            reverse("org:import-preview", args=[world.agency.code, uuid.uuid4()])
+        ).status_code
+        == 404
+    )
 
 
 def test_someone_elses_preview_is_not_found(world: World) -> None:
-    staff_import = preview_staff_import(world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx",
-                                        uploaded_by=world.clerk)
+    staff_import = preview_staff_import(
+        world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx", uploaded_by=world.clerk
+    )
     client = client_for(world, "admin")
-    assert client.get(reverse("org:import-preview", args=[world.agency.code, staff_import.token])).status_code == 404
+    assert (
+        client.get(
+            reverse("org:import-preview", args=[world.agency.code, staff_import.token])
+        ).status_code
+        == 404
+    )
     confirm = reverse("org:import-confirm", args=[world.agency.code, staff_import.token])
     assert client.post(confirm).status_code == 404
     assert not Person.objects.filter(staff_code="NV000001").exists()
@@ -92,11 +111,15 @@ def test_the_clerk_uploads_previews_and_confirms(world: World) -> None:
     client = client_for(world, "clerk")
     response = upload(client, world, xlsx_bytes(staff_rows(3)))
     staff_import = StaffImport.objects.get()
-    assert response["Location"] == reverse("org:import-preview", args=[world.agency.code, staff_import.token])  # type: ignore[index]
+    assert response["Location"] == reverse(  # type: ignore[index]
+        "org:import-preview", args=[world.agency.code, staff_import.token]
+    )
     page = client.get(response["Location"]).content.decode()  # type: ignore[index]
     assert "người thêm mới" in page and "Trần Văn An" in page and "Xác nhận nhập" in page
     assert not Person.objects.filter(staff_code="NV000001").exists()
-    done = client.post(reverse("org:import-confirm", args=[world.agency.code, staff_import.token]), follow=True)
+    done = client.post(
+        reverse("org:import-confirm", args=[world.agency.code, staff_import.token]), follow=True
+    )
     assert "Đã nhập danh sách: thêm 3 người" in done.content.decode()
     assert Person.objects.filter(staff_code__startswith="NV").count() == 3
 
@@ -116,14 +139,17 @@ def test_a_disguised_file_is_refused_with_its_reason(world: World) -> None:
 
 
 def test_confirming_needs_a_post(world: World) -> None:
-    staff_import = preview_staff_import(world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx",
-                                        uploaded_by=world.clerk)
+    staff_import = preview_staff_import(
+        world.agency, xlsx_bytes(staff_rows(1)), filename="ds.xlsx", uploaded_by=world.clerk
+    )
     url = reverse("org:import-confirm", args=[world.agency.code, staff_import.token])
     assert client_for(world, "clerk").get(url).status_code == 405
 
 
 def test_the_template_downloads_as_an_attachment(world: World) -> None:
-    response = client_for(world, "clerk").get(reverse("org:import-template", args=[world.agency.code]))
+    response = client_for(world, "clerk").get(
+        reverse("org:import-template", args=[world.agency.code])
+    )
     assert response["Content-Type"] == XLSX
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-can-bo.xlsx"'
 

@@ -28,7 +28,9 @@ def test_it_shows_the_conference_rules_of_law_10_2022_in_2024(world: World) -> N
 def test_it_shows_decree_04_2015_for_a_date_in_2020(world: World) -> None:
     html = page(world, ngay="2020-12-25")
     assert "04/2015/NĐ-CP" in html
-    assert "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15" not in html.split("Văn bản có hiệu lực")[0]
+    assert (
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15" not in html.split("Văn bản có hiệu lực")[0]
+    )
 
 
 def test_a_date_it_cannot_read_gets_a_vietnamese_message(world: World) -> None:

@@ -29,30 +29,75 @@ def sample() -> dict[str, Any]:
     """A small agency: two units, three people, one account, one year."""
     return {
         "version": 1,
-        "agency": {"code": "so-mau", "name": "Sở Mẫu", "abbreviation": "SM", "kind": "state",
-                   "place_name": "Hà Nội"},
+        "agency": {
+            "code": "so-mau",
+            "name": "Sở Mẫu",
+            "abbreviation": "SM",
+            "kind": "state",
+            "place_name": "Hà Nội",
+        },
         "units": [
             {"code": "van-phong", "name": "Văn phòng Sở", "kind": "van_phong"},
             {"code": "phong-a", "name": "Phòng A", "parent": "van-phong"},
         ],
         "people": [
-            {"staff_code": "A01", "full_name": "Nguyễn Văn An", "gender": "nam", "category": "cong_chuc",
-             "party_member": True, "joined_on": "2010-01-04",
-             "positions": [{"unit": "van-phong", "title": "Chánh Văn phòng", "is_head": True,
-                            "valid_from": "2015-01-01"}],
-             "trainings": [{"kind": "boi_duong", "name": "Bồi dưỡng nghiệp vụ", "starts_on": "2023-03-01"}]},
-            {"staff_code": "A02", "full_name": "Trần Thị Bình", "gender": "nu", "category": "vien_chuc",
-             "joined_on": "01/02/2012",
-             "positions": [{"unit": "phong-a", "title": "Chuyên viên", "valid_from": "2012-02-01",
-                            "valid_to": "2019-12-31"},
-                           {"unit": "phong-a", "title": "Phó Trưởng phòng", "valid_from": "2020-01-01",
-                            "is_leader": True}]},
-            {"staff_code": "A03", "full_name": "Lê Văn Cường", "gender": "nam", "category": "nguoi_lao_dong",
-             "union_member": False, "positions": [{"unit": "van-phong", "title": "Lái xe",
-                                                   "valid_from": "2018-05-01"}]},
+            {
+                "staff_code": "A01",
+                "full_name": "Nguyễn Văn An",
+                "gender": "nam",
+                "category": "cong_chuc",
+                "party_member": True,
+                "joined_on": "2010-01-04",
+                "positions": [
+                    {
+                        "unit": "van-phong",
+                        "title": "Chánh Văn phòng",
+                        "is_head": True,
+                        "valid_from": "2015-01-01",
+                    }
+                ],
+                "trainings": [
+                    {"kind": "boi_duong", "name": "Bồi dưỡng nghiệp vụ", "starts_on": "2023-03-01"}
+                ],
+            },
+            {
+                "staff_code": "A02",
+                "full_name": "Trần Thị Bình",
+                "gender": "nu",
+                "category": "vien_chuc",
+                "joined_on": "01/02/2012",
+                "positions": [
+                    {
+                        "unit": "phong-a",
+                        "title": "Chuyên viên",
+                        "valid_from": "2012-02-01",
+                        "valid_to": "2019-12-31",
+                    },
+                    {
+                        "unit": "phong-a",
+                        "title": "Phó Trưởng phòng",
+                        "valid_from": "2020-01-01",
+                        "is_leader": True,
+                    },
+                ],
+            },
+            {
+                "staff_code": "A03",
+                "full_name": "Lê Văn Cường",
+                "gender": "nam",
+                "category": "nguoi_lao_dong",
+                "union_member": False,
+                "positions": [{"unit": "van-phong", "title": "Lái xe", "valid_from": "2018-05-01"}],
+            },
         ],
-        "accounts": [{"username": "an", "person": "A01", "password_hash": "!unusable",
-                      "roles": ["can_bo", {"role": "truong_don_vi", "unit": "van-phong"}]}],
+        "accounts": [
+            {
+                "username": "an",
+                "person": "A01",
+                "password_hash": "!unusable",
+                "roles": ["can_bo", {"role": "truong_don_vi", "unit": "van-phong"}],
+            }
+        ],
         "years": [{"year": 2023}],
     }
 
@@ -122,7 +167,12 @@ def test_loading_the_same_file_twice_changes_nothing(tmp_path: Any) -> None:
 
 def test_it_reloads_a_plain_password_without_changing_it() -> None:
     data = sample()
-    data["accounts"][0] = {"username": "an", "person": "A01", "password": "mat-khau-rat-dai", "roles": []}
+    data["accounts"][0] = {
+        "username": "an",
+        "person": "A01",
+        "password": "mat-khau-rat-dai",
+        "roles": [],
+    }
     load_scenario_data(data)
     before = Person.objects.get(staff_code="A01").user
     assert before is not None
@@ -140,7 +190,11 @@ def test_the_file_is_the_truth_for_positions_trainings_and_roles() -> None:
     del data["people"][0]["trainings"]
     data["accounts"][0]["roles"] = ["can_bo"]
     report = load_scenario_data(data)
-    assert report.changes["positions"] == 1 and report.changes["trainings"] == 1 and report.changes["roles"] == 1
+    assert (
+        report.changes["positions"] == 1
+        and report.changes["trainings"] == 1
+        and report.changes["roles"] == 1
+    )
     assert Person.objects.get(staff_code="A02").positions.get().title == "Phó Trưởng phòng"
     assert not Training.objects.exists()
     assert list(RoleAssignment.objects.values_list("role", flat=True)) == ["can_bo"]
@@ -151,29 +205,43 @@ def test_one_bad_date_deep_inside_leaves_the_database_unchanged() -> None:
     before = dump_scenario(Agency.objects.get(code="so-mau"))
     data = sample()
     data["agency"]["name"] = "Sở Mẫu đổi tên"
-    data["people"].append({"staff_code": "A04", "full_name": "Phạm Thị Dung", "gender": "nu",
-                           "category": "cong_chuc", "positions": [{"unit": "phong-a", "title": "Chuyên viên",
-                                                                   "valid_from": "2023-02-30"}]})
+    data["people"].append(
+        {
+            "staff_code": "A04",
+            "full_name": "Phạm Thị Dung",
+            "gender": "nu",
+            "category": "cong_chuc",
+            "positions": [{"unit": "phong-a", "title": "Chuyên viên", "valid_from": "2023-02-30"}],
+        }
+    )
     with pytest.raises(ScenarioError) as caught:
         load_scenario_data(data, source="so-mau.yaml")
     assert str(caught.value) == (
         "so-mau.yaml: people[3].positions[0].valid_from: ngày không hợp lệ «2023-02-30» "
-        "(viết dạng 2023-01-31 hoặc 31/01/2023)")
+        "(viết dạng 2023-01-31 hoặc 31/01/2023)"
+    )
     assert dump_scenario(Agency.objects.get(code="so-mau")) == before
 
 
 def test_a_bad_reference_found_while_writing_rolls_everything_back() -> None:
     data = sample()
     data["people"][2]["positions"][0]["unit"] = "phong-khong-co"
-    with pytest.raises(ScenarioError, match=r"people\[2\]\.positions\[0\]\.unit: không có đơn vị mã «phong-khong-co»"):
+    with pytest.raises(
+        ScenarioError,
+        match=r"people\[2\]\.positions\[0\]\.unit: không có đơn vị mã «phong-khong-co»",
+    ):
         load_scenario_data(data)
     assert not Agency.objects.exists() and not Person.objects.exists()
 
 
 def test_a_bad_date_in_yaml_text_is_reported_with_its_path_not_as_a_crash() -> None:
-    text = "version: 1\nagency: {code: x, name: X, abbreviation: X, kind: party, place_name: Y}\n" \
-           "years:\n- year: 2023\n  starts_on: 2023-13-01\n"
-    with pytest.raises(ScenarioError, match=r"years\[0\]\.starts_on: ngày không hợp lệ «2023-13-01»"):
+    text = (
+        "version: 1\nagency: {code: x, name: X, abbreviation: X, kind: party, place_name: Y}\n"
+        "years:\n- year: 2023\n  starts_on: 2023-13-01\n"
+    )
+    with pytest.raises(
+        ScenarioError, match=r"years\[0\]\.starts_on: ngày không hợp lệ «2023-13-01»"
+    ):
         load_scenario_text(text, source="x.yaml")
 
 
@@ -200,11 +268,15 @@ def test_an_unknown_key_is_an_error_naming_it() -> None:
     assert "f.yaml: people[0].nickname: khóa «nickname» không được hỗ trợ" in text
 
 
-@pytest.mark.parametrize(("version", "message"), [
-    (None, "version: thiếu trường bắt buộc"),
-    (2, r"version: phiên bản «2» không được hỗ trợ \(hỗ trợ: 1\)"),
-    ("1", "version: phiên bản «1» không được hỗ trợ"),
-], ids=["missing", "future version", "version as text"])
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (None, "version: thiếu trường bắt buộc"),
+        (2, r"version: phiên bản «2» không được hỗ trợ \(hỗ trợ: 1\)"),
+        ("1", "version: phiên bản «1» không được hỗ trợ"),
+    ],
+    ids=["missing", "future version", "version as text"],
+)
 def test_it_refuses_a_missing_or_unknown_version(version: Any, message: str) -> None:
     data = sample()
     if version is None:
@@ -246,7 +318,10 @@ def test_an_account_of_another_agencys_person_is_refused() -> None:
     load_scenario_data(sample())
     other = sample()
     other["agency"]["code"] = "so-khac"
-    with pytest.raises(ScenarioError, match=r"accounts\[0\]\.username: tài khoản «an» đã gắn với người của cơ quan so-mau"):
+    with pytest.raises(
+        ScenarioError,
+        match=r"accounts\[0\]\.username: tài khoản «an» đã gắn với người của cơ quan so-mau",
+    ):
         load_scenario_data(other)
     assert not Agency.objects.filter(code="so-khac").exists()
 
@@ -254,12 +329,15 @@ def test_an_account_of_another_agencys_person_is_refused() -> None:
 def test_a_missing_parent_agency_is_named() -> None:
     data = sample()
     data["agency"]["parent"] = "ubnd-tinh"
-    with pytest.raises(ScenarioError, match=r"agency.parent: không có cơ quan cấp trên mã «ubnd-tinh»"):
+    with pytest.raises(
+        ScenarioError, match=r"agency.parent: không có cơ quan cấp trên mã «ubnd-tinh»"
+    ):
         load_scenario_data(data)
 
 
-def test_dumping_costs_a_fixed_number_of_queries(django_assert_max_num_queries: Any,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dumping_costs_a_fixed_number_of_queries(
+    django_assert_max_num_queries: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sections, "_SECTIONS", {})  # the core only; each app bounds its own section
     load_scenario_data(sample())
     agency = Agency.objects.get(code="so-mau")

@@ -72,7 +72,10 @@ def sections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def with_sections() -> dict[str, Any]:
     data = sample()
     data["badges"] = {"awarded": [{"person": "A02", "badge": "Giỏi"}]}
-    data["years"] = [{"year": 2024, "targets": ["Hoàn thành 4/4 chỉ tiêu"]}, {"year": 2023, "targets": ["Một"]}]
+    data["years"] = [
+        {"year": 2024, "targets": ["Hoàn thành 4/4 chỉ tiêu"]},
+        {"year": 2023, "targets": ["Một"]},
+    ]
     return data
 
 
@@ -111,7 +114,9 @@ def test_a_section_names_the_path_of_an_unknown_person() -> None:
 def test_issues_collected_by_a_section_stop_the_load() -> None:
     data = with_sections()
     data["badges"]["awarded"][0]["colour"] = "đỏ"
-    with pytest.raises(ScenarioError, match=r"badges.awarded\[0\].colour: khóa «colour» không được hỗ trợ"):
+    with pytest.raises(
+        ScenarioError, match=r"badges.awarded\[0\].colour: khóa «colour» không được hỗ trợ"
+    ):
         load_scenario_data(data)
     assert not Agency.objects.exists()
 

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_role_holders_are_the_agency_wide_holders_in_name_order(world: World) -> None:
-    assert [p.full_name for p in selectors.role_holders(world.agency, Role.LEADER)] == ["Trần Văn Lãnh"]
+    assert [p.full_name for p in selectors.role_holders(world.agency, Role.LEADER)] == [
+        "Trần Văn Lãnh"
+    ]
     assert list(selectors.role_holders(world.agency, Role.UNIT_HEAD)) == []  # unit-scoped only
 
 
@@ -32,7 +34,9 @@ def test_the_union_chair_is_the_holder_of_the_union_role(world: World) -> None:
 def test_a_persons_unit_on_a_date_follows_the_positions_history(world: World) -> None:
     person = world.person(world.colleague)
     Position.objects.filter(person=person).update(valid_to=date(2023, 6, 30))
-    Position.objects.create(person=person, unit=world.board, title="Chuyên viên", valid_from=date(2023, 7, 1))
+    Position.objects.create(
+        person=person, unit=world.board, title="Chuyên viên", valid_from=date(2023, 7, 1)
+    )
     assert selectors.unit_on(person, date(2023, 6, 30)) == world.office
     assert selectors.unit_on(person, date(2023, 7, 1)) == world.board
     assert person in selectors.unit_members(world.board, date(2023, 7, 1))

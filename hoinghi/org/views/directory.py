@@ -13,13 +13,17 @@ from hoinghi.org.models import Person
 
 def agency_detail(request: HttpRequest, agency_code: str) -> HttpResponse:
     agency = access.get_agency_for_user(request, agency_code)
-    return render(request, "org/agency.html", {
-        "agency": agency,
-        "units": selectors.top_units(agency).prefetch_related("children"),
-        "work_years": agency.work_years.all(),
-        "staff_count": selectors.staff_on(agency, timezone.localdate()).count(),
-        "can_manage": access.can_manage_staff(request.user, agency),
-    })
+    return render(
+        request,
+        "org/agency.html",
+        {
+            "agency": agency,
+            "units": selectors.top_units(agency).prefetch_related("children"),
+            "work_years": agency.work_years.all(),
+            "staff_count": selectors.staff_on(agency, timezone.localdate()).count(),
+            "can_manage": access.can_manage_staff(request.user, agency),
+        },
+    )
 
 
 def unit_detail(request: HttpRequest, agency_code: str, unit_code: str) -> HttpResponse:
@@ -35,21 +39,33 @@ def people_list(request: HttpRequest, agency_code: str) -> HttpResponse:
     query = request.GET.get("q", "")
     today = timezone.localdate()
     people = selectors.search_people(access.people_for_user(request.user, agency), query)
-    page = Paginator(selectors.people_with_positions(people, today), 50).get_page(request.GET.get("page"))
-    return render(request, "org/people.html", {
-        "agency": agency, "page": page, "query": query,
-        "can_manage": access.can_manage_staff(request.user, agency),
-    })
+    page = Paginator(selectors.people_with_positions(people, today), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "org/people.html",
+        {
+            "agency": agency,
+            "page": page,
+            "query": query,
+            "can_manage": access.can_manage_staff(request.user, agency),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, agency_code: str, staff_code: str) -> HttpResponse:
     agency = access.get_agency_for_user(request, agency_code)
     person: Person = access.get_person_for_user(request, agency, staff_code)
     private = access.can_see_private(request.user, person)
-    return render(request, "org/person.html", {
-        "agency": agency,
-        "person": person,
-        "private": private,
-        "positions": person.positions.select_related("unit").order_by("-valid_from"),
-        "trainings": person.trainings.all() if private else [],
-    })
+    return render(
+        request,
+        "org/person.html",
+        {
+            "agency": agency,
+            "person": person,
+            "private": private,
+            "positions": person.positions.select_related("unit").order_by("-valid_from"),
+            "trainings": person.trainings.all() if private else [],
+        },
+    )

@@ -15,13 +15,19 @@ def home(request: HttpRequest) -> HttpResponse:
     assignments = access.assignments(request.user)
     roles = sorted({a.role for a in assignments})
     agencies = list(access.agencies_for_user(request.user))
-    return render(request, "org/home.html", {
-        "agencies": [(agency, home_links.links_for(request.user, agency)) for agency in agencies],
-        "person": access.own_person(request.user),
-        "assignments": assignments,
-        "role_labels": [Role(r).label for r in roles],
-        "roles": roles,
-    })
+    return render(
+        request,
+        "org/home.html",
+        {
+            "agencies": [
+                (agency, home_links.links_for(request.user, agency)) for agency in agencies
+            ],
+            "person": access.own_person(request.user),
+            "assignments": assignments,
+            "role_labels": [Role(r).label for r in roles],
+            "roles": roles,
+        },
+    )
 
 
 @public

@@ -37,16 +37,24 @@ def import_upload(request: HttpRequest, agency_code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            staff_import = preview_staff_import(agency, read_upload(upload.chunks()), filename=upload.name,
-                                                uploaded_by=request.user)  # type: ignore[arg-type]
+            staff_import = preview_staff_import(
+                agency,
+                read_upload(upload.chunks()),
+                filename=upload.name,
+                uploaded_by=request.user,  # type: ignore[arg-type]
+            )
         except StaffImportError as exc:
             errors = exc.messages
         else:
             return redirect("org:import-preview", agency.code, staff_import.token)
     status = 400 if errors or form.errors else 200
     refusals = [] if errors else guards.refusals(agency)
-    return render(request, "org/import_upload.html", {"agency": agency, "form": form, "errors": errors,
-                                                      "refusals": refusals}, status=status)
+    return render(
+        request,
+        "org/import_upload.html",
+        {"agency": agency, "form": form, "errors": errors, "refusals": refusals},
+        status=status,
+    )
 
 
 def import_preview(request: HttpRequest, agency_code: str, token: UUID) -> HttpResponse:
@@ -56,21 +64,33 @@ def import_preview(request: HttpRequest, agency_code: str, token: UUID) -> HttpR
     staff_import = get_staff_import_for_user(request, agency, token)
     if request.GET.get("format") == "json":
         return _progress_json(staff_import)
-    return render(request, "org/import_preview.html", {
-        "agency": agency, "staff_import": staff_import, "planned": staff_import.planned,
-        "rows": staff_import.payload["rows"][:PREVIEW_ROWS], "earlier": earlier_import(staff_import),
-        "expired": staff_import.is_expired(), "stalled": staff_import.is_stalled(),
-        "background": runs_in_background(staff_import),
-    })
+    return render(
+        request,
+        "org/import_preview.html",
+        {
+            "agency": agency,
+            "staff_import": staff_import,
+            "planned": staff_import.planned,
+            "rows": staff_import.payload["rows"][:PREVIEW_ROWS],
+            "earlier": earlier_import(staff_import),
+            "expired": staff_import.is_expired(),
+            "stalled": staff_import.is_stalled(),
+            "background": runs_in_background(staff_import),
+        },
+    )
 
 
 def _progress_json(staff_import: StaffImport) -> JsonResponse:
-    response = JsonResponse({
-        "state": staff_import.state, "progress": staff_import.progress, "rows": staff_import.row_count,
-        "percent": round(100 * staff_import.progress / max(staff_import.row_count, 1)),
-        "stalled": staff_import.is_stalled(),
-        "done": staff_import.state in (StaffImportState.APPLIED, StaffImportState.FAILED),
-    })
+    response = JsonResponse(
+        {
+            "state": staff_import.state,
+            "progress": staff_import.progress,
+            "rows": staff_import.row_count,
+            "percent": round(100 * staff_import.progress / max(staff_import.row_count, 1)),
+            "stalled": staff_import.is_stalled(),
+            "done": staff_import.state in (StaffImportState.APPLIED, StaffImportState.FAILED),
+        }
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -88,9 +108,12 @@ def import_confirm(request: HttpRequest, agency_code: str, token: UUID) -> HttpR
         for message in exc.messages:
             messages.error(request, message)
         return redirect("org:import-staff", agency.code)
-    messages.success(request, f"Đã nhập danh sách: thêm {counts.people_created} người, cập nhật "
-                              f"{counts.people_updated}, giữ nguyên {counts.people_unchanged}; thêm "
-                              f"{counts.units_created} đơn vị, {counts.positions_created} chức danh.")
+    messages.success(
+        request,
+        f"Đã nhập danh sách: thêm {counts.people_created} người, cập nhật "
+        f"{counts.people_updated}, giữ nguyên {counts.people_unchanged}; thêm "
+        f"{counts.units_created} đơn vị, {counts.positions_created} chức danh.",
+    )
     return redirect("org:people", agency.code)
 
 

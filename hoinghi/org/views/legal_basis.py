@@ -28,7 +28,10 @@ def parse_day(raw: str | None, default: date) -> tuple[date, str]:
             return datetime.strptime(raw, fmt).date(), ""  # noqa: DTZ007 - a calendar date, no time
         except ValueError:
             continue
-    return default, f"Không đọc được ngày “{raw}”: xin nhập theo dạng ngày/tháng/năm, ví dụ 15/01/2024."
+    return (
+        default,
+        f"Không đọc được ngày “{raw}”: xin nhập theo dạng ngày/tháng/năm, ví dụ 15/01/2024.",
+    )
 
 
 def legal_basis(request: HttpRequest) -> HttpResponse:
@@ -38,11 +41,15 @@ def legal_basis(request: HttpRequest) -> HttpResponse:
     groups: dict[str, list[object]] = {}
     for rule in rules:
         groups.setdefault(rule.code.split(".")[0], []).append(rule)
-    return render(request, "org/legal_basis.html", {
-        "on": on,
-        "error": error,
-        "groups": sorted(groups.items()),
-        "rule_count": len(rules),
-        "confidence_labels": {k.value: v for k, v in CONFIDENCE_LABELS.items()},
-        "instruments": [i for i in all_instruments() if i.in_force(on)],
-    })
+    return render(
+        request,
+        "org/legal_basis.html",
+        {
+            "on": on,
+            "error": error,
+            "groups": sorted(groups.items()),
+            "rule_count": len(rules),
+            "confidence_labels": {k.value: v for k, v in CONFIDENCE_LABELS.items()},
+            "instruments": [i for i in all_instruments() if i.in_force(on)],
+        },
+    )

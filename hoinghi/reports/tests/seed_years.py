@@ -45,19 +45,30 @@ def load_agency(agency_file: str, conference_file: str | None) -> None:
 
 def done_items(work_year: WorkYear, kind: str, n: int, units: list[Unit] | None = None) -> None:
     for i in range(n):
-        item = plans.create_item(work_year, plans.ItemInput(kind=kind, title=f"{kind} {i + 1}",
-                                                            due_on=work_year.ends_on),
-                                 unit=units[i % len(units)] if units else None)
+        item = plans.create_item(
+            work_year,
+            plans.ItemInput(kind=kind, title=f"{kind} {i + 1}", due_on=work_year.ends_on),
+            unit=units[i % len(units)] if units else None,
+        )
         plans.record_progress(item, progress_percent=100, completed_on=date(work_year.year, 12, 1))
 
 
 def classify_people(work_year: WorkYear, excellent: tuple[str, ...]) -> None:
     """Decided classifications as the evaluation app stores them at the end of its flow."""
     PersonEvaluation.objects.bulk_create(
-        PersonEvaluation(work_year=work_year, person=p, unit=unit_on(p, work_year.ends_on), regime="d90",
-                         stage=Stage.APPROVED, self_text="Tự đánh giá", self_rating="htt",
-                         rating="htxs" if p.staff_code in excellent else "htt", decided_on=work_year.ends_on)
-        for p in Person.objects.filter(agency=work_year.agency))
+        PersonEvaluation(
+            work_year=work_year,
+            person=p,
+            unit=unit_on(p, work_year.ends_on),
+            regime="d90",
+            stage=Stage.APPROVED,
+            self_text="Tự đánh giá",
+            self_rating="htt",
+            rating="htxs" if p.staff_code in excellent else "htt",
+            decided_on=work_year.ends_on,
+        )
+        for p in Person.objects.filter(agency=work_year.agency)
+    )
 
 
 def district_2023(*, conference: bool = True) -> WorkYear:
@@ -67,31 +78,46 @@ def district_2023(*, conference: bool = True) -> WorkYear:
     done_items(work_year, ItemKind.TARGET, 4)
     done_items(work_year, ItemKind.TASK, 27, units)
     evaluation.decide_unit_ratings(
-        work_year, {u: "htxs" if u.code in EXCELLENT_UNITS else "htt" for u in units},
-        issuer="Ban Thường vụ Huyện ủy", decision_number="125-QĐ/HU", decided_on=date(2023, 12, 20))
+        work_year,
+        {u: "htxs" if u.code in EXCELLENT_UNITS else "htt" for u in units},
+        issuer="Ban Thường vụ Huyện ủy",
+        decision_number="125-QĐ/HU",
+        decided_on=date(2023, 12, 20),
+    )
     classify_people(work_year, STARS)
     staff = list(Person.objects.filter(agency=work_year.agency))
     chair = DecisionHeader(Issuer.UPPER_STATE, DISTRICT_CHAIR, "15/QĐ-UBND", date(2024, 1, 10))
     record_external_decision(work_year, chair, Title.TAP_THE_LAO_DONG_TIEN_TIEN, units=units)
-    record_external_decision(work_year, DecisionHeader(Issuer.UPPER_STATE, DISTRICT_CHAIR, "16/QĐ-UBND",
-                                                       date(2024, 1, 10)),
-                             Title.TAP_THE_LAO_DONG_XUAT_SAC,
-                             units=[u for u in units if u.code in EXCELLENT_UNITS])
+    record_external_decision(
+        work_year,
+        DecisionHeader(Issuer.UPPER_STATE, DISTRICT_CHAIR, "16/QĐ-UBND", date(2024, 1, 10)),
+        Title.TAP_THE_LAO_DONG_XUAT_SAC,
+        units=[u for u in units if u.code in EXCELLENT_UNITS],
+    )
     head = DecisionHeader(Issuer.HEAD, "Chánh Văn phòng Huyện ủy", "01-QĐ/VPHU", date(2024, 1, 8))
     record_external_decision(work_year, head, Title.LAO_DONG_TIEN_TIEN, people=staff)
-    record_external_decision(work_year, DecisionHeader(Issuer.HEAD, "Chánh Văn phòng Huyện ủy", "02-QĐ/VPHU",
-                                                       date(2024, 1, 8)),
-                             Title.CHIEN_SI_THI_DUA_CO_SO, people=[p for p in staff if p.staff_code in STARS])
-    Recognition.objects.bulk_create([
-        Recognition(work_year=work_year, name="An toàn về an ninh trật tự", issuer="Công an huyện"),
-        Recognition(work_year=work_year, name="Thực hiện Quy chế dân chủ loại Tốt"),
-        *[Recognition(work_year=work_year, name="Gia đình văn hóa", person=p) for p in staff],
-    ])
+    record_external_decision(
+        work_year,
+        DecisionHeader(Issuer.HEAD, "Chánh Văn phòng Huyện ủy", "02-QĐ/VPHU", date(2024, 1, 8)),
+        Title.CHIEN_SI_THI_DUA_CO_SO,
+        people=[p for p in staff if p.staff_code in STARS],
+    )
+    Recognition.objects.bulk_create(
+        [
+            Recognition(
+                work_year=work_year, name="An toàn về an ninh trật tự", issuer="Công an huyện"
+            ),
+            Recognition(work_year=work_year, name="Thực hiện Quy chế dân chủ loại Tốt"),
+            *[Recognition(work_year=work_year, name="Gia đình văn hóa", person=p) for p in staff],
+        ]
+    )
     return work_year
 
 
 def ban_dan_van_2020(*, conference: bool = True) -> WorkYear:
-    load_agency("ban-dan-van-tinh-uy.yaml", "hoi-nghi-ban-dan-van-2021.yaml" if conference else None)
+    load_agency(
+        "ban-dan-van-tinh-uy.yaml", "hoi-nghi-ban-dan-van-2021.yaml" if conference else None
+    )
     work_year = WorkYear.objects.select_related("agency").get(agency__code=BDV, year=2020)
     done_items(work_year, ItemKind.TASK, 27)
     return work_year

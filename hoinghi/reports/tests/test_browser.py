@@ -16,10 +16,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_leader_sees_the_charts_of_the_year(world: World, live_server: Any, page: Any) -> None:
-    work_year = WorkYear.objects.create(agency=world.agency, year=2023, starts_on=date(2023, 1, 1),
-                                        ends_on=date(2023, 12, 31))
+    work_year = WorkYear.objects.create(
+        agency=world.agency, year=2023, starts_on=date(2023, 1, 1), ends_on=date(2023, 12, 31)
+    )
     for n in range(4):
-        item = plans.create_item(work_year, plans.ItemInput(kind=ItemKind.TASK, title=f"Nhiệm vụ {n}"))
+        item = plans.create_item(
+            work_year, plans.ItemInput(kind=ItemKind.TASK, title=f"Nhiệm vụ {n}")
+        )
         if n:
             plans.record_progress(item, progress_percent=100, completed_on=date(2023, 6, 1))
     login(page, live_server.url, world.leader.username)
@@ -29,5 +32,8 @@ def test_the_leader_sees_the_charts_of_the_year(world: World, live_server: Any, 
     assert chart.bounding_box()["width"] > 200
     assert page.locator("#bang-chi-tieu svg .bar").count() == 4  # two rows: done and not done
     assert page.locator("#bang-dao-tao svg .bar").count() == 2
-    assert page.locator("#bang-chi-tieu svg title").first.text_content() == "Chỉ tiêu, nhiệm vụ năm 2023"
+    assert (
+        page.locator("#bang-chi-tieu svg title").first.text_content()
+        == "Chỉ tiêu, nhiệm vụ năm 2023"
+    )
     assert page.locator("#bang-chi-tieu table").is_visible()

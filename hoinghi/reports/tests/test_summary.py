@@ -59,9 +59,14 @@ def test_the_json_fields_are_the_figures_of_the_text() -> None:
     ldtt = next(t for t in data["titles"] if t["title"] == "ldtt")
     cstdcs = next(t for t in data["titles"] if t["title"] == "cstdcs")
     assert (ldtt["awarded"], ldtt["base"], cstdcs["awarded"]) == (32, 32, 4)
-    assert share(ldtt["awarded"], ldtt["base"]) in text and f"có {count(cstdcs['awarded'])} cá nhân" in text
+    assert (
+        share(ldtt["awarded"], ldtt["base"]) in text
+        and f"có {count(cstdcs['awarded'])} cá nhân" in text
+    )
     for group in data["unit_ratings"]:
-        assert f"{count(group['count'])} đơn vị {group['label']} ({', '.join(group['names'])})" in text
+        assert (
+            f"{count(group['count'])} đơn vị {group['label']} ({', '.join(group['names'])})" in text
+        )
     c = data["conference"]
     assert f"{c['present']}/{c['convened']}" in text and c["held_on"] == "2024-01-19"
     assert c["votes"][0]["votes_for"] == c["present"] == 32
@@ -73,22 +78,34 @@ def test_the_command_prints_the_text_and_the_json() -> None:
     call_command("report_summary", agency="ban-dan-van-tinh-uy", year=2020, stdout=out)
     assert "Dự hội nghị có 15/15" in out.getvalue()
     out = StringIO()
-    call_command("report_summary", agency="ban-dan-van-tinh-uy", year=2020, format="json", stdout=out)
+    call_command(
+        "report_summary", agency="ban-dan-van-tinh-uy", year=2020, format="json", stdout=out
+    )
     data = json.loads(out.getvalue())
     assert data["tasks_done"] == 27 and data["training_courses"] == 8
     assert data["conference"]["present"] == 15 and "08 lượt" in data["text"]
 
 
-@pytest.mark.parametrize(("agency", "year", "message"), [
-    ("khong-co", 2020, "--agency: không có cơ quan mã «khong-co»"),
-    ("ban-dan-van-tinh-uy", 1999, "--year: Ban Dân vận Tỉnh ủy Bình Nguyên chưa có năm công tác 1999")])
+@pytest.mark.parametrize(
+    ("agency", "year", "message"),
+    [
+        ("khong-co", 2020, "--agency: không có cơ quan mã «khong-co»"),
+        (
+            "ban-dan-van-tinh-uy",
+            1999,
+            "--year: Ban Dân vận Tỉnh ủy Bình Nguyên chưa có năm công tác 1999",
+        ),
+    ],
+)
 def test_the_command_names_the_wrong_option(agency: str, year: int, message: str) -> None:
     ban_dan_van_2020(conference=False)
     with pytest.raises(CommandError, match=message):
         call_command("report_summary", agency=agency, year=year)
 
 
-def test_the_summary_costs_a_bounded_number_of_queries(django_assert_max_num_queries: object) -> None:
+def test_the_summary_costs_a_bounded_number_of_queries(
+    django_assert_max_num_queries: object,
+) -> None:
     work_year = district_2023()
     with django_assert_max_num_queries(45):  # type: ignore[operator]
         year_summary(work_year)

@@ -43,7 +43,8 @@ def test_the_turnout_updates_live_and_the_page_follows_the_close(
     assert page.locator("[data-live-field=turnout]").inner_text() == "0/9"
     services.cast_vote(poll, world.person(world.head), by=world.head, kept=[])
     page.wait_for_function(
-        "document.querySelector('[data-live-field=turnout]').textContent === '1/9'")
+        "document.querySelector('[data-live-field=turnout]').textContent === '1/9'"
+    )
     services.close_poll(poll, by=world.clerk)
     page.wait_for_selector("text=Kết quả kiểm phiếu", timeout=10_000)
     assert page.locator("input[name=kept]").count() == 0

@@ -70,13 +70,23 @@ def test_many_voters_double_clicking_are_each_counted_once(bench: Drill) -> None
     # Each voter twice: the same key twice (a double click), so both answers carry one receipt.
     doubled = [s for s in sessions for _ in range(2)]
     with ThreadPoolExecutor(max_workers=24) as pool:
-        answers = list(pool.map(
-            lambda i: drill.post_vote(port, poll, doubled[i], drill.vote_key(poll, i // 2),
-                                      choice=("for", "against", "abstain")[i % 3]),
-            range(len(doubled))))
+        answers = list(
+            pool.map(
+                lambda i: drill.post_vote(
+                    port,
+                    poll,
+                    doubled[i],
+                    drill.vote_key(poll, i // 2),
+                    choice=("for", "against", "abstain")[i % 3],
+                ),
+                range(len(doubled)),
+            )
+        )
     assert all(a.status == 200 for a in answers)
-    pairs = [(answers[i].body["receipt"], answers[i + 1].body["receipt"])
-             for i in range(0, len(answers), 2)]
+    pairs = [
+        (answers[i].body["receipt"], answers[i + 1].body["receipt"])
+        for i in range(0, len(answers), 2)
+    ]
     assert all(a == b for a, b in pairs)
     assert sum(a.body["repeated"] for a in answers) == 60
     report = bench.verify(poll)
@@ -111,15 +121,17 @@ def test_votes_racing_closes_are_either_counted_or_refused(bench: Drill) -> None
 
 
 def test_killing_the_server_mid_vote_loses_no_acknowledged_vote_and_doubles_none(
-        bench: Drill) -> None:
+    bench: Drill,
+) -> None:
     poll, sessions = bench.polls[3], bench.sessions
     acknowledged: dict[int, str] = {}
     killed = threading.Lock()
     before_restart: dict[int, str] = {}
 
     def one(index: int) -> None:
-        answer = drill.post_vote(bench.server.port, poll, sessions[index],
-                                 drill.vote_key(poll, index))
+        answer = drill.post_vote(
+            bench.server.port, poll, sessions[index], drill.vote_key(poll, index)
+        )
         if answer.status == 200:
             acknowledged[index] = answer.body["receipt"]
             # SIGKILL the whole server once 30 votes are acknowledged, others in flight.
@@ -153,8 +165,11 @@ def test_after_a_secret_close_the_sqlite_files_keep_no_removed_ballot_key(bench:
     assert all(a.status == 200 for a in answers)
     path = Path(bench.database_url.split("sqlite:///", 1)[1])
     with sqlite3.connect(path) as conn:
-        removed = [row[0] for table in ("voting_ballot", "voting_participation") for row in
-                   conn.execute(f"SELECT id FROM {table} WHERE poll_id = ?", (poll,))]
+        removed = [
+            row[0]
+            for table in ("voting_ballot", "voting_participation")
+            for row in conn.execute(f"SELECT id FROM {table} WHERE poll_id = ?", (poll,))
+        ]
     conn.close()
     assert len(removed) == 80
     assert drill.close_over_http(port, poll, bench.seeded["manager_session"]).status == 302

@@ -34,8 +34,12 @@ def test_two_matching_rounds_give_the_counting_record(world):
     record = selectors.counting_record(poll)
     assert record is not None
     assert result.outcome == "seats_unfilled"  # 4 of 9 present is not more than half
-    assert (record.ballots_issued, record.ballots_returned, record.valid, record.invalid) == \
-        (5, 5, 4, 1)
+    assert (record.ballots_issued, record.ballots_returned, record.valid, record.invalid) == (
+        5,
+        5,
+        4,
+        1,
+    )
     assert [row.votes for row in record.candidates] == [4, 4, 0]
     assert record.counters == ["Bùi Thị Hội", "Ngô Văn Tra"]
 
@@ -47,7 +51,9 @@ def test_differences_are_listed_and_block_the_close(world):
     services.enter_paper_ballot(poll, round=1, sheet=2, kept=[a], by=world.council)
     differences = selectors.paper_differences(poll)
     assert [(d.sheet, d.first, d.second) for d in differences] == [
-        (1, "Ngô Văn Tra", "Bùi Thị Hội"), (2, "Ngô Văn Tra", "")]
+        (1, "Ngô Văn Tra", "Bùi Thị Hội"),
+        (2, "Ngô Văn Tra", ""),
+    ]
     with pytest.raises(VotingError, match="phiếu số 1, 2"):
         services.close_poll(poll, by=world.clerk)
     services.enter_paper_ballot(poll, round=2, sheet=1, kept=[a], by=world.inspector)
@@ -87,8 +93,9 @@ def test_the_counters_pages(client, world):
     assert client.get(url).status_code == 200
     answer = client.post(url, {"sheet": 1, "kept": [a, b]})
     assert answer.status_code == 302
-    refused = client.post(reverse("voting:paper-entry", args=[poll.pk, 2]),
-                          {"sheet": 1, "kept": [a]})
+    refused = client.post(
+        reverse("voting:paper-entry", args=[poll.pk, 2]), {"sheet": 1, "kept": [a]}
+    )
     assert refused.status_code == 400 and "hai thành viên" in refused.text
     client.login(username=world.inspector.username, password=PASSWORD)
     client.post(reverse("voting:paper-entry", args=[poll.pk, 2]), {"sheet": 1, "kept": [a]})

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.django_db
 
 def closed_motion(world) -> Poll:
     poll = motion(world, secrecy="secret")
-    for user, choice in ((world.admin, "for"), (world.clerk, "for"), (world.head, "against"),
-                         (world.colleague, "abstain"), (world.leader, "for")):
+    for user, choice in (
+        (world.admin, "for"),
+        (world.clerk, "for"),
+        (world.head, "against"),
+        (world.colleague, "abstain"),
+        (world.leader, "for"),
+    ):
         vote(world, poll, user, choice=choice)
     services.close_poll(poll, by=world.clerk)
     return poll
@@ -30,8 +35,13 @@ def closed_motion(world) -> Poll:
 def closed_election(world) -> Poll:
     poll = election(world, seats=2)
     ids = [c.pk for c in selectors.candidates(poll)]
-    for user, kept in ((world.admin, ids[:2]), (world.clerk, ids[:2]), (world.head, ids[1:]),
-                       (world.colleague, []), (world.leader, ids[:1])):
+    for user, kept in (
+        (world.admin, ids[:2]),
+        (world.clerk, ids[:2]),
+        (world.head, ids[1:]),
+        (world.colleague, []),
+        (world.leader, ids[:1]),
+    ):
         vote(world, poll, user, kept=kept)
     services.close_poll(poll, by=world.clerk)
     return poll
@@ -43,7 +53,9 @@ def test_the_export_rebuilt_later_has_the_digest_published_at_the_close(world, c
     export = selectors.recount_export(poll)
     assert export is not None and export["digest"] == poll.result.export_digest
     assert len(export["ballots"]) == 5 and all("voter" not in b for b in export["ballots"])
-    assert [b["receipt"] for b in export["ballots"]] == sorted(b["receipt"] for b in export["ballots"])
+    assert [b["receipt"] for b in export["ballots"]] == sorted(
+        b["receipt"] for b in export["ballots"]
+    )
     checked = recount.recount(json.loads(recount.to_json(export)))
     assert checked.ok, checked.problems
     assert checked.counts == poll.result.counts and checked.outcome == poll.result.outcome
@@ -59,8 +71,9 @@ def test_flipping_one_ballot_breaks_the_digest_and_the_counts(world):
     assert "tệp đã bị sửa" in checked.problems[0]
 
 
-def test_the_recount_command_agrees_offline_and_refuses_a_changed_file(world, tmp_path: Path,
-                                                                          capsys):
+def test_the_recount_command_agrees_offline_and_refuses_a_changed_file(
+    world, tmp_path: Path, capsys
+):
     poll = closed_election(world)
     export = selectors.recount_export(poll)
     assert export is not None
@@ -95,6 +108,9 @@ def test_the_export_is_refused_before_the_close_and_outside_the_agency(client, w
     client.login(username=world.head.username, password=PASSWORD)
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "json"])).status_code == 403
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "xml"])).status_code == 404
-    assert client.get(reverse("voting:recount-export", args=[poll.pk + 999, "json"])).status_code == 404
+    assert (
+        client.get(reverse("voting:recount-export", args=[poll.pk + 999, "json"])).status_code
+        == 404
+    )
     client.login(username=world.stranger.username, password=PASSWORD)
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "json"])).status_code == 404

@@ -19,9 +19,12 @@ def test_ballots_and_participations_share_no_column_time_or_serial():
     assert ballot & participation == {"id", "poll"}
     for model in (Ballot, Participation):
         assert model._meta.pk.get_internal_type() == "UUIDField"
-        assert not [f for f in model._meta.get_fields()
-                    if not isinstance(f, GenericForeignKey) and f.get_internal_type() in ("DateTimeField", "DateField", "AutoField",
-                                                 "BigAutoField")]
+        assert not [
+            f
+            for f in model._meta.get_fields()
+            if not isinstance(f, GenericForeignKey)
+            and f.get_internal_type() in ("DateTimeField", "DateField", "AutoField", "BigAutoField")
+        ]
 
 
 def test_secret_ballots_never_store_the_voter(world):
@@ -42,8 +45,9 @@ def test_after_close_the_physical_order_does_not_follow_the_voting_order(world):
     services.close_poll(poll, by=world.clerk)
     column = "rowid" if connection.vendor == "sqlite" else "ctid"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT receipt FROM voting_ballot WHERE poll_id = %s ORDER BY {column}",
-                       [poll.pk])
+        cursor.execute(
+            f"SELECT receipt FROM voting_ballot WHERE poll_id = %s ORDER BY {column}", [poll.pk]
+        )
         stored = [r[0] for r in cursor.fetchall()]
     assert sorted(stored) == sorted(order)
     # 9 ballots: a random shuffle keeps the voting order with probability 1/9! (≈ 3·10⁻⁶).
@@ -58,9 +62,11 @@ def test_after_close_xmin_no_longer_pairs_ballots_with_voters(world):
         services.cast_vote(poll, person, by=person.user, choice="for")
     services.close_poll(poll, by=world.clerk)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM voting_ballot b JOIN voting_participation p "
-                       "ON b.xmin = p.xmin WHERE b.poll_id = %s AND p.poll_id = %s",
-                       [poll.pk, poll.pk])
+        cursor.execute(
+            "SELECT count(*) FROM voting_ballot b JOIN voting_participation p "
+            "ON b.xmin = p.xmin WHERE b.poll_id = %s AND p.poll_id = %s",
+            [poll.pk, poll.pk],
+        )
         assert cursor.fetchone()[0] == 9  # every pair alike: no information
 
 

@@ -80,6 +80,7 @@ def test_it_refuses_a_vote_for_another_person(world):
 
 def test_it_refuses_a_voter_outside_the_frozen_electorate(world):
     from hoinghi.testing import make_person
+
     poll = motion(world)
     late = make_person(world.agency, "MM01", "Mai Văn Muộn", username="muon")
     assert late.user is not None
@@ -138,10 +139,12 @@ def test_close_rekeys_secret_ballots_and_participations(world):
     vote(world, poll, world.head, kept=[])
     vote(world, poll, world.leader, kept=[])
     before = set(Ballot.objects.values_list("id", flat=True)) | set(
-        Participation.objects.values_list("id", flat=True))
+        Participation.objects.values_list("id", flat=True)
+    )
     services.close_poll(poll, by=world.clerk)
     after = set(Ballot.objects.values_list("id", flat=True)) | set(
-        Participation.objects.values_list("id", flat=True))
+        Participation.objects.values_list("id", flat=True)
+    )
     assert not before & after
     assert selectors.invariant(poll) == (2, 2, 2)
 
@@ -159,16 +162,16 @@ def test_open_freezes_the_electorate_and_refuses_a_second_open(world):
     assert Elector.objects.filter(poll=poll).count() == 9
     assert poll.state == PollState.OPEN and len(poll.electorate_digest) == 64
     with pytest.raises(VotingError, match="đã được mở"):
-        services.open_poll(poll, electors=electorate(world), present=9, convened=10,
-                           by=world.clerk)
+        services.open_poll(poll, electors=electorate(world), present=9, convened=10, by=world.clerk)
     assert Elector.objects.filter(poll=poll).count() == 9
 
 
 def test_open_refuses_a_person_of_another_agency(world):
     poll = motion(world, open_it=False)
     with pytest.raises(VotingError, match="Phan Văn Lạ"):
-        services.open_poll(poll, electors=[world.person(world.stranger)], present=1,
-                           convened=1, by=world.clerk)
+        services.open_poll(
+            poll, electors=[world.person(world.stranger)], present=1, convened=1, by=world.clerk
+        )
     assert Elector.objects.filter(poll=poll).count() == 0
 
 
@@ -176,15 +179,26 @@ def test_every_change_writes_one_audit_entry(world):
     poll = motion(world)
     vote(world, poll, world.head, choice="for")
     services.close_poll(poll, by=world.clerk)
-    actions = list(AuditEntry.objects.filter(target_id=str(poll.pk)).values_list("action",
-                                                                                  flat=True))
+    actions = list(
+        AuditEntry.objects.filter(target_id=str(poll.pk)).values_list("action", flat=True)
+    )
     assert sorted(actions) == ["voting.close", "voting.create", "voting.open", "voting.vote"]
 
 
 def test_the_council_rule_counts_a_share_of_all_members(world):
-    poll = motion(world, secrecy="secret", rule="emulation.council_ballot", options={"share": "9/10"})
-    for user in (world.admin, world.clerk, world.leader, world.head, world.colleague,
-                 world.outsider, world.union_chair, world.council):
+    poll = motion(
+        world, secrecy="secret", rule="emulation.council_ballot", options={"share": "9/10"}
+    )
+    for user in (
+        world.admin,
+        world.clerk,
+        world.leader,
+        world.head,
+        world.colleague,
+        world.outsider,
+        world.union_chair,
+        world.council,
+    ):
         vote(world, poll, user, choice="for")
     result = services.close_poll(poll, by=world.clerk)
     # 8 of 10 members (convened): 9 needed.

@@ -43,8 +43,9 @@ def test_a_second_vote_with_a_new_form_is_refused_with_a_message(client, world):
     signed_in(client, world.head)
     url = reverse("voting:cast-vote", args=[poll.pk])
     client.post(url, {"key": "x" * 22, "choice": "for"})
-    refused = client.post(url, {"key": "y" * 22, "choice": "against"},
-                          HTTP_ACCEPT="application/json")
+    refused = client.post(
+        url, {"key": "y" * 22, "choice": "against"}, HTTP_ACCEPT="application/json"
+    )
     assert refused.status_code == 409 and "Đã bỏ phiếu" in refused.json()["message"]
 
 
@@ -61,8 +62,12 @@ def test_someone_of_another_agency_gets_404(client, world):
     signed_in(client, world.stranger)
     for name in ("voting:view-poll", "voting:poll-state", "voting:manage", "voting:view-result"):
         assert client.get(reverse(name, args=[poll.pk])).status_code == 404
-    assert client.post(reverse("voting:cast-vote", args=[poll.pk]),
-                       {"key": "s" * 22, "choice": "for"}).status_code == 404
+    assert (
+        client.post(
+            reverse("voting:cast-vote", args=[poll.pk]), {"key": "s" * 22, "choice": "for"}
+        ).status_code
+        == 404
+    )
 
 
 def test_an_unknown_poll_is_404(client, world):
@@ -81,13 +86,20 @@ def test_only_managers_run_the_poll(client, world):
     signed_in(client, world.colleague)
     assert client.get(reverse("voting:manage", args=[poll.pk])).status_code == 403
     assert client.post(reverse("voting:close-poll", args=[poll.pk])).status_code == 403
-    assert client.post(reverse("voting:record-hands", args=[poll.pk]),
-                       {"votes_for": 9, "votes_against": 0, "abstentions": 0}).status_code == 403
+    assert (
+        client.post(
+            reverse("voting:record-hands", args=[poll.pk]),
+            {"votes_for": 9, "votes_against": 0, "abstentions": 0},
+        ).status_code
+        == 403
+    )
     assert not HandCount.objects.exists()
     signed_in(client, world.clerk)
     assert client.get(reverse("voting:manage", args=[poll.pk])).status_code == 200
-    client.post(reverse("voting:record-hands", args=[poll.pk]),
-                {"votes_for": 7, "votes_against": 1, "abstentions": 1})
+    client.post(
+        reverse("voting:record-hands", args=[poll.pk]),
+        {"votes_for": 7, "votes_against": 1, "abstentions": 1},
+    )
     client.post(reverse("voting:close-poll", args=[poll.pk]))
     poll.refresh_from_db()
     assert poll.state == PollState.CLOSED and poll.result.outcome == "adopted"
@@ -96,8 +108,11 @@ def test_only_managers_run_the_poll(client, world):
 def test_hand_counts_over_the_number_present_are_refused(client, world):
     poll = motion(world, method="show_of_hands")
     signed_in(client, world.clerk)
-    page = client.post(reverse("voting:record-hands", args=[poll.pk]),
-                       {"votes_for": 9, "votes_against": 1, "abstentions": 0}, follow=True)
+    page = client.post(
+        reverse("voting:record-hands", args=[poll.pk]),
+        {"votes_for": 9, "votes_against": 1, "abstentions": 0},
+        follow=True,
+    )
     assert "lớn hơn số người có mặt (9)" in page.text
     assert not HandCount.objects.exists()
 
@@ -118,8 +133,16 @@ def test_secret_results_and_receipts_are_hidden_while_open(client, world):
         assert client.get(reverse("voting:view-result", args=[poll.pk])).status_code == 403
         assert client.get(reverse("voting:list-receipts", args=[poll.pk])).status_code == 403
         state = client.get(reverse("voting:poll-state", args=[poll.pk])).json()
-        assert set(state) == {"poll", "state", "state_label", "ballots_cast", "electorate",
-                              "present", "turnout", "version"}
+        assert set(state) == {
+            "poll",
+            "state",
+            "state_label",
+            "ballots_cast",
+            "electorate",
+            "present",
+            "turnout",
+            "version",
+        }
 
 
 def test_after_close_the_result_and_the_codes_only_list_are_published(client, world):
@@ -152,7 +175,9 @@ def test_the_state_endpoint_answers_304_when_nothing_changed(client, world):
     assert changed.status_code == 200 and changed.json()["ballots_cast"] == 1
 
 
-def test_the_state_endpoint_costs_one_query_when_unchanged(client, world, django_assert_max_num_queries):
+def test_the_state_endpoint_costs_one_query_when_unchanged(
+    client, world, django_assert_max_num_queries
+):
     poll = motion(world)
     signed_in(client, world.colleague)
     url = reverse("voting:poll-state", args=[poll.pk])
@@ -161,7 +186,9 @@ def test_the_state_endpoint_costs_one_query_when_unchanged(client, world, django
         assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_the_poll_list_shows_my_polls_in_bounded_queries(client, world, django_assert_max_num_queries):
+def test_the_poll_list_shows_my_polls_in_bounded_queries(
+    client, world, django_assert_max_num_queries
+):
     for _ in range(5):
         motion(world)
     signed_in(client, world.head)
@@ -188,7 +215,8 @@ def test_a_vote_costs_few_statements(client, world, make, django_assert_max_num_
     if make is election:
         data["kept"] = [str(c.pk) for c in poll.candidates.all()[:1]]
     with django_assert_max_num_queries(9 if make is motion else 10):  # + the candidates
-        answer = client.post(reverse("voting:cast-vote", args=[poll.pk]), data,
-                             HTTP_ACCEPT="application/json")
+        answer = client.post(
+            reverse("voting:cast-vote", args=[poll.pk]), data, HTTP_ACCEPT="application/json"
+        )
     assert answer.status_code == 200, answer.content
     assert Ballot.objects.filter(poll=poll).count() == 1

@@ -12,13 +12,17 @@ from hoinghi.org.models import Agency, Person
 
 
 class Command(BaseCommand):
-    help = ("Tạo một văn bản (DOCX, và PDF nếu có LibreOffice) của một cơ quan, một năm: "
-            "hoinghi documents render --agency MA --year 2024 --type bien-ban-hoi-nghi -o bb.docx")
+    help = (
+        "Tạo một văn bản (DOCX, và PDF nếu có LibreOffice) của một cơ quan, một năm: "
+        "hoinghi documents render --agency MA --year 2024 --type bien-ban-hoi-nghi -o bb.docx"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, help="mã cơ quan")
         parser.add_argument("--year", required=True, type=int, help="năm công tác")
-        parser.add_argument("--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)")
+        parser.add_argument(
+            "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
+        )
         parser.add_argument("-o", "--output", required=True, help="tệp DOCX ghi ra")
         parser.add_argument("--pdf", action="store_true", help="ghi thêm tệp PDF cùng tên")
         parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
@@ -26,14 +30,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         agency = Agency.objects.filter(code=options["agency"]).first()
         if agency is None:
-            raise CommandError(f"Không có cơ quan mã \"{options['agency']}\".")
+            raise CommandError(f'Không có cơ quan mã "{options["agency"]}".')
         if options["slug"] not in BY_SLUG:
-            raise CommandError(f"Không có loại văn bản \"{options['slug']}\". Các loại: {', '.join(BY_SLUG)}.")
+            raise CommandError(
+                f'Không có loại văn bản "{options["slug"]}". Các loại: {", ".join(BY_SLUG)}.'
+            )
         person = None
         if options["person"]:
             person = Person.objects.filter(agency=agency, staff_code=options["person"]).first()
             if person is None:
-                raise CommandError(f"Không có cán bộ mã \"{options['person']}\" trong {agency.name}.")
+                raise CommandError(f'Không có cán bộ mã "{options["person"]}" trong {agency.name}.')
         try:
             docx = render_kind(options["slug"], agency, options["year"], person=person)
         except DocumentError as exc:

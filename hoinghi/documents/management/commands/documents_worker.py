@@ -10,23 +10,33 @@ from hoinghi.documents.services import recover_stale_batches, run_batch
 
 
 class Command(BaseCommand):
-    help = ("Tạo các lô văn bản đang chờ (khi không dùng luồng nền của máy chủ web); lô đang tạo mà "
-            "luồng của nó đã chết (không có tín hiệu 5 phút) được tạo lại một lần, rồi báo lỗi. "
-            "--once: làm hết các lô đang chờ rồi dừng.")
+    help = (
+        "Tạo các lô văn bản đang chờ (khi không dùng luồng nền của máy chủ web); lô đang tạo mà "
+        "luồng của nó đã chết (không có tín hiệu 5 phút) được tạo lại một lần, rồi báo lỗi. "
+        "--once: làm hết các lô đang chờ rồi dừng."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="không chờ lô mới")
-        parser.add_argument("--interval", type=float, default=5.0, help="giây giữa hai lần kiểm tra")
+        parser.add_argument(
+            "--interval", type=float, default=5.0, help="giây giữa hai lần kiểm tra"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
             for batch in recover_stale_batches():
-                self.stdout.write(f"Lô {batch.pk}: luồng tạo lô đã dừng; {batch.get_state_display().lower()}.")
-            pending = list(DocumentBatch.objects.filter(state=BatchState.PENDING).order_by("pk")[:10])
+                self.stdout.write(
+                    f"Lô {batch.pk}: luồng tạo lô đã dừng; {batch.get_state_display().lower()}."
+                )
+            pending = list(
+                DocumentBatch.objects.filter(state=BatchState.PENDING).order_by("pk")[:10]
+            )
             for batch in pending:
                 done = run_batch(batch)
-                self.stdout.write(f"Lô {done.pk}: {done.get_state_display()} ({done.done}/{done.total}) "
-                                  f"{done.error}".rstrip())
+                self.stdout.write(
+                    f"Lô {done.pk}: {done.get_state_display()} ({done.done}/{done.total}) "
+                    f"{done.error}".rstrip()
+                )
             if options["once"]:
                 return
             if not pending:

@@ -14,6 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         load_demo()
-        self.stdout.write("Đã nạp hai cơ quan mẫu.\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):")
+        self.stdout.write(
+            "Đã nạp hai cơ quan mẫu.\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):"
+        )
         for login in demo_logins():
-            self.stdout.write(f"  {login.username:<22} {login.password:<18} {login.role} — {login.agency}")
+            self.stdout.write(
+                f"  {login.username:<22} {login.password:<18} {login.role} — {login.agency}"
+            )

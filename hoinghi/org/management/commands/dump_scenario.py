@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, metavar="CODE", help="Mã cơ quan.")
         parser.add_argument("file", metavar="FILE", help="Tệp ghi ra; '-' để in ra màn hình.")
-        parser.add_argument("--json", action="store_true", help="Ghi dạng JSON (mặc định theo đuôi tệp).")
+        parser.add_argument(
+            "--json", action="store_true", help="Ghi dạng JSON (mặc định theo đuôi tệp)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         agency = Agency.objects.filter(code=options["agency"]).first()

@@ -12,13 +12,17 @@ from hoinghi.org.models import Agency
 
 
 class Command(BaseCommand):
-    help = ("Nhập danh sách cán bộ (đơn vị, người, chức danh) của một cơ quan từ tệp .xlsx hoặc .csv. "
-            "Chỉ nhập khi mọi dòng hợp lệ; nhập lại cùng tệp không thay đổi gì.")
+    help = (
+        "Nhập danh sách cán bộ (đơn vị, người, chức danh) của một cơ quan từ tệp .xlsx hoặc .csv. "
+        "Chỉ nhập khi mọi dòng hợp lệ; nhập lại cùng tệp không thay đổi gì."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="tệp .xlsx hoặc .csv theo mẫu (docs/import.md)")
         parser.add_argument("--agency", required=True, help="mã cơ quan, ví dụ van-phong-tinh-uy")
-        parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo dự kiến, không ghi")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="chỉ kiểm tra và báo dự kiến, không ghi"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -35,7 +39,9 @@ class Command(BaseCommand):
         except StaffImportError as exc:
             for message in exc.messages:
                 self.stderr.write(message)
-            raise CommandError(f"Không nhập: tệp «{path.name}» có {len(exc.messages)} lỗi.") from None
+            raise CommandError(
+                f"Không nhập: tệp «{path.name}» có {len(exc.messages)} lỗi."
+            ) from None
         verb = "Sẽ" if options["dry_run"] else "Đã"
         self.stdout.write(
             f"{verb} thêm {counts.people_created} người, cập nhật {counts.people_updated}, giữ nguyên "

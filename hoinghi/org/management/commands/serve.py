@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("HOINGHI_BIND", "127.0.0.1:8000"))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("HOINGHI_WORKERS", "2")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("HOINGHI_WORKERS", "2"))
+        )
         parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -29,14 +31,26 @@ class Command(BaseCommand):
         if not options["no_demo"] and load_demo_if_empty():
             self.stdout.write("Đã nạp hai cơ quan mẫu.")
         url = f"http://{options['bind']}"
-        self.stdout.write(f"\nhoinghi đang chạy tại {url}\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):")
+        self.stdout.write(
+            f"\nhoinghi đang chạy tại {url}\n\nTài khoản mẫu (tên đăng nhập / mật khẩu — vai trò):"
+        )
         for login in demo_logins():
-            self.stdout.write(f"  {login.username:<14} {login.password:<18} {login.role} — {login.agency}")
+            self.stdout.write(
+                f"  {login.username:<14} {login.password:<18} {login.role} — {login.agency}"
+            )
         self.stdout.write("")
         sys.stdout.flush()
         argv = [
-            "gunicorn", "hoinghi.wsgi:application", "--bind", options["bind"],
-            "--workers", str(options["workers"]), "--threads", "4", "--access-logfile", "-",
+            "gunicorn",
+            "hoinghi.wsgi:application",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
         ]
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         os.execv(gunicorn, argv)

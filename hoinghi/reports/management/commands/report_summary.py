@@ -14,12 +14,16 @@ from hoinghi.reports.selectors import year_summary
 
 
 class Command(BaseCommand):
-    help = ("Viết bản tin năm công tác và Hội nghị tổng kết năm đó (--year là năm được tổng kết), "
-            "dạng văn bản hoặc JSON.")
+    help = (
+        "Viết bản tin năm công tác và Hội nghị tổng kết năm đó (--year là năm được tổng kết), "
+        "dạng văn bản hoặc JSON."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, help="Mã cơ quan, ví dụ co-quan-huyen-uy.")
-        parser.add_argument("--year", required=True, type=int, help="Năm công tác được tổng kết, ví dụ 2023.")
+        parser.add_argument(
+            "--year", required=True, type=int, help="Năm công tác được tổng kết, ví dụ 2023."
+        )
         parser.add_argument("--format", choices=("text", "json"), default="text")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -32,6 +36,8 @@ class Command(BaseCommand):
         summary = year_summary(found)
         text = write_news(summary)
         if options["format"] == "json":
-            self.stdout.write(json.dumps({**summary.to_dict(), "text": text}, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps({**summary.to_dict(), "text": text}, ensure_ascii=False, indent=2)
+            )
         else:
             self.stdout.write(text or f"Năm {found.year} chưa có số liệu để viết bản tin.")

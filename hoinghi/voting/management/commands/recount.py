@@ -22,8 +22,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="tệp kiem-phieu-N.json")
-        parser.add_argument("--digest", default="",
-                            help="mã băm SHA-256 đã công bố (trên trang kết quả, biên bản)")
+        parser.add_argument(
+            "--digest", default="", help="mã băm SHA-256 đã công bố (trên trang kết quả, biên bản)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -33,8 +34,10 @@ class Command(BaseCommand):
             raise CommandError(f"Không đọc được bản xuất: {exc}") from exc
         published = options["digest"].strip().lower()
         self.stdout.write(f"Mã băm tính lại: {checked.digest}")
-        self.stdout.write(f"Kết quả tính lại: {checked.outcome}; số liệu: "
-                          f"{json.dumps(checked.counts, ensure_ascii=False, sort_keys=True)}")
+        self.stdout.write(
+            f"Kết quả tính lại: {checked.outcome}; số liệu: "
+            f"{json.dumps(checked.counts, ensure_ascii=False, sort_keys=True)}"
+        )
         problems = list(checked.problems)
         if published and published != checked.digest:
             problems.append("Mã băm tính lại khác mã băm đã công bố.")
