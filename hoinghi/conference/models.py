@@ -87,6 +87,14 @@ class Conference(models.Model):
     closed_at = models.DateTimeField("bế mạc lúc", null=True, blank=True)
     # Bumped on every change the screens show (attendance, current item, polls).
     live_version = models.PositiveIntegerField(default=1, editable=False)
+    # The hall's screens: the projector's link token (read-only screen, no personal login) and
+    # the secret the rotating hall code for self check-in is derived from. Both rotatable.
+    projector_token = models.CharField(
+        "mã liên kết màn hình trình chiếu", max_length=64, blank=True, db_index=True, editable=False
+    )
+    hall_secret = models.CharField(
+        "khóa mã điểm danh tại hội trường", max_length=64, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "Hội nghị cán bộ, công chức, viên chức, người lao động"
@@ -472,6 +480,14 @@ class Election(models.Model):
     deputies_decision = models.JSONField("căn cứ số Phó Trưởng ban", default=dict, blank=True)
     result_decision = models.JSONField("căn cứ kết quả", default=dict, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The agency's election regulation: how many rounds a conference may hold (ties and
+    # seats left unfilled alike); the law sets no number.
+    max_rounds = models.PositiveSmallIntegerField("số vòng bầu tối đa theo quy chế", default=2)
+    # Every round's result as decided (round, seats, present, votes, outcome, citations).
+    round_history = models.JSONField("kết quả từng vòng", default=list, blank=True)
+    # Why the conference closes with seats left empty, recorded by the presidium.
+    unfinished_decision = models.TextField("quyết định khi chưa bầu đủ", blank=True)
+    unfinished_decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "bầu Ban thanh tra nhân dân"
