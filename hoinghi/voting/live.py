@@ -12,9 +12,9 @@ Two ways to carry a version:
 * a column of the object itself (a poll's ``revision`` and ``ballots_cast``, already
   written by the vote transaction, so a vote pays no extra statement).
 
-Either way the view answers with :func:`versioned_json`; ``static/voting/live.js`` updates
-the marked regions of the page (``data-live-url`` on a container, ``data-live-field`` on
-the elements inside it). Pages work without JavaScript: a reload shows the same state.
+Either way the view answers with :func:`versioned_json`; the shared poller
+``hoinghi/static/hoinghi/live.js`` updates the marked regions of the page (``data-live-url``
+on a container, ``data-live-field`` on the elements inside it). Pages work without JavaScript: a reload shows the same state.
 """
 
 from __future__ import annotations

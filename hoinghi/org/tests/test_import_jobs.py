@@ -76,7 +76,7 @@ def test_the_job_writes_everything_and_records_it(
     assert Person.objects.filter(agency=world.agency, staff_code__startswith="NV").count() == ROWS
     assert AuditEntry.objects.get(action="org.import_staff").actor == world.clerk
     page = clerk(world).get(progress_url(world, staff_import)).content.decode()
-    assert "Đã nhập xong" in page and "import-progress.js" not in page
+    assert "Đã nhập xong" in page and "hoinghi/live.js" not in page
 
 
 def test_a_job_that_finds_a_poll_open_fails_and_writes_nothing(
@@ -111,9 +111,9 @@ def test_the_progress_page_shows_the_count_and_polls_without_needing_script(
     StaffImport.objects.filter(pk=staff_import.pk).update(progress=4)
     client = clerk(world)
     page = client.get(progress_url(world, staff_import)).content.decode()
-    assert "Đang nhập trong nền" in page and 'data-field="progress">4</span> / 6 dòng' in page
+    assert "Đang nhập trong nền" in page and 'data-live-field="progress_label">4</span> / 6 dòng' in page
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
-    assert "org/import-progress.js" in page and "Xác nhận nhập" not in page
+    assert "hoinghi/live.js" in page and "Xác nhận nhập" not in page
     status = client.get(progress_url(world, staff_import), {"format": "json"}).json()
     assert status == {
         "state": "running",
@@ -122,6 +122,9 @@ def test_the_progress_page_shows_the_count_and_polls_without_needing_script(
         "percent": 67,
         "stalled": False,
         "done": False,
+        "progress_label": "4",
+        "writing": False,
+        "ended": False,
     }
 
 
@@ -135,7 +138,7 @@ def test_a_job_without_heartbeat_for_long_is_shown_as_interrupted(
         heartbeat_at=timezone.now() - timedelta(hours=1)
     )
     page = clerk(world).get(progress_url(world, staff_import)).content.decode()
-    assert "Lần nhập bị gián đoạn" in page and "import-progress.js" not in page
+    assert "Lần nhập bị gián đoạn" in page and "hoinghi/live.js" not in page
 
 
 def test_a_running_import_cannot_be_confirmed_again(

@@ -89,6 +89,12 @@ def _progress_json(staff_import: StaffImport) -> JsonResponse:
             "percent": round(100 * staff_import.progress / max(staff_import.row_count, 1)),
             "stalled": staff_import.is_stalled(),
             "done": staff_import.state in (StaffImportState.APPLIED, StaffImportState.FAILED),
+            # What the page's live region reads: the count as Vietnamese writes it, whether
+            # every row is read (now writing), and whether to reload for the outcome.
+            "progress_label": f"{staff_import.progress:,}".replace(",", "."),
+            "writing": staff_import.progress >= staff_import.row_count,
+            "ended": staff_import.is_stalled()
+            or staff_import.state in (StaffImportState.APPLIED, StaffImportState.FAILED),
         }
     )
     response["Cache-Control"] = "no-store"
