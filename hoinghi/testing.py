@@ -59,6 +59,7 @@ def make_person(
     title: str = "Chuyên viên",
     is_head: bool = False,
     is_leader: bool = False,
+    agency_role: str = "",
     username: str | None = None,
     gender: str = Gender.MALE,
     category: str = StaffCategory.CIVIL_SERVANT,
@@ -83,6 +84,7 @@ def make_person(
             title=title,
             is_head=is_head,
             is_leader=is_leader or is_head,
+            agency_role=agency_role,
             valid_from=joined_on,
         )
     return person

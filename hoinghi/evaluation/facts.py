@@ -98,7 +98,9 @@ def facts_for(
         category=StaffCategory(person.category),
         evaluation_year=wy.year,
         unit_id=evaluation.unit.name if evaluation.unit_id else "",
-        task_group=evaluation.task_group,
+        agency_id=wy.agency.short_name or wy.agency.name,
+        task_group=evaluation.task_group
+        or (evaluation.unit.task_group if evaluation.unit_id else ""),
         in_public_service_unit=wy.agency.kind == AgencyKind.PUBLIC_SERVICE,
         is_manager=person.pk in ctx.leaders,
         is_unit_head=head_of is not None,

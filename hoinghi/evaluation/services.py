@@ -28,6 +28,7 @@ from hoinghi.law.evaluation import (
     EvaluationRegime,
     ExcellentShareFacts,
     GeneralCriteria,
+    PartyShareBound,
     PersonEvaluationFacts,
     Rating,
     RegimeFacts,
@@ -373,35 +374,51 @@ class ListCheck:
 def check_unit_list(
     unit: Unit, work_year: WorkYear, *, options: law_options.EvaluationOptions | None = None
 ) -> ListCheck:
-    """Classify every proposed person of the unit and check the caps on the proposal."""
-    evaluations = list(
-        PersonEvaluation.objects.filter(work_year=work_year, unit=unit)
-        .exclude(stage=Stage.APPROVED)
+    """Classify every proposed person of the unit and check the caps on the proposal.
+
+    The caps count the whole agency (D335, D90: "trong cùng cơ quan"; D233: the public service
+    unit itself) and each group with similar tasks, not the department: the other departments'
+    people count at their decided level, or their proposal lowered by the law while undecided.
+    """
+    everyone = list(
+        PersonEvaluation.objects.filter(work_year=work_year)
         .select_related("person", "unit")
         .order_by("person__sort_key")
     )
     opts = options or options_for(work_year)
     ctx = YearContext.load(work_year)
-    facts = [facts_for(e, ctx) for e in evaluations]
+    all_facts = [facts_for(e, ctx) for e in everyone]
     on = work_year.ends_on
-    levels = [
+    all_levels = [
         by_agency_rules(e, level)
-        for e, level in zip(evaluations, classify_people(facts, on=on, options=opts), strict=True)
+        for e, level in zip(everyone, classify_people(all_facts, on=on, options=opts), strict=True)
     ]
-    finals: list[Rating | None] = []
-    for e, level in zip(evaluations, levels, strict=True):
-        proposed = Rating(e.proposed_rating) if e.proposed_rating else None
-        law_level = level.outcome
-        finals.append(
-            None if law_level is None or proposed is None else lower_of(proposed, law_level)
-        )
+    all_finals = [counted_level(e, level) for e, level in zip(everyone, all_levels, strict=True)]
     counted = [
         Result(r.rule, r.rule_version, on, final, r.values, r.reasons)
-        for r, final in zip(levels, finals, strict=True)
+        for r, final in zip(all_levels, all_finals, strict=True)
     ]
-    caps = caps_for_people(facts, counted, on=on, options=opts)
-    share = party_share_check(evaluations, levels, finals, on=on, options=opts)
-    return ListCheck(evaluations, levels, finals, caps, facts, share)
+    caps = caps_for_people(all_facts, counted, on=on, options=opts)
+    share = party_share_check(everyone, all_levels, all_finals, on=on, options=opts)
+    mine = [i for i, e in enumerate(everyone) if e.unit_id == unit.pk and e.stage != Stage.APPROVED]
+    return ListCheck(
+        [everyone[i] for i in mine],
+        [all_levels[i] for i in mine],
+        [all_finals[i] for i in mine],
+        caps,
+        [all_facts[i] for i in mine],
+        share,
+    )
+
+
+def counted_level(evaluation: PersonEvaluation, level: Result) -> Rating | None:
+    """The level a person counts at in the caps: the decision once approved, else the proposal
+    lowered where the law caps it."""
+    if evaluation.stage == Stage.APPROVED:
+        return Rating(evaluation.rating) if evaluation.rating else None
+    proposed = Rating(evaluation.proposed_rating) if evaluation.proposed_rating else None
+    law_level = level.outcome
+    return None if law_level is None or proposed is None else lower_of(proposed, law_level)
 
 
 AGENCY_RULES = Reason(
@@ -443,8 +460,9 @@ def party_share_check(
     on: date,
     options: law_options.EvaluationOptions,
 ) -> Result | None:
-    """Q4 in D90 years (D48): the share of excellent among those classified in the list may not
-    exceed the share among its Party members (``Person.party_member``)."""
+    """Q4 in D90 years (D48), over the agency's list: the excellent share may not exceed the
+    Party members' share, read (agency option) as the Party's cap for its members or as the
+    share among the list's Party members (``Person.party_member``)."""
     if not D48_FROM <= on <= D90_TRANSITION_END:
         return None
     rows = [
@@ -460,8 +478,11 @@ def party_share_check(
         classified=len(rows),
         party_excellent=sum(1 for final in party if final is Rating.EXCELLENT),
         party_classified=len(party),
+        good=sum(1 for _, final in rows if final is Rating.GOOD),
     )
     result = check_excellent_share(facts, on=on, options=options)
+    if options.party_share_bound is not PartyShareBound.OBSERVED_SHARE:
+        return result
     return replace(result, reasons=(*result.reasons, PARTY_PROXY))
 
 

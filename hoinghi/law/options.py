@@ -143,6 +143,7 @@ from fractions import Fraction  # noqa: E402 - evaluation and emulation section
 
 from hoinghi.law.evaluation.vocabulary import (  # noqa: E402
     EvaluationRegime,
+    PartyShareBound,
     Rating,
     RatioBase,
     Rounding,
@@ -174,6 +175,12 @@ class EvaluationOptions:
     party_units_apply_d233: bool = True
     # [U] D335 text not read: apply the "fewer than 6 months → not classified" rule to it.
     d335_short_service_rule: bool = True
+    # [U] D48 (15/09/2023 – 2025): the staff's excellent share may not exceed "the Party
+    # members' share under the Party's rules". Read as the cap those rules set for Party members
+    # (party_cap_share of those rated HTTNV), or as the share observed among the list's members.
+    party_share_bound: PartyShareBound = PartyShareBound.PARTY_CAP
+    # [U] the Party's cap on excellent members (HD 21-HD/BTCTW 2019: 20 % of those rated HTTNV).
+    party_cap_share: Fraction = Fraction(1, 5)
 
 
 @dataclass(frozen=True, slots=True)

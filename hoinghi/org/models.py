@@ -91,6 +91,13 @@ class Unit(models.Model):
         "loại", max_length=20, choices=UnitKind.choices, default=UnitKind.DIVISION
     )
     position = models.PositiveIntegerField("thứ tự", default=0)
+    task_group = models.CharField(
+        "nhóm có nhiệm vụ tương đồng",
+        max_length=80,
+        blank=True,
+        help_text="Để trống: cả cơ quan là một nhóm. Tỷ lệ Hoàn thành xuất sắc nhiệm vụ được "
+        "tính trên toàn cơ quan và trên từng nhóm.",
+    )
 
     class Meta:
         verbose_name = "đơn vị trực thuộc"
@@ -183,6 +190,19 @@ class Person(models.Model):
         )
 
 
+class AgencyRole(models.TextChoices):
+    """A position's place in the agency's own leadership, whatever its title says.
+
+    Law 10/2022 Art 60.2 bars the agency's head, the head's deputies and the chief accountant
+    from the Ban thanh tra nhân dân; a department's deputy (Phó Trưởng phòng) is not barred.
+    """
+
+    NONE = "", "Không"
+    HEAD = "head", "Người đứng đầu cơ quan, đơn vị"
+    DEPUTY = "deputy", "Cấp phó của người đứng đầu cơ quan, đơn vị"
+    CHIEF_ACCOUNTANT = "chief_accountant", "Kế toán trưởng"
+
+
 class Position(models.Model):
     """A person's place in a unit with a title over a period (chức vụ, vị trí)."""
 
@@ -195,6 +215,13 @@ class Position(models.Model):
     title = models.CharField("chức danh", max_length=120)
     is_leader = models.BooleanField("lãnh đạo", default=False)
     is_head = models.BooleanField("người đứng đầu đơn vị", default=False)
+    agency_role = models.CharField(
+        "vị trí trong lãnh đạo cơ quan",
+        max_length=20,
+        choices=AgencyRole.choices,
+        default=AgencyRole.NONE,
+        blank=True,
+    )
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
@@ -338,6 +365,7 @@ class RoleAssignment(models.Model):
 
 # The preview of a staff import lives with the import code (hoinghi/org/imports/).
 from hoinghi.org.imports.models import StaffImport, StaffImportState  # noqa: E402, F401, I001
+from hoinghi.org.accounts.models import LoginLetter  # noqa: E402, F401, I001
 
 
 class LawDomain(models.TextChoices):

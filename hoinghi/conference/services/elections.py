@@ -44,11 +44,10 @@ from hoinghi.law.conference import (
     ElectionFacts,
     ElectionOutcome,
 )
-from hoinghi.law.conference._common import D59_FROM
+from hoinghi.law.conference._common import L10_FROM
 from hoinghi.org import selectors as org_selectors
 from hoinghi.org.access import has_role
-from hoinghi.org.models import Person, Role
-from hoinghi.vietnamese import fold
+from hoinghi.org.models import AgencyRole, Person, Role
 from hoinghi.voting import services as voting
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.models import Poll
@@ -56,31 +55,25 @@ from hoinghi.voting.models import Poll
 SUBJECT = ELECTION_SUBJECT
 
 
+AGENCY_ROLE_BARS = {
+    AgencyRole.HEAD: BoardPosition.HEAD,
+    AgencyRole.DEPUTY: BoardPosition.DEPUTY_HEAD,
+    AgencyRole.CHIEF_ACCOUNTANT: BoardPosition.CHIEF_ACCOUNTANT,
+}
+
+
 def board_positions(person: Person, on: date) -> tuple[BoardPosition, ...]:
     """What bars a person from the Ban thanh tra nhân dân (B3), read from org positions.
 
-    The agency head is the holder of an ``is_head`` position in a top unit that also leads;
-    deputies are leaders whose title says "Phó" in a top unit; the chief accountant by title.
+    A position says whether it is the agency's head, the head's deputy or its chief accountant
+    (``Position.agency_role``); the title's wording is not read, so a department's deputy (Phó
+    Trưởng phòng) may stand. The holder of the agency's leader role counts as its head.
     """
-    found: list[BoardPosition] = []
-    for position in org_selectors.positions_on(person, on):
-        title = fold(position.title)
-        top = position.unit.parent_id is None
-        if "ke toan truong" in title:
-            found.append(BoardPosition.CHIEF_ACCOUNTANT)
-        elif position.is_leader and top and title.startswith("pho "):
-            found.append(BoardPosition.DEPUTY_HEAD)
-        elif (
-            position.is_leader
-            and top
-            and (
-                "truong ban" in title
-                or "chanh van phong" in title
-                or "giam doc" in title
-                or "thu truong" in title
-            )
-        ):
-            found.append(BoardPosition.HEAD)
+    found = [
+        AGENCY_ROLE_BARS[AgencyRole(p.agency_role)]
+        for p in org_selectors.positions_on(person, on)
+        if p.agency_role
+    ]
     if has_role(person.user, {Role.LEADER}, agency=person.agency) if person.user else False:
         found.append(BoardPosition.HEAD)
     return tuple(dict.fromkeys(found)) or (BoardPosition.STAFF,)
@@ -337,7 +330,7 @@ def record_election_result(
         tuple(CandidateVotes(c.person.staff_code, votes.get(c.person_id, 0)) for c in candidates),
         valid_ballots,
     )
-    code = "inspection_board.election" if conference.held_on >= D59_FROM else "conference.election"
+    code = "inspection_board.election" if conference.held_on >= L10_FROM else "conference.election"
     try:
         decision = rules.ask(code, facts, on=conference.held_on)
     except ValueError as exc:

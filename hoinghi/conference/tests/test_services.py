@@ -103,7 +103,12 @@ def test_it_prefills_the_agenda_and_warns_of_a_missing_item(world: World) -> Non
 def test_it_refuses_the_head_as_a_candidate_for_the_inspection_board(world: World) -> None:
     conference = make_conference(world)
     accountant = make_person(
-        world.agency, "KT01", "Lý Thị Kế", unit=world.office, title="Kế toán trưởng"
+        world.agency,
+        "KT01",
+        "Lý Thị Kế",
+        unit=world.office,
+        title="Kế toán trưởng",
+        agency_role="chief_accountant",
     )
     staff = [world.person(u) for u in (world.colleague, world.outsider, world.inspector)]
     with pytest.raises(ConferenceError) as err:
@@ -122,6 +127,38 @@ def test_it_refuses_the_head_as_a_candidate_for_the_inspection_board(world: Worl
     election = services.set_up_election(conference, seats=3, candidates=staff, actor=world.clerk)
     assert election.candidates.count() == 3
     assert election.size_decision["snapshot"]["outcome"] is True
+
+
+def test_a_department_deputy_may_stand_for_the_board_but_the_agency_s_deputy_may_not(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    staff = [world.person(u) for u in (world.colleague, world.outsider)]
+    department_deputy = make_person(
+        world.agency,
+        "PTP1",
+        "Đỗ Văn Phòng",
+        unit=world.office,
+        title="Phó Trưởng phòng",
+        is_leader=True,
+    )
+    agency_deputy = make_person(
+        world.agency,
+        "PGD1",
+        "Vũ Thị Phó",
+        unit=world.office,
+        title="Phó Trưởng phòng",
+        agency_role="deputy",
+    )
+    with pytest.raises(ConferenceError) as err:
+        services.set_up_election(
+            conference, seats=3, candidates=[*staff, agency_deputy], actor=world.clerk
+        )
+    assert "Vũ Thị Phó" in err.value.message and "cấp phó của người đứng đầu" in err.value.message
+    election = services.set_up_election(
+        conference, seats=3, candidates=[*staff, department_deputy], actor=world.clerk
+    )
+    assert election.candidates.count() == 3
 
 
 def test_it_elects_candidates_with_more_than_half_of_those_present(world: World) -> None:

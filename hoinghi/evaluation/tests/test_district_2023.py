@@ -63,7 +63,8 @@ def test_every_decision_keeps_the_rule_and_the_party_members_share(year_2023: Wo
     assert row.rule_code.startswith("evaluation.") and row.citations and row.reasons
     share = [c for c in row.facts["caps"] if c["question"] == "evaluation.excellent_share"]
     assert share and share[0]["outcome"] is True
-    assert share[0]["reasons"][-1]["code"] == "evaluation.share.party_from_list"
+    bound = next(r for r in share[0]["reasons"] if r["code"] == "evaluation.share.bound")
+    assert bound["basis"] == "unverified"
     assert AuditEntry.objects.filter(action="evaluation.approve").count() == 5
 
 

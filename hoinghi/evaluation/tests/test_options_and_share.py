@@ -12,6 +12,8 @@ from django.urls import reverse
 from hoinghi.evaluation import services
 from hoinghi.evaluation.models import PersonEvaluation, Stage
 from hoinghi.evaluation.tests.conftest import proposed
+from hoinghi.law.evaluation import PartyShareBound
+from hoinghi.law.options import EvaluationOptions
 from hoinghi.org.models import AgencyRegulation, LawDomain, WorkYear
 from hoinghi.testing import PASSWORD, World, make_person
 
@@ -103,13 +105,28 @@ def test_in_a_d90_year_more_excellent_outside_the_party_than_inside_is_refused(
     d90_proposed(world, year, "NM02", "htt", member=False)
     d90_proposed(world, year, "DV01", "htt", member=True)
     d90_proposed(world, year, "DV02", "htt", member=True)
+    observed = EvaluationOptions(party_share_bound=PartyShareBound.OBSERVED_SHARE)
+    with pytest.raises(services.EvaluationError) as err:
+        services.approve_unit_classifications(
+            unit=world.board, work_year=year, approved_by=world.leader, options=observed
+        )
+    text = " ".join(err.value.lines)
+    assert "1/4" in text and "đảng viên (0/2)" in text and "tối đa 0" in text
+    assert not PersonEvaluation.objects.filter(stage=Stage.APPROVED).exists()
+
+
+def test_in_a_d90_year_by_default_the_party_s_cap_for_members_bounds_the_agency_list(
+    world: World,
+) -> None:
+    year = d90_year(world)
+    d90_proposed(world, year, "DV01", "htxs", member=True)
+    d90_proposed(world, year, "DV02", "htxs", member=True)
     with pytest.raises(services.EvaluationError) as err:
         services.approve_unit_classifications(
             unit=world.board, work_year=year, approved_by=world.leader
         )
     text = " ".join(err.value.lines)
-    assert "1/4" in text and "đảng viên (0/2)" in text and "tối đa 0" in text
-    assert not PersonEvaluation.objects.filter(stage=Stage.APPROVED).exists()
+    assert "Tỷ lệ theo quy định của Đảng đối với đảng viên" in text and "tối đa 0" in text
 
 
 def test_in_a_d90_year_the_share_check_is_kept_with_the_decision(world: World) -> None:
@@ -118,7 +135,10 @@ def test_in_a_d90_year_the_share_check_is_kept_with_the_decision(world: World) -
     d90_proposed(world, year, "DV02", "htt", member=True)
     d90_proposed(world, year, "NM01", "htt", member=False)
     services.approve_unit_classifications(
-        unit=world.board, work_year=year, approved_by=world.leader
+        unit=world.board,
+        work_year=year,
+        approved_by=world.leader,
+        options=EvaluationOptions(party_share_bound=PartyShareBound.OBSERVED_SHARE),
     )
     row = PersonEvaluation.objects.get(person__staff_code="DV01")
     assert row.rating == "htxs"
@@ -131,6 +151,13 @@ def test_the_approval_screen_shows_the_party_members_share(world: World) -> None
     year = d90_year(world)
     d90_proposed(world, year, "NM01", "htxs", member=False)
     d90_proposed(world, year, "DV01", "htt", member=True)
+    AgencyRegulation.objects.create(
+        agency=world.agency,
+        domain=LawDomain.EVALUATION,
+        values={"party_share_bound": "observed_share"},
+        valid_from=date(2024, 1, 1),
+        regulation="Quy chế đánh giá số 01-QC/CQTN",
+    )
     c = Client()
     assert c.login(username="ld01", password=PASSWORD)
     text = c.get(

@@ -1,7 +1,9 @@
 """The Ban thanh tra nhân dân of an agency (B1–B8): Law 10/2022 Arts 60–63, Decree 59/2023.
 
-Registered from 15/08/2023 (Decree 59/2023). Decree 159/2016, which governed the board
-before, is not described in DOMAIN.md: an earlier date answers "no rule in force".
+What the Law sets (size, who may sit, term, the head's reply, whether a board is needed) applies
+from 01/07/2023 (Law 10/2022 Art 90.1); what Decree 59/2023 adds (the union's recognition, the
+notice of an inspection, deputies, the special cases) from 15/08/2023. Decree 159/2016, which
+governed the board before, is not described here: an earlier date answers "no rule in force".
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hoinghi.law.calendar import add_months, add_working_days, calendar_deadline
 from hoinghi.law.citations import Citation, cite
 from hoinghi.law.conference._common import (
     D59_FROM,
+    L10_FROM,
     deadline_status,
     fmt_date,
     options_or_default,
@@ -29,7 +32,23 @@ from hoinghi.law.results import Basis, Reason, Result
 
 
 def _since_d59(code: str, title: str, value: int, citation: Citation) -> DatedValue[int]:
-    return DatedValue(code, title, [Dated(value, D59_FROM, None, citation)])
+    """A number in force from the date of the text it cites: the Law's or the Decree's."""
+    start = L10_FROM if citation.instrument is L10 else D59_FROM
+    return DatedValue(code, title, [Dated(value, start, None, citation)])
+
+
+def _decree_in_force(on: date) -> bool:
+    return on >= D59_FROM
+
+
+def _decree_not_yet(on: date) -> Reason:
+    return reason(
+        "inspection_board.decree_not_in_force",
+        "Ngày {on}: Nghị định số 59/2023/NĐ-CP chưa có hiệu lực (từ ngày 15/08/2023), trường hợp "
+        "đặc thù của Nghị định chưa áp dụng",
+        cite(D59, 28),
+        on=fmt_date(on),
+    )
 
 
 SMALL_UNIT_MAX = _since_d59(
@@ -88,10 +107,10 @@ class BoardRequiredFacts:
 
 @rule(
     code="inspection_board.required",
-    version="D59",
+    version="L10",
     title="Phải thành lập Ban thanh tra nhân dân",
     cites=(cite(L10, 60, 1), cite(D59, 21, 2), cite(L10, 63, 2, "e")),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=BoardRequiredFacts,
 )
 def decide_board_required(
@@ -112,7 +131,7 @@ def decide_board_required(
                 limit=small.value,
             ),
         )
-    elif facts.special_case_approved:
+    elif facts.special_case_approved and _decree_in_force(on):
         required, first = (
             False,
             reason(
@@ -143,9 +162,11 @@ def decide_board_required(
                 cite(L10, 63, 2, "e"),
             )
         )
+    if facts.special_case_approved and not _decree_in_force(on):
+        reasons.append(_decree_not_yet(on))
     return Result(
         "inspection_board.required",
-        "D59",
+        "L10",
         on,
         required,
         {"small_unit_max": small.value},
@@ -166,10 +187,10 @@ class BoardSizeFacts:
 
 @rule(
     code="inspection_board.size",
-    version="D59",
+    version="L10",
     title="Số thành viên Ban thanh tra nhân dân",
     cites=(cite(L10, 60, 1), cite(D59, 21, 2)),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=BoardSizeFacts,
 )
 def check_board_size(
@@ -201,7 +222,12 @@ def check_board_size(
                 **params,
             ),
         )
-    elif facts.special_or_dispersed and facts.union_proposed and facts.conference_decided:
+    elif (
+        facts.special_or_dispersed
+        and facts.union_proposed
+        and facts.conference_decided
+        and _decree_in_force(on)
+    ):
         ok, found = (
             True,
             reason(
@@ -226,13 +252,18 @@ def check_board_size(
                 **params,
             ),
         )
+    notes = (
+        (found,)
+        if _decree_in_force(on) or not facts.special_or_dispersed
+        else (found, _decree_not_yet(on))
+    )
     return Result(
         "inspection_board.size",
-        "D59",
+        "L10",
         on,
         ok,
         {"min_members": low.value, "max_members": high.value},
-        (found,),
+        notes,
     )
 
 
@@ -262,10 +293,10 @@ class BoardCandidateFacts:
 
 @rule(
     code="inspection_board.eligibility",
-    version="D59",
+    version="L10",
     title="Người được bầu vào Ban thanh tra nhân dân",
     cites=(cite(L10, 60, 2),),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=BoardCandidateFacts,
 )
 def check_board_eligibility(
@@ -302,7 +333,7 @@ def check_board_eligibility(
                 citation,
             )
         )
-    return Result("inspection_board.eligibility", "D59", on, ok, {}, tuple(reasons))
+    return Result("inspection_board.eligibility", "L10", on, ok, {}, tuple(reasons))
 
 
 # --- B4 Deputies ---------------------------------------------------------------------------
@@ -383,10 +414,10 @@ class BoardTermFacts:
 
 @rule(
     code="inspection_board.term",
-    version="D59",
+    version="L10",
     title="Nhiệm kỳ Ban thanh tra nhân dân",
     cites=(cite(L10, 60, 3),),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=BoardTermFacts,
 )
 def decide_board_term(
@@ -397,7 +428,7 @@ def decide_board_term(
     end = add_months(facts.elected_on, 12 * years.value)
     return Result(
         "inspection_board.term",
-        "D59",
+        "L10",
         on,
         end,
         {"term_end": end},
@@ -497,10 +528,10 @@ class RecommendationFacts:
 
 @rule(
     code="inspection_board.reply_deadline",
-    version="D59",
+    version="L10",
     title="Thời hạn người đứng đầu giải quyết kiến nghị của Ban thanh tra nhân dân",
     cites=(cite(L10, 63, 1, "c"),),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=RecommendationFacts,
 )
 def check_reply_deadline(
@@ -569,4 +600,5 @@ def _deadline_result(
     if extra is not None:
         reasons.append(extra)
     reasons.append(day_count_reason)
-    return Result(code, "D59", on, status, {"deadline": deadline}, tuple(reasons))
+    version = "L10" if code == "inspection_board.reply_deadline" else "D59"
+    return Result(code, version, on, status, {"deadline": deadline}, tuple(reasons))

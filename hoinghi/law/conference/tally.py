@@ -18,7 +18,6 @@ from hoinghi.law.conference._common import (
     ADOPTION_SHARE,
     D04_FROM,
     D04_TO,
-    D59_FROM,
     L10_FROM,
     options_or_default,
     reason,
@@ -385,14 +384,14 @@ def tally_election_d04(
 
 @rule(
     code="inspection_board.election",
-    version="D59",
+    version="L10",
     title="Kết quả bầu thành viên Ban thanh tra nhân dân",
     cites=(cite(L10, 60, 1), cite(L10, 51, 2, "c")),
-    valid_from=D59_FROM,
+    valid_from=L10_FROM,
     facts=ElectionFacts,
 )
 def tally_inspection_board_election(
     facts: ElectionFacts, *, on: date, options: ConferenceOptions | None = None
 ) -> Result:
     """Khoản 1 Điều 60, điểm c khoản 2 Điều 51 Luật 10/2022: Hội nghị bầu, trên 50% người dự."""
-    return _tally_election("inspection_board.election", "D59", facts, on, options, cite(L10, 60, 1))
+    return _tally_election("inspection_board.election", "L10", facts, on, options, cite(L10, 60, 1))

@@ -32,9 +32,11 @@ from hoinghi.law.evaluation.parameters import (
     D335_PERSON_SHARE,
 )
 from hoinghi.law.evaluation.vocabulary import (
+    PARTY_SHARE_BOUND_LABELS,
     RATIO_BASE_LABELS,
     SMALL_UNIT_RULE_LABELS,
     EvaluationRegime,
+    PartyShareBound,
     RatioBase,
     Rounding,
     SmallUnitRule,
@@ -130,6 +132,18 @@ def _scope_check(
     )
 
 
+def scope_label(regime: EvaluationRegime, scope: str, group: str | None = None) -> str:
+    """Who the cap counted, in Vietnamese: the whole agency or unit, or one task group of it.
+
+    D335 and D90 count "trong cùng cơ quan" and each group with similar tasks; D233 counts "trong
+    cùng đơn vị", the public service unit itself and not its departments.
+    """
+    if group is not None:
+        return f"Nhóm có nhiệm vụ tương đồng «{group}»"
+    whole = "Toàn đơn vị sự nghiệp công lập" if regime is EvaluationRegime.D233 else "Toàn cơ quan"
+    return f"{whole} {scope}".strip()
+
+
 def person_share(regime: EvaluationRegime, raised: bool, on: date) -> tuple[Fraction, Citation]:
     value = (D233_PERSON_SHARE if regime is EvaluationRegime.D233 else D335_PERSON_SHARE).at(on)
     return value.value[1 if raised else 0], value.citation
@@ -146,7 +160,8 @@ def person_share(regime: EvaluationRegime, raised: bool, on: date) -> tuple[Frac
 def check_excellent_cap(
     facts: ExcellentCapFacts, *, on: date, options: law_options.EvaluationOptions | None = None
 ) -> Result:
-    """Q3: excellent ≤ 20 % (25 % raised) of good, in the unit and in each group; both apply."""
+    """Q3: excellent ≤ 20 % (25 % raised) of good, over the whole agency (D335) or public service
+    unit (D233) and over each group with similar tasks in it; both apply."""
     opts = options or law_options.EvaluationOptions()
     if facts.regime not in (EvaluationRegime.D233, EvaluationRegime.D335):
         raise ValueError(f"evaluation.excellent_cap: không áp dụng cho {facts.regime}")
@@ -154,7 +169,7 @@ def check_excellent_cap(
         facts.unit_rated_excellent if facts.regime is EvaluationRegime.D233 else facts.outstanding
     )
     share, citation = person_share(facts.regime, raised, on)
-    scope = f"Đơn vị {facts.unit_id}".strip() if facts.unit_id else "Đơn vị"
+    scope = scope_label(facts.regime, facts.unit_id)
     unit_most, unit_reason = _scope_check(
         "evaluation.cap.unit", scope, facts.good, facts.excellent, share, opts, citation
     )
@@ -166,7 +181,7 @@ def check_excellent_cap(
         for g in facts.groups:
             g_most, g_reason = _scope_check(
                 "evaluation.cap.group",
-                f"Nhóm {g.group}",
+                scope_label(facts.regime, facts.unit_id, g.group),
                 g.good,
                 g.excellent,
                 share,
@@ -211,19 +226,26 @@ def check_excellent_cap(
 
 @dataclass(frozen=True, slots=True)
 class ExcellentShareFacts:
-    """Q4 (D48): the excellent share of staff may not exceed that of Party members."""
+    """Q4 (D48): the excellent share of staff may not exceed that of Party members.
+
+    Counted over the agency and over each group with similar tasks, like Q3.
+    """
 
     excellent: int  # staff (CB, CC, VC) rated excellent in the agency or group
     classified: int  # staff classified in the same agency or group
-    party_excellent: int  # Party members rated excellent (same agency or group)
-    party_classified: int  # Party members classified
+    party_excellent: int = 0  # Party members rated excellent (same agency or group)
+    party_classified: int = 0  # Party members classified
+    good: int | None = None  # staff rated good (HTTNV); None = classified minus excellent
+
+
+SHARE_CITATION = cite(D48, 1)
 
 
 @rule(
     code="evaluation.excellent_share",
     version="D48",
     title="Tỷ lệ Hoàn thành xuất sắc nhiệm vụ không vượt tỷ lệ đảng viên",
-    cites=(cite(D48, 1),),
+    cites=(SHARE_CITATION,),
     valid_from=D48_FROM,
     valid_to=D90_TRANSITION_END,
     facts=ExcellentShareFacts,
@@ -232,22 +254,68 @@ class ExcellentShareFacts:
 def check_excellent_share(
     facts: ExcellentShareFacts, *, on: date, options: law_options.EvaluationOptions | None = None
 ) -> Result:
-    """Q4: share(excellent among staff) ≤ share(excellent among Party members)."""
-    citation = cite(D48, 1)
+    """Q4: share(excellent among staff) ≤ the Party members' share under the Party's rules.
+
+    Which share bounds it is an option (``party_share_bound``, unverified): the cap the Party's
+    rules set for members (default, 20 % of those rated HTTNV) or the share observed among the
+    Party members of the same list.
+    """
+    opts = options or law_options.EvaluationOptions()
+    bound = opts.party_share_bound
+    choice = reason(
+        "evaluation.share.bound",
+        "{bound}",
+        SHARE_CITATION,
+        Basis.UNVERIFIED,
+        bound=PARTY_SHARE_BOUND_LABELS[bound],
+    )
+    if bound is PartyShareBound.PARTY_CAP:
+        return _share_by_party_cap(facts, on, opts, choice)
+    return _share_by_observed(facts, on, choice)
+
+
+def _share_result(
+    on: date, ok: bool, reasons: tuple[Reason, ...], values: dict[str, Any]
+) -> Result:
+    return make_result("evaluation.excellent_share", "D48", on, ok, reasons, values)
+
+
+def _share_by_party_cap(
+    facts: ExcellentShareFacts, on: date, opts: law_options.EvaluationOptions, choice: Reason
+) -> Result:
+    """The Party's cap for its members (default 20 % of those rated HTTNV) bounds the list."""
+    good = facts.good if facts.good is not None else facts.classified - facts.excellent
+    share = opts.party_cap_share
+    most, why = _scope_check(
+        "evaluation.share.party_cap",
+        "Tỷ lệ theo quy định của Đảng đối với đảng viên",
+        good,
+        facts.excellent,
+        share,
+        opts,
+        SHARE_CITATION,
+    )
+    reasons = (why, choice, _ratio_base_reason(opts.ratio_base, SHARE_CITATION))
+    values = {
+        "share": share,
+        "max_excellent": most,
+        "current": facts.excellent,
+        "remaining": max(0, most - facts.excellent),
+    }
+    return _share_result(on, facts.excellent <= most, reasons, values)
+
+
+def _share_by_observed(facts: ExcellentShareFacts, on: date, choice: Reason) -> Result:
+    """The share observed among the Party members of the same list bounds it."""
     if facts.party_classified <= 0:
         why = reason(
             "evaluation.share.no_party_data",
             "Chưa có kết quả xếp loại đảng viên để so sánh tỷ lệ",
-            citation,
+            SHARE_CITATION,
             Basis.UNVERIFIED,
         )
-        return make_result(
-            "evaluation.excellent_share",
-            "D48",
-            on,
-            True,
-            (why,),
-            {"max_excellent": None, "current": facts.excellent},
+        return _share_result(
+            on, True, (why, choice), {"max_excellent": None, "current": facts.excellent}
         )
     most = (facts.classified * facts.party_excellent) // facts.party_classified
     params: dict[str, Any] = {
@@ -257,34 +325,21 @@ def check_excellent_share(
         "party_excellent": facts.party_excellent,
         "party_classified": facts.party_classified,
     }
-    if facts.excellent <= most:
-        why = reason(
-            "evaluation.share.within",
-            "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ, không vượt tỷ lệ "
-            "đảng viên ({party_excellent}/{party_classified}): tối đa {most} người",
-            citation,
-            **params,
-        )
-    else:
-        why = reason(
-            "evaluation.share.over",
-            "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ đảng "
-            "viên ({party_excellent}/{party_classified}): tối đa {most} người",
-            citation,
-            **params,
-        )
-    return make_result(
-        "evaluation.excellent_share",
-        "D48",
-        on,
-        facts.excellent <= most,
-        (why,),
-        {
-            "max_excellent": most,
-            "current": facts.excellent,
-            "remaining": max(0, most - facts.excellent),
-        },
+    ok = facts.excellent <= most
+    why = reason(
+        "evaluation.share.within" if ok else "evaluation.share.over",
+        "{current}/{classified} người Hoàn thành xuất sắc nhiệm vụ, "
+        + ("không vượt" if ok else "vượt")
+        + " tỷ lệ đảng viên ({party_excellent}/{party_classified}): tối đa {most} người",
+        SHARE_CITATION,
+        **params,
     )
+    values = {
+        "max_excellent": most,
+        "current": facts.excellent,
+        "remaining": max(0, most - facts.excellent),
+    }
+    return _share_result(on, ok, (why, choice), values)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,11 @@ class PersonEvaluationFacts:
     person_id: str
     category: StaffCategory
     evaluation_year: int
-    unit_id: str = ""
-    task_group: str = ""  # group of similar work inside the unit (Q3 applies per group too)
+    unit_id: str = ""  # the department (phòng, ban) the person works in
+    # The scope of the excellent cap (Q3): the agency (D335, D90 "trong cùng cơ quan") or
+    # the public service unit itself (D233 "trong cùng đơn vị"), never one of its departments.
+    agency_id: str = ""
+    task_group: str = ""  # group of similar tasks in the agency (Q3 applies per group too)
     in_public_service_unit: bool = False
     party_or_mass_org_unit: bool = False
     is_manager: bool = False

@@ -15,7 +15,7 @@ from typing import Any
 
 from hoinghi.law import options as law_options
 from hoinghi.law.citations import Confidence, cite
-from hoinghi.law.evaluation.caps import person_share, pool_max
+from hoinghi.law.evaluation.caps import person_share, pool_max, scope_label
 from hoinghi.law.evaluation.criteria import d90_context, level_by_criteria
 from hoinghi.law.evaluation.explain import batch_result, make_result, paused_gc, reason
 from hoinghi.law.evaluation.facts import PersonEvaluationFacts
@@ -191,7 +191,7 @@ def _classify_people(
         append(batch_result(CLASSIFY, version, on, level, entry.values, reasons))
         if entry.capped and (level is X or level is G):
             slot = 1 if level is X else 0
-            unit_key = (entry.regime, f.unit_id)
+            unit_key = (entry.regime, f.agency_id)
             pool = pools.get(unit_key)
             if pool is None:
                 raised = (
@@ -202,7 +202,7 @@ def _classify_people(
                 pool = pools[unit_key] = [0, 0, int(raised)]
             pool[slot] += 1
             if f.task_group:
-                group_key = (entry.regime, f.unit_id, f.task_group)
+                group_key = (entry.regime, f.agency_id, f.task_group)
                 group = pools.get(group_key)
                 if group is None:
                     group = pools[group_key] = [0, 0, pool[2]]
@@ -240,7 +240,7 @@ def _apply_caps(
     for key, (good, excellent, raised) in pools.items():
         share, citation = person_share(key[0], bool(raised), on)
         most = room[key] = pool_max(good, excellent, share, opts.ratio_base, opts.rounding)
-        scope = f"nhóm {key[2]}" if len(key) == 3 else f"đơn vị {key[1]}"
+        scope = scope_label(key[0], key[1], key[2] if len(key) == 3 else None)
         why_of[key] = reason(
             "evaluation.cap.demoted",
             "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ của {scope} (tối đa {most} người): xếp loại "
@@ -253,8 +253,8 @@ def _apply_caps(
     for i in candidates:
         f, r = people[i], results[i]
         regime = r.values["regime"]
-        unit_key = (regime, f.unit_id)
-        group_key = (regime, f.unit_id, f.task_group) if f.task_group else None
+        unit_key = (regime, f.agency_id)
+        group_key = (regime, f.agency_id, f.task_group) if f.task_group else None
         full = (
             unit_key
             if room[unit_key] <= 0
@@ -277,7 +277,11 @@ def caps_for_people(
     on: date,
     options: law_options.EvaluationOptions | None = None,
 ) -> list[Result]:
-    """Check the proposed list of each unit against Q3: one cap Result per (regime, unit).
+    """Check the proposed list against Q3: one cap Result per (regime, agency), with its groups.
+
+    The scope is the agency (D335, D90: "trong cùng cơ quan") or the public service unit
+    itself (D233: "trong cùng đơn vị"), never a department of it, and each group of similar
+    tasks (``task_group``) inside it.
 
     Only D233 and D335 people are counted; the numbers (max, current, how many more) are in
     each result's ``values``.
@@ -292,12 +296,12 @@ def caps_for_people(
         if r.outcome not in (Rating.EXCELLENT, Rating.GOOD):
             continue
         slot = 1 if r.outcome is Rating.EXCELLENT else 0
-        entry = units.setdefault((regime, f.unit_id), [[0, 0], {}, f])
+        entry = units.setdefault((regime, f.agency_id), [[0, 0], {}, f])
         entry[0][slot] += 1
         if f.task_group:
             entry[1].setdefault(f.task_group, [0, 0])[slot] += 1
     out = []
-    for (regime, unit), (counts, groups, sample) in units.items():
+    for (regime, agency), (counts, groups, sample) in units.items():
         facts = ExcellentCapFacts(
             regime=regime,
             excellent=counts[1],
@@ -305,7 +309,7 @@ def caps_for_people(
             groups=tuple(GroupCounts(g, c[1], c[0]) for g, c in sorted(groups.items())),
             unit_rated_excellent=sample.unit_rating is Rating.EXCELLENT,
             outstanding=sample.unit_outstanding,
-            unit_id=unit,
+            unit_id=agency,
         )
         out.append(check_excellent_cap(facts, on=on, options=options))
     return out

@@ -165,6 +165,24 @@ RATIO_BASE_LABELS: dict[RatioBase, str] = {
 }
 
 
+class PartyShareBound(enum.StrEnum):
+    """What "the Party members' HTXSNV share under the Party's rules" bounds (D48, [U])."""
+
+    # The cap the Party's rules in force set for Party members (20 % of those rated HTTNV in
+    # the 2019 guidance), applied to the staff's list.
+    PARTY_CAP = "party_cap"
+    # The share the Party members of the same list were actually rated excellent.
+    OBSERVED_SHARE = "observed_share"
+
+
+PARTY_SHARE_BOUND_LABELS: dict[PartyShareBound, str] = {
+    PartyShareBound.PARTY_CAP: "Giới hạn là tỷ lệ tối đa mà quy định của Đảng đặt cho đảng viên "
+    "Hoàn thành xuất sắc nhiệm vụ",
+    PartyShareBound.OBSERVED_SHARE: "Giới hạn là tỷ lệ đảng viên trong cùng danh sách được xếp "
+    "loại Hoàn thành xuất sắc nhiệm vụ",
+}
+
+
 class Rounding(enum.StrEnum):
     FLOOR = "floor"  # "không vượt quá": the default
     HALF_UP = "half_up"

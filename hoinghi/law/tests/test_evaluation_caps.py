@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ from hoinghi.law.evaluation import (
     ExcellentCapFacts,
     ExcellentShareFacts,
     GroupCounts,
+    PartyShareBound,
     PersonEvaluationFacts,
     Rating,
     RatioBase,
@@ -25,7 +27,9 @@ from hoinghi.law.evaluation import (
     classify_people,
 )
 from hoinghi.law.options import EvaluationOptions
-from hoinghi.law.results import Basis
+from hoinghi.law.parameters import NotInForce
+from hoinghi.law.registry import rule_for
+from hoinghi.law.results import Basis, Result
 
 ON = date(2026, 12, 10)
 D233 = EvaluationRegime.D233
@@ -147,12 +151,49 @@ def test_c8_c9_unit_caps(
     assert result.values["max_excellent"] == most
 
 
-def test_d48_share_not_above_party_members() -> None:
+OBSERVED = EvaluationOptions(party_share_bound=PartyShareBound.OBSERVED_SHARE)
+
+
+def test_under_the_observed_reading_the_share_may_not_pass_the_party_members_share() -> None:
     facts = ExcellentShareFacts(excellent=6, classified=30, party_excellent=2, party_classified=10)
-    result = check_excellent_share(facts, on=date(2024, 12, 1))
+    result = check_excellent_share(facts, on=date(2024, 12, 1), options=OBSERVED)
     assert result.outcome is True and result.values["max_excellent"] == 6
-    over = check_excellent_share(ExcellentShareFacts(7, 30, 2, 10), on=date(2024, 12, 1))
+    over = check_excellent_share(
+        ExcellentShareFacts(7, 30, 2, 10), on=date(2024, 12, 1), options=OBSERVED
+    )
     assert over.outcome is False
+
+
+def test_by_default_the_party_s_cap_for_its_members_bounds_the_list_and_is_unverified() -> None:
+    # Every member a Party member, every one rated excellent: the observed share (100 %) would
+    # allow it; the Party's cap (20 % of those rated HTTNV) does not.
+    all_party = ExcellentShareFacts(
+        excellent=4, classified=4, party_excellent=4, party_classified=4
+    )
+    assert check_excellent_share(all_party, on=date(2024, 12, 1), options=OBSERVED).ok
+    refused = check_excellent_share(all_party, on=date(2024, 12, 1))
+    assert not refused.ok and refused.values["max_excellent"] == 0
+    assert Basis.UNVERIFIED in [
+        r.basis for r in refused.reasons if r.code == "evaluation.share.bound"
+    ]
+    thirty = ExcellentShareFacts(excellent=5, classified=30, good=25)
+    assert check_excellent_share(thirty, on=date(2024, 12, 1)).values["max_excellent"] == 5
+    assert not check_excellent_share(replace(thirty, excellent=6, good=24), on=date(2024, 12, 1)).ok
+
+
+def test_the_d48_share_applies_from_15_september_2023_to_the_end_of_d90_s_transition() -> None:
+    facts = ExcellentShareFacts(excellent=1, classified=10)
+    with pytest.raises(NotInForce):
+        check_share_on(facts, date(2023, 9, 14))
+    assert check_share_on(facts, date(2023, 9, 15)).rule == "evaluation.excellent_share"
+    assert check_share_on(facts, date(2027, 1, 15)).rule == "evaluation.excellent_share"
+    with pytest.raises(NotInForce):
+        check_share_on(facts, date(2027, 1, 16))
+
+
+def check_share_on(facts: ExcellentShareFacts, on: date) -> Result:
+    result: Result = rule_for("evaluation.excellent_share", on).func(facts, on=on)
+    return result
 
 
 def test_batch_demotes_beyond_the_cap_by_score() -> None:

@@ -45,10 +45,37 @@ def test_board_required(staff: int, special: bool, required: bool) -> None:
         assert "inspection_board.required.union_acts" in [r.code for r in result.reasons]
 
 
-def test_before_decree_59_there_is_no_rule_in_force() -> None:
+def test_before_the_law_of_2022_there_is_no_board_rule_in_force() -> None:
     with pytest.raises(NotInForce) as raised:
-        decide("inspection_board.required", BoardRequiredFacts(20), on=date(2023, 8, 14))
-    assert "không có quy định áp dụng ngày 14/08/2023" in str(raised.value)
+        decide("inspection_board.required", BoardRequiredFacts(20), on=date(2023, 6, 30))
+    assert "không có quy định áp dụng ngày 30/06/2023" in str(raised.value)
+
+
+def test_the_law_s_board_rules_apply_from_1_july_2023_before_decree_59() -> None:
+    on = date(2023, 7, 1)
+    assert decide("inspection_board.required", BoardRequiredFacts(20), on=on).outcome is True
+    assert decide("inspection_board.size", BoardSizeFacts(9), on=on).ok
+    assert not decide(
+        "inspection_board.eligibility", BoardCandidateFacts((BoardPosition.DEPUTY_HEAD,)), on=on
+    ).ok
+    assert decide("inspection_board.term", BoardTermFacts(on), on=on).outcome == date(2025, 7, 1)
+
+
+def test_what_decree_59_adds_waits_for_15_august_2023() -> None:
+    before, after = date(2023, 8, 14), date(2023, 8, 15)
+    with pytest.raises(NotInForce):
+        decide("inspection_board.deputies", BoardStructureFacts(9, 2), on=before)
+    assert decide("inspection_board.deputies", BoardStructureFacts(9, 2), on=after).ok
+    special = BoardRequiredFacts(20, special_case_approved=True)
+    early = decide("inspection_board.required", special, on=before)
+    assert early.outcome is True
+    assert "inspection_board.decree_not_in_force" in [r.code for r in early.reasons]
+    assert decide("inspection_board.required", special, on=after).outcome is False
+    large = BoardSizeFacts(
+        11, special_or_dispersed=True, union_proposed=True, conference_decided=True
+    )
+    assert not decide("inspection_board.size", large, on=before).ok
+    assert decide("inspection_board.size", large, on=after).ok
 
 
 @pytest.mark.parametrize(

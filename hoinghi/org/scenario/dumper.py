@@ -137,6 +137,8 @@ def _position(position: Position) -> dict[str, Any]:
         data["is_leader"] = position.is_leader
     if position.is_head:
         data["is_head"] = True
+    if position.agency_role:
+        data["agency_role"] = position.agency_role
     data.update(_compact(valid_from=position.valid_from, valid_to=position.valid_to))
     return data
 

@@ -201,7 +201,12 @@ def _sync_positions(
                 Issue(join_path(s.path, "unit"), f"không có đơn vị mã «{s.unit}» trong units")
             )
             continue
-        values = {"is_leader": s.is_leader, "is_head": s.is_head, "valid_to": s.valid_to}
+        values = {
+            "is_leader": s.is_leader,
+            "is_head": s.is_head,
+            "agency_role": s.agency_role,
+            "valid_to": s.valid_to,
+        }
         position = by_key.pop((s.unit, s.title, s.valid_from), None)
         if position is None:
             Position.objects.create(

@@ -12,6 +12,7 @@ from typing import Any
 
 from hoinghi.org.models import (
     AgencyKind,
+    AgencyRole,
     Gender,
     Role,
     StaffCategory,
@@ -59,6 +60,7 @@ class PositionSpec:
     is_head: bool
     valid_from: date
     valid_to: date | None
+    agency_role: str = ""  # AgencyRole: the agency's head, its deputy, its chief accountant
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,8 @@ def _read_people(root: Node) -> list[PersonSpec]:
 
 def _read_position(node: Node) -> PositionSpec | None:
     if not node.is_mapping(
-        required=("unit", "title", "valid_from"), optional=("is_leader", "is_head", "valid_to")
+        required=("unit", "title", "valid_from"),
+        optional=("is_leader", "is_head", "agency_role", "valid_to"),
     ):
         return None
     valid_from, valid_to = node.date("valid_from", required=True), node.date("valid_to")
@@ -278,6 +281,7 @@ def _read_position(node: Node) -> PositionSpec | None:
     is_head = node.boolean("is_head")
     unit, title = node.code("unit"), node.text("title", required=True, max_length=120)
     is_leader = node.boolean("is_leader", default=is_head)
+    agency_role = node.choice("agency_role", AgencyRole.values)
     if valid_from is None:
         return None
     return PositionSpec(
@@ -288,6 +292,7 @@ def _read_position(node: Node) -> PositionSpec | None:
         is_head=is_head,
         valid_from=valid_from,
         valid_to=valid_to,
+        agency_role=agency_role,
     )
 
 
