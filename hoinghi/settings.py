@@ -155,12 +155,16 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Uploads: imports are checked again by content and size in hoinghi.org.imports.
+# Uploads: every file is measured by content and size in hoinghi.org.files (docs/import.md).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 HOINGHI_IMPORT_MAX_BYTES = env_int("HOINGHI_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 HOINGHI_IMPORT_MAX_ROWS = env_int("HOINGHI_IMPORT_MAX_ROWS", 200_000)
 HOINGHI_IMPORT_MAX_UNZIPPED_BYTES = env_int("HOINGHI_IMPORT_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024)
+HOINGHI_IMPORT_MAX_COLUMNS = env_int("HOINGHI_IMPORT_MAX_COLUMNS", 100)
+HOINGHI_IMPORT_MAX_RATIO = env_int("HOINGHI_IMPORT_MAX_RATIO", 200)
+HOINGHI_IMPORT_MAX_DEPTH = env_int("HOINGHI_IMPORT_MAX_DEPTH", 64)
+HOINGHI_PLANS_IMPORT_MAX_ROWS = env_int("HOINGHI_PLANS_IMPORT_MAX_ROWS", 5_000)
 
 # Production behind a reverse proxy that terminates TLS: HOINGHI_HTTPS=true.
 HTTPS = env_bool("HOINGHI_HTTPS", False)

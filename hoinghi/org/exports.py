@@ -1,8 +1,8 @@
 """Staff lists as XLSX, in the import's own columns, so an export imports back as a no-op.
 
-Formula injection (OWASP "CSV Injection"): a text cell that begins with = + - @, a tab,
-a carriage return or another control character is written as a plain text cell with
-Excel's quote prefix, so no spreadsheet evaluates it, not even after the cell is edited.
+Formula injection (OWASP "CSV Injection"): every cell goes through
+:func:`hoinghi.org.files.set_cell`, so a text that begins with = + - @, a tab, a carriage
+return or another control character is a plain text cell that no spreadsheet evaluates.
 Dates stay date cells; flags are written as "x".
 """
 
@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from datetime import date
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hoinghi.org.files import set_cell
 from hoinghi.org.imports.columns import COLUMNS, DATE_KEYS, parse_date
 from hoinghi.org.imports.files import SHEET_NAME
 from hoinghi.org.models import Agency, Person, Position
 
-RISKY_FIRST = ("=", "+", "-", "@")
-DATE_FORMAT = "DD/MM/YYYY"
+__all__ = ["export_staff", "set_cell", "staff_template", "staff_workbook"]
+
 COLUMN_NOTES = {
     "staff_code": "Bắt buộc. Khóa để nhận ra người khi nhập lại; không chứa dấu «/».",
     "full_name": "Bắt buộc. Họ, tên đệm và tên, có dấu.",
@@ -43,22 +42,6 @@ COLUMN_NOTES = {
     "is_head": "Ghi «x» nếu là người đứng đầu đơn vị (thường ghi «x» cả ở cột «Lãnh đạo»).",
     "valid_from": "Ngày bắt đầu giữ chức danh; để trống thì lấy «Ngày vào cơ quan».",
 }
-
-
-def set_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
-    """Write one value; text that a spreadsheet could read as a formula stays text."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = text
-        if text and (text.startswith(RISKY_FIRST) or ord(text[0]) < 32):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-    elif value is not None:
-        cell.value = value
-        if isinstance(value, date):
-            cell.number_format = DATE_FORMAT
-    return cell
 
 
 def _header(sheet: Worksheet) -> None:

@@ -2,25 +2,28 @@
 
 The first row names the columns (any order, accents optional):
 Loại | Mã | Nội dung | Nguồn | Mã đơn vị | Mã cán bộ | Đơn vị tính | Giá trị chỉ tiêu | Hạn hoàn thành.
-Every problem is reported with its row number; one bad row writes nothing.
+Every problem is reported with its row number; one bad row writes nothing. The file is read
+by the guarded reader of :mod:`hoinghi.org.files` (at most HOINGHI_PLANS_IMPORT_MAX_ROWS rows).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, BinaryIO
 
+from django.conf import settings
+
+from hoinghi.org.files import FileRefused, Limits, check_size, import_limits, spreadsheet_rows
+from hoinghi.org.files.limits import count
+from hoinghi.org.files.spreadsheet import XLSX
 from hoinghi.org.models import Person, Unit, WorkYear
 from hoinghi.plans.models import ItemKind, ItemSource
 from hoinghi.plans.services import Actor, ItemInput, save_imported
 from hoinghi.vietnamese import fold, nfc
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
+MAX_TARGET_DIGITS = 12  # the field keeps 14 digits, 2 of them decimals
 COLUMNS = {
     "loai": "kind",
     "ma": "code",
@@ -52,24 +55,27 @@ class ImportReport:
         return not self.errors
 
 
-def read_sheet(stream: BinaryIO, size: int) -> tuple[list[list[Any]], list[str]]:
-    """The rows of the first sheet, or the reasons the file is refused."""
-    if size > MAX_BYTES:
-        return [], [f"Tệp quá lớn ({size // 1024} KB): tối đa {MAX_BYTES // 1024 // 1024} MB."]
-    content = stream.read(MAX_BYTES + 1)
-    if not content.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(content)):
-        return [], ["Tệp không phải bảng tính Excel (.xlsx)."]
-    from openpyxl import load_workbook
+def plans_limits() -> Limits:
+    return import_limits().but(max_rows=settings.HOINGHI_PLANS_IMPORT_MAX_ROWS)
 
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged workbook
-        return [], ["Không đọc được bảng tính: tệp .xlsx bị hỏng hoặc sai định dạng."]
-    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    book.close()
-    if len(rows) - 1 > MAX_ROWS:
-        return [], [f"Bảng tính có {len(rows) - 1} dòng: tối đa {MAX_ROWS} dòng mỗi lần nhập."]
-    return rows, []
+
+def read_sheet(stream: BinaryIO, size: int, file_name: str) -> list[tuple[int, list[Any]]]:
+    """The non-empty rows of the first sheet with their row numbers, through the guarded
+    reader (:mod:`hoinghi.org.files`); raise :class:`FileRefused` past any limit."""
+    limits = plans_limits()
+    check_size(size, limits)
+    content = stream.read(limits.max_bytes + 1)
+    _, rows = spreadsheet_rows(content, filename=file_name, limits=limits, kinds=(XLSX,))
+    found: list[tuple[int, list[Any]]] = []
+    for number, cells in rows:
+        if len(found) > limits.max_rows:
+            raise FileRefused(
+                "too_many_rows",
+                f"Bảng tính có hơn {count(limits.max_rows)} dòng dữ liệu: tối đa "
+                f"{count(limits.max_rows)} dòng mỗi lần nhập.",
+            )
+        found.append((number, cells))
+    return found
 
 
 def _text(value: Any) -> str:
@@ -88,14 +94,19 @@ def _date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     day, month, year = _text(value).split("/")
-    if len(year) != 4:
+    if len(year) != 4 or len(day) > 2 or len(month) > 2:
         raise ValueError(value)
     return date(int(year), int(month), int(day))
 
 
 def _decimal(value: Any) -> Decimal | None:
     text = _text(value).replace(",", ".")
-    return Decimal(text) if text else None
+    if not text:
+        return None
+    number = Decimal(text[:40])
+    if len(text) > 40 or not number.is_finite() or abs(number) >= 10**MAX_TARGET_DIGITS:
+        raise InvalidOperation(text)
+    return number
 
 
 def import_items(
@@ -106,13 +117,15 @@ def import_items(
     if work_year.is_closed:
         report.errors.append(f"Năm công tác {work_year.year} đã khóa sổ.")
         return report
-    rows, report.errors = read_sheet(stream, size)
-    if report.errors:
+    try:
+        rows = read_sheet(stream, size, file_name)
+    except FileRefused as refused:
+        report.errors.append(refused.message)
         return report
     if not rows:
         report.errors.append("Bảng tính trống.")
         return report
-    header = [COLUMNS.get(fold(_text(h))) for h in rows[0]]
+    header = [COLUMNS.get(fold(_text(h))) for h in rows[0][1]]
     for needed, label in (("kind", "Loại"), ("title", "Nội dung")):
         if needed not in header:
             report.errors.append(f"Thiếu cột «{label}» ở dòng tiêu đề.")
@@ -121,7 +134,7 @@ def import_items(
     units = {u.code: u for u in Unit.objects.filter(agency=work_year.agency)}
     people = {p.staff_code: p for p in Person.objects.filter(agency=work_year.agency)}
     checked: list[tuple[ItemInput, Unit | None, Person | None]] = []
-    for number, raw in enumerate(rows[1:], start=2):
+    for number, raw in rows[1:]:
         cells = {name: raw[i] for i, name in enumerate(header) if name and i < len(raw)}
         if all(_text(v) == "" for v in cells.values()):
             continue
@@ -163,7 +176,7 @@ def _check_row(
         problems.append(f"không có cán bộ mã «{staff_code}».")
     try:
         due_on = _date(cells.get("due_on"))
-    except ValueError:
+    except (ValueError, OverflowError):
         due_on = None
         problems.append(
             f"cột «Hạn hoàn thành» phải là ngày dạng dd/mm/yyyy: «{_text(cells.get('due_on'))}»."
@@ -172,7 +185,12 @@ def _check_row(
         target_value = _decimal(cells.get("target_value"))
     except InvalidOperation:
         target_value = None
-        problems.append(f"cột «Giá trị chỉ tiêu» phải là số: «{_text(cells.get('target_value'))}».")
+        problems.append(
+            f"cột «Giá trị chỉ tiêu» phải là số, nhỏ hơn {10**MAX_TARGET_DIGITS:,}: ".replace(
+                ",", "."
+            )
+            + f"«{_text(cells.get('target_value'))[:40]}»."
+        )
     if problems:
         return None, problems
     data = ItemInput(

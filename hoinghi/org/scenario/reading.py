@@ -21,6 +21,17 @@ _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _CODE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
+def shown(value: Any, width: int = 60) -> str:
+    """A value as a message may quote it: at most ``width`` characters, a list or a mapping
+    by its size (a file's value is never printed whole)."""
+    if isinstance(value, list):
+        return f"một danh sách {len(value)} phần tử"
+    if isinstance(value, dict):
+        return f"một bảng {len(value)} khóa"
+    text = str(value) if not isinstance(value, int) or abs(value) < 10**width else "một số rất lớn"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def join_path(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -73,7 +84,7 @@ class Node:
         for key in self.value:
             if key not in allowed:
                 self.report(
-                    f"khóa «{key}» không được hỗ trợ (các khóa hợp lệ: {', '.join(sorted(allowed))})",
+                    f"khóa «{shown(key)}» không được hỗ trợ (các khóa hợp lệ: {', '.join(sorted(allowed))})",
                     str(key),
                 )
                 ok = False
@@ -89,7 +100,9 @@ class Node:
                 self.report("thiếu trường bắt buộc", key)
             return default
         if not isinstance(value, str):
-            self.report(f"phải là chuỗi ký tự (đặt trong dấu nháy), không phải «{value}»", key)
+            self.report(
+                f"phải là chuỗi ký tự (đặt trong dấu nháy), không phải «{shown(value)}»", key
+            )
             return default
         value = nfc(value)
         if required and not value:
@@ -102,7 +115,9 @@ class Node:
         """An identifier that other entries refer to: letters, digits, '-' and '_'."""
         value = self.text(key, required=required, max_length=max_length)
         if value and not _CODE.match(value):
-            self.report(f"mã «{value}» chỉ được gồm chữ cái không dấu, chữ số, dấu '-' và '_'", key)
+            self.report(
+                f"mã «{shown(value)}» chỉ được gồm chữ cái không dấu, chữ số, dấu '-' và '_'", key
+            )
         return value
 
     def integer(
@@ -119,10 +134,12 @@ class Node:
                 self.report("thiếu trường bắt buộc", key)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(f"phải là số nguyên, không phải «{value}»", key)
+            self.report(f"phải là số nguyên, không phải «{shown(value)}»", key)
             return None
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            self.report(f"giá trị {value} nằm ngoài khoảng cho phép ({minimum}–{maximum})", key)
+            self.report(
+                f"giá trị {shown(value)} nằm ngoài khoảng cho phép ({minimum}–{maximum})", key
+            )
             return None
         return int(value)
 
@@ -131,7 +148,7 @@ class Node:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.report(f"phải là true hoặc false, không phải «{value}»", key)
+            self.report(f"phải là true hoặc false, không phải «{shown(value)}»", key)
             return default
         return value
 
@@ -143,7 +160,9 @@ class Node:
             return None
         parsed = parse_date(value) if isinstance(value, str) else None
         if parsed is None:
-            self.report(f"ngày không hợp lệ «{value}» (viết dạng 2023-01-31 hoặc 31/01/2023)", key)
+            self.report(
+                f"ngày không hợp lệ «{shown(value)}» (viết dạng 2023-01-31 hoặc 31/01/2023)", key
+            )
         return parsed
 
     def choice(
@@ -156,7 +175,7 @@ class Node:
             return default
         if value not in allowed:
             self.report(
-                f"giá trị «{value}» không hợp lệ; chọn một trong: {', '.join(allowed)}", key
+                f"giá trị «{shown(value)}» không hợp lệ; chọn một trong: {', '.join(allowed)}", key
             )
             return default
         return value

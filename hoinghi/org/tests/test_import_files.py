@@ -164,7 +164,7 @@ def test_it_refuses_xml_entity_expansion() -> None:
     )
     assert (
         refusal(rezip(data, replace={"xl/worksheets/sheet1.xml": laughs}), "ds.xlsx").code
-        == "unreadable"
+        == "xml_entities"
     )
 
 

@@ -94,7 +94,7 @@ def test_one_bad_row_writes_nothing_and_names_the_row(year: WorkYear) -> None:
 
 def test_it_refuses_a_file_that_is_not_xlsx(year: WorkYear) -> None:
     report = run(year, b"Loai;Noi dung\nNhiem vu;x\n")
-    assert report.errors == ["Tệp không phải bảng tính Excel (.xlsx)."]
+    assert report.errors == ["Tệp «kh.xlsx» mang đuôi .xlsx nhưng không phải là tệp Excel."]
 
 
 def client_for(user: object) -> Client:
