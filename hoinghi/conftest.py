@@ -11,6 +11,21 @@ import pytest
 
 from hoinghi.testing import World, build_world
 
+
+def _test_secret_key() -> None:
+    """A random key per test run instead of the public development key: servers the tests
+    start (gunicorn with DEBUG off) refuse the public key, and get this one from the
+    environment."""
+    from django.conf import settings
+
+    if settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY:
+        import secrets
+
+        os.environ["SECRET_KEY"] = settings.SECRET_KEY = secrets.token_urlsafe(64)
+
+
+_test_secret_key()
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

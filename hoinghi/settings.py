@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,10 +35,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The development key only ever serves the embedded demo; production must set SECRET_KEY.
-SECRET_KEY = (
-    os.environ.get("SECRET_KEY") or "hoinghi-insecure-development-key-set-SECRET_KEY-in-production"
-)
+# The public development key serves only DEBUG runs: with DEBUG off, `hoinghi check --deploy`
+# reports it as an error and hoinghi.wsgi refuses to start (hoinghi/security/secret_key.py).
+# `hoinghi serve` (make run) writes a random key once to var/secret_key, mode 600.
+DEVELOPMENT_SECRET_KEY = "hoinghi-insecure-development-key-set-SECRET_KEY-in-production"
+SECRET_KEY_FILE = Path(os.environ.get("HOINGHI_SECRET_KEY_FILE") or VAR_DIR / "secret_key")
+
+
+def _secret_key() -> str:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    if SECRET_KEY_FILE.is_file():
+        return SECRET_KEY_FILE.read_text(encoding="utf-8").strip() or DEVELOPMENT_SECRET_KEY
+    return DEVELOPMENT_SECRET_KEY
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -49,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "hoinghi.audit",
     "hoinghi.org",
     "hoinghi.plans",
@@ -70,7 +84,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hoinghi.security.sessions.IdleSessionExpiry",
+    "hoinghi.security.sessions.NoStoreForPersonalPages",
     "hoinghi.org.middleware.LoginRequiredByDefault",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "hoinghi.urls"
@@ -105,7 +123,8 @@ def _database() -> dict[str, object]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                # FULL: an acknowledged vote survives a power cut (docs/benchmarks.md, SQLite).
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                 "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
             ),
         }
@@ -133,6 +152,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "hoinghi.security.backends.ThrottledSignIn",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -179,6 +202,43 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Sign-in throttling (django-axes): a user name is locked for one client address after
+# HOINGHI_LOGIN_FAILURE_LIMIT wrong passwords, for HOINGHI_LOGIN_LOCKOUT_MINUTES. By name and
+# address together, so one person mistyping on the hall's shared Wi-Fi locks out nobody else.
+AXES_FAILURE_LIMIT = env_int("HOINGHI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("HOINGHI_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hoinghi.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "hoinghi.security.lockout.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit log (hoinghi/audit/logins.py)
+AXES_VERBOSE = False
+# Behind a reverse proxy the client address is the last X-Forwarded-For hop it appended.
+BEHIND_PROXY = env_bool("HOINGHI_BEHIND_PROXY", HTTPS)
+
+# Staff sessions end after this much inactivity; participants of a conference held today stay
+# signed in until the day ends (hoinghi/security/sessions.py).
+SESSION_IDLE_MINUTES = env_int("HOINGHI_SESSION_IDLE_MINUTES", 30)
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Error pages in Vietnamese (hoinghi/templates/403.html …, hoinghi/security/errors.py).
+CSRF_FAILURE_VIEW = "hoinghi.security.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

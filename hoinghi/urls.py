@@ -20,4 +20,7 @@ urlpatterns = [
     path("hoi-nghi/", include("hoinghi.conference.urls")),
     path("van-ban/", include("hoinghi.documents.urls")),
     path("bao-cao/", include("hoinghi.reports.urls")),
+    path("bao-mat/", include("hoinghi.security.urls")),
 ]
+
+handler500 = "hoinghi.security.errors.server_error"  # 503 page during a database outage

@@ -8,11 +8,20 @@ class OrgConfig(AppConfig):
     verbose_name = "Tổ chức, nhân sự"
 
     def ready(self) -> None:
-        from hoinghi.org.checks import check_law_registry
+        from hoinghi.org.checks import check_law_registry, check_secret_key
 
         checks.register(check_law_registry, "hoinghi")
+        checks.register(check_secret_key, checks.Tags.security, deploy=True)
 
         from hoinghi.org import home
         from hoinghi.org.imports.home import staff_import_links
 
         home.register(staff_import_links)
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from hoinghi.security.home import lockout_links
+        from hoinghi.security.sessions import mark_signed_in
+
+        home.register(lockout_links)
+        user_logged_in.connect(mark_signed_in, dispatch_uid="hoinghi.security.signed_in")

@@ -1,15 +1,19 @@
-"""`hoinghi serve`: migrate, load the demo agencies into an empty database, print the
-sample logins, and serve with gunicorn (WSGI; static files by whitenoise)."""
+"""`hoinghi serve`: keep a secret key, migrate, load the demo agencies into an empty database,
+print the sample logins, and serve with gunicorn (WSGI; static files by whitenoise)."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from hoinghi.org.checks import secret_key_problem
 
 
 class Command(BaseCommand):
@@ -26,6 +30,9 @@ class Command(BaseCommand):
         from hoinghi.org.demo import demo_logins, load_demo_if_empty
 
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        if not os.environ.get("SECRET_KEY"):
+            ensure_key_file(settings.SECRET_KEY_FILE)
+            self.stdout.write(f"Khoá bí mật: {settings.SECRET_KEY_FILE} (chỉ chủ sở hữu đọc được).")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not options["no_demo"] and load_demo_if_empty():
@@ -54,3 +61,20 @@ class Command(BaseCommand):
         ]
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         os.execv(gunicorn, argv)
+
+
+def ensure_key_file(path: Path) -> str:
+    """Read the key kept at ``path``; write a new random one (mode 600) the first time.
+
+    The gunicorn workers started next read it through hoinghi.settings."""
+    if path.is_file():
+        key = path.read_text(encoding="utf-8").strip()
+        if secret_key_problem(key) is None:
+            return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(64)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key + "\n")
+    os.chmod(path, 0o600)
+    return key
