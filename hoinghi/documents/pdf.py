@@ -1,19 +1,36 @@
-"""PDF through LibreOffice headless: a batch is split between two ``soffice`` processes.
+"""PDF through LibreOffice headless.
 
-Each process uses its own profile directory (``-env:UserInstallation``), so two conversions
-never fight over one profile, and a timeout, so a stuck office process cannot hold a worker.
+One document (a download): from the cache under ``var/cache/pdf/`` when this version of the
+document was converted before, else through the long-lived converter
+(:mod:`hoinghi.documents.converter`), else, when that cannot run, one ``soffice`` process.
+A batch is split between two ``soffice`` processes. Each process uses its own profile directory
+(``-env:UserInstallation``), so two conversions never fight over one profile, and a timeout, so a
+stuck office process cannot hold a worker. Every office runs with the project's fontconfig
+file (:mod:`hoinghi.documents.fonts`), so Times New Roman comes out in a font with Vietnamese.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
+from io import BytesIO
 from pathlib import Path
+
+from django.conf import settings
+
+from hoinghi.documents import converter
+from hoinghi.documents.fonts import converter_environment, pdf_font
+
+log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 60
 PER_FILE_SECONDS = 2
@@ -99,7 +116,7 @@ def _start(binary: str, paths: list[Path], out_dir: Path, profile: Path) -> subp
             command,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            env={**os.environ, "HOME": str(profile)},
+            env={**converter_environment(), "HOME": str(profile)},
         )
     except OSError as exc:
         raise PdfUnavailable(
@@ -132,8 +149,77 @@ def _wait_all(running: list[subprocess.Popen[bytes]], limit: float) -> None:
                 process.wait()
 
 
+# What a cached PDF depends on besides the document: bump when the conversion changes.
+RECIPE = "pdf-1"
+_VOLATILE = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+
+
+def version_key(docx: bytes) -> str:
+    """The document version's key: a SHA-256 over the DOCX's parts (not the zip's timestamps,
+    not the last-modified stamp) and what the PDF is made with (recipe, font)."""
+    digest = hashlib.sha256(RECIPE.encode())
+    font = pdf_font()
+    digest.update((font.file if font else "-").encode())
+    try:
+        with zipfile.ZipFile(BytesIO(docx)) as archive:
+            for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                data = archive.read(info)
+                if info.filename == "docProps/core.xml":
+                    data = _VOLATILE.sub(b"", data)
+                digest.update(info.filename.encode() + b"\0" + hashlib.sha256(data).digest())
+    except zipfile.BadZipFile:
+        digest.update(docx)
+    return digest.hexdigest()
+
+
+def cache_path(key: str, suffix: str = "") -> Path:
+    """``var/cache/pdf/ab/abcd….pdf`` (``HOINGHI_PDF_CACHE_DIR``)."""
+    root = os.environ.get("HOINGHI_PDF_CACHE_DIR") or Path(settings.VAR_DIR) / "cache" / "pdf"
+    return Path(root) / key[:2] / f"{key}{suffix}.pdf"
+
+
+def cache_read(key: str, suffix: str = "") -> bytes | None:
+    try:
+        return cache_path(key, suffix).read_bytes()
+    except OSError:
+        return None
+
+
+def cache_write(key: str, pdf: bytes, suffix: str = "") -> None:
+    """Written whole then renamed: a reader never sees half a PDF."""
+    path = cache_path(key, suffix)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(pdf)
+        temporary.replace(path)
+    except OSError as exc:
+        log.warning("PDF cache not written: %s", exc)
+
+
 def docx_to_pdf(docx: bytes, *, name: str = "van-ban") -> bytes:
-    """One document: bytes in, bytes out."""
+    """One document: bytes in, bytes out; the same version is converted once."""
+    key = version_key(docx)
+    cached = cache_read(key)
+    if cached is not None:
+        return cached
+    pdf = convert_one(docx, name=name)
+    cache_write(key, pdf)
+    return pdf
+
+
+def convert_one(docx: bytes, *, name: str = "van-ban") -> bytes:
+    """Through the long-lived converter; one soffice process when it cannot answer."""
+    if converter.enabled():
+        try:
+            return converter.convert(docx)
+        except converter.ConverterUnavailable as exc:
+            log.warning("PDF converter unavailable, one soffice process instead: %s", exc)
+    return convert_with_process(docx, name=name)
+
+
+def convert_with_process(docx: bytes, *, name: str = "van-ban") -> bytes:
+    """One soffice process for one document (the fallback, and the benchmark's baseline)."""
     with tempfile.TemporaryDirectory(prefix="hoinghi-pdf-") as work:
         source = Path(work) / f"{name}.docx"
         source.write_bytes(docx)

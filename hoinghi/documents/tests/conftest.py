@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,29 @@ from hoinghi.org.scenario import load_scenario_data
 from hoinghi.org.scenario.files import read_file
 
 HERE = Path(__file__).parent / "scenarios"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def pdf_converter_of_the_session() -> Iterator[None]:
+    """The PDF converter and cache of this test run in a folder of their own, stopped at the end
+    (``/tmp`` directly: a Unix socket path has at most 107 bytes)."""
+    from hoinghi.documents import converter
+
+    with tempfile.TemporaryDirectory(prefix="hn-pdf-", ignore_cleanup_errors=True) as folder:
+        saved = {
+            name: os.environ.get(name) for name in ("HOINGHI_PDF_RUN_DIR", "HOINGHI_PDF_CACHE_DIR")
+        }
+        os.environ["HOINGHI_PDF_RUN_DIR"] = f"{folder}/run"
+        os.environ["HOINGHI_PDF_CACHE_DIR"] = f"{folder}/cache"
+        try:
+            yield
+        finally:
+            converter.stop()
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 @pytest.fixture(autouse=True)
