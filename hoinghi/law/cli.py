@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from typing import Any, TextIO
 
+from hoinghi.law.casefile import MAX_BYTES, UnreadableCases, decode, parse_cases
 from hoinghi.law.evaluate import evaluate_cases
 from hoinghi.law.registry import load_all, rules_in_force
 
@@ -39,19 +40,23 @@ def _dump(value: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+def _read(path: str) -> bytes:
+    """At most one byte past the size limit, from the file or standard input."""
+    if path == "-":
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
 def _evaluate(path: str, out: TextIO, err: TextIO) -> int:
+    """Exit 0: every case answered; 1: some case has its own error; 2: the file unread."""
     try:
-        if path == "-":
-            text = sys.stdin.read()
-        else:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        cases = json.loads(text)
+        cases = parse_cases(decode(_read(path), path), path)
     except OSError as exc:
         err.write(f"Không đọc được tệp {path}: {exc.strerror}\n")
         return 2
-    except json.JSONDecodeError as exc:
-        err.write(f"Tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}).\n")
+    except UnreadableCases as exc:
+        err.write(f"{exc}\n")
         return 2
     answers = evaluate_cases(cases)
     _dump(answers if isinstance(cases, list) else answers[0], out)

@@ -2,8 +2,11 @@
 
 A case is ``{"question": "<rule code>", "on": "YYYY-MM-DD", "facts": {…}, "options": {…}}``
 (``options`` may be left out). The facts are built from the facts dataclass the rule
-registered, with type checking; a bad case answers ``{"question", "on", "error": {"field",
-"message"}}`` with a Vietnamese message instead of raising.
+registered, with type checking and range checks (:mod:`hoinghi.law.ranges`); a bad case
+answers ``{"question", "on", "error": {"field", "message"}}`` with a Vietnamese message
+instead of raising, and so does a case on which a rule fails unexpectedly: one case never
+costs the others. Dates lie between ``FIRST_DATE`` and ``LAST_DATE``; numbers too long or
+nesting too deep were marked by :mod:`hoinghi.law.casefile` and are refused here.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from hoinghi.law.casefile import MAX_DEPTH, MAX_DIGITS, TOO_DEEP, LongNumber
 from hoinghi.law.parameters import InvalidFacts, NotInForce
+from hoinghi.law.ranges import check_ranges
 from hoinghi.law.registry import RuleVersion, load_all, rule_for, versions_of
 
-_FRACTION_RE = re.compile(r"^\s*(-?\d+)\s*(?:/\s*(\d+)\s*)?$")
+_FRACTION_RE = re.compile(rf"^\s*(-?\d{{1,{MAX_DIGITS}}})\s*(?:/\s*(\d{{1,{MAX_DIGITS}}})\s*)?$")
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2199, 12, 31)
 
 
 class CaseError(Exception):
@@ -49,8 +56,32 @@ def _type_name(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
+def _refuse_marked(raw: Any, path: str) -> None:
+    if isinstance(raw, LongNumber):
+        raise CaseError(
+            path, f"Số có {raw.digits:,} chữ số: quá lớn (tối đa {MAX_DIGITS}).".replace(",", ".")
+        )
+    if raw == TOO_DEEP:
+        raise CaseError(path, f"Dữ kiện lồng quá {MAX_DEPTH} cấp.")
+
+
+def _date(raw: str, path: str) -> date | None:
+    try:
+        value = date.fromisoformat(raw[:10]) if len(raw) == 10 else None
+    except ValueError:
+        return None
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        raise CaseError(
+            path,
+            f"Ngày {value:%d/%m/%Y} nằm ngoài khoảng xử lý được "
+            f"({FIRST_DATE:%d/%m/%Y} – {LAST_DATE:%d/%m/%Y}).",
+        )
+    return value
+
+
 def build(tp: Any, raw: Any, path: str) -> Any:
     """Build a value of type ``tp`` from JSON ``raw``; raise :class:`CaseError` on a mismatch."""
+    _refuse_marked(raw, path)
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
@@ -81,11 +112,8 @@ def build(tp: Any, raw: Any, path: str) -> Any:
         if isinstance(raw, str):
             return raw
     elif tp is date:
-        if isinstance(raw, str):
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                pass
+        if isinstance(raw, str) and (value := _date(raw, path)) is not None:
+            return value
     elif tp is Fraction:
         if isinstance(raw, int) and not isinstance(raw, bool):
             return Fraction(raw)
@@ -101,7 +129,17 @@ def build(tp: Any, raw: Any, path: str) -> Any:
                 return member
     else:
         raise CaseError(path, f"Kiểu dữ liệu {tp!r} không được hỗ trợ.")
-    raise CaseError(path, f"Giá trị {raw!r} không hợp lệ: cần {_type_name(tp)}.")
+    raise CaseError(path, f"Giá trị {_shown(raw)} không hợp lệ: cần {_type_name(tp)}.")
+
+
+def _shown(raw: Any) -> str:
+    """A value as an error may quote it: never more than 60 characters."""
+    if isinstance(raw, list):
+        return f"(danh sách {len(raw)} phần tử)"
+    if isinstance(raw, Mapping):
+        return f"(đối tượng {len(raw)} khóa)"
+    text = repr(raw)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def build_dataclass(cls: type, raw: Any, path: str) -> Any:
@@ -113,6 +151,7 @@ def build_dataclass(cls: type, raw: Any, path: str) -> Any:
     prefix = f"{path}." if path else ""
     for key in raw:
         if key not in fields:
+            key = _shown(key).strip("'")
             raise CaseError(f"{prefix}{key}", f'Không có dữ kiện "{key}" trong {cls.__name__}.')
     kwargs: dict[str, Any] = {}
     for name, field in fields.items():
@@ -133,13 +172,26 @@ def _options_type(func: Any) -> type | None:
     return None
 
 
+def _echo(value: Any) -> Any:
+    """The case's question or date as the answer repeats it: short text, else nothing."""
+    if value is None or (isinstance(value, str) and len(value) <= 80):
+        return value
+    return None
+
+
 def _error(question: Any, on: Any, field: str, message: str) -> dict[str, Any]:
-    return {"question": question, "on": on, "error": {"field": field, "message": message}}
+    return {
+        "question": _echo(question),
+        "on": _echo(on),
+        "error": {"field": field[:200], "message": message},
+    }
 
 
 def evaluate_case(case: Any) -> dict[str, Any]:
     """Answer one case: the rule's ``Result.to_dict()``, or an ``error`` object."""
     load_all()
+    if case == TOO_DEEP:
+        return _error(None, None, "", f"Trường hợp lồng quá {MAX_DEPTH} cấp.")
     if not isinstance(case, Mapping):
         return _error(None, None, "", "Mỗi trường hợp phải là một đối tượng JSON.")
     question, on_raw = case.get("question"), case.get("on")
@@ -153,6 +205,16 @@ def evaluate_case(case: Any) -> dict[str, Any]:
         return _error(question, on_raw, "on", str(exc))
     except LookupError as exc:  # e.g. a holiday table without the year asked for
         return _error(question, on_raw, "on", getattr(exc, "message", str(exc)))
+    except OverflowError:
+        return _error(question, on_raw, "facts", "Một ngày tính ra nằm ngoài lịch (năm 1 – 9999).")
+    except Exception as exc:  # noqa: BLE001 - one case's failure never costs the batch
+        return _error(
+            question,
+            on_raw,
+            "facts",
+            f"Không trả lời được trường hợp này: quy tắc gặp lỗi {type(exc).__name__} "
+            "với các dữ kiện đã cho.",
+        )
 
 
 def _evaluate(case: Mapping[str, Any], question: Any, on_raw: Any) -> dict[str, Any]:
@@ -167,6 +229,7 @@ def _evaluate(case: Mapping[str, Any], question: Any, on_raw: Any) -> dict[str, 
     if version.facts is None:
         raise CaseError("question", f'Quy tắc "{question}" không nhận dữ kiện JSON.')
     facts = build_dataclass(version.facts, case.get("facts", {}), "facts")
+    check_ranges(question, facts)
     kwargs: dict[str, Any] = {"on": on}
     options_cls = _options_type(version.func)
     if "options" in case:

@@ -43,6 +43,7 @@ from hoinghi.law.evaluation.vocabulary import (
     ratio_floor,
 )
 from hoinghi.law.instruments import D48, D233, D335
+from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule
 from hoinghi.law.results import Basis, Reason, Result
 
@@ -164,7 +165,12 @@ def check_excellent_cap(
     unit (D233) and over each group with similar tasks in it; both apply."""
     opts = options or law_options.EvaluationOptions()
     if facts.regime not in (EvaluationRegime.D233, EvaluationRegime.D335):
-        raise ValueError(f"evaluation.excellent_cap: không áp dụng cho {facts.regime}")
+        raise InvalidFacts(
+            "regime",
+            f"Hạn mức Hoàn thành xuất sắc nhiệm vụ của câu hỏi này áp dụng cho chế độ d335 "
+            f"(công chức) hoặc d233 (viên chức), không cho «{facts.regime.value}»; với d90 "
+            "hãy hỏi evaluation.excellent_share.",
+        )
     raised = (
         facts.unit_rated_excellent if facts.regime is EvaluationRegime.D233 else facts.outstanding
     )
