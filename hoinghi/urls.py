@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from hoinghi.org.views.accounts import set_password
 from hoinghi.org.views.home import health, home
 from hoinghi.org.views.legal_basis import legal_basis
 
@@ -10,6 +11,8 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("suc-khoe/", health, name="health"),
+    path("dat-mat-khau/", set_password, name="set-password"),
+    path("dat-mat-khau/<str:code>/", set_password, name="set-password-code"),
     path("co-so-phap-ly/", legal_basis, name="legal-basis"),
     path("quan-tri/", admin.site.urls),
     path("co-quan/", include("hoinghi.org.urls")),

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from hoinghi.conference import selectors
 from hoinghi.conference.access import PREPARERS
+from hoinghi.conference.models import Comment, Conference, ConferenceState
+from hoinghi.conference.services.closing import carry_targets_to_plan
+from hoinghi.org import cycle
 from hoinghi.org.access import AnyUser, has_role
 from hoinghi.org.home import HomeLink
-from hoinghi.org.models import Agency
+from hoinghi.org.models import Agency, WorkYear
 
 
 def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
@@ -35,3 +39,103 @@ def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
             )
         )
     return links
+
+
+@cycle.todos
+def conference_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[cycle.Todo]:
+    """For those who prepare the conference: comments to answer, follow-up duties with the
+    law's deadlines (the reminders carry their citation). Two queries."""
+    if not has_role(user, PREPARERS, agency=agency):
+        return []
+    todos: list[cycle.Todo] = []
+    unanswered = (
+        Comment.objects.filter(conference__agency=agency, answer="")
+        .exclude(conference__state=ConferenceState.CLOSED)
+        .values("conference_id", "conference__year")
+        .order_by()
+        .annotate(n=Count("pk"))
+    )
+    for row in unanswered:
+        todos.append(
+            cycle.Todo(
+                f"Trả lời góp ý, Hội nghị năm {row['conference__year']}",
+                reverse("conference:comments", args=[agency.code, row["conference_id"]]),
+                cycle.Stage.CONFERENCE,
+                note=f"{row['n']} ý kiến chưa trả lời",
+            )
+        )
+    today = timezone.localdate()
+    for reminder in selectors.open_reminders(agency, until=today + timedelta(days=60))[:8]:
+        todos.append(
+            cycle.Todo(
+                reminder.title,
+                reminder.conference.get_absolute_url(),
+                cycle.Stage.FOLLOW_UP,
+                reminder.due_on,
+                reminder.citation,
+            )
+        )
+    return todos
+
+
+def reviewing_conference(work_year: WorkYear) -> Conference | None:
+    return (
+        Conference.objects.filter(agency=work_year.agency, reviewed_year=work_year)
+        .order_by("-year")
+        .first()
+    )
+
+
+@cycle.steps
+def conference_steps(work_year: WorkYear) -> list[cycle.Step]:
+    """The conference that reviews the year, and the follow-up of its resolution."""
+    code = work_year.agency.code
+    conference = reviewing_conference(work_year)
+    if conference is None:
+        return [
+            cycle.Step(
+                cycle.Stage.CONFERENCE,
+                f"Hội nghị năm {work_year.year + 1} (tổng kết năm {work_year.year})",
+                reverse("conference:list", args=[code]),
+                label="chưa tạo Hội nghị",
+            )
+        ]
+    reminders = conference.reminders.aggregate(
+        total=Count("pk"), done=Count("pk", filter=Q(done_on__isnull=False))
+    )
+    return [
+        cycle.Step(
+            cycle.Stage.CONFERENCE,
+            f"Hội nghị năm {conference.year} (tổng kết năm {work_year.year})",
+            conference.get_absolute_url(),
+            1 if conference.state == ConferenceState.CLOSED else 0,
+            1,
+            conference.get_state_display().lower(),
+        ),
+        cycle.Step(
+            cycle.Stage.FOLLOW_UP,
+            "Theo dõi thực hiện nghị quyết, công khai",
+            conference.get_absolute_url(),
+            reminders["done"],
+            reminders["total"],
+            "việc đã làm",
+        ),
+    ]
+
+
+@cycle.closing_checks
+def conference_checks(work_year: WorkYear) -> list[cycle.Unfinished]:
+    conference = reviewing_conference(work_year)
+    if conference is None or conference.state == ConferenceState.CLOSED:
+        return []
+    return [cycle.Unfinished("Hội nghị tổng kết năm chưa bế mạc", 1, conference.get_absolute_url())]
+
+
+@cycle.on_open
+def carry_resolution_targets(work_year: WorkYear, actor: AnyUser | None) -> str:
+    """Opening year N brings in the targets adopted by the conference of year N."""
+    conference = Conference.objects.filter(agency=work_year.agency, year=work_year.year).first()
+    if conference is None or not conference.resolution_targets.exists():
+        return ""
+    count = carry_targets_to_plan(conference, actor=actor)  # type: ignore[arg-type]
+    return f"Đã chuyển {count} chỉ tiêu của nghị quyết Hội nghị năm {conference.year} vào kế hoạch."

@@ -9,7 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
 # URL name prefixes anyone may open. A test walks every URL against this list.
-PUBLIC_URL_NAMES = frozenset({"login", "health", "conference:checkin-by-code", "static"})
+PUBLIC_URL_NAMES = frozenset(
+    {"login", "health", "conference:checkin-by-code", "static", "set-password", "set-password-code"}
+)
 PUBLIC_PATH_PREFIXES = ("/static/", "/favicon.ico")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hoinghi.org.views import directory
+from hoinghi.org.views import accounts, directory, years
 from hoinghi.org.views import imports as staff_files
 
 app_name = "org"
@@ -31,4 +31,21 @@ urlpatterns += [
         name="import-confirm",
     ),
     path("<slug:agency_code>/xuat-can-bo.xlsx", staff_files.export_people, name="export-people"),
+]
+
+# Accounts, login letters and roles: for the administrator and the clerk.
+urlpatterns += [
+    path("<slug:agency_code>/tai-khoan/", accounts.accounts_page, name="accounts"),
+    path(
+        "<slug:agency_code>/tai-khoan/<str:staff_code>/",
+        accounts.person_account,
+        name="person-account",
+    ),
+    path("<slug:agency_code>/phan-quyen/", accounts.roles_page, name="roles"),
+]
+
+# Work years: the list, opening the next year, the year board and closing.
+urlpatterns += [
+    path("<slug:agency_code>/nam-cong-tac/", years.years_page, name="years"),
+    path("<slug:agency_code>/nam-cong-tac/<int:year>/", years.year_page, name="year"),
 ]

@@ -6,6 +6,7 @@ API for the other apps (evaluation, emulation, reports, documents):
   ``*_total``, ``*_done``, ``*_on_time``, ``*_exceeded``, ``*_late`` (DOMAIN §3.11), with
   ``phrase`` → "hoàn thành 4/4 chỉ tiêu, 27/27 nhiệm vụ" and ``tasks_share_on_time`` etc.
 - ``completion_for_agency(work_year)``: the agency's own items (no unit, no person).
+- ``completion_for_year(work_year)``: every item of the year, whoever owns it.
 - ``completion_for_unit(unit, work_year)``: the unit's own items (no person).
 - ``completion_for_person(person, work_year)``: the person's items.
 - ``completion_by_person(work_year)`` → ``{person_id: Completion}`` in one query.
@@ -135,6 +136,11 @@ def _completion(items: QuerySet[PlanItem], on: date) -> Completion:
 def completion_for_agency(work_year: WorkYear, *, on: date | None = None) -> Completion:
     items = _counted(work_year).filter(unit__isnull=True, person__isnull=True)
     return _completion(items, on or work_year.ends_on)
+
+
+def completion_for_year(work_year: WorkYear, *, on: date | None = None) -> Completion:
+    """Every item of the year, the agency's, the units' and the people's together."""
+    return _completion(_counted(work_year), on or work_year.ends_on)
 
 
 def completion_for_unit(unit: Unit, work_year: WorkYear, *, on: date | None = None) -> Completion:

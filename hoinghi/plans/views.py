@@ -28,6 +28,7 @@ def year_items(request: HttpRequest, agency_code: str, year: int) -> HttpRespons
             "work_year": work_year,
             "items": selectors.items_for_year(work_year),
             "agency_completion": selectors.completion_for_agency(work_year),
+            "year_completion": selectors.completion_for_year(work_year),
             "unit_rows": [(u, by_unit.get(u.pk)) for u in units],
             "can_manage": access.can_manage_plans(request.user, agency),
             "today": timezone.localdate(),

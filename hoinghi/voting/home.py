@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from hoinghi.org import cycle
 from hoinghi.org.access import AnyUser, own_person
 from hoinghi.org.home import HomeLink
-from hoinghi.org.models import Agency
+from hoinghi.org.models import Agency, WorkYear
 from hoinghi.voting.models import Poll, PollState
 
 
@@ -29,3 +30,26 @@ def voting_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
             )
         )
     return links
+
+
+@cycle.todos
+def voting_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[cycle.Todo]:
+    """Open polls where the user is an elector and has not voted yet: one query."""
+    person = own_person(user)
+    if person is None or person.agency_id != agency.pk:
+        return []
+    polls = (
+        Poll.objects.filter(agency=agency, state=PollState.OPEN, electors__person=person)
+        .exclude(participations__person=person)
+        .distinct()
+        .order_by("-created_at")[:5]
+    )
+    return [
+        cycle.Todo(
+            f"Biểu quyết: {poll.title}",
+            reverse("voting:view-poll", args=[poll.pk]),
+            cycle.Stage.CONFERENCE,
+            note="Đang mở, chưa bỏ phiếu",
+        )
+        for poll in polls
+    ]
