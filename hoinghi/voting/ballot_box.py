@@ -1,20 +1,20 @@
-"""The vote transaction: the hot path of a burst, written as a few plain SQL statements.
+"""The vote transaction: the hot path of a burst, and an answer for every outcome.
 
-One vote is: take a slot (the conditional ``UPDATE`` of the poll's counter, only while the
-poll is open and only for someone in its frozen electorate), insert the participation,
-insert the ballot, insert the audit entry. Through the ORM that was four compiled queries
-plus ``BEGIN``/``COMMIT``; here it is
+One vote is: lock the poll, check the voter (in the frozen electorate, not yet voted), bump
+the poll's counter, insert the participation, insert the ballot, insert the audit entry.
 
-* **PostgreSQL**: one statement. Data-modifying CTEs hang the three inserts off the
-  ``UPDATE … RETURNING``: when the gate lets nothing through, nothing is inserted; a unique
-  violation (the same voter twice) undoes all of it. Outside a transaction the statement
-  commits on its own, so a vote is one round trip.
-* **SQLite** (no data-modifying CTEs): the same four statements through the raw cursor in
-  one ``BEGIN IMMEDIATE`` transaction (Django's ``transaction_mode``).
+* **PostgreSQL**: one statement, ``SELECT voting_cast_vote(...)`` (migration 0004): a
+  function that answers a status (``counted``, ``repeated``, ``voted``, ``closed``, ...)
+  instead of raising. A resent vote, a vote after the close, a voter outside the electorate
+  are answers, not errors, so the server log never holds a vote's statement. Outside a
+  transaction the statement commits on its own: one round trip.
+* **SQLite**: one read of the same facts, then the four writes, in one ``BEGIN IMMEDIATE``
+  transaction (Django's ``transaction_mode``): the write lock is held from the start, so the
+  read cannot go stale.
 
 The audit entry carries the minute, not the instant (RELIABILITY P2: coarse time), and no
 ballot id. The live version of a poll is its ``revision`` and ``ballots_cast``, which the
-gate already bumps: screens see the vote without another write.
+vote bumps: screens see the vote without another write.
 """
 
 from __future__ import annotations
@@ -30,44 +30,32 @@ from hoinghi.audit.models import AuditEntry
 from hoinghi.voting.models import Ballot, Participation, Poll
 
 VOTE_ACTION = "voting.vote"
-
-_GATE = (
-    "UPDATE voting_poll SET ballots_cast = ballots_cast + 1 "
-    "WHERE id = %(poll)s AND state = 'open' AND EXISTS ("
-    "SELECT 1 FROM voting_elector WHERE poll_id = %(poll)s AND person_id = %(person)s)"
-)
-_PARTICIPATION = (
-    "INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
-    "{source} %(participation)s, {poll}, %(person)s, %(digest)s{tail}"
-)
-_BALLOT = (
-    "INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid, voter_id) "
-    "{source} %(ballot)s, {poll}, %(receipt)s, %(choice)s, %(kept)s, %(valid)s, "
-    "%(voter)s{tail}"
-)
-_AUDIT = (
-    "INSERT INTO audit_auditentry "
-    "(at, actor_id, action, agency_code, target_type, target_id, data) "
-    "{source} %(at)s, %(actor)s, %(action)s, %(agency)s, 'voting.poll', %(target)s, "
-    "%(data)s{tail}"
-)
-
-
-def _from_gate(template: str) -> str:
-    return template.format(source="SELECT", poll="gate.id", tail=" FROM gate")
-
-
-def _values(template: str) -> str:
-    return template.format(source="VALUES (", poll="%(poll)s", tail=")")
-
+COUNTED = "counted"
+REPEATED = "repeated"  # the same key again: the vote was saved before
 
 POSTGRESQL_VOTE = (
-    f"WITH gate AS ({_GATE} RETURNING id), "
-    f"participation AS ({_from_gate(_PARTICIPATION)}), "
-    f"ballot AS ({_from_gate(_BALLOT)}) "
-    f"{_from_gate(_AUDIT)}"
+    "SELECT voting_cast_vote(%(poll)s, %(person)s, %(participation)s, %(digest)s, "
+    "%(ballot)s, %(receipt)s, %(choice)s, %(kept)s, %(valid)s, %(voter)s, %(at)s, "
+    "%(actor)s, %(action)s, %(agency)s, %(target)s, %(data)s)"
 )
-SQLITE_VOTE = (_GATE, _values(_PARTICIPATION), _values(_BALLOT), _values(_AUDIT))
+SQLITE_FACTS = (
+    "SELECT p.state, "
+    "EXISTS (SELECT 1 FROM voting_elector WHERE poll_id = p.id AND person_id = %(person)s), "
+    "(SELECT key_digest FROM voting_participation "
+    "WHERE poll_id = p.id AND person_id = %(person)s), "
+    "EXISTS (SELECT 1 FROM voting_ballot WHERE poll_id = p.id AND receipt = %(receipt)s) "
+    "FROM voting_poll p WHERE p.id = %(poll)s"
+)
+SQLITE_VOTE = (
+    "UPDATE voting_poll SET ballots_cast = ballots_cast + 1 WHERE id = %(poll)s",
+    "INSERT INTO voting_participation (id, poll_id, person_id, key_digest) "
+    "VALUES (%(participation)s, %(poll)s, %(person)s, %(digest)s)",
+    "INSERT INTO voting_ballot (id, poll_id, receipt, choice, kept, valid, voter_id) "
+    "VALUES (%(ballot)s, %(poll)s, %(receipt)s, %(choice)s, %(kept)s, %(valid)s, %(voter)s)",
+    "INSERT INTO audit_auditentry "
+    "(at, actor_id, action, agency_code, target_type, target_id, data) "
+    "VALUES (%(at)s, %(actor)s, %(action)s, %(agency)s, 'voting.poll', %(target)s, %(data)s)",
+)
 
 
 @dataclass(frozen=True)
@@ -84,31 +72,40 @@ class Slip:
     named: bool  # a named poll keeps the voter on the ballot
 
 
-def record_vote(slip: Slip) -> bool:
-    """Write the vote; True when it was counted, False when the gate refused it.
+def record_vote(slip: Slip) -> str:
+    """Write the vote when it may be counted; answer what happened, never raise for a refusal.
 
-    Raises ``IntegrityError`` when the voter already has a participation (nothing written).
+    ``counted``; ``repeated`` (this key's vote was saved before); ``voted`` (the voter voted
+    with another key); ``draft``, ``closed``, ``missing`` (the poll); ``not_elector``;
+    ``receipt_taken`` (another ballot has this receipt: the key was not fresh).
     """
     params = _params(slip)
     if connection.vendor == "postgresql":
-        if connection.in_atomic_block:  # a caller's transaction: keep it usable on a refusal
-            with transaction.atomic():
-                return _postgresql(params)
-        return _postgresql(params)
+        with connection.cursor() as cursor:
+            cursor.execute(POSTGRESQL_VOTE, params)
+            return str(cursor.fetchone()[0])
     with transaction.atomic(), connection.cursor() as cursor:
-        gate, *inserts = SQLITE_VOTE
-        cursor.execute(gate, params)
-        if cursor.rowcount != 1:
-            return False
-        for statement in inserts:
-            cursor.execute(statement, params)
-    return True
+        cursor.execute(SQLITE_FACTS, params)
+        row = cursor.fetchone()
+        status = _status(row, slip.key_digest)
+        if status == COUNTED:
+            for statement in SQLITE_VOTE:
+                cursor.execute(statement, params)
+    return status
 
 
-def _postgresql(params: dict[str, Any]) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(POSTGRESQL_VOTE, params)
-        return cursor.rowcount == 1
+def _status(row: tuple[Any, ...] | None, digest: str) -> str:
+    """The same decision as the PostgreSQL function, from one read."""
+    if row is None:
+        return "missing"
+    state, elector, stored, receipt_taken = row
+    if not elector:
+        return "draft" if state == "draft" else "not_elector"
+    if stored is not None:
+        return REPEATED if stored == digest else "voted"
+    if state != "open":
+        return str(state)
+    return "receipt_taken" if receipt_taken else COUNTED
 
 
 def _params(slip: Slip) -> dict[str, Any]:

@@ -1,13 +1,16 @@
 """The recount export (RELIABILITY V6): every ballot of a closed poll, its digest, a recount.
 
-At the close the engine builds the export (the poll's facts, every ballot without voter for a
-secret poll, the counts and the outcome), and publishes its SHA-256 digest with the result.
+At the close the engine builds the export (the poll's facts, every ballot, the counts and the
+outcome), and publishes its SHA-256 digest with the result. A secret poll's ballots carry no
+voter and no receipt (a receipt proves that a ballot was counted, through the published list,
+never what it chose), and are listed in the order of their content, which keeps no trace of
+the voting order. A named poll's ballots keep their receipts, in receipt order.
 Anyone with the file can recount offline (``hoinghi recount FILE``): the recount recomputes
 the digest, counts the ballots again and asks the law for the outcome again, without the
 database. One flipped ballot changes the digest.
 
-Ballots are listed in receipt order, never in voting order (the shuffle at the close has
-already removed that order from the tables).
+Only the poll's managers (its counting roles) may download the file (views); every text cell
+of the CSV is neutralised against formula injection.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from hoinghi.law.parameters import InvalidFacts
+from hoinghi.org.files.formulas import csv_row
 from hoinghi.voting import tally
 from hoinghi.voting.models import Ballot, PaperEntry, Poll
 from hoinghi.voting.vocabulary import MOTION_CHOICE_LABELS, Method, MotionChoice
@@ -72,15 +76,16 @@ def _ballots(poll: Poll) -> list[dict[str, Any]]:
         ]
     if poll.method != Method.ELECTRONIC:
         return []  # a show of hands has counts, not ballots
-    rows = (
-        Ballot.objects.filter(poll=poll)
-        .order_by("receipt")
-        .values_list("receipt", "choice", "kept", "valid")
-    )
-    return [
+    rows = Ballot.objects.filter(poll=poll).values_list("receipt", "choice", "kept", "valid")
+    ballots = [
         {"receipt": r, "choice": c, "kept": [str(k) for k in kept], "spoiled": not valid}
         for r, c, kept, valid in rows
     ]
+    if poll.is_secret:
+        for ballot in ballots:
+            del ballot["receipt"]
+        return sorted(ballots, key=lambda b: (b["choice"], b["kept"], b["spoiled"]))
+    return sorted(ballots, key=lambda b: b["receipt"])
 
 
 def digest_of(export: dict[str, Any]) -> str:
@@ -105,12 +110,14 @@ def to_csv(export: dict[str, Any]) -> str:
     for ballot in export["ballots"]:
         choice = ballot["choice"]
         writer.writerow(
-            [
-                ballot.get("receipt", ballot.get("sheet")),
-                MOTION_CHOICE_LABELS[MotionChoice(choice)] if choice else "",
-                "; ".join(names.get(k, k) for k in ballot["kept"]),
-                "không" if ballot["spoiled"] else "có",
-            ]
+            csv_row(
+                [
+                    ballot.get("receipt", ballot.get("sheet", "")),
+                    MOTION_CHOICE_LABELS[MotionChoice(choice)] if choice else "",
+                    "; ".join(names.get(k, k) for k in ballot["kept"]),
+                    "không" if ballot["spoiled"] else "có",
+                ]
+            )
         )
     return out.getvalue()
 

@@ -49,14 +49,14 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from hoinghi.audit.services import record
 from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule_for
 from hoinghi.org.models import Agency, Person
-from hoinghi.voting import ballot_box, errors, receipts, recount, selectors, tally
+from hoinghi.voting import ballot_box, errors, receipts, recount, selectors, tally, traces
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.models import (
     Ballot,
@@ -199,8 +199,8 @@ def cast_vote(
 ) -> Receipt:
     """One electronic vote. Acknowledge (return) only after the commit.
 
-    The happy path is one statement on PostgreSQL (see :mod:`hoinghi.voting.ballot_box`);
-    only a refused vote asks the database why.
+    One statement on PostgreSQL (see :mod:`hoinghi.voting.ballot_box`), which answers a
+    status for a refusal or a retry instead of raising inside the database.
     """
     if voter.user_id is None or voter.user_id != getattr(by, "pk", None):
         raise errors.not_self()
@@ -221,43 +221,27 @@ def cast_vote(
         fields["kept"],
         named=poll.secrecy == Secrecy.NAMED,
     )
-    try:
-        counted = ballot_box.record_vote(slip)
-    except IntegrityError:
-        return _answer_retry(
-            poll,
-            voter,
-            digest,
-            code,
-            VotingError("voting.conflict", "Chưa ghi được phiếu: hãy gửi lại.", status=409),
-        )
-    if not counted:
-        return _answer_refusal(poll, voter, digest, code)
-    return Receipt(code)
-
-
-def _answer_refusal(poll: Poll, voter: Person, digest: str, code: str) -> Receipt:
-    """The gate let the vote through not: say why, or answer a retry of a counted vote."""
-    state = Poll.objects.filter(pk=poll.pk).values_list("state", flat=True).first()
-    if not Elector.objects.filter(poll=poll, person=voter).exists():
-        raise errors.not_open() if state == PollState.DRAFT else errors.not_elector()
-    refusal = errors.not_open() if state == PollState.DRAFT else errors.closed()
-    return _answer_retry(poll, voter, digest, code, refusal)
-
-
-def _answer_retry(
-    poll: Poll, voter: Person, digest: str, code: str, refusal: VotingError
-) -> Receipt:
-    stored = (
-        Participation.objects.filter(poll=poll, person=voter)
-        .values_list("key_digest", flat=True)
-        .first()
-    )
-    if stored is not None and stored == digest:
+    status = ballot_box.record_vote(slip)
+    if status == ballot_box.COUNTED:
+        return Receipt(code)
+    if status == ballot_box.REPEATED:
         return Receipt(code, repeated=True)
-    if stored is not None:
-        raise errors.already_voted()
-    raise refusal
+    raise _refusal(status)
+
+
+def _refusal(status: str) -> VotingError:
+    """The vote was not written: the Vietnamese reason of the status the database answered."""
+    if status == "voted":
+        return errors.already_voted()
+    if status == "draft":
+        return errors.not_open()
+    if status == "not_elector":
+        return errors.not_elector()
+    if status == "receipt_taken":
+        return VotingError(
+            "voting.conflict", "Mã gửi phiếu đã được dùng: hãy tải lại trang.", status=409
+        )
+    return errors.closed()
 
 
 def _ballot_fields(
@@ -435,7 +419,7 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
             raise VotingError("voting.bad_counts", exc.message) from exc
         if locked.is_secret and locked.method == Method.ELECTRONIC:
             _shuffle(locked)
-            transaction.on_commit(_checkpoint)
+            transaction.on_commit(traces.erase_after_secret_close)
         outcome = tally.outcome_of(decision)
         export = recount.build_export(locked, counts, outcome)
         result = PollResult.objects.create(
@@ -464,17 +448,6 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
         )
     poll.refresh_from_db()
     return result
-
-
-def _checkpoint() -> None:
-    """SQLite after a secret poll's shuffle (RELIABILITY P8): fold the write-ahead log into the
-    database file and empty it, so that no frame keeps the ballots' voting-order pages.
-
-    ``secure_delete`` (set by the shuffle) has zeroed the freed cells in the new pages.
-    """
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _final_counts(poll: Poll) -> dict[str, Any]:

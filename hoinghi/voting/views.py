@@ -136,8 +136,12 @@ def poll_result(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_GET
 def recount_export(request: HttpRequest, poll_id: int, fmt: str) -> HttpResponse:
-    """The ballots of a closed poll with the digest published at the close (JSON or CSV)."""
-    poll = get_poll_for_user(request, poll_id)
+    """The ballots of a closed poll with the digest published at the close (JSON or CSV).
+
+    Only the poll's managers (the secretary, the counting board, the agency's administrators)
+    may download it: 404 outside the agency, 403 inside it.
+    """
+    poll = get_managed_poll_for_user(request, poll_id)
     if fmt not in ("json", "csv"):
         raise Http404("Định dạng bản xuất chỉ là json hoặc csv.")
     export = selectors.recount_export(poll)

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from hoinghi.testing import PASSWORD
 from hoinghi.voting import recount, selectors, services
 from hoinghi.voting.models import Poll
 from hoinghi.voting.tests.factories import election, motion, vote
@@ -52,10 +51,12 @@ def test_the_export_rebuilt_later_has_the_digest_published_at_the_close(world, c
     poll = close(world)
     export = selectors.recount_export(poll)
     assert export is not None and export["digest"] == poll.result.export_digest
-    assert len(export["ballots"]) == 5 and all("voter" not in b for b in export["ballots"])
-    assert [b["receipt"] for b in export["ballots"]] == sorted(
-        b["receipt"] for b in export["ballots"]
-    )
+    ballots = export["ballots"]
+    assert len(ballots) == 5 and all("voter" not in b for b in ballots)
+    # A secret poll's ballots: no receipt (it would prove the choice), in content order.
+    assert all("receipt" not in b for b in ballots)
+    order = [(b["choice"], b["kept"], b["spoiled"]) for b in ballots]
+    assert order == sorted(order)
     checked = recount.recount(json.loads(recount.to_json(export)))
     assert checked.ok, checked.problems
     assert checked.counts == poll.result.counts and checked.outcome == poll.result.outcome
@@ -91,26 +92,53 @@ def test_the_recount_command_agrees_offline_and_refuses_a_changed_file(
         call_command("recount", str(good), "--digest", "0" * 64)
 
 
-def test_a_member_of_the_agency_downloads_the_export_after_the_close(client, world):
+def test_the_named_poll_export_keeps_its_receipts_in_receipt_order(world):
+    poll = motion(world)
+    codes = [vote(world, poll, u, choice="for").code for u in (world.head, world.leader)]
+    services.close_poll(poll, by=world.clerk)
+    export = selectors.recount_export(poll)
+    assert export is not None
+    assert [b["receipt"] for b in export["ballots"]] == sorted(codes)
+
+
+def test_only_the_counting_roles_download_the_export_after_the_close(client, world):
     poll = closed_motion(world)
-    client.login(username=world.outsider.username, password=PASSWORD)
+    client.force_login(world.clerk)  # the poll's manager
     as_json = client.get(reverse("voting:recount-export", args=[poll.pk, "json"]))
     assert as_json.status_code == 200
     assert json.loads(as_json.content)["digest"] == poll.result.export_digest
     as_csv = client.get(reverse("voting:recount-export", args=[poll.pk, "csv"]))
-    assert as_csv.status_code == 200 and "Không tán thành" in as_csv.content.decode()
+    text = as_csv.content.decode()
+    assert as_csv.status_code == 200 and "Không tán thành" in text
+    receipts = {row.code.replace("-", "") for row in selectors.receipts(poll)}
+    assert len(receipts) == 5 and not [r for r in receipts if r in text]
+    client.force_login(world.outsider)  # a colleague of the agency, not a manager
+    for fmt in ("json", "csv"):
+        assert client.get(reverse("voting:recount-export", args=[poll.pk, fmt])).status_code == 403
     page = client.get(reverse("voting:view-result", args=[poll.pk]))
     assert poll.result.export_digest in page.text
 
 
+def test_candidate_names_that_look_like_formulas_stay_text_in_the_csv(world):
+    poll = election(world, seats=1)
+    candidate = selectors.candidates(poll)[0]
+    type(candidate).objects.filter(pk=candidate.pk).update(name='=HYPERLINK("http://x","y")')
+    vote(world, poll, world.head, kept=[candidate.pk])
+    services.close_poll(poll, by=world.clerk)
+    export = selectors.recount_export(poll)
+    assert export is not None
+    text = recount.to_csv(export)
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text and '"=HYPERLINK' not in text
+
+
 def test_the_export_is_refused_before_the_close_and_outside_the_agency(client, world):
     poll = motion(world)
-    client.login(username=world.head.username, password=PASSWORD)
+    client.force_login(world.clerk)
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "json"])).status_code == 403
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "xml"])).status_code == 404
     assert (
         client.get(reverse("voting:recount-export", args=[poll.pk + 999, "json"])).status_code
         == 404
     )
-    client.login(username=world.stranger.username, password=PASSWORD)
+    client.force_login(world.stranger)
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "json"])).status_code == 404
