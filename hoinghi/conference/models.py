@@ -85,6 +85,19 @@ class Conference(models.Model):
     window_decision = models.JSONField("căn cứ thời hạn tổ chức", default=dict, blank=True)
     opened_at = models.DateTimeField("khai mạc lúc", null=True, blank=True)
     closed_at = models.DateTimeField("bế mạc lúc", null=True, blank=True)
+    # The hours the papers print (giấy mời, biên bản), in Vietnam time.
+    starts_at = models.TimeField("giờ khai mạc dự kiến", null=True, blank=True)
+    minutes_opened_at = models.TimeField("giờ khai mạc (thư ký ghi)", null=True, blank=True)
+    minutes_closed_at = models.TimeField("giờ bế mạc (thư ký ghi)", null=True, blank=True)
+    presidium_head = models.ForeignKey(
+        Person,
+        verbose_name="chủ trì Đoàn Chủ tịch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Người ký «TM. Đoàn Chủ tịch»; là một thành viên Đoàn Chủ tịch.",
+    )
     # Bumped on every change the screens show (attendance, current item, polls).
     live_version = models.PositiveIntegerField(default=1, editable=False)
     # The hall's screens: the projector's link token (read-only screen, no personal login) and

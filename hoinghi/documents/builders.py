@@ -7,8 +7,9 @@ every free-text part is a keyed :class:`Section` the clerk may edit before issui
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
+from hoinghi.conference.selectors import ElectionRecord, MinutesData
 from hoinghi.documents.contexts import (
     AchievementContext,
     ActivityReportContext,
@@ -26,9 +27,16 @@ from hoinghi.documents.contexts import (
     ResultsLetterContext,
     UnionDecisionContext,
 )
-from hoinghi.documents.layout import UNION_ABBREVIATION, Letterhead, layout_for_kind
+from hoinghi.documents.layout import (
+    UNION_ABBREVIATION,
+    UNION_UNVERIFIED,
+    Letterhead,
+    layout_for_kind,
+)
 from hoinghi.documents.paper import Appendix, Header, Paper, Section, Signature, Table
+from hoinghi.law.bases import BasisSet
 from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, Layout, format_date_line
+from hoinghi.voting.selectors import CountingRecord
 
 PARTY_LETTER_ABBREV = "CV"  # a Party công văn: "Số 12-CV/VPTU" (HD 36 practice, DOMAIN §4.2 [S])
 
@@ -47,18 +55,30 @@ def header(issuer: Issuer) -> Header:
 
 
 def spoken_date(d: date | None) -> str:
-    """ "ngày 05 tháng 01 năm 2026" (as in the date line), or dots while unknown."""
+    """ "ngày 05 tháng 01 năm 2026" (as in the date line); "" while unknown."""
     if d is None:
-        return "ngày … tháng … năm …"
+        return ""
     return format_date_line("x", d).split(", ", 1)[1]
+
+
+def clock(t: time | None) -> str:
+    """ "08 giờ 00" (Vietnam time, as the secretary recorded it); "" while unknown."""
+    return f"{t:%H} giờ {t:%M}" if t is not None else ""
 
 
 def two(n: int | None) -> str:
     """Counts as the reports write them: "04", "32"."""
-    return "…" if n is None else f"{n:02d}"
+    return "" if n is None else f"{n:02d}"
+
+
+NO_SIGNER = (
+    "Chưa có người ký: tài khoản lãnh đạo cơ quan chưa được gán. Ghi họ tên người ký "
+    "ở phần «Người ký» trước khi ban hành."
+)
 
 
 def head_signature(issuer: Issuer) -> Signature:
+    """The head signs; a deputy signs "KT." for the head. Always with a name before issuing."""
     if issuer.head is None:
         return Signature(["Thủ trưởng cơ quan"], "")
     if issuer.head.is_head:
@@ -71,9 +91,23 @@ def union_signature(issuer: Issuer) -> Signature:
     return Signature(["Chủ tịch"], name, "TM", "Ban Chấp hành Công đoàn")
 
 
+def signer_notes(signatures: list[Signature]) -> list[str]:
+    return [NO_SIGNER] if any(not s.name for s in signatures) else []
+
+
 def recipients(issuer: Issuer, *lines: str) -> list[str]:
-    """The list under "Nơi nhận:", ending "- Lưu: VT, <abbreviation>." (D5)."""
-    return [*lines, f"- Lưu: VT, {issuer.abbreviation.upper()}."]
+    """The list under "Nơi nhận:", ending "- Lưu: VT, <drafting unit>." (D30 App. I)."""
+    unit = (issuer.drafting_code or issuer.abbreviation).upper()
+    return [*lines, f"- Lưu: VT, {unit}."]
+
+
+def counted(rows: list[AwardRow]) -> str:
+    """ "03 tập thể và 12 cá nhân" as the list holds them (a collective's unit is the agency)."""
+    collectives = sum(1 for r in rows if r.collective)
+    people = len(rows) - collectives
+    parts = [f"{two(collectives)} tập thể"] if collectives else []
+    parts += [f"{two(people)} cá nhân"] if people else []
+    return " và ".join(parts)
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -96,12 +130,16 @@ def _type(doc_type: DocumentType) -> tuple[str, str | None]:
 
 def _paper(issuer: Issuer, doc_type: DocumentType, summary: str, **fields: object) -> Paper:
     name, abbrev = _type(doc_type)
+    signatures: list[Signature] = fields.get("signatures", [])  # type: ignore[assignment]
+    extra: list[str] = fields.pop("notes", [])  # type: ignore[assignment]
+    notes = [*extra, *signer_notes(signatures)]
     return Paper(
         header=header(issuer),
         type_name=name,
         type_abbrev=abbrev,
         summary=summary,
         issued_on=None,
+        notes=notes,
         **fields,  # type: ignore[arg-type]
     )
 
@@ -120,12 +158,35 @@ def _award_table(rows: list[AwardRow], *, bonus: bool = False) -> Table:
     return Table(columns, body, widths)
 
 
+def _empty_list_note(rows: list[AwardRow], what: str) -> list[str]:
+    if rows:
+        return []
+    return [f"Danh sách {what} đang trống: chỉ ban hành khi đã xác nhận ban hành danh sách trống."]
+
+
 # --- before the conference ----------------------------------------------------------------
 
 
+def _when(held_on: date | None, starts_at: time | None) -> str:
+    """ "08 giờ 00, ngày 19 tháng 01 năm 2024"; the parts known."""
+    return ", ".join(x for x in (clock(starts_at), spoken_date(held_on)) if x)
+
+
+def _time_notes(held_on: date | None, starts_at: time | None, place: str) -> list[str]:
+    notes = []
+    if held_on is None:
+        notes.append("Chưa có Hội nghị trong hệ thống: ngày tổ chức chưa biết.")
+    if starts_at is None:
+        notes.append("Chưa có giờ khai mạc của Hội nghị: ghi giờ vào phần nội dung.")
+    if not place:
+        notes.append("Chưa có địa điểm của Hội nghị.")
+    return notes
+
+
 def build_plan(c: PlanContext) -> Paper:
-    when = spoken_date(c.held_on)
     agenda = "\n".join(f"{i}. {item}" for i, item in enumerate(c.agenda, start=1))
+    when = _when(c.held_on, c.starts_at)
+    time_lines = [f"Thời gian: {when}." if when else "", f"Địa điểm: {c.place}." if c.place else ""]
     return _paper(
         c.issuer,
         DocumentType.KE_HOACH,
@@ -135,20 +196,22 @@ def build_plan(c: PlanContext) -> Paper:
                 "purpose",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 f"Tổ chức {CONFERENCE} năm {c.year} nhằm đánh giá kết quả thực hiện nhiệm vụ năm "
-                f"{c.year - 1}, bàn biện pháp thực hiện nhiệm vụ năm {c.year}; phát huy quyền làm "
-                "chủ của " + STAFF + ".\nHội nghị được tổ chức dân chủ, thiết thực, đúng quy định.",
+                f"{c.reviewed_year}, bàn biện pháp thực hiện nhiệm vụ năm {c.year}; phát huy quyền "
+                "làm chủ của " + STAFF + ".\nHội nghị được tổ chức dân chủ, thiết thực, đúng quy "
+                "định.",
             ),
             Section(
                 "time",
                 "II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
-                f"Thời gian: {when}.\nĐịa điểm: {c.place or '…'}.\nHình thức: {c.form}.\n"
-                f"Thành phần: toàn thể {STAFF} của cơ quan ({two(c.participants)} người).",
+                "\n".join(
+                    [
+                        *(x for x in time_lines if x),
+                        f"Hình thức: {c.form}.",
+                        f"Thành phần: toàn thể {STAFF} của cơ quan ({two(c.participants)} người).",
+                    ]
+                ),
             ),
-            Section(
-                "agenda",
-                "III. NỘI DUNG, CHƯƠNG TRÌNH",
-                agenda or "(Chương trình sẽ thông báo sau.)",
-            ),
+            Section("agenda", "III. NỘI DUNG, CHƯƠNG TRÌNH", agenda),
             Section(
                 "tasks",
                 "IV. PHÂN CÔNG THỰC HIỆN",
@@ -158,27 +221,29 @@ def build_plan(c: PlanContext) -> Paper:
         ],
         signatures=[union_signature(c.issuer), head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Các đơn vị trong cơ quan;"),
+        notes=_time_notes(c.held_on, c.starts_at, c.place)
+        + ([] if agenda else ["Chưa có chương trình Hội nghị: soạn phần III."]),
     )
 
 
 def build_invitation(c: InvitationContext) -> Paper:
     who = c.invitee or f"Toàn thể {STAFF} cơ quan"
+    when = _when(c.held_on, c.starts_at)
+    lines = [
+        f"{c.issuer.name} trân trọng kính mời: {who}.",
+        f"Tới dự {CONFERENCE} năm {c.year}.",
+        f"Thời gian: {when}." if when else "",
+        f"Địa điểm: {c.place}." if c.place else "",
+        f"Rất mong {'Ông (Bà)' if c.invitee else 'các đồng chí'} đến dự đúng giờ.",
+    ]
     return _paper(
         c.issuer,
         DocumentType.GIAY_MOI,
         f"Dự {CONFERENCE} năm {c.year}",
-        sections=[
-            Section(
-                "body",
-                "",
-                f"{c.issuer.name} trân trọng kính mời: {who}.\n"
-                f"Tới dự {CONFERENCE} năm {c.year}.\nThời gian: {spoken_date(c.held_on)}.\n"
-                f"Địa điểm: {c.place or '…'}.\nRất mong {'Ông (Bà)' if c.invitee else 'các đồng chí'} "
-                "đến dự đúng giờ.",
-            ),
-        ],
+        sections=[Section("body", "", "\n".join(x for x in lines if x))],
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Như trên;"),
+        notes=_time_notes(c.held_on, c.starts_at, c.place),
     )
 
 
@@ -186,14 +251,23 @@ def build_invitation(c: InvitationContext) -> Paper:
 
 
 def build_activity_report(c: ActivityReportContext) -> Paper:
-    titles = (
-        "; ".join(f"{t.phrase} {t.label}" for t in c.titles) or "chưa có quyết định khen thưởng"
-    )
-    ratings = "; ".join(f"{label}: {two(n)}" for label, n in c.ratings.items()) or "chưa có kết quả"
-    targets = (
-        "\n".join(f"- {t}: …" for t in c.last_targets)
-        or "(Chưa có chỉ tiêu của nghị quyết Hội nghị năm trước trong hệ thống.)"
-    )
+    ratings = "; ".join(f"{label}: {two(n)}" for label, n in c.ratings.items() if n)
+    lines = [f"Năm {c.reviewed_year}, cơ quan {c.completion.phrase}."]
+    if ratings:
+        lines.append(f"Kết quả đánh giá, xếp loại chất lượng: {ratings}.")
+    if c.titles:
+        lines.append(
+            "Công tác thi đua, khen thưởng: "
+            + "; ".join(f"{t.phrase} {t.label}" for t in c.titles)
+            + "."
+        )
+    targets = "\n".join(f"- {t}." for t in c.last_targets)
+    notes = [
+        "Phần III (hạn chế, nguyên nhân) và phần IV (phương hướng) chưa có nội dung: "
+        "soạn trước khi ban hành; phần trống không được in."
+    ]
+    if not targets:
+        notes.append("Chưa có chỉ tiêu của nghị quyết Hội nghị năm trước: soạn phần II.")
     return _paper(
         c.issuer,
         DocumentType.BAO_CAO,
@@ -201,85 +275,114 @@ def build_activity_report(c: ActivityReportContext) -> Paper:
         f"và kiểm điểm thực hiện nghị quyết Hội nghị năm {c.reviewed_year}",
         sections=[
             Section(
-                "results",
-                f"I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {c.reviewed_year}",
-                f"Năm {c.reviewed_year}, cơ quan {c.completion.phrase}.\n"
-                f"Kết quả đánh giá, xếp loại chất lượng: {ratings}.\n"
-                f"Công tác thi đua, khen thưởng: {titles}.",
+                "results", f"I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {c.reviewed_year}", "\n".join(lines)
             ),
             Section(
                 "resolution_review",
                 f"II. KIỂM ĐIỂM THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ NĂM {c.reviewed_year}",
                 targets,
             ),
-            Section("limits", "III. HẠN CHẾ, NGUYÊN NHÂN", "…"),
-            Section("directions", f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {c.year}", "…"),
+            Section("limits", "III. HẠN CHẾ, NGUYÊN NHÂN", ""),
+            Section("directions", f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {c.year}", ""),
         ],
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Hội nghị;"),
+        notes=notes,
     )
+
+
+def _votes_text(m: MinutesData) -> str:
+    out = []
+    for v in m.votes:
+        if v.votes_for is None:
+            continue
+        tail = "thông qua" if v.adopted else "không thông qua"
+        out.append(
+            f"{v.title}: {two(v.votes_for)}/{two(v.present)} đồng ý, "
+            f"{two(v.votes_against or 0)} không đồng ý, {two(v.abstentions or 0)} không biểu quyết "
+            f"({tail})."
+        )
+    return "\n".join(out)
+
+
+def election_lines(e: ElectionRecord) -> list[str]:
+    """The result in words, by name: who was elected with how many votes, who was not."""
+    if not any(x.votes is not None for x in e.candidates):
+        return []
+    elected = [x for x in e.candidates if x.elected]
+    others = [x for x in e.candidates if not x.elected]
+    lines = [f"Hội nghị bầu {two(e.seats)} thành viên Ban thanh tra nhân dân."]
+    if elected:
+        lines.append(
+            "Những người trúng cử: "
+            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in elected)
+            + "."
+        )
+    if others:
+        lines.append(
+            "Những người không trúng cử: "
+            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in others)
+            + "."
+        )
+    if e.outcome_label and e.outcome != "complete":
+        lines.append(f"{e.outcome_label}.")
+    return lines
 
 
 def build_minutes(c: MinutesContext) -> Paper:
     m = c.minutes
     a = m.attendance
-    opened = f"{m.opened_at:%H} giờ {m.opened_at:%M}, " if m.opened_at else ""
-    votes = (
-        "\n".join(
-            f"{v.title}: {two(v.votes_for)}/{two(v.present)} đồng ý, {two(v.votes_against)} không đồng ý, "
-            f"{two(v.abstentions)} không biểu quyết ({'thông qua' if v.adopted else 'không thông qua'})."
-            for v in m.votes
-        )
-        or "(Chưa có biểu quyết.)"
+    notes = []
+    opened = clock(c.opened)
+    if not opened:
+        notes.append("Chưa có giờ khai mạc do thư ký ghi: ghi vào phần mở đầu.")
+    if c.closed is None:
+        notes.append("Chưa có giờ bế mạc do thư ký ghi: ghi vào câu kết thúc.")
+    start = (
+        f"Vào hồi {opened}, {spoken_date(m.held_on)}"
+        if opened
+        else (f"Vào {spoken_date(m.held_on)}")
     )
-    comments = (
-        "\n".join(
-            f"{x.author}: {x.text}" + (f" Trả lời: {x.answer}" if x.answer else "")
-            for x in m.comments
-        )
-        or "(Không có ý kiến.)"
+    place = f", tại {m.place}" if m.place else ""
+    absent = a.convened - a.present
+    attendance = (
+        f"Tổng số được triệu tập: {two(a.convened)}; có mặt: {two(a.present)}; vắng mặt: "
+        f"{two(absent)}" + (f" ({', '.join(a.absent_names)})" if a.absent_names else "")
+    )
+    if a.guests:
+        attendance += f"; khách mời: {two(a.guests)}"
+    people = []
+    if m.presidium:
+        people.append(f"Đoàn Chủ tịch: {', '.join(m.presidium)}.")
+    if m.secretaries:
+        people.append(f"Thư ký: {', '.join(m.secretaries)}.")
+    comments = "\n".join(
+        f"{x.author}: {x.text}" + (f" Trả lời: {x.answer}" if x.answer else "") for x in m.comments
     )
     sections = [
         Section(
             "opening",
             "",
-            f"Vào hồi {opened}{spoken_date(m.held_on)}, tại {m.place or '…'}, "
-            f"{m.agency_name} tổ chức {CONFERENCE} năm {m.year} ({m.form.lower()}).",
+            f"{start}{place}, {m.agency_name} tổ chức {CONFERENCE} năm {m.year} "
+            f"({m.form.lower()}).",
         ),
-        Section(
-            "attendance",
-            "THÀNH PHẦN",
-            f"Tổng số được triệu tập: {two(a.convened)}; có mặt: {two(a.present)}; vắng mặt: "
-            f"{two(a.convened - a.present)}"
-            + (f" ({', '.join(a.absent_names)})" if a.absent_names else "")
-            + f"; khách mời: {two(a.guests)}.\n"
-            + (m.quorum or ""),
-        ),
-        Section(
-            "presidium",
-            "ĐOÀN CHỦ TỊCH, THƯ KÝ",
-            f"Đoàn Chủ tịch: {', '.join(m.presidium) or '…'}.\nThư ký: {', '.join(m.secretaries) or '…'}.",
-        ),
-        Section(
-            "agenda", "NỘI DUNG", "\n".join(f"{i}. {t}" for i, t in enumerate(m.agenda, 1)) or "…"
-        ),
+        Section("attendance", "THÀNH PHẦN", attendance + "."),
+        Section("presidium", "ĐOÀN CHỦ TỊCH, THƯ KÝ", "\n".join(people)),
+        Section("agenda", "NỘI DUNG", "\n".join(f"{i}. {t}" for i, t in enumerate(m.agenda, 1))),
         Section(
             "reports",
             "CÁC BÁO CÁO",
-            "\n".join(f"{r.title} ({r.presented_by or r.kind})." for r in m.reports) or "…",
+            "\n".join(
+                f"{r.title}" + (f" (trình bày: {r.presented_by})" if r.presented_by else "") + "."
+                for r in m.reports
+            ),
         ),
         Section("discussion", "Ý KIẾN THẢO LUẬN", comments),
-        Section("votes", "BIỂU QUYẾT", votes),
+        Section("votes", "BIỂU QUYẾT", _votes_text(m)),
     ]
-    if m.election is not None:
-        elected = [x.name for x in m.election.candidates if x.elected]
+    if m.election is not None and election_lines(m.election):
         sections.append(
-            Section(
-                "election",
-                "BẦU BAN THANH TRA NHÂN DÂN",
-                f"Hội nghị bầu {two(m.election.seats)} thành viên. Trúng cử: "
-                f"{', '.join(elected) or '…'}.\n{m.election.explanation}",
-            )
+            Section("election", "BẦU BAN THANH TRA NHÂN DÂN", "\n".join(election_lines(m.election)))
         )
     if m.awards:
         sections.append(
@@ -295,64 +398,73 @@ def build_minutes(c: MinutesContext) -> Paper:
                 editable=False,
             )
         )
-    closed = f"{m.closed_at:%H} giờ {m.closed_at:%M}" if m.closed_at else "… giờ …"
+    sections = [s for s in sections if s.text or s.table is not None]
+    closing = (
+        f"Hội nghị kết thúc vào hồi {clock(c.closed)} cùng ngày. " if c.closed else ""
+    ) + "Biên bản đã được thông qua trước Hội nghị."
     return _paper(
         c.issuer,
         DocumentType.BIEN_BAN,
         f"{CONFERENCE} năm {m.year}",
         sections=roman_headings(sections),
-        closing=f"Hội nghị kết thúc vào hồi {closed} cùng ngày. Biên bản đã được thông qua "
-        "trước Hội nghị.",
+        closing=closing,
         signatures=[
             Signature(["Thư ký"], m.secretaries[0] if m.secretaries else ""),
-            Signature([], m.presidium[0] if m.presidium else "", "TM", "Đoàn Chủ tịch"),
+            Signature([], c.presidium_head, "TM", "Đoàn Chủ tịch"),
         ],
+        notes=notes,
     )
+
+
+RESOLUTION_KIND = "Nghị quyết Hội nghị"
 
 
 def build_resolution(c: ResolutionContext) -> Paper:
     r = c.resolution
-    targets = (
-        "\n".join(
-            f"{i}. {t.text}" + (f" ({t.unit})" if t.unit else "")
-            for i, t in enumerate(r.targets, 1)
+    targets = "\n".join(
+        f"{i}. {t.text}" + (f" ({t.unit})" if t.unit else "") for i, t in enumerate(r.targets, 1)
+    )
+    adopted = [v.title for v in r.adopted if v.kind != RESOLUTION_KIND]  # not itself
+    reviewed = r.reviewed_year or r.year - 1
+    article_1 = [
+        f"Thông qua báo cáo kết quả thực hiện nhiệm vụ năm {reviewed} và phương hướng nhiệm "
+        f"vụ năm {r.year}."
+    ]
+    if adopted:
+        article_1.append("Thông qua: " + "; ".join(adopted) + ".")
+    if r.inspection_board:
+        article_1.append(f"Bầu Ban thanh tra nhân dân gồm: {', '.join(r.inspection_board)}.")
+    sections = [
+        Section(
+            "preamble",
+            "",
+            f"{CONFERENCE} {r.agency_name} năm {r.year} họp {spoken_date(r.held_on)}, "
+            f"có {two(r.present)}/{two(r.convened)} người dự,",
+        ),
+        Section("article_1", "Điều 1.", "\n".join(article_1)),
+    ]
+    articles = 2
+    if targets:
+        sections.append(
+            Section("article_2", "Điều 2.", f"Các chỉ tiêu chủ yếu năm {r.year}:\n{targets}")
         )
-        or "…"
+        articles = 3
+    sections.append(
+        Section(
+            f"article_{articles}",
+            f"Điều {articles}.",
+            f"Toàn thể {STAFF} cơ quan có trách nhiệm thực hiện Nghị quyết này. Ban Chấp hành "
+            "Công đoàn và Ban thanh tra nhân dân giám sát việc thực hiện.",
+        )
     )
-    adopted = [v.title for v in r.adopted]
-    board = (
-        f"\nBầu Ban thanh tra nhân dân gồm: {', '.join(r.inspection_board)}."
-        if r.inspection_board
-        else ""
-    )
+    signature = Signature([], c.presidium_head, "TM", "Đoàn Chủ tịch")
     return _paper(
         c.issuer,
         DocumentType.NGHI_QUYET,
         f"{CONFERENCE} năm {r.year}",
-        sections=[
-            Section(
-                "preamble",
-                "",
-                f"{CONFERENCE} {r.agency_name} năm {r.year} họp {spoken_date(r.held_on)}, "
-                f"có {two(r.present)}/{two(r.convened)} người dự.",
-            ),
-            Section(
-                "article_1",
-                "Điều 1.",
-                f"Thông qua báo cáo kết quả thực hiện nhiệm vụ năm "
-                f"{r.reviewed_year or r.year - 1} và phương hướng nhiệm vụ năm {r.year}."
-                + ("\nThông qua: " + "; ".join(adopted) + "." if adopted else "")
-                + board,
-            ),
-            Section("article_2", "Điều 2.", f"Các chỉ tiêu chủ yếu năm {r.year}:\n{targets}"),
-            Section(
-                "article_3",
-                "Điều 3.",
-                f"Toàn thể {STAFF} cơ quan có trách nhiệm thực hiện Nghị quyết "
-                "này. Ban Chấp hành Công đoàn và Ban thanh tra nhân dân giám sát việc thực hiện.",
-            ),
-        ],
-        signatures=[Signature([], c.presidium[0] if c.presidium else "", "TM", "Đoàn Chủ tịch")],
+        sections=sections,
+        decides="QUYẾT NGHỊ:",
+        signatures=[signature],
         recipients=recipients(c.issuer, f"- Toàn thể {STAFF};"),
     )
 
@@ -360,12 +472,20 @@ def build_resolution(c: ResolutionContext) -> Paper:
 def build_results_letter(c: ResultsLetterContext) -> Paper:
     """Công văn: "V/v …" under the number, "Kính gửi", the results, "- Như trên;" first (D30 App. I)."""
     r = c.resolution
-    adopted = "; ".join(v.title for v in r.adopted) or "…"
-    board = ", ".join(r.inspection_board) or "…"
+    adopted = "; ".join(v.title for v in r.adopted)
     party = layout_for_kind(c.issuer.kind) is Layout.PARTY
     abbrev = c.issuer.abbreviation + (
         f"-{c.drafting_code}" if c.drafting_code and not party else ""
     )
+    lines = [
+        f"{c.issuer.name} báo cáo kết quả tổ chức {CONFERENCE} năm {r.year} như sau:",
+        f"- Thời gian: {spoken_date(r.held_on)}; số người dự: {two(r.present)}/{two(r.convened)}.",
+        f"- Hội nghị đã thông qua: {adopted}." if adopted else "",
+        f"- Ban thanh tra nhân dân được bầu: {', '.join(r.inspection_board)}."
+        if r.inspection_board
+        else "",
+        "(Gửi kèm Nghị quyết và Biên bản Hội nghị.)",
+    ]
     paper = _paper(
         c.issuer,
         DocumentType.CONG_VAN,
@@ -373,15 +493,7 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
         to_lines=[c.to],
         letter=True,
         sections=[
-            Section(
-                "body",
-                "",
-                f"{c.issuer.name} báo cáo kết quả tổ chức {CONFERENCE} năm {r.year} như sau:\n"
-                f"- Thời gian: {spoken_date(r.held_on)}; số người dự: {two(r.present)}/{two(r.convened)}.\n"
-                f"- Hội nghị đã thông qua: {adopted}.\n"
-                f"- Ban thanh tra nhân dân được bầu: {board}.\n"
-                "(Gửi kèm Nghị quyết và Biên bản Hội nghị.)",
-            ),
+            Section("body", "", "\n".join(x for x in lines if x)),
             Section("closing", "", f"{c.issuer.name} trân trọng báo cáo."),
         ],
         signatures=[head_signature(c.issuer)],
@@ -391,66 +503,150 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
     return replace(paper, header=header, type_abbrev=PARTY_LETTER_ABBREV if party else None)
 
 
-def build_counting(c: CountingContext) -> Paper:
-    r = c.record
-    if r is not None:
-        rows = [
-            [str(i), x.name, two(x.votes), x.share, "Trúng cử" if x.elected else ""]
-            for i, x in enumerate(r.candidates, 1)
-        ]
-        figures = (
-            f"Số người được triệu tập: {two(r.convened)}; có mặt: {two(r.present)}.\n"
-            f"Số phiếu phát ra: {two(r.ballots_issued)}; thu vào: {two(r.ballots_returned)}; "
-            f"hợp lệ: {two(r.valid)}; không hợp lệ: {two(r.invalid)}.\n{r.outcome_label}."
+def _share(votes: int, valid: int | None) -> str:
+    """Share of the valid ballots, as the records write it: "93,75%"."""
+    if not valid:
+        return ""
+    return f"{votes * 100 / valid:.2f}".replace(".", ",") + "%"
+
+
+def _round_sections(index: int, r: CountingRecord, several: bool) -> list[Section]:
+    tag = f" (vòng {index})" if several else ""
+    figures = (
+        f"Số người được triệu tập: {two(r.convened)}; có mặt: {two(r.present)}.\n"
+        + (f"Số phiếu phát ra: {two(r.ballots_issued)}.\n" if r.ballots_issued is not None else "")
+        + f"Số phiếu thu vào: {two(r.ballots_returned)}.\n"
+        f"Số phiếu hợp lệ: {two(r.valid)}.\nSố phiếu không hợp lệ: {two(r.invalid)}."
+    )
+    rows = [
+        [str(i), x.name, two(x.votes), _share(x.votes, r.valid), "Trúng cử" if x.elected else ""]
+        for i, x in enumerate(r.candidates, 1)
+    ]
+    elected = [x for x in r.candidates if x.elected]
+    others = [x for x in r.candidates if not x.elected]
+    result = []
+    if elected:
+        result.append(
+            "Những người trúng cử: "
+            + "; ".join(
+                f"{x.name} ({two(x.votes)} phiếu, {_share(x.votes, r.valid)})" for x in elected
+            )
+            + "."
         )
-        reasons = "\n".join(r.reasons + r.citations)
-    else:
-        e = c.election
-        assert e is not None
-        rows = [
-            [str(i), x.name, two(x.votes), "", "Trúng cử" if x.elected else ""]
-            for i, x in enumerate(e.candidates, 1)
-        ]
-        figures = f"Số người có mặt: {two(e.present)}. Số thành viên cần bầu: {two(e.seats)}."
-        reasons = "\n".join([e.explanation, *e.citations])
-    table = Table(["STT", "Họ và tên", "Số phiếu", "Tỷ lệ", "Kết quả"], rows, [12, 68, 25, 25, 35])
-    counters = c.counters or ["", ""]
+    if others:
+        result.append(
+            "Những người không trúng cử: "
+            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in others)
+            + "."
+        )
+    if r.outcome != "complete" and r.outcome_label:
+        result.append(f"{r.outcome_label}.")
+    table = Table(
+        ["STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với phiếu hợp lệ", "Kết quả"],
+        rows,
+        [12, 63, 22, 38, 30],
+    )
+    return [
+        Section(f"figures_{index}", f"SỐ PHIẾU{tag.upper()}", figures, editable=False),
+        Section(
+            f"candidates_{index}",
+            f"SỐ PHIẾU BẦU CHO TỪNG NGƯỜI{tag.upper()}",
+            "",
+            table,
+            editable=False,
+        ),
+        Section(f"result_{index}", f"KẾT QUẢ{tag.upper()}", "\n".join(result), editable=False),
+    ]
+
+
+def _recorded_round(c: CountingContext) -> list[Section]:
+    """An election the conference recorded by hand (no vote engine): its figures by name."""
+    e = c.election
+    assert e is not None
+    valid = e.ballots_valid
+    rows = [
+        [str(i), x.name, two(x.votes), _share(x.votes or 0, valid), "Trúng cử" if x.elected else ""]
+        for i, x in enumerate(e.candidates, 1)
+    ]
+    figures = f"Số người có mặt: {two(e.present)}."
+    if valid is not None:
+        figures += f"\nSố phiếu hợp lệ: {two(valid)}."
+    table = Table(
+        ["STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với phiếu hợp lệ", "Kết quả"],
+        rows,
+        [12, 63, 22, 38, 30],
+    )
+    return [
+        Section("figures_1", "SỐ PHIẾU", figures, editable=False),
+        Section("candidates_1", "SỐ PHIẾU BẦU CHO TỪNG NGƯỜI", "", table, editable=False),
+        Section("result_1", "KẾT QUẢ", "\n".join(election_lines(e)[1:]), editable=False),
+    ]
+
+
+def build_counting(c: CountingContext) -> Paper:
+    """Biên bản kiểm phiếu: the board, the ballots, each person's votes and share of the valid
+    ballots, who is elected and who is not, every round, the board's signatures."""
+    rounds = c.rounds or ([c.record] if c.record is not None else [])
+    body: list[Section] = []
+    for index, r in enumerate(rounds, start=1):
+        body += _round_sections(index, r, len(rounds) > 1)
+    if not rounds:
+        body = _recorded_round(c)
+    board = c.counters
+    notes = []
+    if not board:
+        notes.append(
+            "Chưa có tên thành viên Ban kiểm phiếu: ghi ở phần «Ban kiểm phiếu» và ở chữ ký."
+        )
+    members = "\n".join(
+        f"{i}. {name}" + (" - Trưởng Ban" if i == 1 else " - Thành viên")
+        for i, name in enumerate(board, start=1)
+    )
+    place = f", tại {c.place}" if c.place else ""
     return _paper(
         c.issuer,
         DocumentType.BIEN_BAN,
         "Kiểm phiếu bầu Ban thanh tra nhân dân",
-        sections=[
-            Section(
-                "opening",
-                "",
-                f"Hôm nay, {spoken_date(c.held_on)}, tại {CONFERENCE} năm {c.year}, "
-                "Ban kiểm phiếu đã tiến hành kiểm phiếu bầu Ban thanh tra nhân dân.",
-            ),
-            Section("figures", "I. KẾT QUẢ KIỂM PHIẾU", figures),
-            Section("candidates", "II. SỐ PHIẾU BẦU CHO TỪNG NGƯỜI", "", table, editable=False),
-            Section("basis", "III. CĂN CỨ", reasons),
-        ],
+        sections=roman_headings(
+            [
+                Section(
+                    "opening",
+                    "",
+                    f"Hôm nay, {spoken_date(c.held_on)}{place}, tại {CONFERENCE} năm {c.year}, "
+                    "Ban kiểm phiếu đã tiến hành kiểm phiếu bầu Ban thanh tra nhân dân.",
+                ),
+                Section("board", "BAN KIỂM PHIẾU", members),
+                *body,
+            ]
+        ),
+        closing="Biên bản được lập xong cùng ngày, đã đọc trước Hội nghị và được Ban kiểm "
+        "phiếu nhất trí ký tên.",
         signatures=[
-            Signature(["Thành viên Ban kiểm phiếu"], counters[-1]),
-            Signature(["Trưởng Ban kiểm phiếu"], counters[0]),
+            Signature(["Thành viên Ban kiểm phiếu"], board[-1] if len(board) > 1 else ""),
+            Signature(["Trưởng Ban kiểm phiếu"], board[0] if board else ""),
         ],
+        notes=notes,
     )
 
 
 # --- emulation ------------------------------------------------------------------------------
 
 
-def _decision(c: DecisionContext, summary: str, article_1: str) -> Paper:
-    paper = _paper(
+def _decision(c: DecisionContext, summary: str, article_1: str, what: str) -> Paper:
+    notes = _empty_list_note(c.rows, what)
+    if c.from_eligibility:
+        notes.append(
+            "Chưa có quyết định khen thưởng ghi trong thi đua: danh sách lấy từ những người đủ "
+            "điều kiện, cần rà soát."
+        )
+    return _paper(
         c.issuer,
         DocumentType.QUYET_DINH,
         summary,
-        bases=[
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
-            "tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng.",
-        ],
+        law_bases=BasisSet.EMULATION,
+        suggested_on=c.signed_on,
+        bases=["Xét đề nghị của Hội đồng Thi đua - Khen thưởng."],
+        decides="QUYẾT ĐỊNH:",
         sections=[
             Section("article_1", "Điều 1.", article_1),
             Section("article_2", "Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký."),
@@ -469,16 +665,18 @@ def _decision(c: DecisionContext, summary: str, article_1: str) -> Paper:
                 _award_table(c.rows, bonus=any(r.bonus for r in c.rows)),
             )
         ],
+        list_name=what,
+        notes=notes,
     )
-    return paper
 
 
 def build_titles_decision(c: DecisionContext) -> Paper:
     return _decision(
         c,
         f"Về việc công nhận danh hiệu thi đua năm {c.year}",
-        f"Công nhận danh hiệu {', '.join(c.titles)} năm {c.year} cho {two(len(c.rows))} "
-        "tập thể, cá nhân có tên trong danh sách kèm theo.",
+        f"Công nhận danh hiệu {', '.join(c.titles)} năm {c.year} cho {counted(c.rows)} "
+        "có tên trong danh sách kèm theo.",
+        "công nhận danh hiệu",
     )
 
 
@@ -486,8 +684,9 @@ def build_certificate_decision(c: DecisionContext) -> Paper:
     return _decision(
         c,
         f"Về việc tặng Giấy khen năm {c.year}",
-        f"Tặng Giấy khen cho {two(len(c.rows))} tập thể, cá nhân có tên trong danh sách "
-        f"kèm theo đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {c.year}.",
+        f"Tặng Giấy khen cho {counted(c.rows)} có tên trong danh sách kèm theo đã có thành "
+        f"tích xuất sắc trong thực hiện nhiệm vụ năm {c.year}.",
+        "tặng Giấy khen",
     )
 
 
@@ -497,28 +696,30 @@ def build_proposal(c: ProposalContext) -> Paper:
         DocumentType.TO_TRINH,
         c.subject,
         to_lines=[c.to],
+        law_bases=BasisSet.EMULATION,
+        bases=[f"Căn cứ kết quả bình xét thi đua năm {c.year} của cơ quan,"],
         sections=[
-            Section(
-                "basis",
-                "",
-                "Căn cứ Luật Thi đua, khen thưởng năm 2022 và kết quả bình xét thi đua "
-                f"năm {c.year} của cơ quan;",
-            ),
             Section(
                 "request",
                 "",
-                f"{c.issuer.name} đề nghị khen thưởng {two(len(c.rows))} tập thể, cá "
-                "nhân có tên trong danh sách kèm theo.\nKính trình xem xét, quyết định.",
+                f"{c.issuer.name} đề nghị khen thưởng {counted(c.rows)} có tên trong danh sách "
+                "kèm theo.\nKính trình xem xét, quyết định.",
             ),
         ],
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Như trên;"),
         appendices=[Appendix(f"Danh sách đề nghị khen thưởng năm {c.year}", _award_table(c.rows))],
+        list_name="đề nghị khen thưởng",
+        notes=_empty_list_note(c.rows, "đề nghị khen thưởng"),
     )
 
 
 def build_pledge(c: PledgeContext) -> Paper:
-    commitments = "\n".join(f"{i}. {t}" for i, t in enumerate(c.commitments, 1)) or "…"
+    commitments = "\n".join(f"{i}. {t}" for i, t in enumerate(c.commitments, 1))
+    signatures = [Signature([c.party_b], c.signer_b), Signature([c.party_a], c.signer_a)]
+    notes = signer_notes(signatures)
+    if not commitments:
+        notes.append("Chưa có nội dung giao ước: soạn phần các nội dung giao ước.")
     return Paper(
         header=header(c.issuer),
         type_name="Bản giao ước thi đua",
@@ -530,8 +731,10 @@ def build_pledge(c: PledgeContext) -> Paper:
             Section(
                 "parties",
                 "",
-                f"Bên thứ nhất: {c.party_a}, do {c.signer_a or '…'} đại diện.\n"
-                f"Bên thứ hai: {c.party_b}, do {c.signer_b or '…'} đại diện.",
+                f"Bên thứ nhất: {c.party_a}"
+                + (f", do {c.signer_a} đại diện." if c.signer_a else ".")
+                + f"\nBên thứ hai: {c.party_b}"
+                + (f", do {c.signer_b} đại diện." if c.signer_b else "."),
             ),
             Section(
                 "commitments",
@@ -545,7 +748,8 @@ def build_pledge(c: PledgeContext) -> Paper:
                 "giao ước thi đua.",
             ),
         ],
-        signatures=[Signature([c.party_b], c.signer_b), Signature([c.party_a], c.signer_a)],
+        signatures=signatures,
+        notes=notes,
     )
 
 
@@ -600,40 +804,51 @@ def build_classification_notice(c: ClassificationNoticeContext) -> Paper:
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Các đơn vị;"),
         appendices=[Appendix(f"Danh sách kết quả xếp loại chất lượng năm {c.year}", table)],
+        list_name="kết quả xếp loại",
+        notes=[] if c.rows else ["Chưa có kết quả xếp loại được công bố."],
     )
 
 
 def build_achievement_report(c: AchievementContext) -> Paper:
-    titles = "\n".join(f"- {t};" for t in c.titles) or "(Chưa có.)"
-    initiatives = "; ".join(c.initiatives) or "không có"
+    """A person's own report: under the national title, with no issuing body (no letterhead)."""
+    about = [
+        f"Họ và tên: {c.name}.",
+        f"Năm sinh: {c.birth_year}." if c.birth_year else "",
+        f"Chức vụ: {c.position}." if c.position else "",
+        f"Đơn vị: {c.unit}." if c.unit else "",
+        f"Ngày vào cơ quan: {c.joined_on:%d/%m/%Y}." if c.joined_on else "",
+    ]
+    achievements = [f"Năm {c.year}, {c.completion.phrase}."]
+    if c.rating:
+        achievements.append(f"Kết quả xếp loại chất lượng: {c.rating}.")
+    if c.initiatives:
+        achievements.append(f"Sáng kiến, giải pháp: {'; '.join(c.initiatives)}.")
+    sections = [
+        Section("about", "I. SƠ LƯỢC LÝ LỊCH", "\n".join(x for x in about if x)),
+        Section("achievements", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "\n".join(achievements)),
+    ]
+    if c.titles:
+        sections.append(
+            Section(
+                "titles",
+                "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+                "\n".join(f"- {t};" for t in c.titles),
+            )
+        )
     return Paper(
         header=header(c.issuer),
         type_name="Báo cáo thành tích",
         type_abbrev=None,
         numbered=False,
+        letterhead=False,
         summary=f"Đề nghị khen thưởng năm {c.year}",
         issued_on=None,
-        sections=[
-            Section(
-                "about",
-                "I. SƠ LƯỢC LÝ LỊCH",
-                f"Họ và tên: {c.name}.\nNăm sinh: {c.birth_year or '…'}.\nChức vụ: {c.position or '…'}.\n"
-                f"Đơn vị: {c.unit or '…'}.\nNgày vào cơ quan: "
-                f"{c.joined_on.strftime('%d/%m/%Y') if c.joined_on else '…'}.",
-            ),
-            Section(
-                "achievements",
-                "II. THÀNH TÍCH ĐẠT ĐƯỢC",
-                f"Năm {c.year}, {c.completion.phrase}.\nKết quả xếp loại chất lượng: {c.rating or '…'}.\n"
-                f"Sáng kiến, giải pháp: {initiatives}.",
-            ),
-            Section("titles", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", titles),
-        ],
+        sections=sections,
         signatures=[Signature(["Người báo cáo"], c.name)],
     )
 
 
-# --- the trade union (thể thức chưa xác minh, DOMAIN §4.3) ---------------------------------------
+# --- the trade union ------------------------------------------------------------------------------
 
 
 def build_union_certificate_decision(c: UnionDecisionContext) -> Paper:
@@ -642,6 +857,7 @@ def build_union_certificate_decision(c: UnionDecisionContext) -> Paper:
     issuer = c.union
     chair = issuer.union_chair.name if issuer.union_chair else ""
     table = _award_table(c.rows, bonus=any(r.bonus for r in c.rows))
+    signatures = [Signature(["Chủ tịch"], chair, "TM", "Ban Chấp hành")]
     return Paper(
         header=Header(
             Layout.STATE,
@@ -655,19 +871,20 @@ def build_union_certificate_decision(c: UnionDecisionContext) -> Paper:
         type_abbrev=abbrev,
         summary=f"Về việc tặng Giấy khen năm {c.year}",
         issued_on=None,
+        law_bases=BasisSet.UNION,
+        suggested_on=c.signed_on,
         bases=[
-            "Căn cứ Luật Công đoàn ngày 27 tháng 11 năm 2024;",
-            "Căn cứ Điều lệ Công đoàn Việt Nam;",
             "Căn cứ Quy chế thi đua, khen thưởng của Ban Chấp hành " + issuer.name + ";",
-            "Xét đề nghị của Ban Thường vụ (Ban Chấp hành) " + issuer.name + ".",
+            "Xét đề nghị của Ban Thường vụ " + issuer.name + ".",
         ],
+        decides="QUYẾT ĐỊNH:",
         sections=[
             Section(
                 "article_1",
                 "Điều 1.",
-                f"Tặng Giấy khen của Ban Chấp hành {issuer.name} cho "
-                f"{two(len(c.rows))} tập thể, cá nhân có tên trong danh sách kèm theo đã có thành tích "
-                f"xuất sắc trong hoạt động công đoàn năm {c.year}.",
+                f"Tặng Giấy khen của Ban Chấp hành {issuer.name} cho {counted(c.rows)} có tên "
+                f"trong danh sách kèm theo đã có thành tích xuất sắc trong hoạt động công đoàn "
+                f"năm {c.year}.",
             ),
             Section("article_2", "Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký."),
             Section(
@@ -676,7 +893,13 @@ def build_union_certificate_decision(c: UnionDecisionContext) -> Paper:
                 "Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
             ),
         ],
-        signatures=[Signature(["Chủ tịch"], chair, "TM", "Ban Chấp hành")],
+        signatures=signatures,
         recipients=["- Như Điều 3;", "- Thủ trưởng cơ quan;", f"- Lưu: VT, {UNION_ABBREVIATION}."],
         appendices=[Appendix(f"Danh sách tặng Giấy khen năm {c.year}", table)],
+        list_name="tặng Giấy khen",
+        notes=[
+            UNION_UNVERIFIED,
+            *signer_notes(signatures),
+            *_empty_list_note(c.rows, "tặng Giấy khen"),
+        ],
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from hoinghi.conference import selectors as conference_selectors
 from hoinghi.conference.selectors import MinutesData, ResolutionData
@@ -66,6 +67,19 @@ class Issuer:
     place: str
     head: Signer | None
     union_chair: Signer | None
+    drafting_code: str = ""  # the drafting unit in "Lưu: VT, TH." ("" : the issuer's symbol)
+
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local_time(moment: datetime | None, on: date) -> time | None:
+    """The clock time in Vietnam of ``moment`` if it falls on the day ``on``; None otherwise
+    (a time stamped on another day is when the data was loaded, not when the meeting sat)."""
+    if moment is None:
+        return None
+    local = moment.astimezone(VIETNAM)
+    return local.time().replace(second=0, microsecond=0) if local.date() == on else None
 
 
 def _signer(person: Person | None, on: date, fallback: str) -> Signer | None:
@@ -89,6 +103,7 @@ def gather_issuer(agency: Agency, on: date) -> Issuer:
         place=agency.place_name,
         head=_signer(org_selectors.agency_head(agency, on), on, "Thủ trưởng"),
         union_chair=_signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn"),
+        drafting_code=register_settings(agency).drafting_code,
     )
 
 
@@ -134,6 +149,8 @@ class PlanContext:
     form: str
     participants: int
     agenda: list[str]
+    reviewed_year: int = 0
+    starts_at: time | None = None
 
 
 def gather_plan(source: Source) -> PlanContext:
@@ -153,6 +170,7 @@ def gather_plan(source: Source) -> PlanContext:
             agenda = [item.title for item in agenda_template(on=on)]
         except NotInForce:
             agenda = []
+    reviewed = conference.reviewed_year if conference else None
     return PlanContext(
         issuer,
         source.year,
@@ -161,6 +179,8 @@ def gather_plan(source: Source) -> PlanContext:
         conference.get_form_display() if conference else "Hội nghị toàn thể",
         participants,
         agenda,
+        reviewed.year if reviewed else source.year - 1,
+        getattr(conference, "starts_at", None),
     )
 
 
@@ -171,6 +191,7 @@ class InvitationContext:
     held_on: date | None
     place: str
     invitee: str  # a name, or "" for the whole staff
+    starts_at: time | None = None
 
 
 def gather_invitation(source: Source) -> InvitationContext:
@@ -185,6 +206,7 @@ def gather_invitation(source: Source) -> InvitationContext:
         conference.held_on if conference else None,
         conference.place if conference else "",
         invitee,
+        getattr(conference, "starts_at", None),
     )
 
 
@@ -231,13 +253,45 @@ def gather_activity_report(source: Source) -> ActivityReportContext:
 class MinutesContext:
     issuer: Issuer
     minutes: MinutesData
+    opened: time | None = None  # Vietnam time, as the secretary recorded it
+    closed: time | None = None
+    presidium_head: str = ""
+
+
+def _recorded_times(conference) -> tuple[time | None, time | None]:  # noqa: ANN001
+    """The opening and closing hours: the secretary's record, else the moments the conference
+    was opened and closed in the system on the day it sat (in Vietnam time)."""
+    opened = getattr(conference, "minutes_opened_at", None) or local_time(
+        conference.opened_at, conference.held_on
+    )
+    closed = getattr(conference, "minutes_closed_at", None) or local_time(
+        conference.closed_at, conference.held_on
+    )
+    return opened, closed
+
+
+def presidium_head(conference, issuer: Issuer) -> str:  # noqa: ANN001
+    """Who signs for the presidium: the member recorded as its head, else the agency's head
+    when in it, else the first member in the order the presidium was listed."""
+    head = getattr(conference, "presidium_head", None)
+    if head is not None:
+        return str(head.full_name)
+    names = [p.full_name for p in conference.presidium.order_by("pk")]
+    if issuer.head is not None and issuer.head.name in names:
+        return issuer.head.name
+    return names[0] if names else ""
 
 
 def gather_minutes(source: Source) -> MinutesContext:
     conference = _require_conference(source)
+    issuer = gather_issuer(source.agency, conference.held_on)
+    opened, closed = _recorded_times(conference)
     return MinutesContext(
-        gather_issuer(source.agency, conference.held_on),
+        issuer,
         conference_selectors.minutes_data(conference),
+        opened,
+        closed,
+        presidium_head(conference, issuer),
     )
 
 
@@ -245,18 +299,16 @@ def gather_minutes(source: Source) -> MinutesContext:
 class ResolutionContext:
     issuer: Issuer
     resolution: ResolutionData
-    presidium: list[str]  # the presidium in name order: the first signs "TM. Đoàn Chủ tịch"
+    presidium_head: str  # signs "TM. Đoàn Chủ tịch"
 
 
 def gather_resolution(source: Source) -> ResolutionContext:
     conference = _require_conference(source)
-    presidium = [
-        p.full_name for p in conference.presidium.order_by("sort_key")
-    ]  # not in ResolutionData
+    issuer = gather_issuer(source.agency, conference.held_on)
     return ResolutionContext(
-        gather_issuer(source.agency, conference.held_on),
+        issuer,
         conference_selectors.resolution_data(conference),
-        presidium,
+        presidium_head(conference, issuer),
     )
 
 
@@ -287,9 +339,11 @@ class CountingContext:
     issuer: Issuer
     year: int
     held_on: date
-    record: CountingRecord | None  # from the vote engine when the election ran there
+    record: CountingRecord | None  # the last round's, from the vote engine when it ran there
     election: conference_selectors.ElectionRecord | None  # as recorded by the conference
     counters: list[str] = field(default_factory=list)
+    place: str = ""
+    rounds: list[CountingRecord] = field(default_factory=list)  # every closed round
 
 
 def gather_counting(source: Source) -> CountingContext:
@@ -308,7 +362,9 @@ def gather_counting(source: Source) -> CountingContext:
         conference.held_on,
         record,
         recorded,
-        record.counters if record else [],
+        list(dict.fromkeys(n for r in recorded.counting for n in r.counters)),
+        conference.place,
+        list(recorded.counting),
     )
 
 
@@ -322,6 +378,7 @@ class AwardRow:
     title: str
     achievement: str = ""
     bonus: int | None = None
+    collective: bool = False
 
 
 @dataclass(frozen=True)
@@ -346,30 +403,50 @@ RECOGNISED_TITLES = frozenset(
 )
 
 
-def _award_rows(work_year: WorkYear, titles: frozenset[Title]) -> tuple[list[AwardRow], bool]:
-    awards = emulation_selectors.awards_ordered(
-        emulation_selectors.live_awards(work_year).filter(title__in=list(titles))
+def _units_of(person_ids: set[int], on: date) -> dict[int, str]:
+    """Each person's unit on a date, in one query: the appendix's "Đơn vị" column."""
+    people = org_selectors.people_with_positions(Person.objects.filter(pk__in=person_ids), on)
+    return {
+        p.pk: p.positions_on_date[0].unit.name  # type: ignore[attr-defined]
+        for p in people
+        if p.positions_on_date  # type: ignore[attr-defined]
+    }
+
+
+def award_row(award, units: dict[int, str], agency_name: str, title: str) -> AwardRow:  # noqa: ANN001
+    """A person under their unit; a collective under the agency (its name once)."""
+    if award.person is not None:
+        unit = units.get(award.person_id, award.unit.name if award.unit else "")
+        return AwardRow(award.person.full_name, unit, title, award.achievement, award.bonus_amount)
+    return AwardRow(
+        award.unit.name, agency_name, title, award.achievement, award.bonus_amount, collective=True
     )
-    rows = [
-        AwardRow(
-            a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
-            a.unit.name if a.unit and a.person is None else "",
-            TITLE_LABELS[Title(a.title)],
-            a.achievement,
-            a.bonus_amount,
+
+
+def _award_rows(work_year: WorkYear, titles: frozenset[Title]) -> tuple[list[AwardRow], bool]:
+    awards = list(
+        emulation_selectors.awards_ordered(
+            emulation_selectors.live_awards(work_year).filter(title__in=list(titles))
         )
-        for a in awards
-    ]
+    )
+    agency = work_year.agency
+    units = _units_of({a.person_id for a in awards if a.person_id}, work_year.ends_on)
+    name = agency.short_name or agency.name
+    rows = [award_row(a, units, name, TITLE_LABELS[Title(a.title)]) for a in awards]
     if rows:
         return rows, False
-    eligible = emulation_selectors.eligibility_rows(work_year).filter(
-        outcome="eligible", title__in=list(titles)
+    eligible = list(
+        emulation_selectors.eligibility_rows(work_year).filter(
+            outcome="eligible", title__in=list(titles)
+        )
     )
+    units = _units_of({e.person_id for e in eligible if e.person_id}, work_year.ends_on)
     return [
         AwardRow(
             e.person.full_name if e.person else e.unit.name,  # type: ignore[union-attr]
-            "",
+            units.get(e.person_id, "") if e.person_id else name,
             TITLE_LABELS[Title(e.title)],
+            collective=e.person_id is None,
         )
         for e in eligible
     ], True
@@ -408,6 +485,7 @@ class UnionDecisionContext:
     superior: str  # the upper union; "" if the agency has not set it
     year: int
     rows: list[AwardRow]
+    signed_on: date | None = None
 
 
 def gather_union_issuer(agency: Agency, on: date) -> tuple[Issuer, str]:
@@ -423,6 +501,7 @@ def gather_union_issuer(agency: Agency, on: date) -> tuple[Issuer, str]:
         place=agency.place_name,
         head=chair,
         union_chair=chair,
+        drafting_code="CĐ",
     ), settings.union_superior
 
 
@@ -430,22 +509,46 @@ def gather_union_certificate_decision(source: Source) -> UnionDecisionContext:
     """Giấy khen the union decided (decisions recorded with the union as their issuer)."""
     work_year = _require_work_year(source)
     union, superior = gather_union_issuer(source.agency, work_year.ends_on)
-    awards = emulation_selectors.awards_ordered(
-        emulation_selectors.live_awards(work_year).filter(
-            title=Title.GIAY_KHEN, decision__issuer_kind=UNION_ISSUER
+    awards = list(
+        emulation_selectors.awards_ordered(
+            emulation_selectors.live_awards(work_year).filter(
+                title=Title.GIAY_KHEN, decision__issuer_kind=UNION_ISSUER
+            )
         )
     )
-    rows = [
+    agency = source.agency
+    units = _units_of({a.person_id for a in awards if a.person_id}, work_year.ends_on)
+    label = TITLE_LABELS[Title.GIAY_KHEN]
+    rows = [award_row(a, units, agency.short_name or agency.name, label) for a in awards]
+    if not rows:
+        rows = _conference_union_awards(source, work_year.ends_on)
+    return UnionDecisionContext(union, superior, source.year, rows)
+
+
+def _conference_union_awards(source: Source, on: date) -> list[AwardRow]:
+    """The union's Giấy khen the conference presented (as its minutes list them), when the
+    emulation records hold none: the next year's conference presents the year's awards."""
+    conference = conference_selectors.conferences_of(source.agency).filter(
+        year=source.year + 1
+    ).first() or _conference(source)
+    if conference is None:
+        return []
+    awards = [
+        a
+        for a in conference.awards.select_related("recipient", "recipient_unit")
+        if "giấy khen" in a.title.lower() and "công đoàn" in a.title.lower()
+    ]
+    units = _units_of({a.recipient_id for a in awards if a.recipient_id}, on)
+    agency = source.agency.short_name or source.agency.name
+    return [
         AwardRow(
-            a.person.full_name if a.person else a.unit.name,  # type: ignore[union-attr]
-            a.unit.name if a.unit and a.person is None else "",
-            TITLE_LABELS[Title.GIAY_KHEN],
-            a.achievement,
-            a.bonus_amount,
+            a.recipient_name,
+            units.get(a.recipient_id, "") if a.recipient_id else agency,
+            "Giấy khen",
+            collective=a.recipient_id is None,
         )
         for a in awards
     ]
-    return UnionDecisionContext(union, superior, source.year, rows)
 
 
 @dataclass(frozen=True)
@@ -469,9 +572,10 @@ def gather_proposal(source: Source) -> ProposalContext:
         rows = [
             AwardRow(
                 i.person.full_name if i.person else i.unit.name,  # type: ignore[union-attr]
-                "",
+                i.unit.name if i.person and i.unit else "",
                 TITLE_LABELS[Title(i.title)],
                 i.achievement,
+                collective=i.person is None,
             )
             for i in emulation_selectors.proposal_items(proposal)
         ]

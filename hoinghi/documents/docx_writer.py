@@ -14,8 +14,9 @@ import re
 from datetime import date
 from xml.sax.saxutils import escape
 
-from hoinghi.documents.docx_base import base_package
+from hoinghi.documents.docx_base import CoreProperties, base_package
 from hoinghi.documents.layout import (
+    EXTRA_STYLES,
     MOTTO,
     NATIONAL_TITLE,
     PARTY_STAR,
@@ -24,13 +25,16 @@ from hoinghi.documents.layout import (
     Spec,
     TextStyle,
     letterhead_lines,
+    rule_length_mm,
     signing_prefix,
     spec_for,
+    style_id,
+    writer_styles,
 )
 from hoinghi.documents.paper import Appendix, Paper, Section, Signature, Table
 from hoinghi.law.documents import Element, Layout, format_date_line, format_number
 
-HEADER_LEFT_MM, HEADER_RIGHT_MM = 68, 100
+HEADER_LEFT_MM, HEADER_RIGHT_MM = 60, 105  # the national title stays on one line at 13 pt
 TABLE_TEXT_PT = 12  # lists in tables and appendices
 LETTER_PREFIX = "V/v "  # the summary of a Công văn, under its number (D30 App. I, item 5b)
 _JC = {"center": "center", "left": "left", "right": "right", "justify": "both"}
@@ -68,14 +72,19 @@ def render_docx(paper: Paper, *, year: int) -> bytes:
     on = paper.issued_on or _year_start(year)
     spec = spec_for(paper.header.layout, on)
     base = base_package(
-        spec.page, spec.style(Element.PAGE_NUMBER).size_pt, spec.style(Element.BODY).size_pt
+        spec.page,
+        spec.style(Element.PAGE_NUMBER).size_pt,
+        spec.style(Element.BODY).size_pt,
+        tuple(writer_styles(spec).items()),
     )
     main = _body(spec, paper, year)
     appendices = [
         _appendix(spec, paper, appendix, index, year)
         for index, appendix in enumerate(paper.appendices, start=1)
     ]
-    return base.document(main, appendices)
+    title = f"{paper.type_name.capitalize()} {paper.summary}".strip()
+    core = CoreProperties(title, paper.header.issuer, paper.issued_on or on)
+    return base.document(main, appendices, core)
 
 
 def _year_start(year: int) -> date:
@@ -84,16 +93,34 @@ def _year_start(year: int) -> date:
 
 def _body(spec: Spec, paper: Paper, year: int) -> list[str]:
     out: list[str] = []
-    _header_block(out, spec, paper, year)
+    if paper.letterhead:
+        _header_block(out, spec, paper, year)
+    else:
+        _personal_header(out, spec, paper, year)
     _title_block(out, spec, paper)
     for basis in paper.bases:
         out.append(_paragraph(basis, spec.style(Element.LEGAL_BASES), spec, indent=True))
+    if paper.decides:
+        out.append(_paragraph(paper.decides, DECIDES, spec))
     for section in paper.sections:
         _section(out, spec, section)
     if paper.closing:
         out.append(_paragraph(paper.closing, spec.style(Element.BODY), spec, indent=True))
+    _keep_last_with_signature(out)
     _signature_block(out, spec, paper)
     return out
+
+
+DECIDES = EXTRA_STYLES["decides"]  # "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (D30 App. I)
+_KEEP = "<w:keepNext/><w:keepLines/>"
+
+
+def _keep_last_with_signature(out: list[str]) -> None:
+    """The last paragraph of the text stays on the page of the signature (no name alone)."""
+    for index in range(len(out) - 1, -1, -1):
+        if out[index].startswith("<w:p><w:pPr>"):
+            out[index] = out[index].replace("<w:pPr>", "<w:pPr>" + _KEEP, 1)
+            return
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -104,28 +131,33 @@ def _text(text: str, style: TextStyle) -> str:
     return escape(clean)
 
 
-def _run(text: str, style: TextStyle) -> str:
-    marks = ("<w:b/>" if style.bold else "") + ("<w:i/>" if style.italic else "")
-    under = '<w:u w:val="single"/>' if style.underline else ""
-    return (
-        f'<w:r><w:rPr>{marks}<w:sz w:val="{style.size_pt * 2}"/>{under}</w:rPr>'
-        f'<w:t xml:space="preserve">{_text(text, style)}</w:t></w:r>'
-    )
+def _run(text: str, style: TextStyle, *, bold: bool = False) -> str:
+    """A run in its paragraph's named style; ``bold`` only for a lead-in like "Điều 1."."""
+    marks = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{marks}<w:t xml:space="preserve">{_text(text, style)}</w:t></w:r>'
 
 
 def _paragraph(
-    text: str, style: TextStyle, spec: Spec, *, indent: bool = False, after: int | None = None
+    text: str,
+    style: TextStyle,
+    spec: Spec,
+    *,
+    indent: bool = False,
+    after: int | None = None,
+    lead: str = "",
 ) -> str:
-    """One paragraph: spacing after, first-line indent and line spacing for body text."""
+    """One paragraph in the named style of ``style``: spacing after, first-line indent and
+    line spacing for body text; ``lead`` a bold start in the same paragraph ("Điều 1.")."""
     page = spec.page
     spacing = f'<w:spacing w:after="{(page.paragraph_after_pt if after is None else after) * 20}"'
     indentation = ""
     if indent:
         spacing += f' w:line="{round(page.line_spacing * 240)}" w:lineRule="auto"'
         indentation = f'<w:ind w:firstLine="{_twips(float(page.first_line_indent_mm))}"/>'
+    runs = (_run(lead + " ", style, bold=True) if lead else "") + _run(text, style)
     return (
-        f'<w:p><w:pPr>{spacing}/>{indentation}<w:jc w:val="{_JC[style.align]}"/></w:pPr>'
-        f"{_run(text, style)}</w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id(style)}"/>{spacing}/>{indentation}</w:pPr>'
+        f"{runs}</w:p>"
     )
 
 
@@ -151,12 +183,14 @@ def _twips(mm: float) -> int:
 # --- blocks -------------------------------------------------------------------------------
 
 
-def _grid(cells: list[list[str]], widths_mm: list[int]) -> str:
-    """A borderless layout table of one row per list of cells (each cell: its paragraphs)."""
+def _grid(cells: list[list[str]], widths_mm: list[int], *, keep: bool = False) -> str:
+    """A borderless layout table of one row per list of cells (each cell: its paragraphs);
+    ``keep``: a row never splits across pages."""
     twips = [_twips(w) for w in widths_mm]
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    row_props = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
     rows = "".join(
-        "<w:tr>"
+        f"<w:tr>{row_props}"
         + "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content or _EMPTY}</w:tc>'
             for content, w in zip(row, twips, strict=True)
@@ -182,7 +216,7 @@ def _header_block(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
         left += _line(PARTY_STAR, spec.style(Element.ISSUING_BODY), spec)
         right = _line(PARTY_TITLE, spec.style(Element.NATIONAL_TITLE), spec)
     else:
-        left += _rule(25, HEADER_LEFT_MM)
+        left += _rule(rule_length_mm(issuer, spec.style(Element.ISSUING_BODY)), HEADER_LEFT_MM)
         right = _line(NATIONAL_TITLE, spec.style(Element.NATIONAL_TITLE), spec) + _line(
             MOTTO, spec.style(Element.MOTTO), spec
         )
@@ -196,13 +230,34 @@ def _header_block(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
     out.append(_EMPTY)
 
 
+def _personal_header(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
+    """A person's own paper: the national title and motto centred, the date line, no issuer."""
+    out.append(_line(NATIONAL_TITLE, spec.style(Element.NATIONAL_TITLE), spec))
+    out.append(_line(MOTTO, spec.style(Element.MOTTO), spec))
+    out.append(_EMPTY)
+    out.append(_paragraph(date_line_text(paper, year), EXTRA_STYLES["personal_date"], spec))
+
+
+def summary_text(paper: Paper) -> str:
+    """The trích yếu as printed: a Party document writes "về việc …" in lower case (HD 36)."""
+    summary = paper.summary
+    if paper.header.layout is Layout.PARTY and summary.startswith("Về "):
+        return "v" + summary[1:]
+    return summary
+
+
 def _title_block(out: list[str], spec: Spec, paper: Paper) -> None:
     if not paper.letter:
         out.append(_paragraph(paper.type_name, spec.style(Element.TYPE_NAME), spec, after=0))
-        if paper.summary:
-            out.append(_paragraph(paper.summary, spec.style(Element.SUMMARY), spec, after=0))
+        summary = summary_text(paper)
+        style = spec.style(Element.SUMMARY)
+        if summary:
+            out.append(_paragraph(summary, style, spec, after=0))
         page = spec.page
-        out.append(_rule(50, page.paper_width_mm - page.left_mm - page.right_mm, after_pt=12))
+        room = page.paper_width_mm - page.left_mm - page.right_mm
+        longest = summary or paper.type_name
+        width = rule_length_mm(longest, style, room=room)
+        out.append(_rule(width, room, after_pt=12))
     if paper.to_lines:
         style = spec.style(Element.TO_LINE)
         if len(paper.to_lines) == 1:
@@ -214,11 +269,22 @@ def _title_block(out: list[str], spec: Spec, paper: Paper) -> None:
 
 
 def _section(out: list[str], spec: Spec, section: Section) -> None:
+    """A section; one with no text and no table is not printed. "Điều 1." leads its text."""
     body = spec.style(Element.BODY)
-    if section.heading:
-        heading = TextStyle(body.size_pt, bold=True, align="justify")
-        out.append(_paragraph(section.heading, heading, spec, indent=True))
-    out.extend(_paragraph(text, body, spec, indent=True) for text in section.paragraphs)
+    paragraphs = section.paragraphs
+    if not paragraphs and section.table is None:
+        return
+    article = section.heading.startswith("Điều ")
+    if section.heading and not (article and paragraphs):
+        heading = EXTRA_STYLES["heading"]
+        out.append(
+            _paragraph(section.heading, heading, spec, indent=True).replace(
+                "<w:pPr>", "<w:pPr><w:keepNext/>", 1
+            )
+        )
+    for index, text in enumerate(paragraphs):
+        lead = section.heading if article and index == 0 else ""
+        out.append(_paragraph(text, body, spec, indent=True, lead=lead))
     if section.table is not None:
         out.append(_list_table(section.table))
         out.append(_EMPTY)
@@ -246,16 +312,28 @@ def _recipients_cell(spec: Spec, recipients: list[str]) -> str:
 
 
 def _signature_block(out: list[str], spec: Spec, paper: Paper) -> None:
+    """Signatures and "Nơi nhận" in rows that do not split, kept with each other."""
     signatures = paper.signatures
     if len(signatures) >= 2:
-        out.append(_grid([[_signature_cell(spec, s) for s in signatures[:2]]], [82, 83]))
+        cells = [_signature_cell(spec, s) for s in signatures[:2]]
         if paper.recipients:
-            out.append(_EMPTY)
-            out.append(_grid([[_recipients_cell(spec, paper.recipients), ""]], [82, 83]))
+            cells = [_kept(c) for c in cells]
+            out.append(_grid([cells], [82, 83], keep=True))
+            out.append(_EMPTY.replace("<w:p/>", "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"))
+            out.append(_grid([[_recipients_cell(spec, paper.recipients), ""]], [82, 83], keep=True))
+        else:
+            out.append(_grid([cells], [82, 83], keep=True))
         return
     left = _recipients_cell(spec, paper.recipients) if paper.recipients else ""
     right = _signature_cell(spec, signatures[0]) if signatures else ""
-    out.append(_grid([[left, right]], [80, 85]))
+    out.append(_grid([[left, right]], [80, 85], keep=True))
+
+
+def _kept(cell: str) -> str:
+    """Every paragraph of a cell kept with the next: the row stays with what follows it."""
+    return cell.replace("<w:pPr>", "<w:pPr>" + _KEEP).replace(
+        "<w:p/>", f"<w:p><w:pPr>{_KEEP}</w:pPr></w:p>"
+    )
 
 
 def _roman(number: int) -> str:
@@ -275,10 +353,8 @@ def _appendix(spec: Spec, paper: Paper, appendix: Appendix, index: int, year: in
     note = appendix.note or _attached_note(paper, year)
     return [
         _paragraph(f"Phụ lục {_roman(index)}" if several else "Phụ lục", heading, spec, after=0),
-        _paragraph(
-            appendix.title, TextStyle(heading.size_pt, bold=True, upper=True), spec, after=0
-        ),
-        _paragraph(note, TextStyle(spec.style(Element.BODY).size_pt, italic=True), spec),
+        _paragraph(appendix.title, appendix_title_style(spec), spec, after=0),
+        _paragraph(note, appendix_note_style(spec), spec),
         _list_table(appendix.table),
     ]
 
@@ -293,13 +369,24 @@ def _attached_note(paper: Paper, year: int) -> str:
 # --- lists --------------------------------------------------------------------------------
 
 
+TABLE_STYLE, TABLE_HEAD_STYLE = EXTRA_STYLES["table"], EXTRA_STYLES["table_heading"]
+
+
 def _cell_xml(text: str, width_twips: int, *, bold: bool) -> str:
-    weight = "<w:b/>" if bold else ""
+    style = style_id(TABLE_HEAD_STYLE if bold else TABLE_STYLE)
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr>'
-        f'{weight}<w:sz w:val="{TABLE_TEXT_PT * 2}"/></w:rPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="{style}"/></w:pPr><w:r>'
         f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r></w:p></w:tc>'
     )
+
+
+def appendix_title_style(spec: Spec) -> TextStyle:
+    return EXTRA_STYLES["appendix_title"]
+
+
+def appendix_note_style(spec: Spec) -> TextStyle:
+    return EXTRA_STYLES["appendix_note"]
 
 
 def _list_table(table: Table) -> str:

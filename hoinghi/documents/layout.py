@@ -9,7 +9,7 @@ the law's range for the date. The writer (:mod:`hoinghi.documents.docx_writer`) 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
@@ -70,6 +70,7 @@ class TextStyle:
     upper: bool = False
     align: str = "center"  # center / left / right / justify
     underline: bool = False
+    role: str = ""  # the named paragraph style it is written in: "body" → "HN Body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +203,55 @@ def spec_for(layout: Layout, on: date) -> Spec:
         )
     _check_page(_PAGE, law_page)
     _check_styles(picks, law_elements)
-    return Spec(layout, _PAGE, picks, prefixes)
+    named = {element: replace(style, role=element.value) for element, style in picks.items()}
+    return Spec(layout, _PAGE, named, prefixes)
+
+
+# The writer's own styles beside the elements': each a named paragraph style of the package.
+HEADING = "heading"
+EXTRA_STYLES: dict[str, TextStyle] = {
+    HEADING: TextStyle(14, bold=True, align="justify", role=HEADING),
+    "decides": TextStyle(14, bold=True, role="decides"),
+    "table": TextStyle(12, align="left", role="table"),
+    "table_heading": TextStyle(12, bold=True, role="table_heading"),
+    "appendix_title": TextStyle(14, bold=True, upper=True, role="appendix_title"),
+    "appendix_note": TextStyle(14, italic=True, role="appendix_note"),
+    "personal_date": TextStyle(14, italic=True, align="right", role="personal_date"),
+}
+
+
+def writer_styles(spec: Spec) -> dict[str, TextStyle]:
+    """Every named paragraph style a document of ``spec`` uses, by role."""
+    return {**{s.role: s for s in spec.styles.values()}, **EXTRA_STYLES}
+
+
+def style_name(role: str) -> str:
+    """ "HN Type Name": the name Word shows for the role's paragraph style."""
+    return "HN " + role.replace("_", " ").title()
+
+
+def style_id(style: TextStyle) -> str:
+    return style_name(style.role or "body").replace(" ", "")
+
+
+# Average advance of Times-metric letters in em, capitals and the rest (Liberation Serif).
+_CAPITAL_EM, _SMALL_EM, _BOLD_FACTOR = 0.68, 0.47, 1.04
+
+
+def text_width_mm(text: str, style: TextStyle) -> float:
+    """An estimate of the printed width of one line of ``text`` in ``style``."""
+    shown = text.upper() if style.upper else text
+    em = sum(_CAPITAL_EM if c.isupper() else _SMALL_EM if c != " " else 0.25 for c in shown)
+    return em * (_BOLD_FACTOR if style.bold else 1.0) * style.size_pt * 25.4 / 72
+
+
+def rule_length_mm(text: str, style: TextStyle, *, room: float | None = None) -> float:
+    """The rule under a line: 40 % of the line's width (between one third and one half, as
+    the samples draw it), the longest line of a wrapped text counting at most ``room``."""
+    width = text_width_mm(text, style)
+    if room is not None:
+        width = min(width, room)
+    return round(max(width * 0.4, 15.0), 1)
 
 
 def layout_for_kind(agency_kind: str) -> Layout:

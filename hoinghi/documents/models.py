@@ -66,6 +66,18 @@ class Document(models.Model):
         related_name="+",
     )
     file = models.FileField("tệp DOCX", upload_to=_document_path, blank=True)
+    signer_name = models.CharField("người ký", max_length=120, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=255, blank=True)
+    recipients = models.TextField("nơi nhận", blank=True)
+    copies = models.PositiveSmallIntegerField("số lượng bản", default=1)
+    entered_by_hand = models.BooleanField(
+        "số, ngày ghi tay",
+        default=False,
+        help_text="Số và ngày do văn thư ghi theo sổ giấy (văn bản ban hành ngoài hệ thống).",
+    )
+    signed_copy = models.FileField(
+        "bản đã ký (bản quét hoặc bản Word)", upload_to=_document_path, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người tạo",

@@ -93,20 +93,103 @@ class Paper:
     closing: str = ""  # a line after the body, before the signatures
     numbered: bool = True  # a pledge or a personal report has no number
     letter: bool = False  # a Công văn: no type name; "V/v <summary>" under the number
+    decides: str = ""  # "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" between the bases and the articles
+    letterhead: bool = True  # False: a personal paper under the national title, no issuer
+    notes: list[str] = field(default_factory=list)  # for the clerk on the draft, never printed
+    list_name: str = (
+        ""  # the list the document issues (its appendix): refused empty unless confirmed
+    )
+    law_bases: str = ""  # a hoinghi.law.bases.BasisSet: its "Căn cứ" lines go before ``bases``
+    suggested_on: date | None = None  # the date the data suggests (a decision's signing date)
 
     def editable_sections(self) -> list[Section]:
         return [s for s in self.sections if s.editable]
 
+    @property
+    def list_rows(self) -> int | None:
+        """Rows of the list the document issues; None when it issues no list."""
+        if not self.list_name:
+            return None
+        tables = [a.table for a in self.appendices] or [
+            s.table for s in self.sections if s.table is not None
+        ]
+        return sum(len(t.rows) for t in tables)
+
+
+# Keys of the parts other than sections in a draft's stored edits.
+SUMMARY, BASES, RECIPIENTS = "@summary", "@bases", "@recipients"
+SIGNATURE_FIELDS = ("authority", "on_behalf_of", "title", "name")
+COLUMN_SEPARATOR = " | "
+
+
+def signature_key(index: int, name: str) -> str:
+    return f"@sig{index}.{name}"
+
+
+def list_key(index: int) -> str:
+    return f"@list{index}"
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def table_text(table: Table) -> str:
+    """A list as the clerk edits it: one row a line, cells separated by " | " (no "STT")."""
+    numbered_rows = bool(table.columns) and table.columns[0] == "STT"
+    return "\n".join(COLUMN_SEPARATOR.join(row[1:] if numbered_rows else row) for row in table.rows)
+
+
+def table_from_text(table: Table, text: str) -> Table:
+    numbered_rows = bool(table.columns) and table.columns[0] == "STT"
+    width = len(table.columns) - (1 if numbered_rows else 0)
+    rows = []
+    for index, line in enumerate(lines_of(text), start=1):
+        cells = [c.strip() for c in line.split("|")][:width]
+        cells += [""] * (width - len(cells))
+        rows.append([str(index), *cells] if numbered_rows else cells)
+    return replace(table, rows=rows)
+
+
+def _edited_signature(index: int, sig: Signature, edits: Mapping[str, str]) -> Signature:
+    def edited(name: str, current: str) -> str:
+        return edits.get(signature_key(index, name), current).strip()
+
+    title_key = signature_key(index, "title")
+    return Signature(
+        lines_of(edits[title_key]) if title_key in edits else sig.lines,
+        edited("name", sig.name),
+        edited("authority", sig.authority),
+        edited("on_behalf_of", sig.on_behalf_of),
+    )
+
 
 def apply_edits(paper: Paper, edits: Mapping[str, str]) -> Paper:
-    """The paper with the user's text in place of the builder's, section by section."""
+    """The paper with the user's text in place of the builder's: sections, summary, bases,
+    recipients, signatures and lists."""
     if not edits:
         return paper
     sections = [
         replace(s, text=edits[s.key]) if s.editable and s.key in edits else s
         for s in paper.sections
     ]
-    return replace(paper, sections=sections)
+    changes: dict[str, object] = {"sections": sections}
+    if SUMMARY in edits:
+        changes["summary"] = edits[SUMMARY].strip()
+    if BASES in edits:
+        changes["bases"] = lines_of(edits[BASES])
+    if RECIPIENTS in edits and paper.recipients:
+        changes["recipients"] = lines_of(edits[RECIPIENTS])
+    changes["signatures"] = [
+        _edited_signature(i, sig, edits) for i, sig in enumerate(paper.signatures)
+    ]
+    changes["appendices"] = [
+        replace(a, table=table_from_text(a.table, edits[list_key(i)]))
+        if list_key(i) in edits
+        else a
+        for i, a in enumerate(paper.appendices)
+    ]
+    return replace(paper, **changes)  # type: ignore[arg-type]
 
 
 def numbered(paper: Paper, seq: int, issued_on: date) -> Paper:

@@ -38,6 +38,7 @@ from hoinghi.documents.models import (
 from hoinghi.documents.paper import Paper, apply_edits, numbered
 from hoinghi.documents.pdf import PdfUnavailable, convert_many
 from hoinghi.documents.selectors import register_settings
+from hoinghi.law.bases import BasisSet, bases_on
 from hoinghi.law.documents import NumberSequenceFacts, decide_next_number
 from hoinghi.org import selectors as org_selectors
 from hoinghi.org.models import Agency, Person
@@ -70,12 +71,43 @@ def _kind(slug: str) -> DocumentKind:
         raise DocumentError("documents.unknown_kind", exc.message, field="kind") from None
 
 
+DATE_KEY = "@date"  # the date the clerk chose for the draft (ISO), in its stored edits
+
+
+def with_law_bases(paper: Paper, on: date) -> Paper:
+    """The "Căn cứ …" lines of the law in force on ``on`` before the document's own bases."""
+    if not paper.law_bases:
+        return paper
+    found = [b.text for b in bases_on(BasisSet(paper.law_bases), on)]
+    notes = paper.notes
+    if not found:
+        notes = [*notes, f"Không có căn cứ pháp lý được liệt kê cho ngày {on:%d/%m/%Y}."]
+    return replace(paper, bases=[*found, *paper.bases], notes=notes)
+
+
+def planned_date(document: Document, paper: Paper | None = None) -> date:
+    """The date the document will bear: the one issued, the clerk's choice, the data's, today."""
+    if document.issued_on is not None:
+        return document.issued_on
+    chosen = document.sections.get(DATE_KEY, "")
+    if chosen:
+        try:
+            return date.fromisoformat(chosen)
+        except ValueError:
+            pass
+    if paper is not None and paper.suggested_on is not None:
+        return paper.suggested_on
+    return timezone.localdate()
+
+
 def compose(document: Document) -> Paper:
-    """The document as it stands: fresh data, the user's edits, its number once issued."""
+    """The document as it stands: fresh data, the law's bases on its date, the user's edits,
+    its number once issued."""
     paper = _compose_source(
         _kind(document.kind), source_of(document.agency, document.year, document.person)
     )
-    paper = apply_edits(paper, document.sections)
+    paper = with_law_bases(paper, planned_date(document, paper))
+    paper = apply_edits(paper, {k: v for k, v in document.sections.items() if k != DATE_KEY})
     if document.number is not None and document.issued_on is not None:
         paper = numbered(paper, document.number, document.issued_on)
     elif document.issued_on is not None:
@@ -102,9 +134,19 @@ def render(document: Document) -> bytes:
     return render_docx(compose(document), year=document.year)
 
 
-def render_kind(slug: str, agency: Agency, year: int, *, person: Person | None = None) -> bytes:
+def compose_kind(
+    slug: str, agency: Agency, year: int, *, person: Person | None = None, on: date | None = None
+) -> Paper:
+    """Any type for an agency's year, without a stored draft, its bases of the date ``on``."""
+    paper = _compose_source(_kind(slug), source_of(agency, year, person))
+    return with_law_bases(paper, on or paper.suggested_on or timezone.localdate())
+
+
+def render_kind(
+    slug: str, agency: Agency, year: int, *, person: Person | None = None, on: date | None = None
+) -> bytes:
     """Any type for an agency's year, without a stored draft (the command line)."""
-    return render_docx(_compose_source(_kind(slug), source_of(agency, year, person)), year=year)
+    return render_docx(compose_kind(slug, agency, year, person=person, on=on), year=year)
 
 
 @transaction.atomic

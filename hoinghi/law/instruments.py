@@ -383,6 +383,31 @@ HD36 = _register(
     )
 )
 
+# --- The trade union (the legal bases of the union's own decisions) -----------------------
+LCD2012 = _register(
+    Instrument(
+        "LCD2012",
+        I.LAW,
+        "12/2012/QH13",
+        "Quốc hội",
+        "Luật Công đoàn",
+        date(2012, 6, 20),
+        date(2013, 1, 1),
+        date(2025, 6, 30),
+    )
+)
+LCD2024 = _register(
+    Instrument(
+        "LCD2024",
+        I.LAW,
+        "50/2024/QH15",
+        "Quốc hội",
+        "Luật Công đoàn",
+        date(2024, 11, 27),
+        date(2025, 7, 1),
+    )
+)
+
 # --- Time limits and public holidays (calendar) ------------------------------------------
 BLDS2015 = _register(
     Instrument(

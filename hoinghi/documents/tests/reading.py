@@ -43,18 +43,33 @@ def full_text(doc: DocxDocument) -> str:
 
 
 def style_of(doc: DocxDocument, text: str) -> RunStyle:
-    """The style of the first run of the first paragraph whose text is ``text``."""
+    """The effective style of the first paragraph whose text is ``text``: its run's own
+    formatting, else its named paragraph style's (the writer uses named styles)."""
     for paragraph in paragraphs(doc):
         if paragraph.text == text:
-            run = paragraph.runs[0]
-            size = run.font.size.pt if run.font.size is not None else None
+            run, named = paragraph.runs[-1], paragraph.style
+            assert named is not None
+            size = run.font.size or named.font.size
             return RunStyle(
-                size,
-                bool(run.font.bold),
-                bool(run.font.italic),
-                bool(run.font.underline),
-                paragraph.alignment,
+                size.pt if size is not None else None,
+                bool(run.font.bold if run.font.bold is not None else named.font.bold),
+                bool(run.font.italic if run.font.italic is not None else named.font.italic),
+                bool(
+                    run.font.underline if run.font.underline is not None else named.font.underline
+                ),
+                paragraph.alignment
+                if paragraph.alignment is not None
+                else named.paragraph_format.alignment,
             )
+    raise AssertionError(f"{text!r} not found in {texts(doc)[:40]}")
+
+
+def style_name_of(doc: DocxDocument, text: str) -> str:
+    """The name of the paragraph style of the first paragraph whose text starts with ``text``."""
+    for paragraph in paragraphs(doc):
+        if paragraph.text.startswith(text):
+            assert paragraph.style is not None
+            return str(paragraph.style.name)
     raise AssertionError(f"{text!r} not found in {texts(doc)[:40]}")
 
 

@@ -11,7 +11,7 @@ from hoinghi.documents.catalogue import kind
 from hoinghi.documents.docx_writer import render_docx
 from hoinghi.documents.layout import spec_for
 from hoinghi.documents.paper import numbered
-from hoinghi.documents.services import source_of
+from hoinghi.documents.services import source_of, with_law_bases
 from hoinghi.documents.tests.conftest import make_state_agency
 from hoinghi.documents.tests.reading import full_text, load, mm, style_of, texts
 from hoinghi.law.documents import (
@@ -34,7 +34,7 @@ def _render(agency: Agency, slug: str, *, seq: int = 5, year: int = 2025) -> byt
         year=year,
         defaults={"starts_on": date(year, 1, 1), "ends_on": date(year, 12, 31)},
     )
-    paper = kind(slug).paper(source_of(agency, year))
+    paper = with_law_bases(kind(slug).paper(source_of(agency, year)), ISSUED)
     return render_docx(numbered(paper, seq, ISSUED), year=year)
 
 
@@ -77,13 +77,15 @@ def test_a_state_decision_has_the_decree_30_page_header_and_blocks() -> None:
 
 def test_the_body_is_justified_with_a_first_line_indent() -> None:
     doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
-    body = next(p for p in doc.paragraphs if p.text.startswith("Quyết định này có hiệu lực"))
-    assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    body = next(p for p in doc.paragraphs if p.text.startswith("Điều 2. Quyết định này"))
+    assert body.style is not None and body.style.name == "HN Body"
+    assert body.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert mm(body.paragraph_format.first_line_indent) == 12.7
-    size = body.runs[0].font.size
+    size = body.style.font.size
     assert size is not None and size.pt == 14
+    assert body.runs[0].text == "Điều 2. " and body.runs[0].font.bold is True
     bases = next(p for p in doc.paragraphs if p.text.startswith("Căn cứ Luật Thi đua"))
-    assert bases.runs[0].font.italic is True
+    assert bases.style is not None and bases.style.font.italic is True
 
 
 def test_page_numbers_start_on_page_two_at_the_top_centre() -> None:
