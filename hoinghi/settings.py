@@ -188,6 +188,9 @@ HOINGHI_IMPORT_MAX_COLUMNS = env_int("HOINGHI_IMPORT_MAX_COLUMNS", 100)
 HOINGHI_IMPORT_MAX_RATIO = env_int("HOINGHI_IMPORT_MAX_RATIO", 200)
 HOINGHI_IMPORT_MAX_DEPTH = env_int("HOINGHI_IMPORT_MAX_DEPTH", 64)
 HOINGHI_PLANS_IMPORT_MAX_ROWS = env_int("HOINGHI_PLANS_IMPORT_MAX_ROWS", 5_000)
+# The address phones reach the hall server by (e.g. http://192.168.1.10:8000): the QR codes of
+# invitations and of the projector carry it. Unset: the address the page was opened from.
+HOINGHI_PUBLIC_URL = os.environ.get("HOINGHI_PUBLIC_URL", "").strip().rstrip("/")
 
 # Production behind a reverse proxy that terminates TLS: HOINGHI_HTTPS=true.
 HTTPS = env_bool("HOINGHI_HTTPS", False)

@@ -192,6 +192,13 @@ class ElectionForm(forms.Form):
         label="Đơn vị đặc thù, phân tán (Ban Chấp hành Công đoàn đề nghị trên 9 thành viên)",
         required=False,
     )
+    max_rounds = forms.IntegerField(
+        label="Số vòng bầu tối đa theo quy chế bầu cử (khi chưa bầu đủ số thành viên)",
+        min_value=1,
+        max_value=9,
+        initial=2,
+        required=False,
+    )
     candidates = PeopleChoiceField(
         label="Ứng cử viên (do Ban Chấp hành Công đoàn giới thiệu)",
         queryset=Person.objects.none(),

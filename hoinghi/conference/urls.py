@@ -6,12 +6,16 @@ app_name = "conference"
 
 urlpatterns = [
     path("diem-danh/", day.checkin_enter, name="checkin-enter"),
+    path("diem-danh/hoi-truong/<int:pk>/", screens.self_checkin, name="self-checkin"),
+    path("trinh-chieu/<str:token>/", screens.projector_screen, name="projector-screen"),
+    path("trinh-chieu/<str:token>/noi-dung/", screens.projector_state, name="projector-state"),
     path("diem-danh/<str:code>/", day.checkin_by_code, name="checkin-by-code"),
     path("<slug:agency_code>/", preparation.conference_list, name="list"),
     path("<slug:agency_code>/<int:pk>/", preparation.conference_detail, name="detail"),
     path(
         "<slug:agency_code>/<int:pk>/nguoi-du/", preparation.participant_list, name="participants"
     ),
+    path("<slug:agency_code>/<int:pk>/giay-moi/", preparation.invitations, name="invitations"),
     path(
         "<slug:agency_code>/<int:pk>/giay-moi/<int:participant_pk>/",
         preparation.invitation,
@@ -54,6 +58,11 @@ urlpatterns = [
         name="election-vote",
     ),
     path("<slug:agency_code>/<int:pk>/trinh-chieu/", screens.projector, name="projector"),
+    path(
+        "<slug:agency_code>/<int:pk>/trinh-chieu/doi-ma/",
+        screens.projector_rotate,
+        name="projector-rotate",
+    ),
     path("<slug:agency_code>/<int:pk>/dai-bieu/", screens.delegate, name="delegate"),
     path("<slug:agency_code>/<int:pk>/trang-thai/", screens.live, name="live"),
 ]

@@ -17,6 +17,8 @@ from hoinghi.conference.models import (
     ReminderKind,
     ResolutionTarget,
 )
+from hoinghi.conference.selectors import ELECTION_OUTCOMES
+from hoinghi.conference.services.elections import finished
 from hoinghi.conference.services.guards import (
     ConferenceError,
     User,
@@ -58,6 +60,7 @@ def add_resolution_target(
 def close_conference(conference: Conference, *, actor: User) -> Conference:
     """Bế mạc: the follow-up reminders (C10, C11, B6) are set from the conference date."""
     require_state(conference, ConferenceState.IN_SESSION, ConferenceState.REOPENED, action="bế mạc")
+    _require_election_finished(conference)
     with transaction.atomic():
         conference.state, conference.closed_at = ConferenceState.CLOSED, timezone.now()
         conference.current_item = None
@@ -69,6 +72,19 @@ def close_conference(conference: Conference, *, actor: User) -> Conference:
         audit("conference.close", conference, actor, reminders=made)
     bump(conference)
     return conference
+
+
+def _require_election_finished(conference: Conference) -> None:
+    """No closing over an election with seats left empty unless the presidium decided so."""
+    election = Election.objects.filter(conference=conference).first()
+    if election is None or finished(election):
+        return
+    raise ConferenceError(
+        "conference.close.election_unfinished",
+        "Chưa bế mạc được: bầu Ban thanh tra nhân dân chưa xong "
+        f"({ELECTION_OUTCOMES.get(election.outcome, 'chưa kiểm phiếu')}). "
+        "Bầu tiếp, hoặc Đoàn Chủ tịch ghi quyết định về số thành viên chưa bầu đủ.",
+    )
 
 
 def _make_reminders(conference: Conference) -> int:

@@ -5,6 +5,11 @@ Open: an electronic (or paper, double entry) secret election poll whose electora
 as the participants present; ballots strike names out (a ballot keeps at most ``seats`` names).
 Close: the engine counts; the conference records the result through ``inspection_board.election``
 (more than half of those present). A tie at the last seat asks for a new round among the tied.
+Seats left empty ("Chưa bầu đủ số thành viên") allow a further round for the remaining seats
+among the candidates not yet elected, as many rounds as the agency's election regulation allows
+(``Election.max_rounds``; the law sets no number). Every round's result is kept in
+``Election.round_history``. A conference closes with an unfinished election only after the
+presidium has recorded its decision (``record_unfinished_decision``).
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ def set_up_election(
     deputies: int = 0,
     special_or_dispersed: bool = False,
     method: str = VoteMethod.SECRET_BALLOT,
+    max_rounds: int = 2,
 ) -> Election:
     """Size (B2), deputies (B4) and each candidate (B3) checked first; redo until voting starts."""
     require_open(conference, "chuẩn bị bầu Ban thanh tra nhân dân")
@@ -138,6 +144,7 @@ def set_up_election(
             special_or_dispersed=special_or_dispersed,
             method=method,
             deputies=deputies,
+            max_rounds=max(1, min(max_rounds, 9)),
             size_decision=size.record() if size else {},
             deputies_decision=structure.record() if structure else {},
         )
@@ -177,11 +184,54 @@ def _check_deputies(seats: int, deputies: int, on: date) -> rules.Decision | Non
 
 
 def round_candidates(election: Election) -> list[ElectionCandidate]:
-    """Who stands in the current round: everyone first, then only those tied at the last seat."""
+    """Who stands in the current round: everyone first; then those tied at the last seat, or,
+    in a further round for seats left empty, everyone not yet elected."""
     rows = election.candidates.select_related("person").order_by("person__sort_key", "pk")
     if election.round > 1:
-        rows = rows.filter(tied=True)
+        tied = rows.filter(tied=True)
+        rows = tied if tied.exists() else rows.exclude(elected=True)
     return list(rows)
+
+
+def finished(election: Election) -> bool:
+    """Every seat filled, or the presidium's decision on the seats left empty recorded."""
+    return election.outcome == ElectionOutcome.COMPLETE or bool(election.unfinished_decision)
+
+
+def further_round_allowed(election: Election) -> bool:
+    """Seats left empty, candidates left to stand, and a round left under the regulation."""
+    return (
+        election.outcome == ElectionOutcome.SEATS_UNFILLED
+        and not election.unfinished_decision
+        and election.round < election.max_rounds
+        and election.candidates.exclude(elected=True).exists()
+    )
+
+
+def record_unfinished_decision(election: Election, *, text: str, actor: User) -> Election:
+    """The presidium's decision to end the election with seats left empty (kept in the record)."""
+    text = text.strip()[:2000]
+    if not text:
+        raise ConferenceError(
+            "conference.election.decision_empty",
+            "Nhập nội dung quyết định của Đoàn Chủ tịch về số thành viên chưa bầu đủ.",
+            field="decision",
+        )
+    if election.outcome in ("", ElectionOutcome.COMPLETE) or _poll_open(election):
+        raise ConferenceError(
+            "conference.election.decision_not_needed",
+            "Chỉ ghi quyết định khi đã kiểm phiếu mà chưa bầu đủ số thành viên.",
+            field="decision",
+        )
+    election.unfinished_decision, election.unfinished_decided_at = text, timezone.now()
+    election.save(update_fields=["unfinished_decision", "unfinished_decided_at"])
+    audit("conference.election.unfinished_decision", election.conference, actor, text=text)
+    bump(election.conference)
+    return election
+
+
+def _poll_open(election: Election) -> bool:
+    return election.poll is not None and election.poll.state == "open"
 
 
 def seats_in_round(election: Election) -> int:
@@ -215,12 +265,19 @@ def open_election_poll(election: Election, *, actor: User, paper: bool = False) 
         action="mở bỏ phiếu bầu Ban thanh tra nhân dân",
     )
     next_round = election.round
-    if election.outcome == ElectionOutcome.REVOTE_NEEDED:
+    if election.outcome == ElectionOutcome.REVOTE_NEEDED or further_round_allowed(election):
         next_round += 1
+    elif election.outcome == ElectionOutcome.SEATS_UNFILLED:
+        raise ConferenceError(
+            "conference.election.no_further_round",
+            f"Quy chế bầu cử cho phép tối đa {election.max_rounds} vòng bầu"
+            if election.round >= election.max_rounds
+            else "Không còn ứng cử viên để bầu tiếp.",
+        )
     elif election.poll_id is not None or election.outcome:
         raise ConferenceError(
             "conference.election.already_open",
-            "Cuộc bầu đã được mở; chỉ bầu lại khi có người bằng phiếu.",
+            "Cuộc bầu đã được mở; chỉ bầu tiếp khi có người bằng phiếu hoặc chưa bầu đủ.",
         )
     voters = present_voters(conference)
     convened, _ = attendance(conference)
@@ -348,6 +405,10 @@ def record_election_result(
         election.present, election.ballots_valid = present, valid_ballots
         election.outcome = str(decision.result.outcome)
         election.result_decision, election.decided_at = decision.record(), timezone.now()
+        election.round_history = [
+            *[r for r in election.round_history if r.get("round") != election.round],
+            _round_entry(election, candidates, facts.seats, decision),
+        ]
         election.save()
         audit(
             "conference.election.decide",
@@ -360,3 +421,26 @@ def record_election_result(
         )
     bump(conference)
     return election
+
+
+def _round_entry(
+    election: Election,
+    candidates: list[ElectionCandidate],
+    seats: int,
+    decision: rules.Decision,
+) -> dict[str, Any]:
+    """One round as the record keeps it: seats, votes per candidate, outcome and its grounds."""
+    return {
+        "round": election.round,
+        "seats": seats,
+        "present": election.present,
+        "valid_ballots": election.ballots_valid,
+        "candidates": [
+            {"name": c.person.full_name, "votes": c.votes, "elected": bool(c.elected)}
+            for c in sorted(candidates, key=lambda c: -(c.votes or 0))
+        ],
+        "outcome": election.outcome,
+        "explanation": decision.explanation,
+        "citations": decision.citations,
+        "decided_at": timezone.localtime().isoformat(timespec="seconds"),
+    }

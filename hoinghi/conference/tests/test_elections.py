@@ -114,15 +114,63 @@ def test_a_tie_at_the_last_seat_asks_for_a_new_round_among_the_tied(world: World
     assert len(record.counting) == 2
 
 
-def test_a_seat_nobody_wins_is_left_unfilled(world: World) -> None:
+def test_a_seat_nobody_wins_goes_to_a_further_round_among_those_not_elected(
+    world: World,
+) -> None:
     conference, election = elect(world)
     poll = services.open_election_poll(election, actor=world.clerk)
     a, b, c, d = candidates_of(world)
     vote_all(conference, poll, [[a, b, c]] * 4 + [[a, b, d]] * 4 + [[a, b]])
     election = services.close_election_poll(election, actor=world.clerk)
-    assert election.outcome == "seats_unfilled"
-    with pytest.raises(ConferenceError):  # no new round without a tie
+    assert election.outcome == "seats_unfilled" and services.further_round_allowed(election)
+    with pytest.raises(ConferenceError, match="bầu Ban thanh tra nhân dân chưa xong"):
+        services.close_conference(conference, actor=world.clerk)
+
+    second = services.open_election_poll(election, actor=world.clerk)
+    assert second.seats == 1 and "vòng 2" in second.title
+    assert {c.person_id for c in second.candidates.all()} == {c.pk, d.pk}
+    vote_all(conference, second, [[c]] * 6 + [[d]] * 3)
+    election = services.close_election_poll(election, actor=world.clerk)
+    assert election.outcome == "complete" and election.round == 2
+    record = selectors.election_record(election)
+    assert set(record.elected) == {a.full_name, b.full_name, c.full_name}
+    assert len(record.counting) == 2
+    assert [(r["round"], r["seats"], r["outcome"]) for r in election.round_history] == [
+        (1, 3, "seats_unfilled"),
+        (2, 1, "complete"),
+    ]
+    assert {r["name"]: r["votes"] for r in election.round_history[1]["candidates"]} == {
+        c.full_name: 6,
+        d.full_name: 3,
+    }
+    services.close_conference(conference, actor=world.clerk)
+
+
+def test_rounds_stop_at_the_regulation_s_limit_and_closing_needs_the_presidium_s_decision(
+    world: World,
+) -> None:
+    conference, election = elect(world, max_rounds=2)
+    a, b, c, d = candidates_of(world)
+    poll = services.open_election_poll(election, actor=world.clerk)
+    vote_all(conference, poll, [[a, b, c]] * 4 + [[a, b, d]] * 4 + [[a, b]])
+    election = services.close_election_poll(election, actor=world.clerk)
+    second = services.open_election_poll(election, actor=world.clerk)
+    vote_all(conference, second, [[c]] * 4 + [[d]] * 4 + [[]])
+    election = services.close_election_poll(election, actor=world.clerk)
+    assert election.outcome == "seats_unfilled" and not services.further_round_allowed(election)
+    with pytest.raises(ConferenceError, match="tối đa 2 vòng"):
         services.open_election_poll(election, actor=world.clerk)
+    with pytest.raises(ConferenceError, match="chưa xong"):
+        services.close_conference(conference, actor=world.clerk)
+    with pytest.raises(ConferenceError):  # an empty decision is no decision
+        services.record_unfinished_decision(election, text="  ", actor=world.clerk)
+    services.record_unfinished_decision(
+        election,
+        text="Bầu bổ sung 01 thành viên tại Hội nghị gần nhất.",
+        actor=world.clerk,
+    )
+    assert services.finished(election) and len(election.round_history) == 2
+    services.close_conference(conference, actor=world.clerk)
 
 
 def test_the_election_cannot_be_opened_twice_or_changed_once_open(world: World) -> None:

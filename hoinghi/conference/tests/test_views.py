@@ -6,12 +6,13 @@ from django.urls import reverse
 
 from hoinghi.conference import services
 from hoinghi.conference.models import Conference
+from hoinghi.conference.services import hall
 from hoinghi.conference.tests.helpers import make_conference
 from hoinghi.testing import PASSWORD, World
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["detail", "participants", "agenda", "drafts", "comments", "projector", "closing"]
+PAGES = ["detail", "participants", "agenda", "drafts", "comments", "closing"]
 
 
 def client_for(user: object) -> Client:
@@ -153,9 +154,12 @@ def test_a_participant_checks_in_with_their_own_code_only(world: World) -> None:
     assert client.get(page).status_code == 200
     own.refresh_from_db()
     assert own.checked_in_at is None  # GET changes nothing
-    client.post(page)
+    client.post(page)  # from anywhere, without the hall's code: refused
     own.refresh_from_db()
-    assert own.checked_in_at is not None and own.checkin_method == "qr"
+    assert own.checked_in_at is None
+    client.post(page, {"hall_code": hall.hall_code(conference)})
+    own.refresh_from_db()
+    assert own.checked_in_at is not None and own.checkin_method == "code"
 
 
 def test_the_secretary_checks_in_by_hand(world: World) -> None:

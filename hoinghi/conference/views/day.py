@@ -9,18 +9,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from hoinghi.conference import access, forms, polls, selectors, services
+from hoinghi.conference import access, forms, polls, qr, selectors, services
 from hoinghi.conference.models import Conference, Participant, SpeakerRequest
-from hoinghi.conference.services import ConferenceError
+from hoinghi.conference.services import ConferenceError, hall
 from hoinghi.org.access import own_person
 from hoinghi.org.middleware import public
+from hoinghi.voting import receipt_cookie
 
 
 @public
 def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
     """The QR's URL. Anonymous visitors see only a sign-in prompt: no name, no conference.
 
-    Signed in as the participant, or as a runner of that conference, a POST checks in.
+    Signed in as a runner of that conference, a POST checks in (the desk); signed in as the
+    participant, a POST checks in only with the hall code shown on the projector.
     """
     participant = (
         Participant.objects.select_related("conference__agency", "person")
@@ -42,7 +44,12 @@ def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
         raise PermissionDenied("Mã mời này không phải của bạn.")
     if request.method == "POST":
         try:
-            services.check_in(participant, method="qr" if is_self else "desk", actor=request.user)
+            if is_self:  # from anywhere: only with the code shown in the hall
+                hall.self_check_in(
+                    participant, code=request.POST.get("hall_code", ""), actor=request.user
+                )
+            else:
+                services.check_in(participant, method="desk", actor=request.user)
             messages.success(request, f"Đã điểm danh: {participant.person.full_name}.")
         except ConferenceError as exc:
             messages.error(request, exc.message)
@@ -95,6 +102,11 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                 else []
             ),
             "unanswered": selectors.unanswered_comments(conference),
+            "projector_url": qr.public_url(
+                request,
+                reverse("conference:projector-screen", args=[hall.projector_token(conference)]),
+            ),
+            "hall_code": hall.hall_code(conference),
         },
     )
 
@@ -195,6 +207,7 @@ def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     participant = access.own_participant(request.user, conference)
     access.require(participant is not None)
     motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
+    response = redirect("conference:delegate", agency_code, pk)
     try:
         receipt = polls.cast_motion_vote(
             motion,
@@ -203,8 +216,9 @@ def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             key=request.POST.get("key") or None,
             actor=request.user,
         )
-        request.session[f"receipt-{motion.poll_id}"] = receipt.display
-        messages.success(request, f"Đã ghi nhận phiếu. Mã biên nhận: {receipt.display}")
+        # The receipt stays in the voter's browser, never in the server's session.
+        receipt_cookie.remember(response, motion.poll_id or 0, receipt.display)
+        messages.success(request, "Đã ghi nhận phiếu.")
     except ConferenceError as exc:
         messages.error(request, exc.message)
-    return redirect("conference:delegate", agency_code, pk)
+    return response

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from hoinghi.conference import access, forms, selectors, services
 from hoinghi.conference.models import Conference, Election
 from hoinghi.conference.services import ConferenceError
-from hoinghi.voting import receipts
+from hoinghi.voting import receipt_cookie, receipts
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting import services as voting
 from hoinghi.voting.errors import VotingError
@@ -34,6 +34,7 @@ def election(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                     deputies=data["deputies"],
                     candidates=data["candidates"],
                     special_or_dispersed=data["special_or_dispersed"],
+                    max_rounds=data["max_rounds"] or 2,
                 )
                 messages.success(request, "Đã lưu danh sách ứng cử viên Ban thanh tra nhân dân.")
                 return redirect("conference:election", agency_code, pk)
@@ -49,6 +50,9 @@ def election(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             **_ballot(request, row),
             "record": selectors.election_record(row) if row else None,
             "can_run": access.can_run(request.user, conference),
+            "is_presidium": access.is_presidium(request.user, conference),
+            "further_round": row is not None and services.further_round_allowed(row),
+            "seats_left": row.seats - row.candidates.filter(elected=True).count() if row else 0,
         },
     )
 
@@ -63,6 +67,7 @@ def _setup_form(
             "seats": row.seats,
             "deputies": row.deputies,
             "special_or_dispersed": row.special_or_dispersed,
+            "max_rounds": row.max_rounds,
             "candidates": [c.person for c in row.candidates.select_related("person")],
         }
         if row
@@ -86,27 +91,39 @@ def _ballot(request: HttpRequest, row: Election | None) -> dict[str, object]:
         "can_vote": elector and not voted,
         "voted": voted,
         "key": receipts.new_key(),
-        "ballot": voting_selectors.candidates(poll),
-        "receipt": request.session.get(f"receipt-{poll.pk}"),
+        "ballot_options": [
+            (c.pk, f"{c.name} ({c.note})" if c.note else c.name)
+            for c in voting_selectors.candidates(poll)
+        ],
+        "receipt": receipt_cookie.recall(request, poll.pk),
     }
 
 
 @require_POST
 def election_action(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
-    """Open (electronic or paper), close: the presidium and the secretaries only."""
+    """Open (electronic or paper; a further round), close: the presidium and the secretaries;
+    the decision to end with seats left empty: the presidium only."""
     conference = access.get_conference_for_user(request, agency_code, pk)
     access.require(access.can_run(request.user, conference))
     row = Election.objects.filter(conference=conference).select_related("poll").first()
     action = request.POST.get("action", "")
-    if row is None or action not in {"open", "open_paper", "close"}:
+    if row is None or action not in {"open", "open_paper", "close", "decide"}:
         raise Http404("Không có cuộc bầu hoặc thao tác này.")
     try:
-        if action == "close":
+        if action == "decide":
+            access.require(access.is_presidium(request.user, conference))
+            services.record_unfinished_decision(
+                row, text=request.POST.get("decision", ""), actor=request.user
+            )
+            messages.success(request, "Đã ghi quyết định của Đoàn Chủ tịch vào biên bản.")
+        elif action == "close":
             row = services.close_election_poll(row, actor=request.user)
             messages.info(request, row.result_decision.get("explanation", ""))
         else:
-            services.open_election_poll(row, actor=request.user, paper=action == "open_paper")
-            messages.success(request, "Đã mở bỏ phiếu kín bầu Ban thanh tra nhân dân.")
+            poll = services.open_election_poll(
+                row, actor=request.user, paper=action == "open_paper"
+            )
+            messages.success(request, f"Đã mở bỏ phiếu kín: {poll.title}.")
     except ConferenceError as exc:
         messages.error(request, exc.message)
     return redirect("conference:election", agency_code, pk)
@@ -121,6 +138,7 @@ def election_vote(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
     row = Election.objects.filter(conference=conference).select_related("poll").first()
     if row is None or row.poll is None:
         raise Http404("Chưa mở bỏ phiếu bầu.")
+    response = redirect("conference:election", agency_code, pk)
     try:
         receipt = voting.cast_vote(
             row.poll,
@@ -129,8 +147,9 @@ def election_vote(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
             by=request.user,
             key=request.POST.get("key") or None,
         )
-        request.session[f"receipt-{row.poll_id}"] = receipt.display
-        messages.success(request, f"Đã ghi nhận phiếu bầu. Mã biên nhận: {receipt.display}")
+        # The receipt stays in the voter's browser, never in the server's session.
+        receipt_cookie.remember(response, row.poll.pk, receipt.display)
+        messages.success(request, "Đã ghi nhận phiếu bầu.")
     except VotingError as exc:
         messages.error(request, exc.message)
-    return redirect("conference:election", agency_code, pk)
+    return response

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, forms, qr, selectors, services
-from hoinghi.conference.models import Conference
+from hoinghi.conference.models import Conference, Participant
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.access import get_agency_for_user, has_role, own_person
 from hoinghi.org.models import Role
+from hoinghi.vietnamese import fold
 
 
 def conference_list(request: HttpRequest, agency_code: str) -> HttpResponse:
@@ -73,30 +75,62 @@ def conference_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpRe
 
 
 def participant_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """Who attends; for runners, the desk: search by name or code, check in without reloading
+    the list (the page's script posts one row and updates it; without script, a full post)."""
     conference = access.get_conference_for_user(request, agency_code, pk)
     can_run = access.can_run(request.user, conference)
     if request.method == "POST":
-        participant = access.get_participant_for_runner(
-            request, conference, int(request.POST.get("participant", 0))
-        )
-        try:
-            if request.POST.get("undo"):
-                services.undo_check_in(participant, actor=request.user)
-            else:
-                services.check_in(participant, method="desk", actor=request.user)
-        except ConferenceError as exc:
-            messages.error(request, exc.message)
-        return redirect("conference:participants", agency_code, pk)
+        return _desk_check_in(request, conference)
+    query = fold(request.GET.get("q", "")[:80]).strip()
+    rows = list(selectors.participants(conference))
+    for row in rows:
+        row.search_key = f"{fold(row.person.full_name)} {row.code.lower()}"  # type: ignore[attr-defined]
+    if query:
+        rows = [r for r in rows if query in r.search_key]  # type: ignore[attr-defined]
     return render(
         request,
         "conference/participants.html",
         {
             "conference": conference,
-            "participants": selectors.participants(conference),
+            "participants": rows,
+            "query": request.GET.get("q", "")[:80],
             "can_run": can_run,
             "attendance": services.attendance(conference),
         },
     )
+
+
+def _desk_check_in(request: HttpRequest, conference: Conference) -> HttpResponse:
+    participant = access.get_participant_for_runner(
+        request, conference, int(request.POST.get("participant", 0) or 0)
+    )
+    error = ""
+    try:
+        if request.POST.get("undo"):
+            services.undo_check_in(participant, actor=request.user)
+        else:
+            services.check_in(participant, method="desk", actor=request.user)
+    except ConferenceError as exc:
+        error = exc.message
+    if request.headers.get("Accept", "").startswith("application/json"):
+        participant.refresh_from_db()
+        convened, present = services.attendance(conference)
+        checked = participant.checked_in_at
+        return JsonResponse(
+            {
+                "participant": participant.pk,
+                "name": participant.person.full_name,
+                "present": checked is not None,
+                "time": timezone.localtime(checked).strftime("%H:%M") if checked else "",
+                "attendance": f"Có mặt {present}/{convened}",
+                "error": error,
+            },
+            status=400 if error else 200,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    if error:
+        messages.error(request, error)
+    return redirect("conference:participants", conference.agency.code, conference.pk)
 
 
 def invitation(
@@ -109,12 +143,26 @@ def invitation(
         participant = own
     else:
         participant = access.get_participant_for_runner(request, conference, participant_pk)
-    url = qr.checkin_url(request, participant.code)
     return render(
         request,
         "conference/invitation.html",
-        {"conference": conference, "participant": participant, "url": url, "svg": qr.qr_svg(url)},
+        {"conference": conference, "card": _card(request, participant)},
     )
+
+
+def invitations(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """Every invitation at once, one per printed page, each with its code and QR."""
+    conference = access.get_conference_for_user(request, agency_code, pk)
+    access.require(access.can_prepare(request.user, conference, conference.agency))
+    cards = [_card(request, p) for p in selectors.participants(conference)]
+    return render(
+        request, "conference/invitations.html", {"conference": conference, "cards": cards}
+    )
+
+
+def _card(request: HttpRequest, participant: Participant) -> dict[str, object]:
+    url = qr.checkin_url(request, participant.code)
+    return {"participant": participant, "url": url, "svg": qr.qr_svg(url)}
 
 
 def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
