@@ -1,6 +1,6 @@
 """Tables as an XLSX workbook, one sheet per table.
 
-Cells go through :func:`hoinghi.org.exports.set_cell`, the foundation's formula-injection
+Cells go through :func:`hoinghi.org.files.set_cell`, the foundation's formula-injection
 rule: text that begins with =, +, -, @, a tab, a carriage return or another control
 character is written as text with Excel's quote prefix, so nothing is ever evaluated.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from hoinghi.org.exports import set_cell
+from hoinghi.org.files import set_cell
 from hoinghi.reports.tables import Table
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

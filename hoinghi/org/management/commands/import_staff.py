@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from hoinghi.org.imports.files import read_upload
 from hoinghi.org.imports.services import StaffImportError, import_staff
 from hoinghi.org.models import Agency
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
         except Agency.DoesNotExist:
             raise CommandError(f"Không có cơ quan mã «{options['agency']}».") from None
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # at most one byte past the size limit
+                data = read_upload(iter(lambda: handle.read(65_536), b""))
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp «{path}»: {exc.strerror}.") from None
         try:
