@@ -11,6 +11,10 @@ class ConferenceConfig(AppConfig):
         from hoinghi.org import home
 
         home.register(conference_links)
+
+        from hoinghi.conference.polls import register_close_handler
+
+        register_close_handler()  # closing a motion's poll anywhere decides the motion
         try:
             from hoinghi.conference.scenario import register
         except ImportError:  # the org scenario format is not installed yet

@@ -2,7 +2,9 @@
 
 The electorate is frozen at opening: the present participants who vote (not guests). A
 delegate votes only as themselves; nobody sees a secret poll's result before it closes.
-At close, the engine's counts go through the conference's own adoption record (rule C5).
+At close, the engine's counts go through the conference's own adoption record (rule C5),
+from the close handler registered with the engine: closing from the generic poll page
+decides the motion as well.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from hoinghi.conference.services import ConferenceError, User, present_voters
 from hoinghi.org.models import Person
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting import services as voting
+from hoinghi.voting import subjects as voting_subjects
 from hoinghi.voting.errors import VotingError
-from hoinghi.voting.models import Poll, PollState
+from hoinghi.voting.models import Poll, PollResult, PollState
 
 SUBJECT = "conference.motion"
 
@@ -76,23 +79,44 @@ def cast_motion_vote(
 
 
 def close_motion_poll(motion: Motion, *, actor: User) -> Motion:
-    """Close the engine's poll and record its counts as the conference's decision."""
+    """Close the engine's poll; its close handler records the conference's decision."""
     poll = poll_of(motion)
     if poll is None:
         raise ConferenceError("conference.motion.not_open", "Nội dung này chưa mở biểu quyết.")
     try:
-        result = voting.close_poll(poll, by=actor)
+        voting.close_poll(poll, by=actor)
     except VotingError as exc:
         raise ConferenceError(exc.code, exc.message) from None
+    motion.refresh_from_db()
+    return motion
+
+
+def decide_motion(poll: Poll, result: PollResult, by: User) -> None:
+    """The engine's close handler for ``conference.motion``: record the counts as the
+    conference's decision (rule C5), whichever page closed the poll. Idempotent."""
+    motion = Motion.objects.filter(pk=_int(poll.subject_id), poll=poll).first()
+    if motion is None or motion.adopted is not None:
+        return
     counts = result.counts
-    return services.record_motion_result(
-        motion,
-        votes_for=counts.get("for", 0),
-        votes_against=counts.get("against", 0),
-        abstentions=counts.get("abstain", 0),
-        present=counts.get("present") or poll.present,
-        actor=actor,
-    )
+    try:
+        services.record_motion_result(
+            motion,
+            votes_for=counts.get("for", 0),
+            votes_against=counts.get("against", 0),
+            abstentions=counts.get("abstain", 0),
+            present=counts.get("present") or poll.present,
+            actor=by,
+        )
+    except ConferenceError as exc:  # the poll is closed; closing again retries the decision
+        raise VotingError(exc.code, exc.message) from None
+
+
+def register_close_handler() -> None:
+    voting_subjects.on_close(SUBJECT, decide_motion)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else 0
 
 
 def open_poll_for(conference: Conference) -> tuple[Motion, Poll] | None:

@@ -56,7 +56,16 @@ from hoinghi.audit.services import record
 from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule_for
 from hoinghi.org.models import Agency, Person
-from hoinghi.voting import ballot_box, errors, receipts, recount, selectors, tally, traces
+from hoinghi.voting import (
+    ballot_box,
+    errors,
+    receipts,
+    recount,
+    selectors,
+    subjects,
+    tally,
+    traces,
+)
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.models import (
     Ballot,
@@ -404,7 +413,17 @@ def _paper_fields(
 
 
 def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
-    """Stop taking votes, count, decide through the law, shuffle a secret poll. Idempotent."""
+    """Stop taking votes, count, decide through the law, shuffle a secret poll. Idempotent.
+
+    Then the app the poll belongs to decides its subject (:mod:`hoinghi.voting.subjects`).
+    """
+    result = _close(poll, by)
+    poll.refresh_from_db()
+    subjects.closed(poll, result, by)  # the conference decides its motion (idempotent)
+    return result
+
+
+def _close(poll: Poll, by: AnyUser) -> PollResult:
     with transaction.atomic():
         locked = Poll.objects.select_for_update().select_related("agency").get(pk=poll.pk)
         if locked.state == PollState.CLOSED:
@@ -446,7 +465,6 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
                 "export_digest": result.export_digest,
             },
         )
-    poll.refresh_from_db()
     return result
 
 

@@ -41,3 +41,29 @@ def test_a_motion_is_voted_electronically_by_those_present(world: World) -> None
     motion = polls.close_motion_poll(motion, actor=world.clerk)
     assert (motion.votes_for, motion.present, motion.adopted) == (2, 3, True)
     assert motion.rule_code == "conference.adoption" and motion.citations
+
+
+def test_closing_from_the_generic_poll_page_decides_the_motion(world: World, client) -> None:
+    from django.urls import reverse
+
+    from hoinghi.conference.models import Motion
+
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    for user in (world.colleague, world.outsider):
+        services.check_in(
+            conference.participants.get(person=world.person(user)), method="desk", actor=world.clerk
+        )
+    motion = services.add_motion(
+        conference, kind="resolution", title="Nghị quyết Hội nghị", actor=world.clerk
+    )
+    poll = polls.open_motion_poll(motion, actor=world.clerk, secret=True)
+    for user in (world.colleague, world.outsider):
+        polls.cast_motion_vote(motion, world.person(user), choice="for", key=None, actor=user)
+    client.force_login(world.clerk)
+    answer = client.post(reverse("voting:close-poll", args=[poll.pk]))
+    assert answer.status_code == 302
+    motion = Motion.objects.get(pk=motion.pk)
+    assert (motion.votes_for, motion.present, motion.adopted) == (2, 2, True)
+    again = polls.close_motion_poll(motion, actor=world.clerk)  # idempotent: decided once
+    assert again.adopted is True and again.decided_at == motion.decided_at
