@@ -189,7 +189,7 @@ def decide_units(
 ) -> list[tuple[int, CollectiveFacts, Result]]:
     """Each top-level unit's collective titles, from its members' (capped) titles and the
     council's judgement; a unit not judged yet is not eligible, and its reasons say why."""
-    counts: dict[int, list[int]] = {u.pk: [0, 0, 0, 0, 0] for u in facts.units}
+    counts: dict[int, list[int]] = {u.pk: [0, 0, 0, 0, 0, 0] for u in facts.units}
     for f, r in zip(facts.people, results, strict=True):
         c = counts.get(facts.person_unit.get(int(f.person_id), 0))
         if c is None:
@@ -199,9 +199,10 @@ def decide_units(
         c[2] += Title.CHIEN_SI_THI_DUA_CO_SO in r.outcome
         c[3] += f.rating is not None and f.rating is not Rating.NOT_DONE
         c[4] += f.discipline is not None and f.discipline.at_least(DisciplineLevel.WARNING)
+        c[5] += f.rating is None  # not classified (under six months)
     decided = []
     for unit in facts.units:
-        members, ldtt, cstdcs, done, warned = counts[unit.pk]
+        members, ldtt, cstdcs, done, warned, unclassified = counts[unit.pk]
         if not members:
             continue
         u = facts.unit_facts[unit.pk]
@@ -213,6 +214,7 @@ def decide_units(
             cstdcs,
             done,
             warned,
+            unclassified,
             u.collective_rating,
             active is not False,
             unity is not False,

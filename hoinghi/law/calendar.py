@@ -10,7 +10,10 @@ Tết Nguyên đán and Giỗ Tổ Hùng Vương (10/3 âm lịch) are lunar dat
 already converted to solar dates, as declared for each year. A year missing from the table
 raises :class:`HolidayTableMissing` rather than guessing.
 
-The counting conventions DOMAIN.md tags [U] are options (:class:`~hoinghi.law.options.CalendarOptions`).
+The counting conventions tagged unverified are options (:class:`~hoinghi.law.options.CalendarOptions`),
+and so are the unverified days off: Ngày Văn hóa Việt Nam 24/11 from 2026 (not a day off unless
+the agency's option says so) and the projected days off of a year whose notice is not published
+(2027). :func:`unverified_day_reasons` states in a deadline's reasons how such a day was counted.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from hoinghi.law.citations import Citation, Confidence, cite
 from hoinghi.law.instruments import BLDS2015, BLLD2012, BLLD2019
 from hoinghi.law.options import CalendarOptions, DayCount, DeadlineRoll
 from hoinghi.law.parameters import Dated, DatedValue
+from hoinghi.law.results import Basis, Reason
 
 
 class HolidayTableMissing(LookupError):
@@ -51,6 +55,7 @@ class DayOff:
     day: date
     name: str
     kind: HolidayKind
+    culture_day: bool = False  # Ngày Văn hóa Việt Nam 24/11: a day off only by option [U]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,9 @@ def _year(
     confidence: Confidence,
     note: str = "",
 ) -> DeclaredYear:
-    days = tuple(DayOff(date(year, m, d), name, kind) for m, d, name, kind in rows)
+    days = tuple(
+        DayOff(date(year, m, d), name, kind, name == _CULTURE) for m, d, name, kind in rows
+    )
     return DeclaredYear(year, days, tuple(date(year, m, d) for m, d in make_up), confidence, note)
 
 
@@ -414,24 +421,38 @@ HOLIDAY_TABLE: Mapping[int, DeclaredYear] = {
 }
 
 
-def declared_year(year: int) -> DeclaredYear:
-    try:
-        return HOLIDAY_TABLE[year]
-    except KeyError:
-        raise HolidayTableMissing(year) from None
+def declared_year(year: int, options: CalendarOptions | None = None) -> DeclaredYear:
+    """The declared days off of ``year``; a projected year (no notice yet) only when the
+    options accept projections (``projected_days_off``, default yes, unverified)."""
+    found = HOLIDAY_TABLE.get(year)
+    if found is None or (is_projected(found) and not (options or _DEFAULT).projected_days_off):
+        raise HolidayTableMissing(year)
+    return found
 
 
-def day_off(d: date) -> DayOff | None:
-    """The declared day off on ``d`` (a holiday, a compensatory or a swapped day), if any."""
-    for entry in declared_year(d.year).days_off:
+def is_projected(year: DeclaredYear) -> bool:
+    """A year whose days off are projected from the Labour Code, its notice not yet read."""
+    return year.confidence is Confidence.UNVERIFIED
+
+
+_DEFAULT = CalendarOptions()
+
+
+def day_off(d: date, options: CalendarOptions | None = None) -> DayOff | None:
+    """The declared day off on ``d`` (a holiday, a compensatory or a swapped day), if any.
+
+    24/11 (Ngày Văn hóa Việt Nam) is one only with ``culture_day_off`` [U].
+    """
+    opts = options or _DEFAULT
+    for entry in declared_year(d.year, opts).days_off:
         if entry.day == d:
-            return entry
+            return None if entry.culture_day and not opts.culture_day_off else entry
     return None
 
 
-def is_public_holiday(d: date) -> bool:
+def is_public_holiday(d: date, options: CalendarOptions | None = None) -> bool:
     """Whether ``d`` is a declared day off (lễ, Tết, nghỉ bù or hoán đổi)."""
-    return day_off(d) is not None
+    return day_off(d, options) is not None
 
 
 def is_make_up_day(d: date) -> bool:
@@ -439,11 +460,51 @@ def is_make_up_day(d: date) -> bool:
     return d in declared_year(d.year).make_up_days
 
 
-def is_working_day(d: date, *, count_make_up_days: bool = False) -> bool:
+def is_working_day(
+    d: date, *, count_make_up_days: bool = False, options: CalendarOptions | None = None
+) -> bool:
     """Monday to Friday, not a declared day off (and a make-up Saturday, if asked) [U]."""
     if count_make_up_days and is_make_up_day(d):
         return True
-    return d.weekday() < 5 and not is_public_holiday(d)
+    return d.weekday() < 5 and not is_public_holiday(d, options)
+
+
+def unverified_day_reasons(
+    start: date, end: date, options: CalendarOptions | None
+) -> tuple[Reason, ...]:
+    """Reasons naming each unverified day off met between ``start`` and ``end``: how 24/11 was
+    counted, and that a year's days off are projected."""
+    opts = options or _DEFAULT
+    low, high = min(start, end), max(start, end)
+    found: list[Reason] = []
+    for year in range(low.year, high.year + 1):
+        table = HOLIDAY_TABLE.get(year)
+        if table is None:
+            continue
+        if is_projected(table) and opts.projected_days_off:
+            found.append(
+                Reason(
+                    "calendar.projected_year",
+                    "Lịch nghỉ lễ, Tết năm {year} là dự kiến theo Bộ luật Lao động, chưa có thông "
+                    "báo nghỉ",
+                    holiday_citation(date(year, 1, 1)),
+                    {"year": year},
+                    Basis.UNVERIFIED,
+                )
+            )
+        for entry in table.days_off:
+            if entry.culture_day and low < entry.day <= high:
+                counted = "được" if opts.culture_day_off else "không được"
+                found.append(
+                    Reason(
+                        "calendar.culture_day",
+                        "Ngày {day} (Ngày Văn hóa Việt Nam) {counted} tính là ngày nghỉ",
+                        holiday_citation(entry.day),
+                        {"day": f"{entry.day:%d/%m/%Y}", "counted": counted},
+                        Basis.UNVERIFIED,
+                    )
+                )
+    return tuple(found)
 
 
 def add_working_days(
@@ -452,6 +513,7 @@ def add_working_days(
     *,
     day_count: DayCount = DayCount.NEXT_DAY,
     count_make_up_days: bool = False,
+    options: CalendarOptions | None = None,
 ) -> date:
     """The ``n``-th working day after ``start`` (before it when ``n`` is negative).
 
@@ -468,24 +530,32 @@ def add_working_days(
     remaining = abs(n)
     while remaining:
         current += step
-        if is_working_day(current, count_make_up_days=count_make_up_days):
+        if is_working_day(current, count_make_up_days=count_make_up_days, options=options):
             remaining -= 1
     return current
 
 
-def working_days_between(start: date, end: date, *, count_make_up_days: bool = False) -> int:
+def working_days_between(
+    start: date,
+    end: date,
+    *,
+    count_make_up_days: bool = False,
+    options: CalendarOptions | None = None,
+) -> int:
     """Working days after ``start`` up to and including ``end`` (0 if ``end <= start``)."""
     count, current = 0, start
     while current < end:
         current += timedelta(days=1)
-        if is_working_day(current, count_make_up_days=count_make_up_days):
+        if is_working_day(current, count_make_up_days=count_make_up_days, options=options):
             count += 1
     return count
 
 
-def next_working_day(d: date, *, count_make_up_days: bool = False) -> date:
+def next_working_day(
+    d: date, *, count_make_up_days: bool = False, options: CalendarOptions | None = None
+) -> date:
     """``d`` itself if it is a working day, else the first working day after it."""
-    while not is_working_day(d, count_make_up_days=count_make_up_days):
+    while not is_working_day(d, count_make_up_days=count_make_up_days, options=options):
         d += timedelta(days=1)
     return d
 
@@ -516,7 +586,7 @@ def calendar_deadline(start: date, days: int, options: CalendarOptions | None = 
     offset = days if opts.day_count is DayCount.NEXT_DAY else days - 1
     end = add_days(start, offset)
     if opts.deadline_roll is DeadlineRoll.NEXT_WORKING_DAY:
-        end = next_working_day(end, count_make_up_days=opts.count_make_up_days)
+        end = next_working_day(end, count_make_up_days=opts.count_make_up_days, options=opts)
     return end
 
 

@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from hoinghi.law.citations import Citation, Confidence, cite
 from hoinghi.law.instruments import D30, HD36
+from hoinghi.law.options import DocumentOptions
 from hoinghi.law.parameters import Dated, DatedValue, InvalidFacts
 from hoinghi.law.registry import rule
 from hoinghi.law.results import Reason, Result
@@ -111,21 +112,31 @@ RECIPIENTS_LAST_LINE_RE = re.compile(r"^- Lưu: VT, [A-ZĐ]+.*\.$")
 
 
 def format_number(
-    seq: int, doc_type_abbrev: str | None, issuer_abbrev: str, layout: Layout = Layout.STATE
+    seq: int,
+    doc_type_abbrev: str | None,
+    issuer_abbrev: str,
+    layout: Layout = Layout.STATE,
+    options: DocumentOptions | None = None,
 ) -> str:
     """The number line: ``format_number(5, "QĐ", "VP")`` → "Số: 05/QĐ-VP".
 
     State (D30 App. I): colon, two digits at least, "/" then the symbol groups joined by "-".
     A Công văn has no type abbreviation: ``format_number(12, None, "VP-TH")`` → "Số: 12/VP-TH".
     Party (HD 36): ``format_number(12, "BC", "VPTU", Layout.PARTY)`` → "Số 12-BC/VPTU"; the
-    two-digit padding below 10 follows practice [U].
+    two-digit padding below 10 ("Số 05-BC/VPTU") follows practice [U] and is the agency's option
+    (``DocumentOptions.party_number_padding``): without it, "Số 5-BC/VPTU".
     """
     if seq < 1:
         raise InvalidFacts("seq", "Số văn bản phải từ 1 trở lên.")
     if layout is Layout.PARTY:
         if not doc_type_abbrev:
             raise InvalidFacts("doc_type_abbrev", "Văn bản của Đảng cần ký hiệu tên loại.")
-        return f"Số {seq:02d}-{doc_type_abbrev}/{issuer_abbrev}"
+        padded = (options or DocumentOptions()).party_number_padding
+        return (
+            f"Số {seq:02d}-{doc_type_abbrev}/{issuer_abbrev}"
+            if padded
+            else (f"Số {seq}-{doc_type_abbrev}/{issuer_abbrev}")
+        )
     symbol = f"{doc_type_abbrev}-{issuer_abbrev}" if doc_type_abbrev else issuer_abbrev
     return f"Số: {seq:02d}/{symbol}"
 

@@ -55,6 +55,13 @@ class CalendarOptions:
     # working day of a "N ngày làm việc" deadline. Default: no, Monday to Friday only, as in
     # DOMAIN §8 A10 (Mon 05/01/2026 + 5 → Mon 12/01/2026 although Sat 10/01/2026 was worked).
     count_make_up_days: bool = False
+    # [U] Ngày Văn hóa Việt Nam 24/11, reported as a paid day off from 2026, not read in a
+    # primary text: not a day off unless the agency says so (a decision of Fri 20/11/2026 has
+    # until 27/11 to be published; with the day off, until 30/11).
+    culture_day_off: bool = False
+    # [U] a year whose days off are projected from the Labour Code before the yearly notice
+    # (2027): use the projection (True) or answer that the year's days off are not known.
+    projected_days_off: bool = True
 
 
 # --- Conference (Hội nghị cán bộ, công chức, viên chức, người lao động) ---------------------
@@ -134,6 +141,18 @@ class ConferenceOptions:
     inspection_board: InspectionBoardOptions = InspectionBoardOptions()
 
 
+# --- Documents ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOptions:
+    """Options of the document form rules (numbers, symbols)."""
+
+    # [U] a Party document's number below 10 written with two digits ("Số 05-BC/VPTU"), as in
+    # practice; HD 36 shows the form "Số 12-BC/VPTU" and is not read on numbers below 10.
+    party_number_padding: bool = True
+
+
 # --- Evaluation and emulation ----------------------------------------------------------------
 # Section kept for the evaluation (đánh giá, xếp loại) and emulation (thi đua, khen thưởng)
 # options: ratio base, rounding, internal caps, registration requirement… Add them below as
@@ -184,6 +203,14 @@ class EvaluationOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class BonusMultiple:
+    """The bonus of one title as a multiple of the base salary, as the agency sets it."""
+
+    title: str  # the title's code (hoinghi.law.emulation.Title), e.g. "ldtt", "cstdcs"
+    multiple: Fraction
+
+
+@dataclass(frozen=True, slots=True)
 class EmulationOptions:
     """Options of the emulation title rules (DOMAIN §2, §9.6–9.11).
 
@@ -208,13 +235,29 @@ class EmulationOptions:
     # [U] L06 Tập thể lao động tiên tiến: keep the old "no member disciplined with a warning
     # or heavier" clause.
     collective_discipline_clause: bool = False
+    # [U] L06 Tập thể lao động tiên tiến: share of members who must be Lao động tiên tiến
+    # ("trên 50%" reported kept from the 2003 Law); None = the dated default.
+    ttldtt_ldtt_share: Fraction | None = None
+    # [U] Tập thể lao động xuất sắc "100% thành viên hoàn thành nhiệm vụ": whether a member not
+    # classified in the year (under six months) counts as not completing. Default: left out.
+    unclassified_count_as_not_done: bool = False
     # [U] months of service in the year below which a new recruit is not considered; None =
     # the dated default (10 up to 2023, 6 from 2024).
     min_months_new_recruit: int | None = None
     # [U] from 2024: maternity leave still counts as working time (reported kept).
     maternity_counted: bool = True
+    # [U] from 2024: a person disciplined in the year is not Lao động tiên tiến (the 2003
+    # Law's rule, reported kept by TT 01/2024); None = that default, flagged unverified;
+    # True/False = the agency's regulation.
+    discipline_bars_ldtt: bool | None = None
     # agency: Giấy khen criteria (L06 Art 75 leaves them to ministries and provinces).
     giay_khen_min_rating: Rating = Rating.GOOD
     giay_khen_requires_achievement: bool = True
     # [U] Giấy khen bonus as a multiple of the base salary; None = not computed.
     giay_khen_multiple: Fraction | None = None
+    # [U] bonus multiples of the base salary the agency applies, by title (e.g.
+    # [{"title": "cstdcs", "multiple": "1"}]); a title not listed keeps the
+    # dated default, flagged unverified where it is.
+    bonus_multiples: tuple[BonusMultiple, ...] = ()
+    # [U] the base salary (đồng/tháng) the agency applies; None = the dated table.
+    base_salary: int | None = None

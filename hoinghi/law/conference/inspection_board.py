@@ -12,7 +12,12 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from hoinghi.law.calendar import add_months, add_working_days, calendar_deadline
+from hoinghi.law.calendar import (
+    add_months,
+    add_working_days,
+    calendar_deadline,
+    unverified_day_reasons,
+)
 from hoinghi.law.citations import Citation, cite
 from hoinghi.law.conference._common import (
     D59_FROM,
@@ -472,7 +477,11 @@ def check_recognition_deadline(
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = RECOGNITION_WORKING_DAYS.at(on)
     deadline = add_working_days(
-        facts.conference_ended_on, days.value, day_count=day_count, count_make_up_days=make_up
+        facts.conference_ended_on,
+        days.value,
+        day_count=day_count,
+        count_make_up_days=make_up,
+        options=calendar_opts,
     )
     return _deadline_result(
         "inspection_board.recognition_deadline",
@@ -482,6 +491,7 @@ def check_recognition_deadline(
         days.citation,
         day_count_reason=counting_reason(day_count),
         what="Ban Chấp hành Công đoàn công nhận kết quả bầu",
+        notes=unverified_day_reasons(facts.conference_ended_on, deadline, calendar_opts),
     )
 
 
@@ -507,7 +517,11 @@ def check_notice_deadline(
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = NOTICE_WORKING_DAYS.at(on)
     deadline = add_working_days(
-        facts.inspection_starts_on, -days.value, day_count=day_count, count_make_up_days=make_up
+        facts.inspection_starts_on,
+        -days.value,
+        day_count=day_count,
+        count_make_up_days=make_up,
+        options=calendar_opts,
     )
     return _deadline_result(
         "inspection_board.notice_deadline",
@@ -517,6 +531,7 @@ def check_notice_deadline(
         days.citation,
         day_count_reason=counting_reason(day_count),
         what="Thông báo kế hoạch kiểm tra cho đối tượng được kiểm tra",
+        notes=unverified_day_reasons(facts.inspection_starts_on, deadline, calendar_opts),
     )
 
 
@@ -549,6 +564,7 @@ def check_reply_deadline(
             days.value,
             day_count=opts.calendar.day_count,
             count_make_up_days=opts.calendar.count_make_up_days,
+            options=opts.calendar,
         )
     kind_reason = reason(
         "inspection_board.reply.day_kind",
@@ -565,6 +581,7 @@ def check_reply_deadline(
         facts.replied_on,
         days.citation,
         day_count_reason=counting_reason(opts.calendar.day_count),
+        notes=unverified_day_reasons(facts.received_on, deadline, opts.calendar),
         what="Người đứng đầu giải quyết và thông báo kết quả kiến nghị",
         extra=kind_reason,
     )
@@ -580,6 +597,7 @@ def _deadline_result(
     day_count_reason: Reason,
     what: str,
     extra: Reason | None = None,
+    notes: tuple[Reason, ...] = (),
 ) -> Result:
     status = deadline_status(done_on, deadline)
     text = {
@@ -600,5 +618,6 @@ def _deadline_result(
     if extra is not None:
         reasons.append(extra)
     reasons.append(day_count_reason)
+    reasons.extend(notes)
     version = "L10" if code == "inspection_board.reply_deadline" else "D59"
     return Result(code, version, on, status, {"deadline": deadline}, tuple(reasons))

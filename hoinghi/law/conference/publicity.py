@@ -11,6 +11,7 @@ from hoinghi.law.calendar import (
     add_days,
     add_months,
     add_working_days,
+    unverified_day_reasons,
 )
 from hoinghi.law.citations import cite
 from hoinghi.law.conference._common import (
@@ -123,7 +124,11 @@ def check_publication_deadline_l10(
     day_count, make_up = calendar_opts.day_count, calendar_opts.count_make_up_days
     days = PUBLICATION_WORKING_DAYS.at(on)
     deadline = add_working_days(
-        facts.decision_date, days.value, day_count=day_count, count_make_up_days=make_up
+        facts.decision_date,
+        days.value,
+        day_count=day_count,
+        count_make_up_days=make_up,
+        options=calendar_opts,
     )
     status = deadline_status(facts.published_on, deadline)
     message = {
@@ -148,6 +153,7 @@ def check_publication_deadline_l10(
                 published=published,
             ),
             counting_reason(day_count),
+            *unverified_day_reasons(facts.decision_date, deadline, calendar_opts),
         ),
     )
 

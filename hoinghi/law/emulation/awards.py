@@ -32,7 +32,7 @@ from hoinghi.law.evaluation.explain import make_result, reason
 from hoinghi.law.evaluation.vocabulary import RATING_LABELS, Rating
 from hoinghi.law.instruments import D152, L06, LTDKT2003
 from hoinghi.law.registry import rule
-from hoinghi.law.results import Basis, Result
+from hoinghi.law.results import Basis, Reason, Result
 
 T = Title
 
@@ -277,16 +277,23 @@ def decide_bonus(
 ) -> Result:
     """D9: the bonus is a multiple of the base salary in force on ``on`` (VND, exact)."""
     opts = options if options is not None else law_options.EmulationOptions()
-    base = BASE_SALARY.at(on)
-    salary_why = reason(
-        "emulation.bonus.base_salary",
-        "Mức lương cơ sở {salary} đồng",
-        base.citation,
-        Basis.UNVERIFIED,
-        salary=f"{base.value:,}".replace(",", "."),
+    base_salary, salary_why = _base_salary(on, opts)
+    agency_multiple = next(
+        (b.multiple for b in opts.bonus_multiples if b.title == facts.title.value), None
     )
-    if facts.title is T.GIAY_KHEN and opts.giay_khen_multiple is not None:
-        multiple: Fraction = opts.giay_khen_multiple
+    multiple: Fraction
+    if agency_multiple is not None:
+        multiple = agency_multiple
+        m_why = reason(
+            "emulation.bonus.multiple",
+            "{title}: {multiple} lần mức lương cơ sở",
+            None,
+            Basis.AGENCY,
+            title=TITLE_LABELS[facts.title],
+            multiple=multiple,
+        )
+    elif facts.title is T.GIAY_KHEN and opts.giay_khen_multiple is not None:
+        multiple = opts.giay_khen_multiple
         m_why = reason(
             "emulation.bonus.multiple",
             "{title}: {multiple} lần mức lương cơ sở",
@@ -315,9 +322,9 @@ def decide_bonus(
             title=TITLE_LABELS[facts.title],
         )
         return make_result(
-            "emulation.bonus", "D98-D152", on, None, (why, salary_why), {"base_salary": base.value}
+            "emulation.bonus", "D98-D152", on, None, (why, salary_why), {"base_salary": base_salary}
         )
-    amount = multiple * base.value
+    amount = multiple * base_salary
     value: int | Fraction = amount.numerator if amount.denominator == 1 else amount
     return make_result(
         "emulation.bonus",
@@ -325,7 +332,27 @@ def decide_bonus(
         on,
         value,
         (m_why, salary_why),
-        {"base_salary": base.value, "multiple": multiple},
+        {"base_salary": base_salary, "multiple": multiple},
+    )
+
+
+def _base_salary(on: date, opts: law_options.EmulationOptions) -> tuple[int, Reason]:
+    """The base salary: the agency's figure, else the dated table (unverified)."""
+    if opts.base_salary is not None:
+        return opts.base_salary, reason(
+            "emulation.bonus.base_salary",
+            "Mức lương cơ sở {salary} đồng theo quy chế của cơ quan",
+            None,
+            Basis.AGENCY,
+            salary=f"{opts.base_salary:,}".replace(",", "."),
+        )
+    base = BASE_SALARY.at(on)
+    return base.value, reason(
+        "emulation.bonus.base_salary",
+        "Mức lương cơ sở {salary} đồng",
+        base.citation,
+        Basis.UNVERIFIED,
+        salary=f"{base.value:,}".replace(",", "."),
     )
 
 

@@ -49,6 +49,8 @@ class CollectiveFacts:
     members_cstdcs: int  # Chiến sĩ thi đua cơ sở
     members_done: int  # classified Hoàn thành nhiệm vụ or above
     members_disciplined_warning: int = 0  # disciplined with cảnh cáo or heavier in the year
+    # not classified in the year (under six months of work): left out of the 100 % by default
+    members_unclassified: int = 0
     collective_rating: Rating | None = None  # the unit's level, or the council's assessment
     emulation_active: bool = True  # regular, practical, effective emulation movements
     unity: bool = True  # internal unity, compliance with the law
@@ -66,6 +68,38 @@ def _no(
     )
 
 
+def _members_counted(
+    f: CollectiveFacts, opts: law_options.EmulationOptions, citation: Citation
+) -> tuple[int, Reason | None]:
+    """Members counted in "100 % hoàn thành nhiệm vụ" and, with unclassified members, why.
+
+    Whether a member not classified in the year (under six months of work) counts as not
+    completing is unverified: by default they are left out (``unclassified_count_as_not_done``).
+    """
+    if not f.members_unclassified:
+        return f.members, None
+    if opts.unclassified_count_as_not_done:
+        text = (
+            "{unclassified} thành viên chưa được xếp loại (dưới 6 tháng công tác) được tính là "
+            "chưa hoàn thành nhiệm vụ"
+        )
+        counted = f.members
+    else:
+        text = (
+            "{unclassified} thành viên chưa được xếp loại (dưới 6 tháng công tác) không tính vào "
+            "tỷ lệ 100% thành viên hoàn thành nhiệm vụ"
+        )
+        counted = f.members - f.members_unclassified
+    note = reason(
+        "emulation.ttldxs.unclassified",
+        text,
+        citation,
+        Basis.UNVERIFIED,
+        unclassified=f.members_unclassified,
+    )
+    return counted, note
+
+
 def _collective(
     f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
 ) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
@@ -73,6 +107,9 @@ def _collective(
     tt, xs = TTLDTT_LDTT_SHARE.at(on), TTLDXS_LDTT_SHARE.at(on)
     tt_cite, xs_cite = tt.citation, xs.citation
     tt_basis = Basis.UNVERIFIED if tt.confidence is Confidence.UNVERIFIED else Basis.LAW
+    tt_share = tt.value
+    if opts.ttldtt_ldtt_share is not None and not legacy:
+        tt_share, tt_basis = opts.ttldtt_ldtt_share, Basis.AGENCY
     xs_basis = Basis.UNVERIFIED if xs.confidence is Confidence.UNVERIFIED else Basis.LAW
     rating = f.collective_rating
     titles: tuple[Title, ...] = ()
@@ -83,7 +120,7 @@ def _collective(
         tt_fail.append(
             _no(TTLDTT, "ttldtt.rating", "tập thể chưa hoàn thành tốt nhiệm vụ", tt_cite)
         )
-    if not (f.members_ldtt * tt.value.denominator > tt.value.numerator * f.members):
+    if not (f.members_ldtt * tt_share.denominator > tt_share.numerator * f.members):
         tt_fail.append(
             _no(
                 TTLDTT,
@@ -93,7 +130,7 @@ def _collective(
                 tt_basis,
                 ldtt=f.members_ldtt,
                 members=f.members,
-                percent=tt.value * 100,
+                percent=tt_share * 100,
             )
         )
     if not f.emulation_active:
@@ -155,7 +192,10 @@ def _collective(
                 xs_basis,
             )
         )
-    if f.members_done < f.members:
+    counted, note = _members_counted(f, opts, xs_cite)
+    if note is not None:
+        why.append(note)
+    if f.members_done < counted:
         xs_fail.append(
             _no(
                 TTLDXS,
@@ -164,7 +204,7 @@ def _collective(
                 xs_cite,
                 xs_basis,
                 done=f.members_done,
-                members=f.members,
+                members=counted,
             )
         )
     if f.members_ldtt * xs.value.denominator < xs.value.numerator * f.members:
@@ -383,12 +423,13 @@ def _decide_titles_for_units(
     opts = options if options is not None else law_options.EmulationOptions()
     results = decide_titles_for_people(people, on=on, options=opts)
     share, citation, basis = cstdcs_cap(on, opts)
-    stats: dict[str, list[int]] = {}  # unit → [members, ldtt, cstdcs, done, disciplined≥warning]
+    # unit → [members, ldtt, cstdcs, done, disciplined≥warning, unclassified]
+    stats: dict[str, list[int]] = {}
     cands: dict[str, list[int]] = {}
     for i, (f, r) in enumerate(zip(people, results, strict=True)):
         s = stats.get(f.unit_id)
         if s is None:
-            s = stats[f.unit_id] = [0, 0, 0, 0, 0]
+            s = stats[f.unit_id] = [0, 0, 0, 0, 0, 0]
         s[0] += 1
         titles = r.outcome
         if titles:
@@ -396,7 +437,9 @@ def _decide_titles_for_units(
             if len(titles) > 1:
                 s[2] += 1
                 cands.setdefault(f.unit_id, []).append(i)
-        if f.rating is not None and f.rating is not Rating.NOT_DONE:
+        if f.rating is None:
+            s[5] += 1
+        elif f.rating is not Rating.NOT_DONE:
             s[3] += 1
         if f.discipline is not None and f.discipline.at_least(DisciplineLevel.WARNING):
             s[4] += 1
@@ -430,7 +473,16 @@ def _decide_titles_for_units(
     for unit, s in stats.items():
         u = by_unit.get(unit, UnitYearFacts(unit))
         facts = CollectiveFacts(
-            unit, s[0], s[1], s[2], s[3], s[4], u.collective_rating, u.emulation_active, u.unity
+            unit,
+            s[0],
+            s[1],
+            s[2],
+            s[3],
+            s[4],
+            s[5],
+            u.collective_rating,
+            u.emulation_active,
+            u.unity,
         )
         unit_results.append(decide_collective_titles(facts, on=on, options=opts))
     return AgencyTitles(results, unit_results, caps)

@@ -129,6 +129,8 @@ class TitleContext:
     min_months: int
     counted_leave: frozenset[LeaveKind]
     registration_required: bool
+    discipline_bars: bool  # disciplined in the year → no Lao động tiên tiến
+    discipline_note: Reason  # said when a disciplined person is not barred (agency option)
     tinh_years: int
     tq_years: int
     values: MappingProxyType[str, Any]
@@ -167,7 +169,14 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
         cstd_cite = cite(L06, 23)
     cstd_basis = Basis.UNVERIFIED if regime is EmulationRegime.L06_2026 else Basis.LAW
     tinh, tq = CSTD_TINH_CONSECUTIVE.at(on), CSTD_TOAN_QUOC_CONSECUTIVE.at(on)
-    discipline_basis = Basis.LAW if legacy else Basis.UNVERIFIED
+    discipline_bars = legacy or options.discipline_bars_ldtt is not False
+    discipline_basis = (
+        Basis.LAW
+        if legacy
+        else Basis.AGENCY
+        if options.discipline_bars_ldtt is not None
+        else Basis.UNVERIFIED
+    )
     r = {
         "ldtt.yes": _yes(LDTT, ldtt_cite),
         "ldtt.not_classified": _no(
@@ -294,6 +303,14 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
         min_months=min_months,
         counted_leave=frozenset(counted),
         registration_required=required,
+        discipline_bars=discipline_bars,
+        discipline_note=reason(
+            "emulation.ldtt.discipline_not_applied",
+            "Bị kỷ luật trong năm: theo quy chế của cơ quan, không loại trừ khỏi danh hiệu Lao "
+            "động tiên tiến",
+            cite(TT01_2024),
+            Basis.AGENCY,
+        ),
         tinh_years=tinh.value,
         tq_years=tq.value,
         values=MappingProxyType(
@@ -318,7 +335,7 @@ def titles_of(
         fail = "ldtt.rating"
     elif not f.spirit_ok:
         fail = "ldtt.spirit"
-    elif f.discipline is not None:
+    elif f.discipline is not None and ctx.discipline_bars:
         fail = "ldtt.discipline"
     elif ctx.registration_required and not f.registered:
         fail = "ldtt.registration"
@@ -452,5 +469,7 @@ def _decide_titles_for_people(
     append = out.append
     for f in people:
         titles, why = titles_of(f, ctx)
+        if f.discipline is not None and not ctx.discipline_bars:
+            why = (*why, ctx.discipline_note)
         append(batch_result(TITLES, version, on, titles, values, why))
     return out

@@ -29,6 +29,7 @@ from hoinghi.law.documents import (
     format_date_line,
     format_number,
 )
+from hoinghi.law.options import DocumentOptions
 
 ON = date(2026, 1, 5)
 
@@ -188,3 +189,12 @@ def test_recipients(lines: tuple[str, ...], ok: bool) -> None:
 )
 def test_list_as_appendix(attached_to: DocumentType | None, ok: bool) -> None:
     assert check_list_as_appendix(ListDocumentFacts(attached_to), on=ON).outcome is ok
+
+
+def test_a_party_number_below_10_is_padded_unless_the_agency_chooses_not_to() -> None:
+    assert format_number(5, "BC", "VPTU", Layout.PARTY) == "Số 05-BC/VPTU"
+    plain = DocumentOptions(party_number_padding=False)
+    assert format_number(5, "BC", "VPTU", Layout.PARTY, plain) == "Số 5-BC/VPTU"
+    assert format_number(12, "BC", "VPTU", Layout.PARTY, plain) == "Số 12-BC/VPTU"
+    # The State form keeps two digits (D30 Appendix I), whatever the Party option says.
+    assert format_number(5, "QĐ", "VP", Layout.STATE, plain) == "Số: 05/QĐ-VP"

@@ -25,10 +25,42 @@ from hoinghi.law.emulation import (
     decide_collective_titles,
 )
 from hoinghi.law.evaluation import Rating
-from hoinghi.law.options import EmulationOptions
+from hoinghi.law.options import BonusMultiple, EmulationOptions
+from hoinghi.law.results import Basis
 
 TT, XS = Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC
 ON = date(2025, 12, 31)
+
+
+def test_a_new_recruit_not_classified_is_left_out_of_the_100_percent_by_default() -> None:
+    # 12 members, one recruited in the autumn (not classified): 11 done, 9 LĐTT, 1 CSTĐCS.
+    facts = CollectiveFacts(
+        "u", 12, 9, 1, 11, members_unclassified=1, collective_rating=Rating.EXCELLENT
+    )
+    result = decide_collective_titles(facts, on=ON)
+    assert result.outcome == (TT, XS)
+    note = next(r for r in result.reasons if r.code == "emulation.ttldxs.unclassified")
+    assert note.basis is Basis.UNVERIFIED and "không tính vào" in note.text
+    strict = EmulationOptions(unclassified_count_as_not_done=True)
+    refused = decide_collective_titles(facts, on=ON, options=strict)
+    assert refused.outcome == (TT,)
+    assert "(11/12)" in " ".join(r.text for r in refused.reasons)
+
+
+def test_the_agency_s_regulation_may_set_the_advanced_collective_share_from_2024() -> None:
+    # 10 members, 6 Lao động tiên tiến: over the default 50 %, not over an agency's 2/3.
+    facts = CollectiveFacts("u", 10, 6, 0, 10, collective_rating=Rating.GOOD)
+    assert decide_collective_titles(facts, on=ON).outcome == (TT,)
+    default = next(
+        r
+        for r in decide_collective_titles(facts, on=ON).reasons
+        if r.code.startswith("emulation.ttldtt")
+    )
+    assert default.basis is Basis.UNVERIFIED
+    agency = EmulationOptions(ttldtt_ldtt_share=Fraction(2, 3))
+    assert decide_collective_titles(facts, on=ON, options=agency).outcome == ()
+    # Before 2024 (Law 2003) the option does not apply.
+    assert decide_collective_titles(facts, on=date(2023, 12, 31), options=agency).outcome == (TT,)
 
 
 @pytest.mark.parametrize(
@@ -141,3 +173,19 @@ def test_giay_khen_follows_the_agency_options() -> None:
     assert check_giay_khen(GiayKhenFacts(Rating.DONE, True), on=ON).outcome is False
     strict = EmulationOptions(giay_khen_min_rating=Rating.EXCELLENT)
     assert check_giay_khen(GiayKhenFacts(Rating.GOOD, True), on=ON, options=strict).outcome is False
+
+
+def test_the_agency_may_set_the_bonus_multiple_and_the_base_salary() -> None:
+    on = date(2025, 12, 31)
+    default = decide_bonus(BonusFacts(Title.CHIEN_SI_THI_DUA_CO_SO), on=on)
+    assert default.outcome == 2_340_000
+    assert {r.basis for r in default.reasons} == {Basis.UNVERIFIED}
+    opts = EmulationOptions(
+        bonus_multiples=(BonusMultiple("cstdcs", Fraction(3, 2)),), base_salary=2_530_000
+    )
+    agency = decide_bonus(BonusFacts(Title.CHIEN_SI_THI_DUA_CO_SO), on=on, options=opts)
+    assert agency.outcome == 3_795_000
+    assert {r.basis for r in agency.reasons} == {Basis.AGENCY}
+    # A title the agency did not list keeps the dated multiple, on the agency's base salary.
+    ldtt = decide_bonus(BonusFacts(Title.LAO_DONG_TIEN_TIEN), on=on, options=opts)
+    assert ldtt.outcome == 759_000

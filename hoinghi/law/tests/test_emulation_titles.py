@@ -186,3 +186,27 @@ def test_batch_equals_single() -> None:
     people = [PersonYearFacts(f"p{i}", 2024, r) for i, r in enumerate([X, G, D, None])]
     batch = decide_titles_for_people(people, on=end_of(2024))
     assert batch == [decide_titles(p, on=end_of(2024)) for p in people]
+
+
+def test_from_2024_a_disciplined_person_is_refused_lao_dong_tien_tien_unless_the_agency_says_not() -> (
+    None
+):
+    facts = PersonYearFacts("p", 2024, Rating.GOOD, discipline=DisciplineLevel.REPRIMAND)
+    by_default = decide_titles(facts, on=date(2024, 12, 31))
+    assert by_default.outcome == ()
+    refusal = next(r for r in by_default.reasons if r.code == "emulation.ldtt.discipline")
+    assert refusal.basis is Basis.UNVERIFIED
+    lenient = EmulationOptions(discipline_bars_ldtt=False)
+    allowed = decide_titles(facts, on=date(2024, 12, 31), options=lenient)
+    assert Title.LAO_DONG_TIEN_TIEN in allowed.outcome
+    assert "emulation.ldtt.discipline_not_applied" in [r.code for r in allowed.reasons]
+    # Under the 2003 Law (to 2023) the rule is the law's, whatever the option says.
+    legacy = decide_titles(
+        PersonYearFacts("p", 2023, Rating.GOOD, discipline=DisciplineLevel.REPRIMAND),
+        on=date(2023, 12, 31),
+        options=lenient,
+    )
+    assert legacy.outcome == ()
+    assert (
+        next(r for r in legacy.reasons if r.code == "emulation.ldtt.discipline").basis is Basis.LAW
+    )
