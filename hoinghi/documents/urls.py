@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hoinghi.documents import views
+from hoinghi.documents import signature_views, views
 
 app_name = "documents"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("<slug:agency_code>/<int:pk>/ban-hanh/", views.document_issue, name="issue"),
     path("<slug:agency_code>/<int:pk>/tai-ve/", views.document_download, name="download"),
     path("<slug:agency_code>/so-dang-ky/", views.register_settings, name="register"),
+    path(
+        "<slug:agency_code>/kiem-tra-chu-ky/",
+        signature_views.signature_check,
+        name="signature-check",
+    ),
     path("<slug:agency_code>/lo/", views.batch_start, name="batch-start"),
     path("<slug:agency_code>/lo/<int:pk>/", views.batch_detail, name="batch"),
     path("<slug:agency_code>/lo/<int:pk>/trang-thai/", views.batch_status, name="batch-status"),

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from hoinghi.documents import access, forms, selectors, services
 from hoinghi.documents.catalogue import BY_SLUG
-from hoinghi.documents.pdf import PdfUnavailable, docx_to_pdf
+from hoinghi.documents.pdf import PdfUnavailable
 from hoinghi.documents.services import DocumentError
+from hoinghi.documents.signing import SigningError, document_pdf
 from hoinghi.org.access import get_agency_for_user
 from hoinghi.org.models import Person
 
@@ -115,11 +116,11 @@ def document_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRe
     if request.GET.get("dinh-dang") == "pdf":
         try:
             return HttpResponse(
-                docx_to_pdf(docx, name=name),
+                document_pdf(document, docx),
                 content_type="application/pdf",
                 headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
             )
-        except PdfUnavailable as exc:
+        except (PdfUnavailable, SigningError) as exc:
             messages.error(request, exc.message)
             return redirect(document)
     return HttpResponse(
