@@ -218,6 +218,15 @@ def eligibility_of(
     )
 
 
+def eligibility_for_person(person: Person) -> QuerySet[Eligibility]:
+    """The law's answers for one person, every year and title, with their reasons."""
+    return (
+        Eligibility.objects.filter(person=person)
+        .select_related("work_year", "reason_set")
+        .order_by("-work_year__year", "title")
+    )
+
+
 def eligible_counts(work_year: WorkYear) -> Counter[str]:
     return Counter(
         Eligibility.objects.filter(work_year=work_year, outcome=Outcome.ELIGIBLE).values_list(

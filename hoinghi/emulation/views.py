@@ -545,6 +545,7 @@ def person_titles(request: HttpRequest, agency_code: str, staff_code: str) -> Ht
             "person": person,
             "agency": person.agency,
             "awards": selectors.person_titles(person),
+            "eligibility": selectors.eligibility_for_person(person),
         },
     )
 

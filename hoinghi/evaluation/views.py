@@ -17,7 +17,7 @@ from hoinghi.evaluation.forms import (
     SelfAssessmentForm,
     UnitDecisionForm,
 )
-from hoinghi.evaluation.models import PersonEvaluation, UnitEvaluation
+from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation
 from hoinghi.law.evaluation import EvaluationRegime, Rating
 from hoinghi.org import access as org_access
 from hoinghi.org.models import Agency, AgencyKind, Person, Unit
@@ -59,8 +59,11 @@ def self_assess(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
         EvaluationRegime.D233,
     )
     current = PersonEvaluation.objects.filter(work_year=work_year, person=person).first()
-    form = SelfAssessmentForm(request.POST or None, scored=scored, initial=_initial(current))
-    if request.method == "POST" and form.is_valid():
+    locked = current is not None and current.stage in (Stage.PROPOSED, Stage.APPROVED)
+    form = SelfAssessmentForm(
+        None if locked else (request.POST or None), scored=scored, initial=_initial(current)
+    )
+    if request.method == "POST" and not locked and form.is_valid():
         d = {k: v for k, v in form.cleaned_data.items() if v is not None}
         try:
             services.submit_self_assessment(
@@ -74,7 +77,13 @@ def self_assess(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
     return render(
         request,
         "evaluation/self.html",
-        {"agency": agency, "work_year": work_year, "form": form, "current": current},
+        {
+            "agency": agency,
+            "work_year": work_year,
+            "form": form,
+            "current": current,
+            "locked": locked,
+        },
     )
 
 

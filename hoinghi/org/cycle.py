@@ -62,7 +62,7 @@ class Step:
 
     @property
     def finished(self) -> bool:
-        return self.total is not None and self.done is not None and self.done >= self.total
+        return bool(self.total) and self.done is not None and self.done >= (self.total or 0)
 
     @property
     def counts(self) -> str:

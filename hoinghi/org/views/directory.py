@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from hoinghi.org import access, selectors
-from hoinghi.org.models import Person
+from hoinghi.org.accounts.access import can_manage_accounts
+from hoinghi.org.models import Person, Role
 
 
 def agency_detail(request: HttpRequest, agency_code: str) -> HttpResponse:
@@ -58,6 +59,7 @@ def person_detail(request: HttpRequest, agency_code: str, staff_code: str) -> Ht
     agency = access.get_agency_for_user(request, agency_code)
     person: Person = access.get_person_for_user(request, agency, staff_code)
     private = access.can_see_private(request.user, person)
+    is_self = access.own_person(request.user) == person
     return render(
         request,
         "org/person.html",
@@ -65,6 +67,10 @@ def person_detail(request: HttpRequest, agency_code: str, staff_code: str) -> Ht
             "agency": agency,
             "person": person,
             "private": private,
+            "is_self": is_self,
+            "sees_titles": is_self
+            or access.has_role(request.user, {Role.ADMIN, Role.CLERK, Role.LEADER}, agency=agency),
+            "manages_account": can_manage_accounts(request.user, agency),
             "positions": person.positions.select_related("unit").order_by("-valid_from"),
             "trainings": person.trainings.all() if private else [],
         },
