@@ -80,7 +80,6 @@ class Screen:
     open_poll: OpenPoll | None
     result: Result | None
     hall_code: str
-    hall_seconds_left: int
     checkin_url: str
     checkin_address: str
     checkin_qr: str
@@ -114,7 +113,6 @@ def screen(conference: Conference, request: HttpRequest | None) -> Screen:
         else None,
         result=None if open_now else last_result(conference),
         hall_code=code,
-        hall_seconds_left=hall_service.seconds_left(),
         checkin_url=url,
         checkin_address=address,
         checkin_qr=qr.qr_svg(url, scale=4, title="Mã QR điểm danh tại hội trường"),

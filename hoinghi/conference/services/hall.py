@@ -61,11 +61,6 @@ def window(at: datetime | None = None) -> int:
     return int(moment.timestamp()) // WINDOW_SECONDS
 
 
-def seconds_left(at: datetime | None = None) -> int:
-    moment = at or timezone.now()
-    return WINDOW_SECONDS - int(moment.timestamp()) % WINDOW_SECONDS
-
-
 def _secret(conference: Conference) -> str:
     if not conference.hall_secret:
         conference.hall_secret = secrets.token_hex(32)
