@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
@@ -138,6 +139,10 @@ class ElectionRecord:
     method: str = ""
     ballots_valid: int | None = None
     counting: list[CountingRecord] = field(default_factory=list)  # one per closed round
+    # Each round as decided: round, seats, present, candidates (name, votes, elected), outcome,
+    # explanation, citations; and the presidium's decision when seats stay empty.
+    rounds: list[dict[str, Any]] = field(default_factory=list)
+    unfinished_decision: str = ""
 
     @property
     def elected(self) -> list[str]:
@@ -234,6 +239,8 @@ def election_record(election: Election) -> ElectionRecord:
         method=election.get_method_display(),
         ballots_valid=election.ballots_valid,
         counting=counting,
+        rounds=list(election.round_history),
+        unfinished_decision=election.unfinished_decision,
     )
 
 

@@ -170,6 +170,9 @@ def test_rounds_stop_at_the_regulation_s_limit_and_closing_needs_the_presidium_s
         actor=world.clerk,
     )
     assert services.finished(election) and len(election.round_history) == 2
+    record = selectors.election_record(election)  # what the minutes read: both rounds, the why
+    assert [r["round"] for r in record.rounds] == [1, 2]
+    assert record.unfinished_decision.startswith("Bầu bổ sung 01 thành viên")
     services.close_conference(conference, actor=world.clerk)
 
 
