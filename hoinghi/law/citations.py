@@ -26,6 +26,14 @@ class Citation:
     clause: str | None = None
     point: str | None = None
     appendix: str | None = None
+    # The article is not known because the text was not read (only secondary sources): a
+    # citation of the whole text that says so, rather than an article guessed.
+    unread: bool = False
+
+    @property
+    def whole_text(self) -> bool:
+        """Whether the citation names no article or appendix of the text."""
+        return self.article is None and self.appendix is None
 
     def render(self) -> str:
         parts: list[str] = []
@@ -38,6 +46,8 @@ class Citation:
         if self.appendix:
             parts.append(f"Phụ lục {self.appendix}")
         parts.append(self.instrument.title)
+        if self.unread:
+            parts.append("(chưa đối chiếu điều, khoản)")
         return " ".join(parts)
 
     def __str__(self) -> str:
@@ -52,6 +62,11 @@ class Citation:
             "appendix": self.appendix,
             "text": self.render(),
         }
+
+
+def cite_unread(instrument: Instrument) -> Citation:
+    """A citation of a text whose article is not known (its text not read): says so."""
+    return Citation(instrument, unread=True)
 
 
 def cite(

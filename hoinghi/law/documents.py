@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from hoinghi.law.citations import Citation, Confidence, cite
+from hoinghi.law.citations import Citation, Confidence, cite, cite_unread
 from hoinghi.law.instruments import D30, HD36
 from hoinghi.law.options import DocumentOptions
 from hoinghi.law.parameters import Dated, DatedValue, InvalidFacts
@@ -200,7 +200,7 @@ def check_state_number(facts: NumberFacts, *, on: date) -> Result:
     code="documents.party_number",
     version="HD36",
     title="Số, ký hiệu văn bản của Đảng",
-    cites=(cite(HD36),),
+    cites=(cite_unread(HD36),),
     valid_from=HD36_FROM,
     facts=NumberFacts,
     confidence=Confidence.SECONDARY,

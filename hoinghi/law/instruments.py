@@ -35,6 +35,9 @@ class Instrument:
     signed_on: date
     effective_from: date
     effective_to: date | None = None  # last day in force, None while in force
+    # A public copy of the official text (vbpl.vn, the Government's portal); empty where the
+    # project has not confirmed an address.
+    link: str = ""
 
     @property
     def title(self) -> str:

@@ -90,6 +90,10 @@ def problems() -> list[str]:
         for v in versions:
             if not v.cites:
                 found.append(f"Quy tắc {code} ({v.version}) không có trích dẫn căn cứ pháp lý.")
+            elif all(c.whole_text and not c.unread for c in v.cites):
+                found.append(
+                    f"Quy tắc {code} ({v.version}) chỉ trích dẫn cả văn bản, không nêu điều, khoản."
+                )
             if v.valid_to is not None and v.valid_to < v.valid_from:
                 found.append(
                     f"Quy tắc {code} ({v.version}) có ngày hết hiệu lực trước ngày hiệu lực."

@@ -30,7 +30,7 @@ from hoinghi.law.emulation.vocabulary import (
 )
 from hoinghi.law.evaluation.explain import make_result, reason
 from hoinghi.law.evaluation.vocabulary import RATING_LABELS, Rating
-from hoinghi.law.instruments import D152, L06, LTDKT2003
+from hoinghi.law.instruments import D73_2024, D91, D98, D152, L06, LTDKT2003
 from hoinghi.law.registry import rule
 from hoinghi.law.results import Basis, Reason, Result
 
@@ -49,11 +49,15 @@ class AwardsFacts:
     awards: tuple[Award, ...]
 
 
+# "không khen thưởng nhiều lần, nhiều hình thức cho một thành tích đạt được" (L06 Art 5.2.c).
+NO_DOUBLE_REWARD = cite(L06, 5, 2, "c")
+
+
 @rule(
     code="emulation.no_double_reward",
     version="L06",
     title="Không khen thưởng trùng thành tích",
-    cites=(cite(L06),),
+    cites=(NO_DOUBLE_REWARD,),
     valid_from=L06_FROM,
     facts=AwardsFacts,
     confidence=Confidence.SECONDARY,
@@ -73,14 +77,14 @@ def check_no_double_reward(
         why = reason(
             "emulation.double_reward.none",
             "Không có thành tích được khen thưởng hai lần",
-            cite(L06),
+            NO_DOUBLE_REWARD,
         )
     else:
         first = seen[refused[0].achievement_id]
         why = reason(
             "emulation.double_reward.refused",
             "Thành tích {achievement} đã được đề nghị {first}: không khen thưởng thêm {second}",
-            cite(L06),
+            NO_DOUBLE_REWARD,
             achievement=refused[0].achievement_id,
             first=TITLE_LABELS[first.form],
             second=TITLE_LABELS[refused[0].form],
@@ -227,7 +231,7 @@ class BallotFacts:
     code="emulation.council_ballot",
     version="2017",
     title="Tỷ lệ phiếu bầu của Hội đồng Thi đua - Khen thưởng",
-    cites=(cite(LTDKT2003), cite(L06)),
+    cites=(cite(D91, 45, 8),),
     valid_from=D91_FROM,
     facts=BallotFacts,
     confidence=Confidence.SECONDARY,
@@ -267,7 +271,7 @@ class BonusFacts:
     code="emulation.bonus",
     version="D98-D152",
     title="Mức tiền thưởng danh hiệu thi đua",
-    cites=(cite(L06), cite(D152)),
+    cites=(cite(D98, 54), cite(D73_2024, 3)),
     valid_from=L06_FROM,
     facts=BonusFacts,
     confidence=Confidence.SECONDARY,

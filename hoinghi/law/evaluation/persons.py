@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from hoinghi.law import options as law_options
-from hoinghi.law.citations import Confidence, cite
+from hoinghi.law.citations import Confidence, cite, cite_unread
 from hoinghi.law.evaluation.caps import person_share, pool_max, scope_label
 from hoinghi.law.evaluation.criteria import d90_context, level_by_criteria
 from hoinghi.law.evaluation.explain import batch_result, make_result, paused_gc, reason
@@ -61,7 +61,7 @@ def decide_level_d90(
     code="evaluation.level.d335",
     version="D335",
     title="Xếp loại chất lượng công chức theo điểm (Nghị định 335)",
-    cites=(cite(D335),),
+    cites=(cite_unread(D335),),
     valid_from=D335_FROM,
     facts=PersonEvaluationFacts,
     confidence=Confidence.SECONDARY,

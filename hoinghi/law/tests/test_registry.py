@@ -146,3 +146,51 @@ def test_every_outcome_carries_a_citation(staff: int, on: date) -> None:
 def test_rule_for_picks_the_version_by_date() -> None:
     assert rule_for("conference.adoption", date(2023, 6, 30)).version == "D04"
     assert rule_for("conference.adoption", date(2023, 7, 1)).version == "L10"
+
+
+def test_every_rule_version_cites_an_article_or_says_the_text_was_not_read() -> None:
+    load_all()
+    whole = {
+        (v.code, v.version)
+        for v in all_rules()
+        if all(c.article is None and c.appendix is None for c in v.cites)
+    }
+    assert all(c.unread for v in all_rules() if (v.code, v.version) in whole for c in v.cites)
+    by_code = {v.code: v for v in all_rules()}
+    assert [c.render() for c in by_code["emulation.bonus"].cites][0].startswith("Điều 54")
+    assert by_code["emulation.council_ballot"].cites[0].render().startswith("khoản 8 Điều 45")
+    assert (
+        by_code["emulation.no_double_reward"].cites[0].render().startswith("điểm c khoản 2 Điều 5")
+    )
+
+
+def test_every_instrument_has_its_number_and_dates_in_order() -> None:
+    from hoinghi.law.instruments import all_instruments
+
+    for instrument in all_instruments():
+        assert instrument.number and instrument.signed_on <= instrument.effective_from
+        assert (
+            instrument.effective_to is None or instrument.effective_from <= instrument.effective_to
+        )
+        assert instrument.link == "" or instrument.link.startswith("https://")
+
+
+def test_a_rule_citing_only_whole_texts_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hoinghi.law.citations import Citation
+    from hoinghi.law.instruments import L06
+
+    monkeypatch.setattr(registry, "_RULES", {})
+
+    @rule(
+        code="scratch.whole",
+        version="X",
+        title="Thử",
+        cites=(Citation(L06),),
+        valid_from=date(2024, 1, 1),
+    )
+    def scratch(facts: object, *, on: date) -> Result:  # pragma: no cover
+        raise AssertionError
+
+    assert problems() == [
+        "Quy tắc scratch.whole (X) chỉ trích dẫn cả văn bản, không nêu điều, khoản."
+    ]
