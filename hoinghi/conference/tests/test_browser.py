@@ -221,3 +221,24 @@ def test_an_election_that_fills_too_few_seats_finishes_in_a_second_round(
     assert screen.locator(".p-bar-elected").count() == 1 and fits(screen)
     screen.screenshot(path="/tmp/hall-projector-election-1280x720.png")
     context.close()
+
+
+def test_the_desk_finds_a_name_typed_without_accents_and_checks_in_without_reloading(
+    world: World, live_server: Any, page: Any
+) -> None:
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    login(page, live_server.url, world.clerk.username)
+    page.goto(f"{live_server.url}/hoi-nghi/co-quan-thu/{conference.pk}/nguoi-du/")
+    page.evaluate("window.deskMarker = 'same page'")
+    page.fill("#tim-nguoi-du", "vu thi cuc")
+    rows = page.locator("#bang-nguoi-du tbody tr:visible")
+    assert rows.count() == 1 and "Vũ Thị Cúc" in rows.first.inner_text()
+    page.get_by_role("button", name="Điểm danh Vũ Thị Cúc").click()
+    page.get_by_role("button", name="Hủy điểm danh Vũ Thị Cúc").wait_for()
+    assert "Có mặt" in rows.first.inner_text()
+    assert page.locator("#so-co-mat").inner_text() == "Có mặt 1/9"
+    assert page.evaluate("window.deskMarker") == "same page"  # the list was not reloaded
+    assert page.input_value("#tim-nguoi-du") == "vu thi cuc"
+    participant = conference.participants.get(person=world.person(world.outsider))
+    assert participant.checkin_method == "desk"
