@@ -9,7 +9,13 @@ process; the PDF time of N is extrapolated from the sample. No database: context
 memory, the way a batch reuses one gathered context (the database part of the minutes is
 measured by ``hoinghi/documents/tests`` query counts: 19 queries for the 2024 seed conference).
 
-Run: ``python3 -m bench.documents [NOTICES [PDF_SAMPLE]]``.
+S9 (PDF from the web): the download view (``?dinh-dang=pdf``) through Django's request handling,
+on a scratch SQLite database, in three ways in the same run: one ``soffice`` process per call
+(the baseline, ``HOINGHI_PDF_CONVERTER=process``, cache emptied before each request), the
+long-lived converter with the cache emptied before each request (a new document version), and
+the cache hit (the same version again). p50 and p95 of ``DOWNLOADS`` requests each (default 20).
+
+Run: ``python3 -m bench.documents [NOTICES [PDF_SAMPLE [DOWNLOADS]]]``.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoinghi.settings")
+# S9 needs a database: a scratch SQLite file, never the installation's own.
+SCRATCH = tempfile.mkdtemp(prefix="bench-docs-db-")
+os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}/bench.sqlite3"
+os.environ["HOINGHI_PDF_RUN_DIR"] = f"{SCRATCH}/run"
 import django  # noqa: E402
 
 django.setup()
@@ -221,15 +231,80 @@ def bench_notices(count: int, sample: int) -> None:
         )
 
 
+def percentiles(times: list[float]) -> str:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered):6.0f} ms, p95 {p95:6.0f} ms"
+
+
+def bench_web_pdf(downloads: int) -> None:
+    """S9: the download view, baseline against the long-lived converter and the cache."""
+    import shutil
+
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import override_settings
+    from django.urls import reverse
+
+    from hoinghi.documents import converter
+    from hoinghi.documents.services import create_draft
+    from hoinghi.org.models import WorkYear
+    from hoinghi.testing import build_world
+
+    if not pdf_available():
+        print("S9 PDF from the web: LibreOffice not installed, skipped")
+        return
+    call_command("migrate", verbosity=0)
+    world = build_world()
+    WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
+    document = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
+    address = reverse("documents:download", args=[world.agency.code, document.pk])
+    cache = Path(SCRATCH) / "cache"
+    os.environ["HOINGHI_PDF_CACHE_DIR"] = str(cache)
+
+    def timed(empty_cache: bool) -> list[float]:
+        client = Client()
+        client.force_login(world.clerk)
+        times = []
+        for _ in range(downloads + 1):
+            if empty_cache:
+                shutil.rmtree(cache, ignore_errors=True)
+            start = time.perf_counter()
+            response = client.get(address, {"dinh-dang": "pdf"})
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        return times[1:]  # the first warms imports (and starts the converter)
+
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        os.environ["HOINGHI_PDF_CONVERTER"] = "process"
+        baseline = timed(empty_cache=True)
+        os.environ["HOINGHI_PDF_CONVERTER"] = "server"
+        served = timed(empty_cache=True) if converter.enabled() else []
+        hit = timed(empty_cache=False)
+    converter.stop()
+    print(f"S9 PDF from the web ({downloads} downloads each, draft conference plan, 2 pages)")
+    print(f"  one soffice process per call (baseline): {percentiles(baseline)}")
+    if served:
+        ratio = statistics.median(baseline) / statistics.median(served)
+        print(f"  long-lived converter, new version:      {percentiles(served)} (x{ratio:.1f})")
+    else:
+        print("  long-lived converter: no Python with LibreOffice's UNO, skipped")
+    print(f"  same version again (cache hit):          {percentiles(hit)}")
+
+
 def main(argv: list[str]) -> None:
     count = int(argv[0]) if argv else 2000
     sample = int(argv[1]) if len(argv) > 1 else 200
+    downloads = int(argv[2]) if len(argv) > 2 else 20
     print(
         f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
         f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
     bench_minutes()
     bench_notices(count, min(sample, count))
+    bench_web_pdf(downloads)
 
 
 if __name__ == "__main__":
