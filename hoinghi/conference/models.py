@@ -98,6 +98,28 @@ class Conference(models.Model):
         related_name="+",
         help_text="Người ký «TM. Đoàn Chủ tịch»; là một thành viên Đoàn Chủ tịch.",
     )
+    # What the secretary records of the awards and the closing speech, for the news report.
+    awards_presented_by = models.ForeignKey(
+        Person,
+        verbose_name="người trao khen thưởng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống: Chủ tịch Công đoàn cơ quan.",
+    )
+    closing_speaker = models.ForeignKey(
+        Person,
+        verbose_name="người phát biểu kết luận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closing_points = models.TextField(
+        "ý chính phát biểu kết luận", blank=True, help_text="Mỗi ý một dòng."
+    )
+    closing_quote = models.CharField("câu trích phát biểu kết luận", max_length=500, blank=True)
     # Bumped on every change the screens show (attendance, current item, polls).
     live_version = models.PositiveIntegerField(default=1, editable=False)
     # The hall's screens: the projector's link token (read-only screen, no personal login) and
