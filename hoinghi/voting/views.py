@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hoinghi.org.access import own_person
 from hoinghi.org.selectors import staff_on
-from hoinghi.voting import live, receipts, recount, selectors, services
+from hoinghi.voting import live, receipt_cookie, receipts, recount, selectors, services
 from hoinghi.voting.access import (
     can_manage_poll,
     get_managed_poll_for_user,
@@ -45,8 +46,31 @@ def poll_detail(request: HttpRequest, poll_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def cast_vote(request: HttpRequest, poll_id: int) -> HttpResponse:
+    """The vote. The page's script sends it as JSON and resends it with the same key while
+    the database is away (503 here, with a Vietnamese message); nothing is half-written."""
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        return _cast_vote(request, poll_id, wants_json)
+    except (OperationalError, InterfaceError):
+        if not wants_json:
+            raise  # the site's 503 page (handler500)
+        response = JsonResponse(
+            {"error": "voting.unavailable", "message": UNAVAILABLE, "retry": True},
+            status=503,
+            json_dumps_params={"ensure_ascii": False},
+        )
+        response["Retry-After"] = "2"
+        return response
+
+
+UNAVAILABLE = (
+    "Máy chủ tạm thời không ghi được phiếu (mất kết nối cơ sở dữ liệu). Phiếu chưa được ghi; "
+    "trang đang tự gửi lại, đồng chí không cần bấm lại."
+)
+
+
+def _cast_vote(request: HttpRequest, poll_id: int, wants_json: bool) -> HttpResponse:
     poll, person = get_poll_for_voter(request, poll_id)
-    wants_json = request.headers.get("Accept", "").startswith("application/json")
     candidates = selectors.candidates(poll) if poll.is_election else []
     form = VoteForm(request.POST, poll=poll, candidates=candidates)
     try:
@@ -73,9 +97,14 @@ def cast_vote(request: HttpRequest, poll_id: int) -> HttpResponse:
                 json_dumps_params={"ensure_ascii": False},
             )
         return _voter_page(request, poll, form=form, error=refused, status=refused.status)
-    if wants_json:
-        return JsonResponse({"receipt": receipt.code, "repeated": receipt.repeated})
-    return _voter_page(request, poll, form=None, receipt=receipt)
+    response = (
+        JsonResponse(
+            {"receipt": receipt.code, "display": receipt.display, "repeated": receipt.repeated}
+        )
+        if wants_json
+        else _voter_page(request, poll, form=None, receipt=receipt)
+    )
+    return receipt_cookie.remember(response, poll.pk, receipt.display)
 
 
 def _form_error(form: VoteForm) -> str:
@@ -99,6 +128,7 @@ def _voter_page(
     voted = receipt is not None or (
         elector and person is not None and selectors.has_voted(poll, person)
     )
+    kept = receipt_cookie.recall(request, poll.pk) if voted and receipt is None else None
     if form is None and elector and not voted and poll.state == PollState.OPEN:
         form = VoteForm(poll=poll, candidates=candidates)
     return render(
@@ -109,7 +139,7 @@ def _voter_page(
             "form": form,
             "elector": elector,
             "voted": voted,
-            "receipt": receipt,
+            "receipt": receipt.display if receipt else kept,
             "error": error,
             "manager": can_manage_poll(request.user, poll),
             "live": selectors.live_state(poll),
