@@ -15,9 +15,8 @@ from hoinghi.org.access import AnyUser, belongs_to, get_agency_for_user, has_rol
 from hoinghi.org.models import Agency, Role
 
 EDITORS = frozenset({Role.CLERK, Role.LEADER})
-REGISTER_KEEPERS = frozenset(
-    {Role.LEADER, Role.ADMIN}
-)  # the head decides the numbering (D30 Art 15)
+# The head decides the numbering (D30 Art 15); the clerk (văn thư) keeps the register.
+REGISTER_KEEPERS = frozenset({Role.LEADER, Role.ADMIN, Role.CLERK})
 
 
 def can_edit(user: AnyUser, agency: Agency) -> bool:
@@ -38,7 +37,7 @@ def can_set_register(user: AnyUser, agency: Agency) -> bool:
 def require_register(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied(
-            "Chỉ lãnh đạo cơ quan (hoặc quản trị) được đặt cách đánh số văn bản."
+            "Chỉ văn thư, lãnh đạo cơ quan (hoặc quản trị) được đặt sổ đăng ký văn bản."
         )
 
 

@@ -35,7 +35,16 @@ from hoinghi.documents.models import (
     Numbering,
     RegisterSettings,
 )
-from hoinghi.documents.paper import Paper, apply_edits, numbered
+from hoinghi.documents.paper import (
+    BASES,
+    RECIPIENTS,
+    SUMMARY,
+    Paper,
+    apply_edits,
+    list_key,
+    numbered,
+    signature_key,
+)
 from hoinghi.documents.pdf import PdfUnavailable, convert_many
 from hoinghi.documents.selectors import register_settings
 from hoinghi.law.bases import BasisSet, bases_on
@@ -191,6 +200,14 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
             )
         paper = compose(document)
         allowed = {s.key: s.heading or s.key for s in paper.editable_sections()}
+        allowed.update(other_parts(paper))
+        if DATE_KEY in edits and edits[DATE_KEY]:
+            try:
+                date.fromisoformat(edits[DATE_KEY])
+            except ValueError:
+                raise DocumentError(
+                    "documents.bad_date", "Ngày văn bản không hợp lệ.", field=DATE_KEY
+                ) from None
         for key, text in edits.items():
             if key not in allowed:
                 raise DocumentError(
@@ -215,6 +232,29 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
     return document
 
 
+def other_parts(paper: Paper) -> dict[str, str]:
+    """The parts besides the sections a clerk edits: key → Vietnamese label."""
+    parts = {SUMMARY: "Trích yếu", DATE_KEY: "Ngày văn bản"}
+    if paper.bases or paper.law_bases:
+        parts[BASES] = "Căn cứ"
+    if paper.recipients:
+        parts[RECIPIENTS] = "Nơi nhận"
+    for index, _sig in enumerate(paper.signatures):
+        for name, label in SIGNATURE_LABELS.items():
+            parts[signature_key(index, name)] = f"Người ký {index + 1}: {label}"
+    for index, appendix in enumerate(paper.appendices):
+        parts[list_key(index)] = f"Danh sách: {appendix.title}"
+    return parts
+
+
+SIGNATURE_LABELS = {
+    "authority": "thẩm quyền (TM, KT, TL, TUQ, Q hoặc để trống)",
+    "on_behalf_of": "thay mặt, ký thay cho",
+    "title": "chức vụ",
+    "name": "họ và tên",
+}
+
+
 def series_of(agency: Agency, doc_kind: DocumentKind) -> str:
     """The series the agency takes this type's numbers from: its own, or the one for all types."""
     return doc_kind.series(register_settings(agency).numbering == Numbering.SINGLE)
@@ -233,8 +273,65 @@ def _next_number(document: Document, on: date) -> tuple[int, dict[str, object]]:
     return number, decision.to_dict()
 
 
-def issue_document(document: Document, *, actor: Actor, on: date | None = None) -> Document:
-    """Give the next number of the series, freeze the text and store the DOCX (D1, D2, E5)."""
+MAX_SIGNED_COPY = 20 * 1024 * 1024  # bytes
+SIGNED_COPY_TYPES = {b"%PDF-": "pdf", b"PK\x03\x04": "docx", b"\xff\xd8\xff": "jpg"}
+
+
+def _check_issue(document: Document, paper: Paper, on: date, *, confirm_empty: bool) -> None:
+    """The clerk's checks before a number is given: the date, a named signer, the list."""
+    if on.year < document.year - 1:
+        raise DocumentError(
+            "documents.date_before_year",
+            f"Ngày ban hành {on:%d/%m/%Y} ở trước năm {document.year - 1}.",
+            field="issued_on",
+        )
+    if any(not s.name for s in paper.signatures):
+        raise DocumentError(
+            "documents.no_signer",
+            "Chưa có họ tên người ký: ghi ở phần «Người ký» của dự thảo.",
+            field="signer",
+        )
+    if paper.list_rows == 0 and not confirm_empty:
+        raise DocumentError(
+            "documents.empty_list",
+            f"Danh sách {paper.list_name} đang trống: đánh dấu xác nhận nếu vẫn ban hành.",
+            field="confirm_empty",
+        )
+
+
+def _hand_number(document: Document, number: int, on: date) -> None:
+    """A number written in the paper register: free in its series, and the counter follows it."""
+    taken = Document.objects.filter(
+        agency=document.agency,
+        register_key=document.register_key,
+        number_year=on.year,
+        number=number,
+    ).exclude(pk=document.pk)
+    if taken.exists():
+        raise DocumentError(
+            "documents.number_taken",
+            f"Số {number:02d} năm {on.year} đã có văn bản khác trong sổ.",
+            field="number",
+        )
+    counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
+        agency=document.agency, register_key=document.register_key, year=on.year
+    )
+    if number > counter.last_number:
+        counter.last_number = number
+        counter.save(update_fields=["last_number"])
+
+
+def issue_document(
+    document: Document,
+    *,
+    actor: Actor,
+    on: date | None = None,
+    number: int | None = None,
+    confirm_empty: bool = False,
+    copies: int = 1,
+) -> Document:
+    """Give the next number of the series (or the clerk's number from the paper register),
+    freeze the text and store the DOCX (D1, D2, E5)."""
     on = on or timezone.localdate()
     with transaction.atomic():
         document = (
@@ -246,22 +343,37 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
             raise DocumentError(
                 "documents.already_issued", f"Văn bản đã ban hành: {document.number_text}."
             )
+        document.sections = {**document.sections, DATE_KEY: on.isoformat()}
         paper = compose(document)
+        _check_issue(document, paper, on, confirm_empty=confirm_empty)
         doc_kind = _kind(document.kind)
-        number = None
         decision: dict[str, object] = {}
         if paper.numbered:
             document.register_key = series_of(document.agency, doc_kind)  # the scheme in force now
-            number, decision = _next_number(document, on)
+            if number is not None:
+                _hand_number(document, number, on)
+                decision = {"rule": "documents.hand_number"}
+            else:
+                number, decision = _next_number(document, on)
             paper = numbered(paper, number, on)
         else:
+            number = None
             paper = replace(paper, issued_on=on)
+        main = paper.signatures[-1] if paper.signatures else None
+        document.signer_name = main.name if main else ""
+        document.signer_title = " ".join(main.lines) if main else ""
+        document.recipients = "\n".join(paper.recipients)
+        document.copies = max(1, min(copies, 999))
+        document.entered_by_hand = decision.get("rule") == "documents.hand_number"
         docx = render_docx(paper, year=document.year)
         document.state = DocumentState.ISSUED
         document.number, document.number_year, document.issued_on = number, on.year, on
         document.number_text = number_text(paper) if number else ""
         document.issued_by = _user(actor)
-        document.sections = {s.key: s.text for s in paper.sections if s.editable}
+        document.sections = {
+            **{s.key: s.text for s in paper.sections if s.editable},
+            DATE_KEY: on.isoformat(),
+        }
         document.summary = paper.summary[:500]
         document.file.save(f"{doc_kind.slug}-{document.pk}.docx", ContentFile(docx), save=False)
         document.save()
@@ -278,6 +390,86 @@ def issue_document(document: Document, *, actor: Actor, on: date | None = None) 
             },
         )
     return document
+
+
+def attach_signed_copy(document: Document, name: str, data: bytes, *, actor: Actor) -> Document:
+    """The signed scan (PDF, JPEG) or the copy edited in Word (DOCX) kept on the register entry."""
+    if document.is_draft:
+        raise DocumentError(
+            "documents.copy_of_draft", "Chỉ gắn bản đã ký vào văn bản đã ban hành.", field="file"
+        )
+    if not data or len(data) > MAX_SIGNED_COPY:
+        raise DocumentError(
+            "documents.copy_size",
+            f"Tệp rỗng hoặc lớn quá {MAX_SIGNED_COPY // (1024 * 1024)} MB.",
+            field="file",
+        )
+    kind_of = next((ext for magic, ext in SIGNED_COPY_TYPES.items() if data.startswith(magic)), "")
+    if kind_of == "docx" and not _is_docx(data):
+        kind_of = ""
+    if not kind_of:
+        raise DocumentError(
+            "documents.copy_type",
+            f"Tệp «{name[:80]}» không phải PDF, DOCX hay ảnh JPEG.",
+            field="file",
+        )
+    with transaction.atomic():
+        document.signed_copy.save(f"ban-ky-{document.pk}.{kind_of}", ContentFile(data), save=False)
+        document.save(update_fields=["signed_copy", "updated_at"])
+        record(
+            "documents.attach_signed_copy",
+            actor=actor,
+            target=document,
+            agency_code=document.agency.code,
+            data={"type": kind_of, "bytes": len(data)},
+        )
+    return document
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+@transaction.atomic
+def set_starting_number(
+    agency: Agency, register_key: str, *, year: int, next_number: int, actor: Actor
+) -> DocumentCounter:
+    """The next number of a series in a year, to follow the paper register; never below a
+    number already given."""
+    if not 1 <= next_number <= 99_999:
+        raise DocumentError(
+            "documents.bad_start", "Số tiếp theo phải từ 1 đến 99.999.", field="next_number"
+        )
+    counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
+        agency=agency, register_key=register_key, year=year
+    )
+    given = (
+        Document.objects.filter(agency=agency, register_key=register_key, number_year=year)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    if given is not None and next_number <= given:
+        raise DocumentError(
+            "documents.start_below_given",
+            f"Sổ năm {year} đã cấp đến số {given:02d}: số tiếp theo phải lớn hơn.",
+            field="next_number",
+        )
+    before = counter.last_number
+    counter.last_number = next_number - 1
+    counter.save(update_fields=["last_number"])
+    record(
+        "documents.set_starting_number",
+        actor=actor,
+        target=counter,
+        agency_code=agency.code,
+        data={"series": register_key, "year": year, "next": next_number, "before": before},
+    )
+    return counter
 
 
 # --- the register's settings -------------------------------------------------------------------

@@ -146,11 +146,13 @@ def test_the_union_has_its_own_series_and_upper_union(world: World) -> None:
         create_draft(world.agency, "quyet-dinh-giay-khen-cong-doan", year=2025, actor=world.clerk),
         actor=world.clerk,
         on=date(2026, 1, 5),
+        confirm_empty=True,
     )
     notice = issue_document(
         create_draft(world.agency, "thong-bao-xep-loai", year=2025, actor=world.clerk),
         actor=world.clerk,
         on=date(2026, 1, 5),
+        confirm_empty=True,
     )
     assert (union.number_text, union.register_key) == ("Số: 01/QĐ-CĐ", "cong_doan:chung")
     assert notice.number_text == "Số 01-TB/CQTN"  # the agency's series is another one

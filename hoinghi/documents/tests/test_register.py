@@ -32,7 +32,7 @@ def _notice(world: World) -> Document:
 def test_a_draft_has_no_number_until_it_is_issued(world: World, year_2025: WorkYear) -> None:
     draft = _notice(world)
     assert draft.number is None and draft.is_draft
-    issued = issue_document(draft, actor=world.clerk, on=date(2026, 1, 5))
+    issued = issue_document(draft, actor=world.clerk, confirm_empty=True, on=date(2026, 1, 5))
     assert (issued.number, issued.number_year, issued.number_text) == (1, 2026, "Số 01-TB/CQTN")
     doc = load(issued.file.open("rb").read())
     assert "Số 01-TB/CQTN" in texts(doc)
@@ -46,27 +46,35 @@ def test_numbers_follow_each_other_per_type_and_restart_on_1_january(
     world: World, year_2025: WorkYear
 ) -> None:
     numbers = [
-        issue_document(_notice(world), actor=world.clerk, on=date(2026, 12, 30)).number
+        issue_document(
+            _notice(world), actor=world.clerk, confirm_empty=True, on=date(2026, 12, 30)
+        ).number
         for _ in range(3)
     ]
     assert numbers == [1, 2, 3]
     plan = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
     assert (
-        issue_document(plan, actor=world.clerk, on=date(2026, 12, 31)).number_text
+        issue_document(
+            plan, actor=world.clerk, confirm_empty=True, on=date(2026, 12, 31)
+        ).number_text
         == "Số 01-KH/CQTN"
     )
-    first_of_2027 = issue_document(_notice(world), actor=world.clerk, on=date(2027, 1, 4))
+    first_of_2027 = issue_document(
+        _notice(world), actor=world.clerk, confirm_empty=True, on=date(2027, 1, 4)
+    )
     assert first_of_2027.number_text == "Số 01-TB/CQTN"
     assert DocumentCounter.objects.get(register_key="thong_bao", year=2026).last_number == 3
 
 
 @pytest.mark.django_db
 def test_an_issued_document_is_frozen(world: World, year_2025: WorkYear) -> None:
-    issued = issue_document(_notice(world), actor=world.clerk, on=date(2026, 1, 5))
+    issued = issue_document(
+        _notice(world), actor=world.clerk, confirm_empty=True, on=date(2026, 1, 5)
+    )
     with pytest.raises(DocumentError, match="đã ban hành"):
         edit_draft(issued, {"result": "Khác"}, actor=world.clerk)
     with pytest.raises(DocumentError, match="Văn bản đã ban hành"):
-        issue_document(issued, actor=world.clerk)
+        issue_document(issued, actor=world.clerk, confirm_empty=True)
     assert Document.objects.get(pk=issued.pk).number == 1
 
 
@@ -79,7 +87,10 @@ def test_edits_are_kept_and_rendered_and_unknown_parts_refused(
     with pytest.raises(DocumentError, match="không sửa được"):
         edit_draft(draft, {"khong-co": "x"}, actor=world.clerk)
     issued = issue_document(
-        Document.objects.get(pk=draft.pk), actor=world.clerk, on=date(2026, 1, 5)
+        Document.objects.get(pk=draft.pk),
+        actor=world.clerk,
+        confirm_empty=True,
+        on=date(2026, 1, 5),
     )
     assert "Đoạn văn đã sửa bởi văn thư." in texts(load(issued.file.open("rb").read()))
 
@@ -117,7 +128,9 @@ def test_clerks_issuing_at_once_never_share_a_number(world: World, year_2025: Wo
             barrier.wait(timeout=10)
             for attempt in range(200):
                 try:
-                    issue_document(document, actor=world.clerk, on=date(2026, 3, 2))
+                    issue_document(
+                        document, actor=world.clerk, confirm_empty=True, on=date(2026, 3, 2)
+                    )
                     return
                 except OperationalError as exc:
                     # The SQLite test database lives in memory with a shared cache, where the

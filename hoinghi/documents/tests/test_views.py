@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from hoinghi.documents.models import Document, DocumentBatch
 from hoinghi.documents.services import create_draft, issue_document
@@ -130,9 +131,19 @@ def test_the_clerk_edits_and_issues_and_staff_cannot(world: World, year_2025: Wo
     )
     assert Document.objects.get(pk=draft.pk).sections == {"result": "Nội dung mới."}
     assert client_for(world.head).post(url("issue", world, draft.pk)).status_code == 404
-    assert client_for(world.leader).post(url("issue", world, draft.pk)).status_code == 302
+    leader = client_for(world.leader)
+    confirm = leader.get(url("issue", world, draft.pk))
+    assert confirm.status_code == 200 and "Xác nhận ban hành" in confirm.content.decode()
+    today = timezone.localdate().isoformat()
+    unconfirmed = leader.post(url("issue", world, draft.pk), {"issued_on": today, "copies": 2})
+    assert unconfirmed.status_code == 200 and Document.objects.get(pk=draft.pk).is_draft
+    empty = {"issued_on": today, "copies": 2, "confirm": "on"}
+    refused = leader.post(url("issue", world, draft.pk), empty)
+    assert "đang trống" in refused.content.decode()
+    form = {**empty, "confirm_empty": "on"}
+    assert leader.post(url("issue", world, draft.pk), form).status_code == 302
     issued = Document.objects.get(pk=draft.pk)
-    assert issued.number == 1
+    assert issued.number == 1 and issued.copies == 2 and issued.issued_on == timezone.localdate()
     response = clerk.post(url("issue", world, draft.pk), follow=True)
     assert "Văn bản đã ban hành" in response.content.decode()
 
