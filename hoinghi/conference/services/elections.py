@@ -14,6 +14,7 @@ presidium has recorded its decision (``record_unfinished_decision``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -358,6 +359,18 @@ def close_election_poll(election: Election, *, actor: User) -> Election:
     )
 
 
+def ballot_names(candidates: list[ElectionCandidate]) -> dict[int, str]:
+    """How the result's messages name each candidate: the full name ("Nguyễn Văn An trúng cử
+    với 30 phiếu"), with the staff code only to tell apart two people of the same name."""
+    counts = Counter(c.person.full_name for c in candidates)
+    return {
+        c.person_id: c.person.full_name
+        if counts[c.person.full_name] == 1
+        else f"{c.person.full_name} ({c.person.staff_code})"
+        for c in candidates
+    }
+
+
 def record_election_result(
     election: Election,
     *,
@@ -381,10 +394,11 @@ def record_election_result(
         raise ConferenceError(
             "conference.election.unknown", "Có số phiếu của người không ứng cử.", field="votes"
         )
+    names = ballot_names(candidates)
     facts = ElectionFacts(
         seats_in_round(election),
         present,
-        tuple(CandidateVotes(c.person.staff_code, votes.get(c.person_id, 0)) for c in candidates),
+        tuple(CandidateVotes(names[c.person_id], votes.get(c.person_id, 0)) for c in candidates),
         valid_ballots,
     )
     code = "inspection_board.election" if conference.held_on >= L10_FROM else "conference.election"
@@ -400,7 +414,7 @@ def record_election_result(
     with transaction.atomic():
         for c in candidates:
             c.votes = votes.get(c.person_id, 0)
-            c.elected, c.tied = c.person.staff_code in elected, c.person.staff_code in tied
+            c.elected, c.tied = names[c.person_id] in elected, names[c.person_id] in tied
         ElectionCandidate.objects.bulk_update(candidates, ["votes", "elected", "tied"])
         election.present, election.ballots_valid = present, valid_ballots
         election.outcome = str(decision.result.outcome)
@@ -416,8 +430,8 @@ def record_election_result(
             actor,
             round=election.round,
             outcome=election.outcome,
-            elected=sorted(elected),
-            tied=sorted(tied),
+            elected=sorted(c.person.staff_code for c in candidates if c.elected),
+            tied=sorted(c.person.staff_code for c in candidates if c.tied),
         )
     bump(conference)
     return election

@@ -125,8 +125,12 @@ def test_the_counting_record_lists_votes_per_candidate(world: World) -> None:
     assert "Những người trúng cử: Đỗ Văn Bình (09 phiếu)" in text
     assert "Những người không trúng cử: Bùi Thị Hội (02 phiếu)." in text
     assert "Số phiếu hợp lệ: 09." in text
+    election.refresh_from_db()
+    message = str(election.result_decision)
+    assert "Đỗ Văn Bình trúng cử với 9 phiếu" in message  # the election's messages name people
     for code in (world.colleague, world.outsider, world.inspector, world.council):
         assert world.person(code).staff_code not in text  # names, never staff codes
+        assert world.person(code).staff_code not in message
 
 
 def _decision_with_awards(world: World, title: Title, count: int) -> WorkYear:
