@@ -8,23 +8,21 @@ tracemalloc and measured again with it, with generous bounds so the test is not 
 from __future__ import annotations
 
 import contextlib
-import io
 import time
 import tracemalloc
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hoinghi.org.files import FileRefused
+from hoinghi.org.files import FileRefused, hostile
+from hoinghi.org.files.hostile import STAFF_HEADER, sheet_xml, workbook_with
 from hoinghi.org.imports.files import read_table
 from hoinghi.org.imports.samples import staff_rows, xlsx_bytes
 from hoinghi.org.scenario import ScenarioError
 from hoinghi.org.scenario.files import parse_text, read_file
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SECONDS = 1.0
 MEGABYTES = 100
 
@@ -54,44 +52,12 @@ def refused_quickly(action: Callable[[], Any]) -> BaseException:
     return error
 
 
-def sheet_xml(rows: str, dimension: str = "A1:B2") -> bytes:
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'
-        f'<dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>'
-    ).encode()
-
-
-def workbook_with(sheet: bytes) -> bytes:
-    """The staff sample workbook with its sheet replaced."""
-    data = xlsx_bytes(staff_rows(1))
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst,
-    ):
-        for info in src.infolist():
-            name = info.filename
-            dst.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else src.read(info))
-    return out.getvalue()
-
-
-HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>Mã cán bộ</t></is></c></row>'
-
-
-def far_right_rows(count: int) -> str:
-    return HEADER + "".join(
-        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>CB{n}</t></is></c>'
-        f'<c r="XFD{n}"><v>1</v></c></row>'
-        for n in range(2, count + 2)
-    )
-
-
 def staff(data: bytes) -> Callable[[], Any]:
     return lambda: read_table(data, filename="ds.xlsx")
 
 
 def test_a_staff_file_with_cells_in_far_right_columns_is_refused_at_the_first_one() -> None:
-    data = workbook_with(sheet_xml(far_right_rows(400)))
+    data = hostile.far_right_cells(400)
     assert len(data) < 12_000  # the measured one: 3.8 KB, 690 MB to read
     error = refused_quickly(staff(data))
     assert isinstance(error, FileRefused) and error.code == "too_many_columns"
@@ -99,8 +65,7 @@ def test_a_staff_file_with_cells_in_far_right_columns_is_refused_at_the_first_on
 
 
 def test_a_larger_far_right_file_is_refused_by_its_compression_ratio() -> None:
-    rows = HEADER + '<row><c r="XFD2"><v>1</v></c></row>' * 60_000
-    data = workbook_with(sheet_xml(rows))
+    data = hostile.far_right_packed()
     assert len(data) < 20_000  # the measured one: 12.9 KB, out of memory at 2.9 GB
     error = refused_quickly(staff(data))
     assert isinstance(error, FileRefused) and error.code == "zip_bomb"
@@ -108,43 +73,33 @@ def test_a_larger_far_right_file_is_refused_by_its_compression_ratio() -> None:
 
 
 def test_a_row_numbered_two_billion_is_refused_without_iterating_the_rows_before_it() -> None:
-    rows = HEADER + '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>'
-    error = refused_quickly(staff(workbook_with(sheet_xml(rows))))
+    error = refused_quickly(staff(hostile.row_two_billion()))
     assert isinstance(error, FileRefused) and error.code == "row_number"
     assert "«2000000000»" in error.message and "1.048.576" in error.message
 
 
 def test_a_declared_range_past_the_limits_is_refused_before_the_rows() -> None:
-    error = refused_quickly(staff(workbook_with(sheet_xml(HEADER, "A1:XFD1048576"))))
+    error = refused_quickly(staff(hostile.whole_sheet_declared()))
     assert isinstance(error, FileRefused) and error.code == "too_many_columns"
     assert "«A1:XFD1048576»" in error.message and "100 cột" in error.message
-    error = refused_quickly(staff(workbook_with(sheet_xml(HEADER, "A1:P1048576"))))
+    error = refused_quickly(staff(workbook_with(sheet_xml(STAFF_HEADER, "A1:P1048576"))))
     assert isinstance(error, FileRefused) and error.code == "too_many_rows"
     assert "1.048.576" in error.message and "401.000 dòng" in error.message
 
 
 def test_a_row_of_a_million_cells_without_addresses_is_refused_while_it_opens() -> None:
-    cells = "<c><v>1</v></c>" * 3_000
-    rows = HEADER + f'<row r="2">{cells}</row>'
-    error = refused_quickly(staff(workbook_with(sheet_xml(rows))))
+    error = refused_quickly(staff(hostile.one_row_of_cells()))
     assert isinstance(error, FileRefused) and error.code == "too_many_columns"
     assert "Dòng 2" in error.message
 
 
 def test_deeply_nested_xml_is_refused() -> None:
-    rows = HEADER + "<x>" * 10_000 + "</x>" * 10_000
-    error = refused_quickly(staff(workbook_with(sheet_xml(rows))))
+    error = refused_quickly(staff(hostile.nested_xml()))
     assert isinstance(error, FileRefused) and error.code == "too_deep"
 
 
 def test_a_dtd_after_a_long_comment_is_refused_as_its_bytes_arrive() -> None:
-    sheet = (
-        b'<?xml version="1.0"?><!--'
-        + b" " * 200_000
-        + b'--><!DOCTYPE w [<!ENTITY a "a">]>'
-        + sheet_xml(HEADER).split(b"?>", 1)[1]
-    )
-    error = refused_quickly(staff(workbook_with(sheet)))
+    error = refused_quickly(staff(hostile.late_dtd()))
     assert isinstance(error, FileRefused) and error.code == "xml_entities"
 
 
@@ -156,7 +111,7 @@ def test_a_shared_string_table_larger_than_the_rows_allow_is_refused(settings: A
 
 
 def test_a_csv_of_a_million_commas_is_refused_before_it_is_split() -> None:
-    data = "Mã cán bộ\n".encode() + b"," * 1_000_000
+    data = hostile.comma_csv()
     error = refused_quickly(lambda: read_table(data, filename="ds.csv"))
     assert isinstance(error, FileRefused) and error.code == "too_many_columns"
     assert "Dòng 2" in error.message
@@ -164,7 +119,7 @@ def test_a_csv_of_a_million_commas_is_refused_before_it_is_split() -> None:
 
 def test_a_csv_of_blank_lines_is_refused_by_its_line_count(settings: Any) -> None:
     settings.HOINGHI_IMPORT_MAX_ROWS = 1_000
-    data = "Mã cán bộ\n".encode() + b"\n" * 5_000_000
+    data = hostile.blank_lines_csv()
     error = refused_quickly(lambda: read_table(data, filename="ds.csv"))
     assert isinstance(error, FileRefused) and error.code == "too_many_rows"
 
@@ -174,21 +129,9 @@ def test_a_legitimate_staff_file_still_reads() -> None:
     assert len(table.rows) == 500 and table.rows[0][0] == 2
 
 
-BOMB = """a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
-g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
-i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
-"""
-
-
 def test_a_yaml_alias_bomb_is_refused_without_printing_its_value(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
-    path.write_text(BOMB, encoding="utf-8")
+    path.write_text(hostile.yaml_alias_bomb(), encoding="utf-8")
     assert path.stat().st_size < 500  # the measured one: 445 bytes, out of memory
     error = refused_quickly(lambda: read_file(path))
     assert isinstance(error, ScenarioError)
@@ -204,7 +147,7 @@ def test_yaml_aliases_within_the_bound_still_load() -> None:
 
 @pytest.mark.parametrize(
     ("text", "as_json"),
-    [("[" * 100_000 + "]" * 100_000, True), ("[" * 100_000 + "]" * 100_000, False)],
+    [(hostile.nested_text(), True), (hostile.nested_text(), False)],
 )
 def test_deep_nesting_is_refused_in_yaml_and_json(text: str, as_json: bool) -> None:
     error = refused_quickly(lambda: parse_text(text, as_json=as_json))
@@ -212,7 +155,7 @@ def test_deep_nesting_is_refused_in_yaml_and_json(text: str, as_json: bool) -> N
 
 
 def test_a_json_number_of_100000_digits_is_refused_before_int() -> None:
-    error = refused_quickly(lambda: parse_text('{"a": ' + "9" * 100_000 + "}", as_json=True))
+    error = refused_quickly(lambda: parse_text(hostile.long_json_number(), as_json=True))
     assert isinstance(error, ScenarioError) and "100.000 chữ số" in error.issues[0].message
 
 

@@ -8,9 +8,11 @@ import re
 import time
 import tracemalloc
 import zipfile
+from typing import Any
 
 import pytest
 
+from hoinghi.org.files import hostile
 from hoinghi.org.models import WorkYear
 from hoinghi.plans.imports import ImportReport, import_items
 from hoinghi.plans.models import PlanItem
@@ -49,7 +51,7 @@ def refused_quickly(year: WorkYear, data: bytes) -> str:
     return report.errors[0]
 
 
-ROW = ["Nhiệm vụ", "1", "Báo cáo", "", "", "", "", None, ""]
+ROW: list[object] = ["Nhiệm vụ", "1", "Báo cáo", "", "", "", "", None, ""]
 
 
 def test_a_declared_range_of_the_whole_sheet_is_refused(year: WorkYear) -> None:
@@ -93,3 +95,10 @@ def test_a_huge_target_value_or_date_is_a_row_error(year: WorkYear) -> None:
     assert report.errors[0].startswith("Dòng 2: cột «Giá trị chỉ tiêu» phải là số")
     assert len(report.errors[0]) < 200
     assert report.errors[1].startswith("Dòng 3: cột «Hạn hoàn thành»")
+
+
+@pytest.mark.parametrize("build", [hostile.plans_whole_sheet, hostile.plans_far_right])
+def test_the_files_measured_before_the_guards_are_refused(year: WorkYear, build: Any) -> None:
+    """Read before the guards: 3 GB (the cap) then MemoryError; 250 MB."""
+    message = refused_quickly(year, build())
+    assert "đến cột XFD" in message and "100 cột" in message
