@@ -19,8 +19,8 @@ from hoinghi.emulation import selectors as emulation
 from hoinghi.evaluation.selectors import classifications_by_person, unit_classifications
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
-from hoinghi.org.models import Agency, Unit, WorkYear
-from hoinghi.org.selectors import positions_on, staff_on, training_count
+from hoinghi.org.models import Agency, Person, StaffCategory, Unit, WorkYear
+from hoinghi.org.selectors import positions_on, staff_on, training_count, union_chair
 from hoinghi.plans.selectors import Completion, completion_by_unit, completion_for_agency
 from hoinghi.reports.models import PublishedSummary
 
@@ -74,6 +74,16 @@ class VoteFigure:
 class AwardFigure:
     title: str
     recipient: str
+    collective: bool = False
+
+
+@dataclass(frozen=True)
+class ClosingSpeech:
+    """The closing speech as the secretary recorded it: who, the points (one a line), a quote."""
+
+    speaker: str  # "Nguyễn Văn Hợp - Trưởng Ban Dân vận Tỉnh ủy"
+    points: list[str]
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,8 @@ class ConferenceFigures:
     pledge_text: str
     pledge_signers: list[str]
     targets: list[str]
+    awards_by: str = ""  # who handed the awards: "Đặng Thanh Đức - Chủ tịch Công đoàn cơ quan"
+    closing: ClosingSpeech | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,7 @@ class YearSummary:
     training_courses: int
     training_people: int
     conference: ConferenceFigures | None
+    staff_noun: str = "cán bộ, công chức, người lao động"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -220,11 +233,49 @@ def conference_for_year(work_year: WorkYear) -> Conference | None:
 
 
 def _presidium_line(conference: Conference) -> list[str]:
-    out = []
-    for person in conference.presidium.order_by("sort_key"):
-        positions = positions_on(person, conference.held_on)
-        out.append(f"{person.full_name} - {positions[0].title}" if positions else person.full_name)
-    return out
+    """The presidium, the one who chairs it first, each with the title held that day."""
+    people = list(conference.presidium.order_by("sort_key"))
+    people.sort(key=lambda person: person.pk != conference.presidium_head_id)
+    return [_named(person, conference.held_on) for person in people]
+
+
+def _named(person: Person, on: date, fallback: str = "") -> str:
+    positions = positions_on(person, on)
+    title = positions[0].title if positions else fallback
+    return f"{person.full_name} - {title}" if title else person.full_name
+
+
+def _awards(conference: Conference) -> list[AwardFigure]:
+    return [
+        AwardFigure(a.title, a.recipient_name, a.recipient_id is None)
+        for a in conference.awards.order_by("pk")
+    ]
+
+
+def _awards_by(conference: Conference) -> str:
+    """Who handed the awards: as recorded, else the union's chair (with that title)."""
+    if conference.awards_presented_by is not None:
+        return _named(conference.awards_presented_by, conference.held_on)
+    chair = union_chair(conference.agency)
+    return f"{chair.full_name} - Chủ tịch Công đoàn cơ quan" if chair is not None else ""
+
+
+def _closing(conference: Conference) -> ClosingSpeech | None:
+    points = [line.strip() for line in conference.closing_points.splitlines() if line.strip()]
+    speaker = conference.closing_speaker
+    if speaker is None or not (points or conference.closing_quote.strip()):
+        return None
+    return ClosingSpeech(
+        _named(speaker, conference.held_on), points, conference.closing_quote.strip()
+    )
+
+
+def staff_noun(agency: Agency, on: date) -> str:
+    """How the agency's staff are named: with "viên chức" when it employs public employees."""
+    employs = staff_on(agency, on).filter(category=StaffCategory.PUBLIC_EMPLOYEE).exists()
+    if employs:
+        return "cán bộ, công chức, viên chức, người lao động"
+    return "cán bộ, công chức, người lao động"
 
 
 def conference_figures(conference: Conference) -> ConferenceFigures:
@@ -255,10 +306,12 @@ def conference_figures(conference: Conference) -> ConferenceFigures:
         report_kinds=[r.kind for r in minutes.reports],
         votes=votes,
         elected=elected,
-        awards=[AwardFigure(t, n) for t, n in minutes.awards],
+        awards=_awards(conference),
         pledge_text=pledge.text if pledge else "",
         pledge_signers=minutes.pledge_signers,
         targets=minutes.targets,
+        awards_by=_awards_by(conference),
+        closing=_closing(conference),
     )
 
 
@@ -289,6 +342,7 @@ def year_summary(work_year: WorkYear) -> YearSummary:
         training_courses=training.courses,
         training_people=training.people,
         conference=conference_figures(conference) if conference is not None else None,
+        staff_noun=staff_noun(agency, work_year.ends_on),
     )
 
 

@@ -20,5 +20,6 @@ urlpatterns = [
         name="export-province",
     ),
     path("<slug:agency_code>/<int:year>/ban-tin/", views.news_report, name="news"),
+    path("<slug:agency_code>/<int:year>/ban-tin/sua/", views.edit_news, name="edit-news"),
     path("<slug:agency_code>/<int:year>/ban-tin/cong-bo/", views.publish_news, name="publish-news"),
 ]

@@ -1,4 +1,4 @@
-"""Dashboards, their XLSX exports, and the year's news report."""
+"""Dashboards, their XLSX exports, and the year's news item (edited, then published)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from hoinghi.org.access import get_agency_for_user
+from hoinghi.org.access import get_agency_for_user, own_person
 from hoinghi.org.models import Agency
-from hoinghi.reports import access, dashboard, selectors, services
-from hoinghi.reports.news import write_news
+from hoinghi.reports import access, dashboard, forms, selectors, services
 from hoinghi.reports.xlsx import CONTENT_TYPE, tables_workbook
 
 
@@ -81,7 +80,13 @@ def export_province(request: HttpRequest, agency_code: str, year: int) -> HttpRe
     return _xlsx(content, f"{agency.code}-toan-tinh-{year}.xlsx")
 
 
+def _default_byline(request: HttpRequest, agency: Agency) -> str:
+    person = own_person(request.user)
+    return f"{person.full_name}, {agency.name}" if person is not None else agency.name
+
+
 def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    """Staff read the published news item; the leaders edit, preview and publish it."""
     agency = get_agency_for_user(request, agency_code)
     published = selectors.published_summary(agency, year)
     if not access.can_see_dashboard(request.user, agency):
@@ -94,11 +99,16 @@ def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
                 "agency": agency,
                 "year": year,
                 "published": published,
+                "headline": published.headline,
                 "paragraphs": published.text.split("\n\n"),
+                "byline": published.byline,
             },
         )
-    summary = selectors.year_summary(access.get_work_year(agency, year))
-    text = write_news(summary)
+    work_year = access.get_work_year(agency, year)
+    item, draft = services.current_news(work_year, byline=_default_byline(request, agency))
+    form = forms.NewsForm(
+        initial={"headline": item.headline, "text": item.text, "byline": item.byline}
+    )
     return render(
         request,
         "reports/news.html",
@@ -107,18 +117,49 @@ def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
             "year": year,
             "published": published,
             "draft": True,
-            "paragraphs": [p for p in text.split("\n\n") if p],
-            "summary": summary,
-            "changed": published is not None and published.text != text,
+            "edited": draft,
+            "form": form,
+            "headline": item.headline,
+            "paragraphs": [p for p in item.text.split("\n\n") if p],
+            "byline": item.byline,
+            "changed": published is not None and published.text != item.text,
         },
     )
+
+
+@require_POST
+def edit_news(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
+    agency = access.get_dashboard_agency(request, agency_code)
+    work_year = access.get_work_year(agency, year)
+    if "viet-lai" in request.POST:
+        services.discard_news_draft(work_year, actor=request.user)
+        messages.success(request, "Đã bỏ bản sửa; tin bài được viết lại theo số liệu hiện có.")
+        return redirect("reports:news", agency.code, year)
+    form = forms.NewsForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "Tin bài: " + "; ".join(str(e) for errors in form.errors.values() for e in errors),
+        )
+        return redirect("reports:news", agency.code, year)
+    try:
+        services.save_news_draft(work_year, **form.cleaned_data, actor=request.user)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã lưu bản sửa tin bài (chưa công bố).")
+    return redirect("reports:news", agency.code, year)
 
 
 @require_POST
 def publish_news(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agency = access.get_dashboard_agency(request, agency_code)
     try:
-        services.publish_summary(access.get_work_year(agency, year), actor=request.user)
+        services.publish_summary(
+            access.get_work_year(agency, year),
+            actor=request.user,
+            byline=_default_byline(request, agency),
+        )
     except services.ReportError as exc:
         messages.error(request, exc.message)
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from hoinghi.conference.models import Conference
 from hoinghi.emulation.council import record_external_decision
 from hoinghi.emulation.models import Recognition
 from hoinghi.emulation.services import DecisionHeader
@@ -120,4 +121,24 @@ def ban_dan_van_2020(*, conference: bool = True) -> WorkYear:
     )
     work_year = WorkYear.objects.select_related("agency").get(agency__code=BDV, year=2020)
     done_items(work_year, ItemKind.TASK, 27)
+    if conference:
+        record_closing_speech(work_year)
     return work_year
+
+
+CLOSING_POINTS = (
+    "Biểu dương, ghi nhận và đánh giá cao những thành tích mà tập thể, cá nhân cơ quan đạt "
+    "được trong năm 2020\n"
+    "đề nghị cán bộ, công chức, người lao động cơ quan tiếp tục phát huy tinh thần đoàn kết, "
+    "tích cực, chủ động, sáng tạo trong thực hiện nhiệm vụ"
+)
+CLOSING_QUOTE = "Dân vận khéo thì việc gì cũng thành công"
+
+
+def record_closing_speech(work_year: WorkYear) -> None:
+    """What the secretary records of the closing speech: the head of the presidium speaks."""
+    conference = Conference.objects.get(agency=work_year.agency, year=work_year.year + 1)
+    conference.closing_speaker = conference.presidium.order_by("sort_key").first()
+    conference.closing_points = CLOSING_POINTS
+    conference.closing_quote = CLOSING_QUOTE
+    conference.save(update_fields=["closing_speaker", "closing_points", "closing_quote"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hoinghi.reports.news import write_news
+from hoinghi.reports.news import compose_news, write_news
 from hoinghi.reports.selectors import year_summary
 from hoinghi.reports.tests.seed_years import ban_dan_van_2020, district_2023
 
@@ -54,3 +54,37 @@ def test_the_ban_dan_van_2020_reads_as_its_seed_report() -> None:
         "“Chiến sĩ thi đua cơ sở năm 2020”",
     ):
         assert figure in text
+
+
+def test_the_news_item_has_a_headline_a_lead_a_body_in_order_and_the_closing_speech() -> None:
+    item = compose_news(year_summary(ban_dan_van_2020()), byline="Ngô Thanh Bình")
+    assert item.headline == (
+        "Ban Dân vận Tỉnh ủy tổ chức Hội nghị cán bộ, công chức, người lao động năm 2021"
+    )
+    assert item.lead.startswith("Ngày 25/12/2020, Ban Dân vận Tỉnh ủy tổ chức Hội nghị")
+    assert " tại Hội trường " in item.lead and "Dự hội nghị có 15/15" in item.lead
+    order = [
+        "Tại hội nghị, các đại biểu đã nghe",
+        "đã hoàn thành 27/27 nhiệm vụ",
+        "08 lượt",
+        "Hội nghị nhất trí 100% Nghị quyết",
+        "đã trao danh hiệu thi đua",
+        "phát động phong trào thi đua năm 2021",
+        "Phát biểu kết luận hội nghị, đồng chí Phạm Văn Quang - Trưởng Ban đã biểu dương",
+        "“Dân vận khéo thì việc gì cũng thành công”",
+    ]
+    text = item.text
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "; đề nghị cán bộ, công chức, người lao động cơ quan tiếp tục phát huy" in text
+    # A collective is not counted among the people; the pledge's own text is not pasted in.
+    assert "“Tập thể lao động xuất sắc năm 2020” cho 01 tập thể (Ban Dân vận Tỉnh ủy)" in text
+    assert "“Chiến sĩ thi đua cơ sở năm 2020” cho 01 cá nhân (" in text
+    assert "giao ước thi đua:" not in text and "…" not in text and item.byline == "Ngô Thanh Bình"
+
+
+def test_the_union_chair_hands_the_awards_and_the_staff_are_named_as_employed() -> None:
+    summary = year_summary(district_2023())
+    text = write_news(summary)
+    assert " - Chủ tịch Công đoàn cơ quan đã trao danh hiệu thi đua" in text
+    assert summary.staff_noun == "cán bộ, công chức, người lao động"  # no public employees
