@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from pypdf import PdfReader
 
 from hoinghi.documents.catalogue import kind
 from hoinghi.documents.docx_writer import render_docx
-from hoinghi.documents.layout import spec_for
-from hoinghi.documents.paper import numbered
+from hoinghi.documents.layout import TextStyle, spec_for, text_width_mm
+from hoinghi.documents.paper import apply_edits, numbered
+from hoinghi.documents.pdf import docx_to_pdf, pdf_available
 from hoinghi.documents.services import source_of, with_law_bases
 from hoinghi.documents.tests.conftest import make_state_agency
 from hoinghi.documents.tests.reading import full_text, load, mm, style_of, texts
@@ -23,6 +27,7 @@ from hoinghi.law.documents import (
     Layout,
 )
 from hoinghi.org.models import Agency, WorkYear
+from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
 ISSUED = date(2026, 1, 5)
@@ -130,3 +135,69 @@ def test_a_draft_leaves_the_number_and_day_blank() -> None:
     lines = texts(doc)
     assert any(t.startswith("Số:") and t.endswith("/TB-SNV") and "01" not in t for t in lines)
     assert "Thạch Bình, ngày      tháng      năm 2025" in lines
+
+
+def _rule_width_mm(paragraph: object, room_mm: float) -> float:
+    """The length of a rule drawn as the bottom border of an indented empty paragraph."""
+    xml = paragraph._p.xml  # type: ignore[attr-defined]
+    side = int(re.search(r'w:left="(\d+)"', xml).group(1))  # type: ignore[union-attr]
+    return round(room_mm - 2 * side * 25.4 / 1440, 1)
+
+
+def test_the_national_title_fits_one_line_and_rules_follow_their_text() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    header = doc.tables[0]
+    right = header.rows[0].cells[1]
+    assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    width_mm = right.width.mm  # type: ignore[union-attr]
+    title = TextStyle(13, bold=True, upper=True)
+    assert text_width_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", title) < width_mm - 2 * 1.9
+    issuer_rule = next(
+        p for p in header.rows[0].cells[0].paragraphs if "w:pBdr" in p._p.xml and not p.text
+    )
+    issuer_width = text_width_mm("SỞ NỘI VỤ", TextStyle(13, bold=True, upper=True))
+    rule = _rule_width_mm(issuer_rule, header.rows[0].cells[0].width.mm)  # type: ignore[union-attr]
+    assert max(issuer_width / 3, 15) - 0.2 <= rule <= max(issuer_width / 2, 15) + 0.2
+    summary = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("Về việc"))
+    summary_rule = doc.paragraphs[summary + 1]
+    assert "w:pBdr" in summary_rule._p.xml
+    summary_width = text_width_mm(doc.paragraphs[summary].text, TextStyle(14, bold=True))
+    length = _rule_width_mm(summary_rule, 165)
+    assert summary_width / 3 - 0.2 <= length <= summary_width / 2 + 0.2
+
+
+def test_the_signature_is_kept_with_the_last_paragraph_and_the_recipients() -> None:
+    doc = load(_render(make_state_agency(), "quyet-dinh-cong-nhan-danh-hieu"))
+    last = next(p for p in doc.paragraphs if p.text.startswith("Điều 3."))
+    assert "<w:keepNext/>" in last._p.xml
+    block = doc.tables[-1] if len(doc.tables) > 1 else doc.tables[0]
+    signature = next(t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
+    assert "<w:cantSplit/>" in signature.rows[0]._tr.xml
+    assert block is not None
+
+
+def test_the_plan_keeps_both_signatures_with_the_recipients() -> None:
+    doc = load(_render(make_state_agency(), "ke-hoach-hoi-nghi"))
+    signatures = next(t for t in doc.tables if "CHỦ TỊCH" in t.rows[0].cells[0].text)
+    assert "<w:cantSplit/>" in signatures.rows[0]._tr.xml
+    assert all("<w:keepNext/>" in p._p.xml for p in signatures.rows[0].cells[0].paragraphs)
+
+
+@pytest.mark.skipif(not pdf_available(), reason="LibreOffice chưa được cài")
+def test_no_page_is_blank_and_the_signer_is_not_alone(world: World) -> None:
+    agency = make_state_agency("so-tu-phap")
+    WorkYear.objects.create(
+        agency=agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
+    paper = with_law_bases(
+        kind("quyet-dinh-cong-nhan-danh-hieu").paper(source_of(agency, 2025)), ISSUED
+    )
+    long_article = "\n".join(
+        f"Nội dung thứ {i} của Điều 1, viết đủ dài để lấp trang." * 3 for i in range(14)
+    )
+    paper = apply_edits(paper, {"article_1": long_article, "@sig0.name": "Nguyễn Văn Ký"})
+    pdf = PdfReader(io.BytesIO(docx_to_pdf(render_docx(numbered(paper, 3, ISSUED), year=2025))))
+    pages = [page.extract_text() or "" for page in pdf.pages]
+    assert all(text.strip() for text in pages)
+    signer_page = next(i for i, text in enumerate(pages) if "Nguyễn Văn Ký" in text)
+    assert "Nơi nhận" in pages[signer_page] and "Điều 3." in pages[signer_page]
