@@ -70,8 +70,8 @@ class Scene:
             return rows
         import psycopg
 
-        with psycopg.connect(self.url, autocommit=True) as conn:
-            return list(conn.execute(sql, params).fetchall())  # type: ignore[arg-type]
+        with psycopg.connect(self.url, autocommit=True) as pg:
+            return list(pg.execute(sql, params).fetchall())  # type: ignore[arg-type]
 
     @property
     def sqlite_path(self) -> Path:
