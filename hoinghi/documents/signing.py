@@ -87,14 +87,17 @@ def agency_signer(agency_code: str) -> Any:
 
 
 def _token_signer() -> Any:  # pragma: no cover - needs a token and python-pkcs11
+    """Not tried with a real token: pyHanko's PKCS#11 signer with the configured labels."""
+    from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign import pkcs11
 
     session = pkcs11.open_pkcs11_session(
         os.environ["HOINGHI_SIGNING_PKCS11_MODULE"],
-        token_label=os.environ.get("HOINGHI_SIGNING_PKCS11_TOKEN"),
+        token_criteria=TokenCriteria(label=os.environ.get("HOINGHI_SIGNING_PKCS11_TOKEN")),
         user_pin=os.environ.get("HOINGHI_SIGNING_PKCS11_PIN"),
     )
-    return pkcs11.PKCS11Signer(session, key_label=os.environ.get("HOINGHI_SIGNING_PKCS11_KEY"))
+    label = os.environ.get("HOINGHI_SIGNING_PKCS11_KEY")
+    return pkcs11.PKCS11Signer(session, cert_label=label, key_label=label)
 
 
 # --- Where the signature goes -------------------------------------------------------------------
@@ -162,7 +165,11 @@ def sign_pdf(
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     fields.append_signature_field(
         writer,
-        sig_field_spec=fields.SigFieldSpec(FIELD, on_page=placement.page, box=placement.box),
+        sig_field_spec=fields.SigFieldSpec(
+            FIELD,
+            on_page=placement.page,
+            box=tuple(round(v) for v in placement.box),  # type: ignore[arg-type]
+        ),
     )
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD,

@@ -11,6 +11,7 @@ import time
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -45,7 +46,8 @@ def pdf_fonts(reader: PdfReader) -> set[str]:
     """The base font names of every page's font resources, without the subset prefix."""
     names = set()
     for page in reader.pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
+        resources: Any = page["/Resources"].get_object()
+        for font in (resources.get("/Font") or {}).values():
             names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
     return names
 
@@ -194,9 +196,12 @@ def test_a_conversion_past_its_timeout_falls_back_to_one_process(
     calls: list[str] = []
     real = pdf.convert_with_process
     monkeypatch.setattr(converter, "CONVERT_SECONDS", 0.001)
-    monkeypatch.setattr(
-        pdf, "convert_with_process", lambda d, name="x": calls.append(name) or real(d, name=name)
-    )
+
+    def counted(docx: bytes, name: str = "x") -> bytes:
+        calls.append(name)
+        return real(docx, name=name)
+
+    monkeypatch.setattr(pdf, "convert_with_process", counted)
     assert_vietnamese_in_one_font(pdf.convert_one(docx, name="qua-gio"))
     assert calls == ["qua-gio"]  # the old way made it
     time.sleep(0.2)
