@@ -178,3 +178,17 @@ def test_bad_json_syntax_still_names_its_line() -> None:
     with pytest.raises(ScenarioError) as refused:
         parse_text('{"a": }', as_json=True)
     assert "JSON không hợp lệ ở dòng 1" in refused.value.issues[0].message
+
+
+@pytest.mark.django_db
+def test_a_request_body_past_the_upload_bound_is_refused_unread(client: Any) -> None:
+    started = time.perf_counter()
+    response = client.post(
+        "/dang-nhap/",
+        data=b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(5 * 1024**3),
+    )
+    assert time.perf_counter() - started < SECONDS
+    assert response.status_code == 413
+    assert "lớn hơn giới hạn 25 MB" in response.content.decode()
