@@ -31,6 +31,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The servers run with DEBUG off, which refuses the public development key: one key per run,
+# shared by this process (it writes the sessions) and the gunicorn it starts.
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))
 
 from hoinghi.voting import drill  # noqa: E402
 

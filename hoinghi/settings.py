@@ -76,7 +76,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "hoinghi.org.files.uploads.RequestBodyLimit",  # before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,6 +111,14 @@ TEMPLATES = [
 ]
 
 
+# FULL (default) or NORMAL: NORMAL may lose the last acknowledged votes in a power cut.
+SQLITE_SYNCHRONOUS = os.environ.get("HOINGHI_SQLITE_SYNCHRONOUS", "FULL").upper()
+if SQLITE_SYNCHRONOUS not in ("FULL", "NORMAL", "EXTRA"):
+    raise ValueError(
+        f"HOINGHI_SQLITE_SYNCHRONOUS must be FULL, NORMAL or EXTRA, not {SQLITE_SYNCHRONOUS!r}"
+    )
+
+
 def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'hoinghi.sqlite3'}"
     config: dict[str, object] = dict(
@@ -125,7 +132,7 @@ def _database() -> dict[str, object]:
             "timeout": 20,
             "init_command": (
                 # FULL: an acknowledged vote survives a power cut (docs/benchmarks.md, SQLite).
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                f"PRAGMA journal_mode=WAL; PRAGMA synchronous={SQLITE_SYNCHRONOUS}; "
                 "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
             ),
         }
@@ -189,7 +196,6 @@ HOINGHI_IMPORT_MAX_COLUMNS = env_int("HOINGHI_IMPORT_MAX_COLUMNS", 100)
 HOINGHI_IMPORT_MAX_RATIO = env_int("HOINGHI_IMPORT_MAX_RATIO", 200)
 HOINGHI_IMPORT_MAX_DEPTH = env_int("HOINGHI_IMPORT_MAX_DEPTH", 64)
 HOINGHI_PLANS_IMPORT_MAX_ROWS = env_int("HOINGHI_PLANS_IMPORT_MAX_ROWS", 5_000)
-HOINGHI_UPLOAD_MAX_BYTES = env_int("HOINGHI_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
 # The address phones reach the hall server by (e.g. http://192.168.1.10:8000): the QR codes of
 # invitations and of the projector carry it. Unset: the address the page was opened from.
 HOINGHI_PUBLIC_URL = os.environ.get("HOINGHI_PUBLIC_URL", "").strip().rstrip("/")
