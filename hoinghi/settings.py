@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hoinghi.org.files.uploads.RequestBodyLimit",  # before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -196,6 +197,7 @@ HOINGHI_IMPORT_MAX_COLUMNS = env_int("HOINGHI_IMPORT_MAX_COLUMNS", 100)
 HOINGHI_IMPORT_MAX_RATIO = env_int("HOINGHI_IMPORT_MAX_RATIO", 200)
 HOINGHI_IMPORT_MAX_DEPTH = env_int("HOINGHI_IMPORT_MAX_DEPTH", 64)
 HOINGHI_PLANS_IMPORT_MAX_ROWS = env_int("HOINGHI_PLANS_IMPORT_MAX_ROWS", 5_000)
+HOINGHI_UPLOAD_MAX_BYTES = env_int("HOINGHI_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
 # The address phones reach the hall server by (e.g. http://192.168.1.10:8000): the QR codes of
 # invitations and of the projector carry it. Unset: the address the page was opened from.
 HOINGHI_PUBLIC_URL = os.environ.get("HOINGHI_PUBLIC_URL", "").strip().rstrip("/")
