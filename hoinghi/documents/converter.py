@@ -209,7 +209,8 @@ def stop(wait: float = 10.0) -> None:
 
 
 def start_in_background() -> None:
-    """``hoinghi serve``: have the converter up before the first download (errors only logged)."""
+    """``hoinghi serve``: have the converter up before the first download (about 2 s, once;
+    it then runs on its own, shared by the web workers). Errors are only logged."""
     if not enabled():
         return
     try:

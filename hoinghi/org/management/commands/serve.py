@@ -46,6 +46,8 @@ class Command(BaseCommand):
                 f"  {login.username:<14} {login.password:<18} {login.role} — {login.agency}"
             )
         self.stdout.write("")
+        # The documents' long-lived PDF converter, up before the first download.
+        call_command("pdf_converter", "start", verbosity=0)
         sys.stdout.flush()
         argv = [
             "gunicorn",
