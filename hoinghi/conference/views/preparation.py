@@ -95,6 +95,7 @@ def participant_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRes
             "participants": rows,
             "query": request.GET.get("q", "")[:80],
             "can_run": can_run,
+            "can_prepare": access.can_prepare(request.user, conference, conference.agency),
             "attendance": services.attendance(conference),
         },
     )
