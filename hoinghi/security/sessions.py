@@ -3,8 +3,8 @@
 A staff session ends after ``SESSION_IDLE_MINUTES`` without a request. A participant of a
 conference held today stays signed in until that day ends (Asia/Ho_Chi_Minh): a delegate who
 sits through a two-hour report must still be able to vote from the phone. The last request
-time is kept in the session, rounded to ``TOUCH_SECONDS`` so a session is written at most once
-a minute, not on every request.
+time is kept in the session to the minute, and written at most once a minute, not on every
+request.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ EXPIRED_MESSAGE = (
     "Phiên làm việc đã kết thúc vì không hoạt động quá {minutes} phút. Vui lòng đăng nhập lại."
 )
 NO_STORE_NAMESPACES = frozenset({"evaluation"})
+
+
+def minute(epoch: float) -> int:
+    """The idle clock keeps whole minutes: a session holds no finer trace of when its owner
+    last acted (the time of a vote, for instance)."""
+    return int(epoch // 60 * 60)
 
 
 def local_date(epoch: float) -> date:
@@ -70,7 +76,7 @@ def expired_response(request: HttpRequest) -> HttpResponse:
 def mark_signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     """user_logged_in: start the idle clock, so the first page after signing in writes nothing."""
     if request is not None and hasattr(request, "session"):
-        request.session[LAST_SEEN] = int(time.time())
+        request.session[LAST_SEEN] = minute(time.time())
 
 
 class IdleSessionExpiry:
@@ -85,7 +91,7 @@ class IdleSessionExpiry:
                 return expired_response(request)
             last = request.session.get(LAST_SEEN)
             if not isinstance(last, int | float) or now - last >= TOUCH_SECONDS:
-                request.session[LAST_SEEN] = int(now)
+                request.session[LAST_SEEN] = minute(now)
         return self.get_response(request)
 
 
