@@ -201,6 +201,14 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
         paper = compose(document)
         allowed = {s.key: s.heading or s.key for s in paper.editable_sections()}
         allowed.update(other_parts(paper))
+        for key, text in edits.items():
+            if key.endswith(".authority") and text.strip().upper() not in AUTHORITIES:
+                raise DocumentError(
+                    "documents.bad_authority",
+                    f"Thẩm quyền ký «{text.strip()[:20]}» không có: ghi TM, KT, TL, TUQ, Q "
+                    "hoặc để trống.",
+                    field=key,
+                )
         if DATE_KEY in edits and edits[DATE_KEY]:
             try:
                 date.fromisoformat(edits[DATE_KEY])
@@ -220,6 +228,7 @@ def edit_draft(document: Document, edits: Mapping[str, str], *, actor: Actor) ->
                     field=key,
                 )
         changed = {k: v.replace("\r\n", "\n").strip() for k, v in edits.items()}
+        changed = {k: v.upper() if k.endswith(".authority") else v for k, v in changed.items()}
         document.sections = {**document.sections, **changed}
         document.save(update_fields=["sections", "updated_at"])
         record(
@@ -247,6 +256,7 @@ def other_parts(paper: Paper) -> dict[str, str]:
     return parts
 
 
+AUTHORITIES = frozenset({"", "TM", "KT", "TL", "TUQ", "Q"})  # D30 Art 13
 SIGNATURE_LABELS = {
     "authority": "thẩm quyền (TM, KT, TL, TUQ, Q hoặc để trống)",
     "on_behalf_of": "thay mặt, ký thay cho",

@@ -86,6 +86,8 @@ def test_a_decision_without_a_signer_name_or_with_an_empty_list_waits(
         issue_document(draft, actor=world.clerk, on=date(2025, 12, 20), confirm_empty=True)
     assert Document.objects.get(pk=draft.pk).is_draft
     assert not DocumentCounter.objects.filter(last_number__gt=0).exists()
+    with pytest.raises(DocumentError, match="Thẩm quyền ký «XY» không có"):
+        edit_draft(draft, {signature_key(0, "authority"): "XY"}, actor=world.clerk)
 
 
 def test_the_register_follows_the_paper_register(world: World, year_2025: WorkYear) -> None:

@@ -155,3 +155,42 @@ def test_the_minutes_print_vietnam_time_and_names(conference_2024: Conference) -
     assert "Vào hồi 08 giờ 30, ngày 19 tháng 01 năm 2024" in text
     assert "kết thúc vào hồi 11 giờ 15 cùng ngày" in text
     assert "khách mời: 00" not in text
+
+
+BOUNDARIES = [
+    (date(2023, 12, 31), "ngày 26 tháng 11 năm 2003", "91/2017/NĐ-CP", "ngày 20 tháng 6 năm 2012"),
+    (date(2024, 1, 1), "ngày 15 tháng 6 năm 2022", "98/2023/NĐ-CP", "ngày 20 tháng 6 năm 2012"),
+    (date(2025, 6, 30), "ngày 15 tháng 6 năm 2022", "98/2023/NĐ-CP", "ngày 20 tháng 6 năm 2012"),
+    (date(2025, 7, 1), "ngày 15 tháng 6 năm 2022", "152/2025/NĐ-CP", "ngày 27 tháng 11 năm 2024"),
+]
+
+
+@pytest.mark.parametrize(("on", "law", "decree", "union_law"), BOUNDARIES)
+def test_every_type_with_legal_bases_cites_the_texts_of_its_date(
+    on: date, law: str, decree: str, union_law: str
+) -> None:
+    agency = make_state_agency()
+    WorkYear.objects.create(
+        agency=agency, year=on.year, starts_on=date(on.year, 1, 1), ends_on=date(on.year, 12, 31)
+    )
+    person = Person.objects.create(agency=agency, staff_code="SNV09", full_name="Đinh Văn Chín")
+    cited = 0
+    for doc_kind in KINDS:
+        try:
+            paper = compose_kind(doc_kind.slug, agency, on.year, person=person, on=on)
+        except DocumentError:
+            continue
+        if not paper.law_bases:
+            assert not any(b.startswith("Căn cứ Luật") for b in paper.bases), doc_kind.slug
+            continue
+        cited += 1
+        text = "\n".join(
+            full_text(
+                load(render_kind(doc_kind.slug, agency, on.year, person=person, on=on))
+            ).splitlines()
+        )
+        if doc_kind.issuer == "union":
+            assert union_law in text and "Thi đua" not in "".join(paper.bases[:1]), doc_kind.slug
+        else:
+            assert law in text and decree in text, doc_kind.slug
+    assert cited == 4  # two decisions, the proposal, the union's decision
