@@ -215,7 +215,9 @@ class UpwardProposalForm(forms.Form):
     recipient = forms.CharField(
         label="Cơ quan nhận đề nghị",
         max_length=255,
-        help_text="Ví dụ: Ủy ban nhân dân tỉnh; Ban Thường vụ Tỉnh ủy.",
+        required=False,
+        help_text="Để trống: cơ quan cấp trên theo lịch sử cơ quan vào ngày trình (từ 01/07/2025 "
+        "không còn cấp huyện). Ví dụ: Ủy ban nhân dân tỉnh; Ban Thường vụ Tỉnh ủy.",
     )
     title = forms.ChoiceField(label="Danh hiệu, hình thức đề nghị")
     units = forms.ModelMultipleChoiceField(

@@ -7,9 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 from hoinghi.law.emulation.awards import RegistrationFacts, check_registration
+from hoinghi.law.emulation.superior import LocalLevel, SuperiorFacts, decide_superior_body
 from hoinghi.law.options import EmulationOptions
+from hoinghi.law.parameters import NotInForce
+from hoinghi.law.results import Result
 from hoinghi.org.models import AgencyRegulation, LawDomain, WorkYear
 from hoinghi.org.regulations import law_options, regulation_in_force
+from hoinghi.org.selectors import period_on
 
 
 def options_for(work_year: WorkYear, on: date | None = None) -> EmulationOptions:
@@ -29,3 +33,17 @@ def registration_required(work_year: WorkYear) -> bool:
     return not check_registration(
         RegistrationFacts(registered=False), on=on, options=options_for(work_year, on)
     ).outcome
+
+
+def superior_body(work_year: WorkYear, on: date) -> Result | None:
+    """The body the agency's proposals and reports go to on ``on``, from the agency's history
+    (kind and superior body by date) and the law (no district level from 01/07/2025); None when
+    the history records no period for the date or the law has no rule for it."""
+    period = period_on(work_year.agency, on)
+    if period is None:
+        return None
+    facts = SuperiorFacts(LocalLevel(period.superior_level), period.superior_name)
+    try:
+        return decide_superior_body(facts, on=on, options=options_for(work_year, on))
+    except NotInForce:
+        return None

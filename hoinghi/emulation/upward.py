@@ -26,6 +26,7 @@ from hoinghi.emulation.models import (
     ProposalKind,
     ProposalState,
 )
+from hoinghi.emulation.rules import superior_body
 from hoinghi.emulation.services import Actor, EmulationError, check_title_fits_holder, ensure_open
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.citations import cite
@@ -67,6 +68,21 @@ def no_criteria_basis(title: Title) -> dict[str, object]:
     return {"rule": "", "rule_version": "", "citations": [why["citation"]], "reasons": [why]}
 
 
+def recipient_on(work_year: WorkYear, on: date) -> str:
+    """The body the law names for the agency on ``on`` (its history and the two-tier reform);
+    refused when none can be named (no period recorded, or a district superior after
+    30/06/2025)."""
+    found = superior_body(work_year, on)
+    if found is None or not found.outcome:
+        why = found.reasons[0].sentence if found is not None else "chưa ghi cơ quan cấp trên"
+        raise EmulationError(
+            "emulation.upward.no_recipient",
+            f"Chưa nhập cơ quan nhận đề nghị (cấp trên): {why}.",
+            field="recipient",
+        )
+    return str(found.outcome)
+
+
 def propose_upward(
     work_year: WorkYear,
     title: Title,
@@ -94,12 +110,7 @@ def propose_upward(
         raise EmulationError(
             "emulation.proposal.no_subject", "Chưa nhập trích yếu tờ trình.", field="subject"
         )
-    if not recipient:
-        raise EmulationError(
-            "emulation.upward.no_recipient",
-            "Chưa nhập cơ quan nhận đề nghị (cấp trên).",
-            field="recipient",
-        )
+    recipient = recipient or recipient_on(work_year, proposed_on)
     holders: list[Person | Unit] = [*people, *units]
     if not holders:
         raise EmulationError(

@@ -411,6 +411,20 @@ LCD2024 = _register(
     )
 )
 
+# --- Local government -----------------------------------------------------------------------
+# Two levels (province and commune) from 01/07/2025; the district level ends [S].
+LCQDP2025 = _register(
+    Instrument(
+        "LCQDP2025",
+        I.LAW,
+        "72/2025/QH15",
+        "Quốc hội",
+        "Luật Tổ chức chính quyền địa phương",
+        date(2025, 6, 16),
+        date(2025, 7, 1),
+    )
+)
+
 # --- Time limits and public holidays (calendar) ------------------------------------------
 BLDS2015 = _register(
     Instrument(

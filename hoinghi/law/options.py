@@ -261,3 +261,7 @@ class EmulationOptions:
     bonus_multiples: tuple[BonusMultiple, ...] = ()
     # [U] the base salary (đồng/tháng) the agency applies; None = the dated table.
     base_salary: int | None = None
+    # [U] from 01/07/2025 (two-tier local government): the body the agency's proposals and
+    # reports go to, as its regulation names it; "" = the chair of the People's Committee of
+    # its superior's level, flagged unverified (how Decree 152/2025 spreads the powers).
+    superior_body: str = ""

@@ -61,6 +61,45 @@ class Agency(models.Model):
         return reverse("org:agency", args=[self.code])
 
 
+class LocalLevel(models.TextChoices):
+    """The level of the body an agency answers to (the law's LocalLevel)."""
+
+    CENTRAL = "trung_uong", "Trung ương"
+    PROVINCE = "tinh", "Cấp tỉnh"
+    DISTRICT = "huyen", "Cấp huyện (đến 30/06/2025)"
+    COMMUNE = "xa", "Cấp xã"
+
+
+class AgencyPeriod(models.Model):
+    """An agency's kind and superior body from a date: the history that the two-tier local
+    government (no district level from 01/07/2025, provinces merged) changes. The period in
+    force on a date is the row with the latest ``valid_from`` on or before it."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="periods"
+    )
+    valid_from = models.DateField("từ ngày")
+    kind = models.CharField("loại hình", max_length=20, choices=AgencyKind.choices)
+    superior_level = models.CharField(
+        "cấp của cơ quan cấp trên", max_length=20, choices=LocalLevel.choices
+    )
+    superior_name = models.CharField(
+        "cơ quan cấp trên", max_length=255, help_text="Ví dụ: Ủy ban nhân dân huyện Thạch Bình."
+    )
+    note = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "giai đoạn của cơ quan"
+        verbose_name_plural = "lịch sử cơ quan"
+        ordering = ["agency", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "valid_from"], name="agency_period_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} từ {self.valid_from:%d/%m/%Y}: {self.superior_name}"
+
+
 class UnitKind(models.TextChoices):
     BOARD = "ban", "Ban"
     OFFICE = "van_phong", "Văn phòng"
@@ -95,6 +134,8 @@ class Unit(models.Model):
         "nhóm có nhiệm vụ tương đồng",
         max_length=80,
         blank=True,
+        default="",
+        db_default="",
         help_text="Để trống: cả cơ quan là một nhóm. Tỷ lệ Hoàn thành xuất sắc nhiệm vụ được "
         "tính trên toàn cơ quan và trên từng nhóm.",
     )
@@ -220,6 +261,7 @@ class Position(models.Model):
         max_length=20,
         choices=AgencyRole.choices,
         default=AgencyRole.NONE,
+        db_default=AgencyRole.NONE,
         blank=True,
     )
     valid_from = models.DateField("từ ngày")

@@ -8,7 +8,16 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from hoinghi.org.models import Agency, Person, Position, Role, Training, Unit, WorkYear
+from hoinghi.org.models import (
+    Agency,
+    AgencyPeriod,
+    Person,
+    Position,
+    Role,
+    Training,
+    Unit,
+    WorkYear,
+)
 from hoinghi.vietnamese import fold
 
 
@@ -127,3 +136,12 @@ def agency_head(agency: Agency, on: date) -> Person | None:
 def union_chair(agency: Agency) -> Person | None:
     """Chủ tịch Công đoàn cơ quan: the holder of the union role."""
     return role_holders(agency, Role.UNION).first()
+
+
+def period_on(agency: Agency, on: date) -> AgencyPeriod | None:
+    """The agency's kind and superior body in force on ``on`` (its history), if recorded."""
+    return (
+        AgencyPeriod.objects.filter(agency=agency, valid_from__lte=on)
+        .order_by("-valid_from")
+        .first()
+    )

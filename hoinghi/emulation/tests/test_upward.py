@@ -28,7 +28,7 @@ from hoinghi.emulation.upward import NO_CRITERIA, propose_upward, submit_upward
 from hoinghi.emulation.vocabulary import Issuer
 from hoinghi.law.emulation.vocabulary import InitiativeLevel, Title
 from hoinghi.law.evaluation.vocabulary import Rating
-from hoinghi.org.models import Person, Unit, WorkYear
+from hoinghi.org.models import AgencyPeriod, Person, Unit, WorkYear
 from hoinghi.voting import services as voting
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,7 @@ def test_a_title_the_head_awards_or_a_missing_recipient_is_refused() -> None:
     with pytest.raises(EmulationError, match="do người đứng đầu cơ quan xét tặng"):
         propose_upward(work_year, Title.LAO_DONG_TIEN_TIEN, people=[star], **SENT)
     no_recipient: Sent = {**SENT, "recipient": " "}
+    AgencyPeriod.objects.filter(agency=work_year.agency).delete()  # no superior on record
     with pytest.raises(EmulationError) as error:
         propose_upward(work_year, Title.BANG_KHEN, people=[star], **no_recipient)
     assert error.value.field == "recipient"

@@ -33,6 +33,13 @@ from hoinghi.law.emulation.collective import (
     decide_titles_for_units,
 )
 from hoinghi.law.emulation.parameters import BASE_SALARY, BONUS_MULTIPLES
+from hoinghi.law.emulation.superior import (
+    LEVEL_CHAIRS,
+    TWO_TIER_FROM,
+    LocalLevel,
+    SuperiorFacts,
+    decide_superior_body,
+)
 from hoinghi.law.emulation.titles import (
     PersonYearFacts,
     decide_titles,
@@ -54,6 +61,11 @@ from hoinghi.law.emulation.vocabulary import (
 )
 
 __all__ = [
+    "LEVEL_CHAIRS",
+    "TWO_TIER_FROM",
+    "LocalLevel",
+    "SuperiorFacts",
+    "decide_superior_body",
     "BASE_SALARY",
     "BONUS_MULTIPLES",
     "EMULATION_REGIME_LABELS",

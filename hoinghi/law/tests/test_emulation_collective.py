@@ -16,6 +16,8 @@ from hoinghi.law.emulation import (
     CollectiveFacts,
     GiayKhenFacts,
     IssuerLevel,
+    LocalLevel,
+    SuperiorFacts,
     Title,
     check_authority,
     check_council_ballot,
@@ -23,6 +25,7 @@ from hoinghi.law.emulation import (
     check_no_double_reward,
     decide_bonus,
     decide_collective_titles,
+    decide_superior_body,
 )
 from hoinghi.law.evaluation import Rating
 from hoinghi.law.options import BonusMultiple, EmulationOptions
@@ -189,3 +192,23 @@ def test_the_agency_may_set_the_bonus_multiple_and_the_base_salary() -> None:
     # A title the agency did not list keeps the dated multiple, on the agency's base salary.
     ldtt = decide_bonus(BonusFacts(Title.LAO_DONG_TIEN_TIEN), on=on, options=opts)
     assert ldtt.outcome == 759_000
+
+
+def test_the_superior_body_is_the_district_chair_up_to_30_june_2025_and_never_after() -> None:
+    district = SuperiorFacts(LocalLevel.DISTRICT, "Ủy ban nhân dân huyện Thạch Bình")
+    before = decide_superior_body(district, on=date(2025, 6, 30))
+    assert before.outcome == "Chủ tịch Ủy ban nhân dân huyện Thạch Bình"
+    after = decide_superior_body(district, on=date(2025, 7, 1))
+    assert after.outcome is None
+    assert after.reasons[0].code == "emulation.superior.district_abolished"
+    commune = SuperiorFacts(LocalLevel.COMMUNE, "Ủy ban nhân dân xã Thạch An")
+    named = decide_superior_body(commune, on=date(2025, 7, 1))
+    assert named.outcome == "Chủ tịch Ủy ban nhân dân xã Thạch An"
+    assert named.reasons[0].basis is Basis.UNVERIFIED
+    chosen = EmulationOptions(superior_body="Chủ tịch Ủy ban nhân dân phường Thạch An")
+    agency = decide_superior_body(commune, on=date(2025, 7, 1), options=chosen)
+    assert agency.outcome == chosen.superior_body and agency.reasons[0].basis is Basis.AGENCY
+    # Before the reform the agency's choice does not replace the law's district chair.
+    assert decide_superior_body(district, on=date(2025, 6, 30), options=chosen).outcome == (
+        before.outcome
+    )

@@ -53,6 +53,16 @@ def _agency(agency: Agency) -> dict[str, Any]:
         parent=agency.parent.code if agency.parent else None,
         parent_name=agency.parent_name,
         place_name=agency.place_name,
+        history=[
+            _compact(
+                valid_from=p.valid_from,
+                kind=p.kind,
+                superior_level=p.superior_level,
+                superior_name=p.superior_name,
+                note=p.note,
+            )
+            for p in agency.periods.order_by("valid_from")
+        ],
     )
 
 

@@ -17,11 +17,26 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import models, transaction
 
 from hoinghi.audit.services import record
-from hoinghi.org.models import Agency, Person, Position, RoleAssignment, Training, Unit, WorkYear
+from hoinghi.org.models import (
+    Agency,
+    AgencyPeriod,
+    Person,
+    Position,
+    RoleAssignment,
+    Training,
+    Unit,
+    WorkYear,
+)
 from hoinghi.org.scenario.errors import Issue
 from hoinghi.org.scenario.reading import join_path
 from hoinghi.org.scenario.sections import LoadContext, sections
-from hoinghi.org.scenario.spec import AccountSpec, PersonSpec, ScenarioSpec, read_scenario
+from hoinghi.org.scenario.spec import (
+    AccountSpec,
+    PeriodSpec,
+    PersonSpec,
+    ScenarioSpec,
+    read_scenario,
+)
 
 CHANGE_LABELS = {
     "agency": "cơ quan",
@@ -125,11 +140,40 @@ def _write_agency(spec: ScenarioSpec, source: str) -> tuple[Agency, bool]:
     }
     agency = Agency.objects.filter(code=a.code).first()
     if agency is None:
-        return Agency.objects.create(code=a.code, **values), True
+        agency = Agency.objects.create(code=a.code, **values)
+        _write_history(agency, a.history)
+        return agency, True
     changed = _assign(agency, **values)
     if changed:
         agency.save()
-    return agency, changed
+    return agency, _write_history(agency, a.history) or changed
+
+
+def _write_history(agency: Agency, history: tuple[PeriodSpec, ...] | None) -> bool:
+    """The agency's periods as the scenario lists them (a period not listed is removed); a
+    scenario without ``history`` leaves them as they are."""
+    if history is None:
+        return False
+    wanted = {p.valid_from: (p.kind, p.superior_level, p.superior_name, p.note) for p in history}
+    have = {
+        p.valid_from: (p.kind, p.superior_level, p.superior_name, p.note)
+        for p in AgencyPeriod.objects.filter(agency=agency)
+    }
+    if wanted == have:
+        return False
+    AgencyPeriod.objects.filter(agency=agency).delete()
+    AgencyPeriod.objects.bulk_create(
+        AgencyPeriod(
+            agency=agency,
+            valid_from=d,
+            kind=kind,
+            superior_level=level,
+            superior_name=name,
+            note=note,
+        )
+        for d, (kind, level, name, note) in sorted(wanted.items())
+    )
+    return True
 
 
 def _write_units(ctx: LoadContext, spec: ScenarioSpec) -> int:

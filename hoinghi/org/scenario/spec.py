@@ -14,6 +14,7 @@ from hoinghi.org.models import (
     AgencyKind,
     AgencyRole,
     Gender,
+    LocalLevel,
     Role,
     StaffCategory,
     TrainingKind,
@@ -38,6 +39,18 @@ class AgencySpec:
     parent: str  # code of an agency already in the database, or ""
     parent_name: str
     place_name: str
+    history: tuple[PeriodSpec, ...] | None = None  # None: the file does not say
+
+
+@dataclass(frozen=True)
+class PeriodSpec:
+    """One period of the agency's history: its kind and superior body from a date."""
+
+    valid_from: date
+    kind: str
+    superior_level: str
+    superior_name: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,7 +180,7 @@ def _check_version(root: Node) -> None:
 def _read_agency(node: Node) -> AgencySpec:
     node.is_mapping(
         required=("code", "name", "abbreviation", "kind", "place_name"),
-        optional=("short_name", "parent", "parent_name"),
+        optional=("short_name", "parent", "parent_name", "history"),
     )
     return AgencySpec(
         code=node.code("code"),
@@ -178,7 +191,29 @@ def _read_agency(node: Node) -> AgencySpec:
         parent=node.code("parent", required=False),
         parent_name=node.text("parent_name", max_length=255),
         place_name=node.text("place_name", required=True, max_length=120),
+        history=_read_history(node),
     )
+
+
+def _read_history(node: Node) -> tuple[PeriodSpec, ...] | None:
+    if not isinstance(node.value, dict) or "history" not in node.value:
+        return None
+    return tuple(p for p in map(_read_period, node.items("history")) if p is not None)
+
+
+def _read_period(node: Node) -> PeriodSpec | None:
+    """``{valid_from, kind, superior_level, superior_name, note}``: the agency from a date."""
+    if not node.is_mapping(
+        required=("valid_from", "kind", "superior_level", "superior_name"), optional=("note",)
+    ):
+        return None
+    valid_from = node.date("valid_from", required=True)
+    kind = node.choice("kind", AgencyKind.values, required=True)
+    level = node.choice("superior_level", LocalLevel.values, required=True)
+    name = node.text("superior_name", required=True, max_length=255)
+    if valid_from is None:
+        return None
+    return PeriodSpec(valid_from, kind, level, name, node.text("note", max_length=255))
 
 
 def _unique(node: Node, key: str, value: str, seen: dict[str, str], what: str) -> None:
