@@ -227,6 +227,29 @@ class SignerForm(forms.Form):
         self.fields["signer"].queryset = people_of(agency)  # type: ignore[attr-defined]
 
 
+class ClosingSpeechForm(forms.Form):
+    speaker = PersonChoiceField(
+        label="Người phát biểu kết luận", queryset=Person.objects.none(), required=False
+    )
+    points = forms.CharField(
+        label="Ý chính phát biểu kết luận (mỗi ý một dòng)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        required=False,
+    )
+    quote = forms.CharField(label="Câu trích (nếu có)", max_length=500, required=False)
+    awards_by = PersonChoiceField(
+        label="Người trao khen thưởng (để trống: Chủ tịch Công đoàn)",
+        queryset=Person.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("speaker", "awards_by"):
+            self.fields[name].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+
 class ReminderDoneForm(forms.Form):
     reminder = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(

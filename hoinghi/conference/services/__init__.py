@@ -23,6 +23,7 @@ from hoinghi.conference.services.closing import (
     plan_year,
     reopen_conference,
 )
+from hoinghi.conference.services.closing_speech import record_closing_speech
 from hoinghi.conference.services.comments import (
     add_comment,
     answer_comment,
@@ -125,6 +126,7 @@ __all__ = [
     "record_unfinished_decision",
     "finished",
     "further_round_allowed",
+    "record_closing_speech",
     "record_motion_result",
     "record_quorum",
     "reopen_conference",

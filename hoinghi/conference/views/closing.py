@@ -39,6 +39,15 @@ def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             "award_form": forms.AwardForm(),
             "target_form": forms.TargetForm(),
             "reopen_form": forms.ReopenForm(),
+            "speech_form": forms.ClosingSpeechForm(
+                initial={
+                    "speaker": conference.closing_speaker_id,
+                    "points": conference.closing_points,
+                    "quote": conference.closing_quote,
+                    "awards_by": conference.awards_presented_by_id,
+                },
+                agency=conference.agency,
+            ),
         },
     )
 
@@ -58,6 +67,16 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
             if not target.is_valid():
                 raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
             services.add_resolution_target(conference, actor=user, **target.cleaned_data)
+        elif action == "closing_speech":
+            speech = forms.ClosingSpeechForm(request.POST, agency=conference.agency)
+            if not speech.is_valid():
+                raise ConferenceError(
+                    "conference.closing.invalid",
+                    "Phát biểu kết luận: "
+                    + "; ".join(str(e) for errors in speech.errors.values() for e in errors),
+                )
+            services.record_closing_speech(conference, actor=user, **speech.cleaned_data)
+            messages.success(request, "Đã ghi phát biểu kết luận và người trao khen thưởng.")
         elif action == "import_awards":
             added = services.import_awards(conference, actor=user)
             messages.success(request, f"Đã lấy {added} khen thưởng từ các quyết định khen thưởng.")
