@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoinghi.org.models import Agency
 from hoinghi.org.selectors import work_year
-from hoinghi.reports.news import write_news
+from hoinghi.reports.news import compose_news
 from hoinghi.reports.selectors import year_summary
 
 
@@ -34,10 +34,12 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"--year: {agency.name} chưa có năm công tác {options['year']}.")
         summary = year_summary(found)
-        text = write_news(summary)
+        item = compose_news(summary)
+        text = item.text
         if options["format"] == "json":
-            self.stdout.write(
-                json.dumps({**summary.to_dict(), "text": text}, ensure_ascii=False, indent=2)
-            )
+            data = {**summary.to_dict(), "headline": item.headline, "text": text}
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        elif text:
+            self.stdout.write(f"{item.headline.upper()}\n\n{text}")
         else:
-            self.stdout.write(text or f"Năm {found.year} chưa có số liệu để viết bản tin.")
+            self.stdout.write(f"Năm {found.year} chưa có số liệu để viết bản tin.")
