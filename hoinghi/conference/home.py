@@ -24,7 +24,8 @@ def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
         HomeLink(
             "Hội nghị cán bộ, công chức, viên chức, người lao động",
             reverse("conference:list", args=[agency.code]),
-        )
+        ),
+        HomeLink("Điểm danh Hội nghị bằng mã cá nhân", reverse("conference:checkin-enter")),
     ]
     if not has_role(user, PREPARERS, agency=agency):
         return links

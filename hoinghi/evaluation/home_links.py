@@ -35,6 +35,14 @@ def evaluation_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
                 reverse("evaluation:person", args=[agency.code, person.staff_code]),
             )
         )
+    latest = agency.work_years.order_by("-year").values_list("year", flat=True).first()
+    if latest is not None:
+        links.append(
+            HomeLink(
+                f"Kết quả đánh giá, xếp loại năm {latest}",
+                reverse("evaluation:year", args=[agency.code, latest]),
+            )
+        )
     if can_record_leave(user, agency):
         links.append(
             HomeLink("Thời gian nghỉ, kỷ luật", reverse("evaluation:leave", args=[agency.code]))

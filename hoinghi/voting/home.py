@@ -19,7 +19,7 @@ def voting_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     polls = Poll.objects.filter(agency=agency, state=PollState.OPEN)
     mine = polls.filter(electors__person=person) if person else polls.none()
     managed = polls.filter(managers__pk=user.pk)
-    links = []
+    links = [HomeLink("Các cuộc biểu quyết", reverse("voting:list-polls"))]
     for poll in (mine | managed).distinct().order_by("-created_at")[:5]:
         links.append(
             HomeLink(
