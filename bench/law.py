@@ -1,7 +1,7 @@
 """Law bench (PERFORMANCE.md S5, compute part): classify and decide titles for whole agencies.
 
 Generates 100,000 and 500,000 people in units of about 100 (deterministic random), classifies
-them (D233, caps applied per unit) and decides every individual title and collective title
+them (D233, caps applied per agency of about 100 and per task group) and decides every individual title and collective title
 through the public API, then times a plain loop applying the same thresholds without reasons.
 Prints seconds and the ratio. Run: ``python3 -m bench.law [N ...]``.
 """
@@ -50,6 +50,7 @@ def people(n: int) -> list[PersonEvaluationFacts]:
                 StaffCategory.PUBLIC_EMPLOYEE,
                 2026,
                 unit_id=f"u{i // 100}",
+                agency_id=f"u{i // 100}",  # each group of about 100 is an agency of its own
                 task_group=f"g{i % 3}",
                 score=score,
                 months_worked=12 if rng.random() > 0.01 else 4,
