@@ -91,10 +91,11 @@ def _projector_conference(token: str) -> Conference:
 def projector_screen(request: HttpRequest, token: str) -> HttpResponse:
     """The projector: a page of its own (no site header, no user), read-only, by token."""
     conference = _projector_conference(token)
+    etag = etag_for(screen_of.version(conference))  # before reading: a change since is redrawn
     response = render(
         request,
         "conference/projector.html",
-        {"screen": screen_of.screen(conference, request), "token": token},
+        {"screen": screen_of.screen(conference, request), "token": token, "etag": etag},
     )
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -10,6 +10,8 @@
 //     [data-live-show=name]     is shown when state[name] is true, hidden otherwise;
 //     [data-live-hide=name]     is hidden when state[name] is true.
 // How often and until when:
+//   data-live-etag='"v"'        the ETag of the state the page was drawn with (the first
+//                               answer is then a 304, not a redraw of what is shown);
 //   data-live-every=ms          the interval (default 1500);
 //   data-live-while="k:a,b"     keep asking only while state[k] is one of a, b;
 //   data-live-reload-when=name  reload the page once state[name] is true;
@@ -44,7 +46,7 @@
     var url = region.getAttribute("data-live-url");
     var every = Number(region.getAttribute("data-live-every")) || 1500;
     var html = region.hasAttribute("data-live-html");
-    var etag = null;
+    var etag = region.getAttribute("data-live-etag");
     var lastState = null;
 
     function received(body) {
