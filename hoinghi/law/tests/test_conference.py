@@ -265,7 +265,7 @@ def test_pledge_signers(signers: tuple[PledgeSigner, ...], ok: bool) -> None:
     assert decide("conference.pledge_signers", PledgeFacts(signers), on=ON).outcome is ok
 
 
-def test_followup_every_six_months_a9() -> None:
+def test_the_resolution_is_followed_up_every_six_months() -> None:
     result = decide("conference.followup", FollowupFacts(date(2026, 1, 20)), on=ON)
     assert result.values["due_dates"] == [date(2026, 7, 20), date(2027, 1, 20)]
 

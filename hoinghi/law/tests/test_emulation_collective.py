@@ -87,7 +87,9 @@ def test_the_agency_s_regulation_may_set_the_advanced_collective_share_from_2024
         "9 members, 5 LĐTT: TTLĐTT",
     ],
 )
-def test_d4_d5_collective_titles(facts: CollectiveFacts, titles: tuple[Title, ...]) -> None:
+def test_a_collective_is_advanced_or_excellent_by_its_level_and_its_members_titles(
+    facts: CollectiveFacts, titles: tuple[Title, ...]
+) -> None:
     assert decide_collective_titles(facts, on=ON).outcome == titles
 
 
@@ -116,7 +118,9 @@ def test_legacy_disciplined_member_blocks_ttldtt_but_not_by_default_under_l06() 
         "LĐTT before 01/07/2024 at 1,800,000 is 540,000",
     ],
 )
-def test_d9_bonus(title: Title, on: date, amount: int) -> None:
+def test_the_bonus_is_the_title_s_multiple_of_the_base_salary_in_force(
+    title: Title, on: date, amount: int
+) -> None:
     assert decide_bonus(BonusFacts(title), on=on).outcome == amount
 
 
@@ -126,7 +130,7 @@ def test_giay_khen_bonus_is_an_unverified_option() -> None:
     assert decide_bonus(BonusFacts(Title.GIAY_KHEN), on=ON, options=opts).outcome == 702_000
 
 
-def test_d10_same_achievement_twice_is_refused() -> None:
+def test_one_achievement_is_not_rewarded_twice() -> None:
     facts = AwardsFacts(
         (
             Award("a1", Title.GIAY_KHEN, "p"),
@@ -154,7 +158,9 @@ def test_d10_same_achievement_twice_is_refused() -> None:
         "no district level from 01/07/2025",
     ],
 )
-def test_e9_authority(issuer: IssuerLevel, title: Title, on: date, ok: bool) -> None:
+def test_who_may_decide_a_title_and_no_district_chair_from_july_2025(
+    issuer: IssuerLevel, title: Title, on: date, ok: bool
+) -> None:
     assert check_authority(AuthorityFacts(title, issuer), on=on).outcome is ok
 
 
@@ -167,7 +173,9 @@ def test_e9_authority(issuer: IssuerLevel, title: Title, on: date, ok: bool) -> 
     ],
     ids=["legacy: 10 of 11 reaches 90 %", "legacy: 9 of 11 fails", "2025: agency share 90 %"],
 )
-def test_e12_council_ballot(members: int, yes: int, on: date, ok: bool) -> None:
+def test_the_council_passes_a_proposal_with_its_share_of_all_members(
+    members: int, yes: int, on: date, ok: bool
+) -> None:
     assert check_council_ballot(BallotFacts(members, yes), on=on).outcome is ok
 
 

@@ -47,7 +47,7 @@ def end_of(year: int) -> date:
         "after 01/10/2026 without adopting Law 06/2026: L06 still applies",
     ],
 )
-def test_d2_d3_cstdcs_across_regimes(
+def test_chien_si_thi_dua_co_so_follows_the_criteria_of_each_law(
     year: int, rating: Rating, initiative: bool, titles: tuple[Title, ...]
 ) -> None:
     facts = PersonYearFacts(
@@ -58,7 +58,7 @@ def test_d2_d3_cstdcs_across_regimes(
     assert result.citations
 
 
-def test_d2_the_refusal_names_the_missing_initiative_and_its_clause() -> None:
+def test_a_refused_chien_si_thi_dua_co_so_names_the_missing_initiative_and_its_clause() -> None:
     result = decide_titles(PersonYearFacts("p", 2023, X), on=end_of(2023))
     refusal = result.reasons[-1]
     assert refusal.code == "emulation.cstdcs.no_initiative"
@@ -98,7 +98,7 @@ def test_law_2026_is_off_by_default_with_a_warning_and_applies_when_chosen() -> 
         "2023: 3 months of unpaid leave leaves 9 months",
     ],
 )
-def test_d8_time_eligibility(
+def test_months_of_service_and_counted_leave_decide_lao_dong_tien_tien(
     year: int, recruited: date | None, leave: LeaveKind | None, months_leave: int, ldtt: bool
 ) -> None:
     facts = PersonYearFacts(
@@ -122,7 +122,9 @@ def test_d8_time_eligibility(
         "not classified",
     ],
 )
-def test_e10_e11_exclusions_2023(kw: dict[str, object], ldtt: bool) -> None:
+def test_in_2023_discipline_spirit_registration_and_classification_exclude_lao_dong_tien_tien(
+    kw: dict[str, object], ldtt: bool
+) -> None:
     base: dict[str, object] = {"rating": G}
     base.update(kw)
     facts = PersonYearFacts("p", 2023, **base)  # type: ignore[arg-type]
@@ -147,7 +149,9 @@ def test_registration_is_not_required_from_2024_by_default() -> None:
         "3 years but grassroots initiative only",
     ],
 )
-def test_d7_province_title(prior: int, level: InitiativeLevel, proposed: bool) -> None:
+def test_chien_si_thi_dua_tinh_needs_consecutive_years_and_a_province_initiative(
+    prior: int, level: InitiativeLevel, proposed: bool
+) -> None:
     facts = PersonYearFacts("p", 2025, X, initiative_level=level, prior_consecutive_cstdcs=prior)
     result = decide_titles(facts, on=end_of(2025))
     assert (Title.CHIEN_SI_THI_DUA_CAP_TINH in result.outcome) is proposed
@@ -158,7 +162,9 @@ def test_d7_province_title(prior: int, level: InitiativeLevel, proposed: bool) -
     [(2023, 4), (2024, 32)],
     ids=["32 LĐTT in 2023 allow at most 4 CSTĐCS (15 %)", "32 LĐTT in 2024: no statutory cap"],
 )
-def test_d1_seed_figures(year: int, cstdcs: int) -> None:
+def test_32_lao_dong_tien_tien_allow_4_chien_si_thi_dua_co_so_in_2023_and_no_cap_in_2024(
+    year: int, cstdcs: int
+) -> None:
     people = [
         PersonYearFacts(f"p{i}", year, G, unit_id="u", initiative_level=InitiativeLevel.GRASSROOTS)
         for i in range(32)

@@ -52,7 +52,9 @@ D233 = EvaluationRegime.D233
         "27 good and 5 excellent is exactly at the cap",
     ],
 )
-def test_c3_pool_of_32(good: int, excellent: int, raised: bool, base: RatioBase, most: int) -> None:
+def test_the_most_that_may_be_excellent_in_a_pool_of_32(
+    good: int, excellent: int, raised: bool, base: RatioBase, most: int
+) -> None:
     result = check_excellent_cap(
         ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised),
         on=ON,
@@ -87,7 +89,9 @@ def test_c3_pool_of_32(good: int, excellent: int, raised: bool, base: RatioBase,
         "26 good and 6 excellent is over (6 > 5.2)",
     ],
 )
-def test_c4_c5_counts_after_selection(good: int, excellent: int, raised: bool, ok: bool) -> None:
+def test_a_list_is_within_or_over_the_cap_as_counted_after_selection(
+    good: int, excellent: int, raised: bool, ok: bool
+) -> None:
     result = check_excellent_cap(
         ExcellentCapFacts(D233, excellent, good, unit_rated_excellent=raised), on=ON
     )
@@ -99,7 +103,7 @@ def test_c4_c5_counts_after_selection(good: int, excellent: int, raised: bool, o
         assert result.values["over"] == excellent - result.values["max_excellent"]
 
 
-def test_c6_unit_and_group_caps_both_apply() -> None:
+def test_the_agency_cap_and_each_task_group_cap_both_apply() -> None:
     facts = ExcellentCapFacts(
         D233,
         excellent=3,
@@ -133,7 +137,7 @@ def test_c6_unit_and_group_caps_both_apply() -> None:
         "12 units: 2 excellent is over",
     ],
 )
-def test_c8_c9_unit_caps(
+def test_public_service_units_are_capped_and_one_may_be_excellent_under_five(
     units: int,
     good: int,
     excellent: int,

@@ -58,7 +58,7 @@ def vc(year: int = 2026, **kw: object) -> PersonEvaluationFacts:
         "0 points is not done",
     ],
 )
-def test_c1_score_bands_d233_and_d335(score: Fraction, level: Rating) -> None:
+def test_a_score_gives_the_level_under_decrees_233_and_335(score: Fraction, level: Rating) -> None:
     assert decide_level_d233(vc(score=score), on=ON_2026).outcome is level
     cc = PersonEvaluationFacts("p", CC, 2026, score=score)
     assert decide_level_d335(cc, on=date(2026, 12, 1)).outcome is level
@@ -83,7 +83,9 @@ def test_c1_score_bands_d233_and_d335(score: Fraction, level: Rating) -> None:
         "manager who detected and fixed the corruption keeps the level",
     ],
 )
-def test_c2_overrides_d233(kw: dict[str, Any], level: Rating) -> None:
+def test_discipline_degradation_and_corruption_lower_a_scored_level_under_decree_233(
+    kw: dict[str, Any], level: Rating
+) -> None:
     result = decide_level_d233(vc(score=Fraction(95), **kw), on=ON_2026)
     assert result.outcome is level
     assert result.citations
@@ -98,7 +100,7 @@ def test_c2_overrides_d233(kw: dict[str, Any], level: Rating) -> None:
         "unit done, head scoring 93 is done",
     ],
 )
-def test_c7_head_not_above_unit(unit: Rating, level: Rating) -> None:
+def test_a_unit_head_is_not_rated_above_the_unit(unit: Rating, level: Rating) -> None:
     facts = vc(score=Fraction(93), is_unit_head=True, unit_rating=unit)
     assert decide_level_d233(facts, on=ON_2026).outcome is level
 
@@ -120,7 +122,9 @@ def test_c7_head_not_above_unit(unit: Rating, level: Rating) -> None:
         "unpaid leave with 4 months worked is not",
     ],
 )
-def test_c12_c13_short_service_d233(months: int, leave: LeaveKind | None, classified: bool) -> None:
+def test_under_six_months_of_service_a_public_employee_is_not_classified(
+    months: int, leave: LeaveKind | None, classified: bool
+) -> None:
     result = decide_level_d233(
         vc(score=Fraction(80), months_worked=months, leave=leave), on=ON_2026
     )
@@ -161,11 +165,11 @@ def d90(**kw: object) -> PersonEvaluationFacts:
         "maternity is exempt from the 6-month rule",
     ],
 )
-def test_c14_c15_d90_criteria(kw: dict[str, object], level: Rating | None) -> None:
+def test_decree_90_levels_follow_its_criteria(kw: dict[str, object], level: Rating | None) -> None:
     assert decide_level_d90(d90(**kw), on=ON_2025).outcome is level
 
 
-def test_c16_manager_with_75_percent_on_time_and_60_percent_good_units_is_done() -> None:
+def test_a_manager_with_75_percent_on_time_and_60_percent_good_units_completes_the_tasks() -> None:
     facts = d90(
         tasks_exceeded=5,
         is_manager=True,

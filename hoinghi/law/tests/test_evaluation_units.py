@@ -57,7 +57,7 @@ def unit(score: int, **kw: int | bool) -> UnitEvaluationFacts:
         "personnel violation is not done",
     ],
 )
-def test_c10_c11_unit_levels(
+def test_a_unit_s_level_follows_its_score_and_its_tasks(
     facts: UnitEvaluationFacts, level: Rating | None, decides: bool
 ) -> None:
     result = decide_unit_level(facts, on=ON)
@@ -74,7 +74,9 @@ def test_c10_c11_unit_levels(
         "equal levels stay",
     ],
 )
-def test_q6_head_not_above_unit(head: Rating, unit_level: Rating, level: Rating) -> None:
+def test_the_head_s_level_is_capped_by_the_unit_s_level(
+    head: Rating, unit_level: Rating, level: Rating
+) -> None:
     assert decide_head_level(HeadFacts(head, unit_level), on=ON).outcome is level
 
 
@@ -100,7 +102,9 @@ def test_q6_head_not_above_unit(head: Rating, unit_level: Rating, level: Rating)
         "40 points is not done",
     ],
 )
-def test_p1_party_levels(facts: PartyLevelFacts, level: Rating) -> None:
+def test_a_party_member_s_level_follows_the_party_s_rules(
+    facts: PartyLevelFacts, level: Rating
+) -> None:
     assert decide_party_level(facts, on=date(2025, 12, 1)).outcome is level
 
 
@@ -117,7 +121,9 @@ def test_p1_party_levels(facts: PartyLevelFacts, level: Rating) -> None:
     ],
     ids=["classified on 15/12 is on time", "16/12 is late", "special case until 15/01"],
 )
-def test_q16_deadline(facts: DeadlineFacts, deadline: date, on_time: bool) -> None:
+def test_the_classification_is_on_time_by_15_december_or_15_january_in_a_special_case(
+    facts: DeadlineFacts, deadline: date, on_time: bool
+) -> None:
     result = decide_deadline(facts, on=ON)
     assert result.outcome == deadline
     assert result.values["on_time"] is on_time

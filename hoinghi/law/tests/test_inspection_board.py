@@ -139,7 +139,7 @@ def test_board_deputies(members: int, deputies: int, ok: bool) -> None:
     assert result.outcome is ok
 
 
-def test_board_term_b5() -> None:
+def test_the_board_s_term_ends_two_years_after_its_election() -> None:
     result = decide("inspection_board.term", BoardTermFacts(date(2026, 1, 20)), on=ON)
     assert result.outcome == date(2028, 1, 20)
     assert "Hội nghị năm 2028" in result.explanation
@@ -229,7 +229,7 @@ def test_reply_deadline(options: ConferenceOptions | None, deadline: date, basis
     assert "inspection_board.reply.day_kind" in [r.code for r in result.reasons if r.basis is basis]
 
 
-def test_board_election_b9() -> None:
+def test_a_board_member_is_elected_with_more_than_half_of_those_present() -> None:
     facts = ElectionFacts(
         3,
         40,
