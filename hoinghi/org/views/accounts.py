@@ -184,7 +184,7 @@ def set_password(request: HttpRequest, code: str = "") -> HttpResponse:
         },
     )
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # the code in the address stays here
     return response
 
 
