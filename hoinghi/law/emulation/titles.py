@@ -139,10 +139,20 @@ class TitleContext:
     t: dict[str, tuple[Reason, ...]]  # whole answers for the common cases, built once
 
 
-@functools.lru_cache(maxsize=64)
-def title_context(on: date, options: law_options.EmulationOptions) -> TitleContext:
-    regime = regime_on(on, options)
-    legacy = regime is EmulationRegime.LAW_2003
+@dataclass(frozen=True, slots=True)
+class _LdttRule:
+    """Lao động tiên tiến in force on a date: its thresholds and its reasons."""
+
+    min_months: int
+    counted_leave: frozenset[LeaveKind]
+    registration_required: bool
+    discipline_bars: bool
+    reasons: dict[str, Reason]
+
+
+def _ldtt_rule(on: date, options: law_options.EmulationOptions, legacy: bool) -> _LdttRule:
+    """LĐTT (Law 2003 Art 24 and Decree 91 Art 10 to 2023; L06 Art 24.1 and TT 01/2024 after):
+    months of service, counted leave, registration and discipline, with each refusal's reason."""
     months = MIN_MONTHS_NEW_RECRUIT.at(on)
     min_months = options.min_months_new_recruit or months.value
     months_basis = (
@@ -159,17 +169,6 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
         options.registration_required if options.registration_required is not None else legacy
     )
     reg_basis = Basis.AGENCY if options.registration_required is not None else Basis.UNVERIFIED
-    ldtt_cite = cite(LTDKT2003, 24) if legacy else cite(L06, 24, 1)
-    time_cite = cite(D91, 10) if legacy else months.citation
-    if legacy:
-        cstd_cite = cite(D91, 9, 3)
-    elif regime is EmulationRegime.L06_2026:
-        cstd_cite = LAW_2026
-    else:
-        cstd_cite = cite(L06, 23)
-    cstd_basis = Basis.UNVERIFIED if regime is EmulationRegime.L06_2026 else Basis.LAW
-    tinh, tq = CSTD_TINH_CONSECUTIVE.at(on), CSTD_TOAN_QUOC_CONSECUTIVE.at(on)
-    discipline_bars = legacy or options.discipline_bars_ldtt is not False
     discipline_basis = (
         Basis.LAW
         if legacy
@@ -177,7 +176,8 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
         if options.discipline_bars_ldtt is not None
         else Basis.UNVERIFIED
     )
-    r = {
+    ldtt_cite = cite(LTDKT2003, 24) if legacy else cite(L06, 24, 1)
+    reasons = {
         "ldtt.yes": _yes(LDTT, ldtt_cite),
         "ldtt.not_classified": _no(
             LDTT, "ldtt.not_classified", "không được xếp loại chất lượng trong năm", ldtt_cite
@@ -196,7 +196,7 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
             LDTT,
             "ldtt.time",
             "thời gian công tác trong năm dưới {months} tháng",
-            time_cite,
+            cite(D91, 10) if legacy else months.citation,
             months_basis,
             months=min_months,
         ),
@@ -214,9 +214,29 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
             cite(LTDKT2003, 10, 1, "b"),
             reg_basis,
         ),
-        "cstdcs.yes": _yes(CSTDCS, cstd_cite, cstd_basis),
+    }
+    return _LdttRule(
+        min_months,
+        frozenset(counted),
+        required,
+        legacy or options.discipline_bars_ldtt is not False,
+        reasons,
+    )
+
+
+def _cstdcs_reasons(regime: EmulationRegime, legacy: bool) -> dict[str, Reason]:
+    """Chiến sĩ thi đua cơ sở (Decree 91 Art 9.3 to 2023, L06 Art 23, the reported 2026 Law)."""
+    if legacy:
+        cstd_cite = cite(D91, 9, 3)
+    elif regime is EmulationRegime.L06_2026:
+        cstd_cite = LAW_2026
+    else:
+        cstd_cite = cite(L06, 23)
+    basis = Basis.UNVERIFIED if regime is EmulationRegime.L06_2026 else Basis.LAW
+    return {
+        "cstdcs.yes": _yes(CSTDCS, cstd_cite, basis),
         "cstdcs.no_ldtt": _no(
-            CSTDCS, "cstdcs.no_ldtt", "chưa đạt danh hiệu Lao động tiên tiến", cstd_cite, cstd_basis
+            CSTDCS, "cstdcs.no_ldtt", "chưa đạt danh hiệu Lao động tiên tiến", cstd_cite, basis
         ),
         "cstdcs.no_initiative": _no(
             CSTDCS,
@@ -245,6 +265,14 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
             cstd_cite,
             Basis.UNVERIFIED,
         ),
+    }
+
+
+def _higher_reasons(on: date) -> tuple[int, int, dict[str, Reason]]:
+    """Chiến sĩ thi đua bộ, ngành, tỉnh and toàn quốc: consecutive years and the initiative's
+    reach (L06 Art 22, 21), with the years each needs."""
+    tinh, tq = CSTD_TINH_CONSECUTIVE.at(on), CSTD_TOAN_QUOC_CONSECUTIVE.at(on)
+    reasons = {
         "tinh.yes": _yes(
             CSTD_TINH,
             tinh.citation,
@@ -282,37 +310,56 @@ def title_context(on: date, options: law_options.EmulationOptions) -> TitleConte
             tq.citation,
         ),
     }
-    head: tuple[Reason, ...] = ()
-    if on >= LAW_2026_FROM and not options.apply_law_2026:
-        head = (
-            reason(
-                "emulation.law_2026.not_applied",
-                "Chưa áp dụng tiêu chí của Luật số 06/2026/QH16 (nội dung chưa được xác minh); "
-                "xét theo"
-                " Luật Thi đua, khen thưởng 2022",
-                LAW_2026,
-                Basis.UNVERIFIED,
-            ),
-        )
+    return tinh.value, tq.value, reasons
+
+
+def _regime_notes(on: date, options: law_options.EmulationOptions) -> tuple[Reason, ...]:
+    """What every result carries: the reported 2026 Law not applied unless chosen."""
+    if on < LAW_2026_FROM or options.apply_law_2026:
+        return ()
+    return (
+        reason(
+            "emulation.law_2026.not_applied",
+            "Chưa áp dụng tiêu chí của Luật số 06/2026/QH16 (nội dung chưa được xác minh); "
+            "xét theo Luật Thi đua, khen thưởng 2022",
+            LAW_2026,
+            Basis.UNVERIFIED,
+        ),
+    )
+
+
+DISCIPLINE_NOT_APPLIED = reason(
+    "emulation.ldtt.discipline_not_applied",
+    "Bị kỷ luật trong năm: theo quy chế của cơ quan, không loại trừ khỏi danh hiệu Lao động "
+    "tiên tiến",
+    cite(TT01_2024),
+    Basis.AGENCY,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def title_context(on: date, options: law_options.EmulationOptions) -> TitleContext:
+    """Everything a batch of one date and options shares: each rule's thresholds and reasons,
+    and the whole answers of the common cases, built once."""
+    regime = regime_on(on, options)
+    legacy = regime is EmulationRegime.LAW_2003
+    ldtt = _ldtt_rule(on, options, legacy)
+    tinh_years, tq_years, higher = _higher_reasons(on)
+    r = {**ldtt.reasons, **_cstdcs_reasons(regime, legacy), **higher}
+    head = _regime_notes(on, options)
     t = {key: (*head, r[key], r["cstdcs.no_ldtt"]) for key in r if key.startswith("ldtt.")}
     t.update({key: (*head, r["ldtt.yes"], r[key]) for key in r if key.startswith("cstdcs.")})
     t["both"] = (*head, r["ldtt.yes"], r["cstdcs.yes"])
     return TitleContext(
         regime=regime,
         legacy=legacy,
-        min_months=min_months,
-        counted_leave=frozenset(counted),
-        registration_required=required,
-        discipline_bars=discipline_bars,
-        discipline_note=reason(
-            "emulation.ldtt.discipline_not_applied",
-            "Bị kỷ luật trong năm: theo quy chế của cơ quan, không loại trừ khỏi danh hiệu Lao "
-            "động tiên tiến",
-            cite(TT01_2024),
-            Basis.AGENCY,
-        ),
-        tinh_years=tinh.value,
-        tq_years=tq.value,
+        min_months=ldtt.min_months,
+        counted_leave=ldtt.counted_leave,
+        registration_required=ldtt.registration_required,
+        discipline_bars=ldtt.discipline_bars,
+        discipline_note=DISCIPLINE_NOT_APPLIED,
+        tinh_years=tinh_years,
+        tq_years=tq_years,
         values=MappingProxyType(
             {"regime": regime, "regime_label": EMULATION_REGIME_LABELS[regime]}
         ),
