@@ -107,7 +107,7 @@ def counted(rows: list[AwardRow]) -> str:
     people = len(rows) - collectives
     parts = [f"{two(collectives)} tập thể"] if collectives else []
     parts += [f"{two(people)} cá nhân"] if people else []
-    return " và ".join(parts)
+    return " và ".join(parts) or "các tập thể, cá nhân"
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

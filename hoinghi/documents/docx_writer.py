@@ -35,6 +35,7 @@ from hoinghi.documents.paper import Appendix, Paper, Section, Signature, Table
 from hoinghi.law.documents import Element, Layout, format_date_line, format_number
 
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 60, 105  # the national title stays on one line at 13 pt
+PARTY_HEADER_MM = (80, 85)  # HD 36: the Party's name is short, the committee's lines long
 TABLE_TEXT_PT = 12  # lists in tables and appendices
 LETTER_PREFIX = "V/v "  # the summary of a Công văn, under its number (D30 App. I, item 5b)
 _JC = {"center": "center", "left": "left", "right": "right", "justify": "both"}
@@ -100,10 +101,12 @@ def _body(spec: Spec, paper: Paper, year: int) -> list[str]:
     _title_block(out, spec, paper)
     for basis in paper.bases:
         out.append(_paragraph(basis, spec.style(Element.LEGAL_BASES), spec, indent=True))
-    if paper.decides:
-        out.append(_paragraph(paper.decides, DECIDES, spec))
-    for section in paper.sections:
+    for index, section in enumerate(paper.sections):
+        if paper.decides and index == paper.articles_start:
+            out.append(_paragraph(paper.decides, DECIDES, spec))
         _section(out, spec, section)
+    if paper.decides and paper.articles_start == len(paper.sections):
+        out.append(_paragraph(paper.decides, DECIDES, spec))
     if paper.closing:
         out.append(_paragraph(paper.closing, spec.style(Element.BODY), spec, indent=True))
     _keep_last_with_signature(out)
@@ -113,13 +116,19 @@ def _body(spec: Spec, paper: Paper, year: int) -> list[str]:
 
 DECIDES = EXTRA_STYLES["decides"]  # "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (D30 App. I)
 _KEEP = "<w:keepNext/><w:keepLines/>"
+_PROPS = re.compile(r"<w:pPr>(<w:pStyle [^>]*/>)?")
+
+
+def _keep(xml: str, keep: str = _KEEP, count: int = 1) -> str:
+    """Paragraphs kept with the next: the marks go after the style, as the schema orders them."""
+    return _PROPS.sub(lambda m: m.group(0) + keep, xml, count=count)
 
 
 def _keep_last_with_signature(out: list[str]) -> None:
     """The last paragraph of the text stays on the page of the signature (no name alone)."""
     for index in range(len(out) - 1, -1, -1):
         if out[index].startswith("<w:p><w:pPr>"):
-            out[index] = out[index].replace("<w:pPr>", "<w:pPr>" + _KEEP, 1)
+            out[index] = _keep(out[index])
             return
 
 
@@ -226,7 +235,12 @@ def _header_block(out: list[str], spec: Spec, paper: Paper, year: int) -> None:
     if paper.letter and paper.summary:
         number += _line(LETTER_PREFIX + paper.summary, spec.style(Element.LETTER_SUMMARY), spec)
     date_line = _line(date_line_text(paper, year), spec.style(Element.PLACE_DATE), spec)
-    out.append(_grid([[left, right], [number, date_line]], [HEADER_LEFT_MM, HEADER_RIGHT_MM]))
+    widths = (
+        list(PARTY_HEADER_MM)
+        if header.letterhead is Letterhead.PARTY
+        else [HEADER_LEFT_MM, HEADER_RIGHT_MM]
+    )
+    out.append(_grid([[left, right], [number, date_line]], widths))
     out.append(_EMPTY)
 
 
@@ -277,11 +291,7 @@ def _section(out: list[str], spec: Spec, section: Section) -> None:
     article = section.heading.startswith("Điều ")
     if section.heading and not (article and paragraphs):
         heading = EXTRA_STYLES["heading"]
-        out.append(
-            _paragraph(section.heading, heading, spec, indent=True).replace(
-                "<w:pPr>", "<w:pPr><w:keepNext/>", 1
-            )
-        )
+        out.append(_keep(_paragraph(section.heading, heading, spec, indent=True), "<w:keepNext/>"))
     for index, text in enumerate(paragraphs):
         lead = section.heading if article and index == 0 else ""
         out.append(_paragraph(text, body, spec, indent=True, lead=lead))
@@ -331,9 +341,7 @@ def _signature_block(out: list[str], spec: Spec, paper: Paper) -> None:
 
 def _kept(cell: str) -> str:
     """Every paragraph of a cell kept with the next: the row stays with what follows it."""
-    return cell.replace("<w:pPr>", "<w:pPr>" + _KEEP).replace(
-        "<w:p/>", f"<w:p><w:pPr>{_KEEP}</w:pPr></w:p>"
-    )
+    return _keep(cell, count=0).replace("<w:p/>", f"<w:p><w:pPr>{_KEEP}</w:pPr></w:p>")
 
 
 def _roman(number: int) -> str:

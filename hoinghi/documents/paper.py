@@ -106,6 +106,15 @@ class Paper:
         return [s for s in self.sections if s.editable]
 
     @property
+    def articles_start(self) -> int:
+        """Where "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" goes: before the first article ("Điều 1."),
+        after a preamble such as the resolution's."""
+        return next(
+            (i for i, s in enumerate(self.sections) if s.heading.startswith("Điều ")),
+            len(self.sections),
+        )
+
+    @property
     def list_rows(self) -> int | None:
         """Rows of the list the document issues; None when it issues no list."""
         if not self.list_name:

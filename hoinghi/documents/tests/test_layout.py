@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import date
 
 import pytest
@@ -201,3 +202,70 @@ def test_no_page_is_blank_and_the_signer_is_not_alone(world: World) -> None:
     assert all(text.strip() for text in pages)
     signer_page = next(i for i, text in enumerate(pages) if "Nguyễn Văn Ký" in text)
     assert "Nơi nhận" in pages[signer_page] and "Điều 3." in pages[signer_page]
+
+
+# The order of a paragraph's properties in WordprocessingML (ECMA-376 CT_PPrBase): Word
+# reports a file with another order as damaged.
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+@pytest.mark.parametrize("slug", ["ke-hoach-hoi-nghi", "quyet-dinh-cong-nhan-danh-hieu"])
+def test_paragraph_properties_are_in_the_schema_order(slug: str) -> None:
+    data = _render(make_state_agency(), slug)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode()
+    for props in re.findall(r"<w:pPr>(.*?)</w:pPr>", xml):
+        names = re.findall(r"<w:(\w+)[ />]", re.sub(r"<w:sectPr\b.*", "<w:sectPr/>", props))
+        top = [n for n in names if n in PPR_ORDER]
+        assert top == sorted(top, key=PPR_ORDER.index), props
+
+
+def test_a_party_header_keeps_the_committee_on_one_line(demo: Agency) -> None:
+    WorkYear.objects.get_or_create(
+        agency=demo,
+        year=2025,
+        defaults={"starts_on": date(2025, 1, 1), "ends_on": date(2025, 12, 31)},
+    )
+    doc = load(_render(demo, "quyet-dinh-cong-nhan-danh-hieu"))
+    left = doc.tables[0].rows[0].cells[0]
+    width = left.width.mm  # type: ignore[union-attr]
+    for paragraph in left.paragraphs:
+        if paragraph.text.strip() and paragraph.text != "*":
+            assert text_width_mm(paragraph.text, TextStyle(14, bold=True)) < width - 3.8
