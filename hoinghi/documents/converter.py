@@ -47,7 +47,7 @@ class ConverterUnavailable(RuntimeError):
 def run_dir() -> Path:
     """Socket, lock, log and office profile: ``var/run/`` (``HOINGHI_PDF_RUN_DIR``)."""
     folder = Path(os.environ.get("HOINGHI_PDF_RUN_DIR") or Path(settings.VAR_DIR) / "run")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 

@@ -187,6 +187,7 @@ def main(argv: list[str]) -> int:
     if os.path.exists(options.socket):
         os.unlink(options.socket)
     server = Server(options.socket, office)
+    os.chmod(options.socket, 0o600)  # only the service's own user may ask for conversions
     server.timeout = options.idle
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
