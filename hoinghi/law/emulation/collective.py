@@ -100,21 +100,20 @@ def _members_counted(
     return counted, note
 
 
-def _collective(
+def _ttldtt(
     f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
-) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
+) -> tuple[bool, list[Reason]]:
+    """Tập thể lao động tiên tiến (E4): the collective's level, its share of Lao động tiên tiến,
+    its movements and unity, and (to 2023, or by option) no member disciplined."""
     legacy = on <= LEGACY_TO
-    tt, xs = TTLDTT_LDTT_SHARE.at(on), TTLDXS_LDTT_SHARE.at(on)
-    tt_cite, xs_cite = tt.citation, xs.citation
+    tt = TTLDTT_LDTT_SHARE.at(on)
+    tt_cite = tt.citation
     tt_basis = Basis.UNVERIFIED if tt.confidence is Confidence.UNVERIFIED else Basis.LAW
     tt_share = tt.value
     if opts.ttldtt_ldtt_share is not None and not legacy:
         tt_share, tt_basis = opts.ttldtt_ldtt_share, Basis.AGENCY
-    xs_basis = Basis.UNVERIFIED if xs.confidence is Confidence.UNVERIFIED else Basis.LAW
     rating = f.collective_rating
-    titles: tuple[Title, ...] = ()
     why: list[Reason] = []
-    # Tập thể lao động tiên tiến (E4)
     tt_fail: list[Reason] = []
     if rating is None or not rating.at_least(Rating.GOOD):
         tt_fail.append(
@@ -168,19 +167,30 @@ def _collective(
                 )
             )
     if tt_fail:
-        why.extend(tt_fail)
-    else:
-        titles += (TTLDTT,)
-        why.append(
-            reason(
-                "emulation.ttldtt.eligible",
-                "Đủ điều kiện {title}",
-                tt_cite,
-                tt_basis,
-                title=TITLE_LABELS[TTLDTT],
-            )
+        return False, [*why, *tt_fail]
+    why.append(
+        reason(
+            "emulation.ttldtt.eligible",
+            "Đủ điều kiện {title}",
+            tt_cite,
+            tt_basis,
+            title=TITLE_LABELS[TTLDTT],
         )
-    # Tập thể lao động xuất sắc (E3): proposed to the ministry or province (E9)
+    )
+    return True, why
+
+
+def _ttldxs(
+    f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
+) -> tuple[bool, list[Reason]]:
+    """Tập thể lao động xuất sắc (E3), proposed to the ministry or province (E9): excellent,
+    100 % of members completing their tasks, its share of Lao động tiên tiến, a Chiến sĩ thi đua
+    cơ sở, movements and unity."""
+    xs = TTLDXS_LDTT_SHARE.at(on)
+    xs_cite = xs.citation
+    xs_basis = Basis.UNVERIFIED if xs.confidence is Confidence.UNVERIFIED else Basis.LAW
+    rating = f.collective_rating
+    why: list[Reason] = []
     xs_fail: list[Reason] = []
     if rating is not Rating.EXCELLENT:
         xs_fail.append(
@@ -241,19 +251,26 @@ def _collective(
             )
         )
     if xs_fail:
-        why.extend(xs_fail)
-    else:
-        titles += (TTLDXS,)
-        why.append(
-            reason(
-                "emulation.ttldxs.eligible",
-                "Đủ điều kiện đề nghị {title} (cấp bộ, tỉnh quyết định)",
-                cite(L06, 80),
-                xs_basis,
-                title=TITLE_LABELS[TTLDXS],
-            )
+        return False, [*why, *xs_fail]
+    why.append(
+        reason(
+            "emulation.ttldxs.eligible",
+            "Đủ điều kiện đề nghị {title} (cấp bộ, tỉnh quyết định)",
+            cite(L06, 80),
+            xs_basis,
+            title=TITLE_LABELS[TTLDXS],
         )
-    return titles, tuple(why)
+    )
+    return True, why
+
+
+def _collective(
+    f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
+) -> tuple[tuple[Title, ...], tuple[Reason, ...]]:
+    tt_ok, tt_why = _ttldtt(f, on, opts)
+    xs_ok, xs_why = _ttldxs(f, on, opts)
+    titles = (TTLDTT,) * tt_ok + (TTLDXS,) * xs_ok
+    return titles, (*tt_why, *xs_why)
 
 
 @rule(
