@@ -233,96 +233,17 @@ def _tally_election(
     options: ConferenceOptions | None,
     citation: Citation,
 ) -> Result:
+    """Who is elected: more than half of the base (L10 Art 51.2.c), then the agency's rule for
+    more candidates passing than seats, then each candidate's line and the outcome."""
     opts = options_or_default(options)
     base = _validate_election(facts, opts.ballot_base)
     needed = votes_needed(base, on=on)
-    default = ConferenceOptions()
-    base_label = (
-        "số người dự Hội nghị" if opts.ballot_base is BallotBase.PRESENT else "số phiếu hợp lệ"
-    )
-    reasons: list[Reason] = [
-        reason(
-            "election.base",
-            "Trúng cử khi được trên một nửa {base_label} ({base}) bầu, tức ít nhất {needed} phiếu",
-            citation,
-            _option_basis(opts.ballot_base is default.ballot_base),
-            base_label=base_label,
-            base=base,
-            needed=needed,
-        )
-    ]
+    reasons: list[Reason] = [_base_reason(opts, base, needed, citation)]
     ranked = sorted(facts.candidates, key=lambda c: -c.votes)  # stable: input order on ties
     passed = [c for c in ranked if c.votes >= needed]
-    elected: list[CandidateVotes] = []
-    tied: list[CandidateVotes] = []
-    tie_basis = _option_basis(opts.election_tie_rule is default.election_tie_rule)
-    if len(passed) <= facts.seats:
-        elected = passed
-    elif opts.election_tie_rule is ElectionTieRule.REVOTE_IF_OVERSUBSCRIBED:
-        reasons.append(
-            reason(
-                "election.oversubscribed",
-                "{count} người đạt trên một nửa số phiếu nhưng chỉ bầu {seats} người: bầu lại",
-                citation,
-                tie_basis,
-                count=len(passed),
-                seats=facts.seats,
-            )
-        )
-    else:
-        last_votes = passed[facts.seats - 1].votes
-        above = [c for c in passed if c.votes > last_votes]
-        at_last = [c for c in passed if c.votes == last_votes]
-        if len(above) + len(at_last) == facts.seats:
-            elected = passed[: facts.seats]
-        else:
-            elected, tied = above, at_last
-        reasons.append(
-            reason(
-                "election.top_k",
-                "{count} người đạt trên một nửa số phiếu cho {seats} vị trí: lấy "
-                "người có số phiếu cao hơn",
-                citation,
-                tie_basis,
-                count=len(passed),
-                seats=facts.seats,
-            )
-        )
-    for candidate in elected:
-        reasons.append(
-            reason(
-                "election.elected",
-                "{name} trúng cử với {votes} phiếu",
-                citation,
-                name=candidate.name,
-                votes=candidate.votes,
-            )
-        )
-    if tied:
-        reasons.append(
-            reason(
-                "election.tie",
-                "{names} bằng phiếu nhau ({votes} phiếu) cho {left} vị trí còn lại: "
-                "phải bầu lại giữa những người này",
-                citation,
-                tie_basis,
-                names=", ".join(c.name for c in tied),
-                votes=tied[0].votes,
-                left=facts.seats - len(elected),
-            )
-        )
-    for candidate in facts.candidates:
-        if candidate.votes < needed:
-            reasons.append(
-                reason(
-                    "election.not_elected",
-                    "{name} không trúng cử: {votes} phiếu, chưa đạt {needed}",
-                    citation,
-                    name=candidate.name,
-                    votes=candidate.votes,
-                    needed=needed,
-                )
-            )
+    elected, tied, tie_reasons = _fill_seats(facts.seats, passed, opts, citation)
+    reasons += tie_reasons
+    reasons += _candidate_reasons(facts, elected, tied, needed, opts, citation)
     seats_left = facts.seats - len(elected)
     if tied or (len(passed) > facts.seats and not elected):
         outcome = ElectionOutcome.REVOTE_NEEDED
@@ -347,6 +268,105 @@ def _tally_election(
         "tied": [c.name for c in tied],
     }
     return Result(code, version, on, outcome, values, tuple(reasons))
+
+
+def _base_reason(opts: ConferenceOptions, base: int, needed: int, citation: Citation) -> Reason:
+    """More than half of those present (or of the valid ballots, by the agency's option)."""
+    base_label = (
+        "số người dự Hội nghị" if opts.ballot_base is BallotBase.PRESENT else "số phiếu hợp lệ"
+    )
+    return reason(
+        "election.base",
+        "Trúng cử khi được trên một nửa {base_label} ({base}) bầu, tức ít nhất {needed} phiếu",
+        citation,
+        _option_basis(opts.ballot_base is ConferenceOptions().ballot_base),
+        base_label=base_label,
+        base=base,
+        needed=needed,
+    )
+
+
+def _tie_basis(opts: ConferenceOptions) -> Basis:
+    return _option_basis(opts.election_tie_rule is ConferenceOptions().election_tie_rule)
+
+
+def _fill_seats(
+    seats: int, passed: list[CandidateVotes], opts: ConferenceOptions, citation: Citation
+) -> tuple[list[CandidateVotes], list[CandidateVotes], list[Reason]]:
+    """The elected and the tied at the last seat when more pass than there are seats [U]:
+    the top ones with a re-vote among those tied, or the whole election again."""
+    if len(passed) <= seats:
+        return passed, [], []
+    params = {"count": len(passed), "seats": seats}
+    if opts.election_tie_rule is ElectionTieRule.REVOTE_IF_OVERSUBSCRIBED:
+        why = reason(
+            "election.oversubscribed",
+            "{count} người đạt trên một nửa số phiếu nhưng chỉ bầu {seats} người: bầu lại",
+            citation,
+            _tie_basis(opts),
+            **params,
+        )
+        return [], [], [why]
+    last_votes = passed[seats - 1].votes
+    above = [c for c in passed if c.votes > last_votes]
+    at_last = [c for c in passed if c.votes == last_votes]
+    why = reason(
+        "election.top_k",
+        "{count} người đạt trên một nửa số phiếu cho {seats} vị trí: lấy người có số phiếu cao hơn",
+        citation,
+        _tie_basis(opts),
+        **params,
+    )
+    if len(above) + len(at_last) == seats:
+        return passed[:seats], [], [why]
+    return above, at_last, [why]
+
+
+def _candidate_reasons(
+    facts: ElectionFacts,
+    elected: list[CandidateVotes],
+    tied: list[CandidateVotes],
+    needed: int,
+    opts: ConferenceOptions,
+    citation: Citation,
+) -> list[Reason]:
+    """One line per candidate elected, the tie to be voted again, one per candidate short."""
+    found = [
+        reason(
+            "election.elected",
+            "{name} trúng cử với {votes} phiếu",
+            citation,
+            name=c.name,
+            votes=c.votes,
+        )
+        for c in elected
+    ]
+    if tied:
+        found.append(
+            reason(
+                "election.tie",
+                "{names} bằng phiếu nhau ({votes} phiếu) cho {left} vị trí còn lại: "
+                "phải bầu lại giữa những người này",
+                citation,
+                _tie_basis(opts),
+                names=", ".join(c.name for c in tied),
+                votes=tied[0].votes,
+                left=facts.seats - len(elected),
+            )
+        )
+    found += [
+        reason(
+            "election.not_elected",
+            "{name} không trúng cử: {votes} phiếu, chưa đạt {needed}",
+            citation,
+            name=c.name,
+            votes=c.votes,
+            needed=needed,
+        )
+        for c in facts.candidates
+        if c.votes < needed
+    ]
+    return found
 
 
 @rule(
