@@ -81,14 +81,43 @@ def decide_unit_level(
     bands = D233_UNIT_BANDS.at(on)
     n, d = score_parts(facts.score)
     band = band_of(n, d, bands.value)
-    a = facts.tasks_assigned
-    exceeded = D233_UNIT_EXCEEDED_SHARE.value(on)
-    late = D233_UNIT_LATE_SHARE.value(on)
-    min_done = D233_UNIT_MIN_DONE_SHARE.value(on)
     reasons: list[Reason] = [
         band_reasons("evaluation.unit.band", bands.value, bands.citation)[band]
     ]
     values: dict[str, object] = {"band": band, "competent_level_decides": False}
+    not_done, force_majeure = _not_done_reasons(facts, on)
+    if force_majeure is not None:
+        reasons.append(force_majeure)
+        values["competent_level_decides"] = True
+    if band is N or not_done:
+        return make_result("evaluation.unit_level", "D233", on, N, (*reasons, *not_done), values)
+    checks = _level_conditions(facts, on)
+    outcome: Rating | None = None
+    for level in (X, G, D):
+        if level.rank > band.rank:
+            continue
+        if not checks[level]:
+            outcome = level
+            break
+        reasons.extend(checks[level])
+    if outcome is not band:
+        values["competent_level_decides"] = True
+        reasons.append(
+            reason(
+                "evaluation.unit.competent_decides",
+                "Điểm thuộc khung nhưng không đủ điều kiện của mức tương ứng: "
+                "cấp có thẩm quyền quyết "
+                "định mức xếp loại phù hợp",
+                cite(D233, 7, 5),
+            )
+        )
+    return make_result("evaluation.unit_level", "D233", on, outcome, tuple(reasons), values)
+
+
+def _not_done_reasons(facts: UnitEvaluationFacts, on: date) -> tuple[list[Reason], Reason | None]:
+    """D233 Art 7.4: what makes a unit Không hoàn thành nhiệm vụ whatever its score, and the
+    force majeure that leaves the level to the competent body instead."""
+    min_done = D233_UNIT_MIN_DONE_SHARE.value(on)
     not_done: list[Reason] = []
     if facts.personnel_violation:
         not_done.append(
@@ -100,31 +129,36 @@ def decide_unit_level(
                 cite(D233, 7, 4),
             )
         )
-    if not _share(facts.tasks_completed, a, min_done):
-        if facts.force_majeure:
-            reasons.append(
-                reason(
-                    "evaluation.unit.force_majeure",
-                    "Hoàn thành dưới {share}% nhiệm vụ do nguyên nhân bất khả kháng: "
-                    "cấp có thẩm quyền"
-                    " xem xét",
-                    cite(D233, 7, 4),
-                    share=min_done * 100,
-                )
-            )
-            values["competent_level_decides"] = True
-        else:
-            not_done.append(
-                reason(
-                    "evaluation.unit.tasks_below",
-                    "Hoàn thành dưới {share}% nhiệm vụ trong chương trình công tác năm: Không hoàn "
-                    "thành nhiệm vụ",
-                    cite(D233, 7, 4),
-                    share=min_done * 100,
-                )
-            )
-    if band is N or not_done:
-        return make_result("evaluation.unit_level", "D233", on, N, (*reasons, *not_done), values)
+    if _share(facts.tasks_completed, facts.tasks_assigned, min_done):
+        return not_done, None
+    if facts.force_majeure:
+        return not_done, reason(
+            "evaluation.unit.force_majeure",
+            "Hoàn thành dưới {share}% nhiệm vụ do nguyên nhân bất khả kháng: "
+            "cấp có thẩm quyền"
+            " xem xét",
+            cite(D233, 7, 4),
+            share=min_done * 100,
+        )
+    not_done.append(
+        reason(
+            "evaluation.unit.tasks_below",
+            "Hoàn thành dưới {share}% nhiệm vụ trong chương trình công tác năm: Không hoàn "
+            "thành nhiệm vụ",
+            cite(D233, 7, 4),
+            share=min_done * 100,
+        )
+    )
+    return not_done, None
+
+
+def _level_conditions(facts: UnitEvaluationFacts, on: date) -> dict[Rating, list[Reason]]:
+    """D233 Art 7.1–7.3: the conditions of each level beyond the score, each failed one with
+    its reason (excellent: all on time, its share exceeded, no component unit not done,
+    findings fixed; good: all on time; done: all completed, at most its share late)."""
+    a = facts.tasks_assigned
+    exceeded = D233_UNIT_EXCEEDED_SHARE.value(on)
+    late = D233_UNIT_LATE_SHARE.value(on)
     checks: dict[Rating, list[Reason]] = {X: [], G: [], D: []}
     if facts.tasks_on_time < a:
         for level in (X, G):
@@ -169,26 +203,7 @@ def decide_unit_level(
                 "late", D, "quá {share}% nhiệm vụ chậm tiến độ", cite(D233, 7, 3), share=late * 100
             )
         )
-    outcome: Rating | None = None
-    for level in (X, G, D):
-        if level.rank > band.rank:
-            continue
-        if not checks[level]:
-            outcome = level
-            break
-        reasons.extend(checks[level])
-    if outcome is not band:
-        values["competent_level_decides"] = True
-        reasons.append(
-            reason(
-                "evaluation.unit.competent_decides",
-                "Điểm thuộc khung nhưng không đủ điều kiện của mức tương ứng: "
-                "cấp có thẩm quyền quyết "
-                "định mức xếp loại phù hợp",
-                cite(D233, 7, 5),
-            )
-        )
-    return make_result("evaluation.unit_level", "D233", on, outcome, tuple(reasons), values)
+    return checks
 
 
 @dataclass(frozen=True, slots=True)
