@@ -194,3 +194,22 @@ def test_every_type_with_legal_bases_cites_the_texts_of_its_date(
         else:
             assert law in text and decree in text, doc_kind.slug
     assert cited == 4  # two decisions, the proposal, the union's decision
+
+
+def test_the_invitation_gives_the_hour_and_the_presidium_head_signs(
+    conference_2024: Conference,
+) -> None:
+    from datetime import time
+
+    members = list(conference_2024.presidium.order_by("sort_key"))
+    assert len(members) >= 2
+    head = members[-1]  # not the first by name
+    conference_2024.starts_at = time(7, 30)
+    conference_2024.presidium_head = head
+    conference_2024.save(update_fields=["starts_at", "presidium_head"])
+    agency = conference_2024.agency
+    invitation = full_text(load(render_kind("giay-moi", agency, 2024)))
+    assert "Thời gian: 07 giờ 30, ngày 19 tháng 01 năm 2024." in invitation
+    resolution = texts(load(render_kind("nghi-quyet-hoi-nghi", agency, 2024)))
+    at = resolution.index("T/M ĐOÀN CHỦ TỊCH")
+    assert head.full_name in resolution[at:] and members[0].full_name not in resolution[at:]
