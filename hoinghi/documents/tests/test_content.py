@@ -102,6 +102,8 @@ def test_every_type_of_a_party_office_reads_clean(conference_2024: Conference) -
     assert {k.slug for k in KINDS} - set(papers) <= {"bien-ban-kiem-phieu"}  # no election held
     for slug, data in papers.items():
         _check_paper(slug, data)
+    union = full_text(load(papers["quyet-dinh-giay-khen-cong-doan"]))
+    assert "cho 01 cá nhân có tên" in union and "Đinh Văn Sơn" in union  # as the minutes list
     minutes = load(papers["bien-ban-hoi-nghi"])
     assert style_name_of(minutes, "BIÊN BẢN") == "HN Type Name"
     resolution = full_text(load(papers["nghi-quyet-hoi-nghi"]))
