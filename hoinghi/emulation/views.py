@@ -263,15 +263,27 @@ def facts(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
         else:
             messages.success(request, "Đã ghi nhận sáng kiến.")
             return redirect(year_url(work_year, "facts"))
+    return facts_page(request, work_year, form=form)
+
+
+def facts_page(
+    request: HttpRequest,
+    work_year: WorkYear,
+    *,
+    form: Any = None,
+    earlier_form: Any = None,
+    recognition_form: Any = None,
+) -> HttpResponse:
+    """The facts page; a form refused keeps what was typed in it (bound, with its errors)."""
     return render(
         request,
         "emulation/facts.html",
         {
             "work_year": work_year,
-            "form": form,
+            "form": form or InitiativeForm(agency=work_year.agency),
             "initiatives": selectors.initiatives_of_year(work_year),
-            "earlier_form": EarlierTitleForm(agency=work_year.agency),
-            "recognition_form": RecognitionForm(),
+            "earlier_form": earlier_form or EarlierTitleForm(agency=work_year.agency),
+            "recognition_form": recognition_form or RecognitionForm(),
             "earlier": selectors.earlier_titles(work_year.agency),
             "recognitions": selectors.recognitions_of_year(work_year),
         },
@@ -294,12 +306,11 @@ def earlier_title_new(request: HttpRequest, agency_code: str, year: int) -> Http
                 actor=request.user,
             )
         except EmulationError as error:
-            messages.error(request, error.message)
+            show_error(request, form, error)
         else:
             messages.success(request, "Đã ghi danh hiệu năm trước.")
-    else:
-        show_form_errors(request, form)
-    return redirect(year_url(work_year, "facts"))
+            return redirect(year_url(work_year, "facts"))
+    return facts_page(request, work_year, earlier_form=form)
 
 
 @require_POST
@@ -316,12 +327,11 @@ def recognition_new(request: HttpRequest, agency_code: str, year: int) -> HttpRe
                 actor=request.user,
             )
         except EmulationError as error:
-            messages.error(request, error.message)
+            show_error(request, form, error)
         else:
             messages.success(request, "Đã ghi công nhận.")
-    else:
-        show_form_errors(request, form)
-    return redirect(year_url(work_year, "facts"))
+            return redirect(year_url(work_year, "facts"))
+    return facts_page(request, work_year, recognition_form=form)
 
 
 def show_form_errors(request: HttpRequest, form: Any) -> None:
