@@ -183,14 +183,14 @@ def _ttldtt(
 def _ttldxs(
     f: CollectiveFacts, on: date, opts: law_options.EmulationOptions
 ) -> tuple[bool, list[Reason]]:
-    """Tập thể lao động xuất sắc (E3), proposed to the ministry or province (E9): excellent,
-    100 % of members completing their tasks, its share of Lao động tiên tiến, a Chiến sĩ thi đua
-    cơ sở, movements and unity."""
+    """Tập thể lao động xuất sắc (E3, proposed upward, E9): excellent, 100 % done, LĐTT share,
+    a CSTĐCS, movements and unity."""
     xs = TTLDXS_LDTT_SHARE.at(on)
     xs_cite = xs.citation
     xs_basis = Basis.UNVERIFIED if xs.confidence is Confidence.UNVERIFIED else Basis.LAW
     rating = f.collective_rating
-    why: list[Reason] = []
+    counted, note = _members_counted(f, opts, xs_cite)
+    why: list[Reason] = [note] if note is not None else []
     xs_fail: list[Reason] = []
     if rating is not Rating.EXCELLENT:
         xs_fail.append(
@@ -202,9 +202,6 @@ def _ttldxs(
                 xs_basis,
             )
         )
-    counted, note = _members_counted(f, opts, xs_cite)
-    if note is not None:
-        why.append(note)
     if f.members_done < counted:
         xs_fail.append(
             _no(

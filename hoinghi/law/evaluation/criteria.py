@@ -96,9 +96,9 @@ def _ints(share: Fraction) -> tuple[int, int]:
     return share.numerator, share.denominator
 
 
-@functools.lru_cache(maxsize=64)
-def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
-    shares = {
+def _d90_shares(on: date) -> dict[str, Fraction]:
+    """The shares of D90 Arts 12–15 (as amended by D48) in force on ``on``."""
+    return {
         "exceeded": D90_EXCEEDED_SHARE.value(on),
         "on_time": D90_ON_TIME_SHARE.value(on),
         "managed_good": D90_MANAGED_GOOD_SHARE.value(on),
@@ -108,21 +108,28 @@ def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
         "not_assured": D90_NOT_ASSURED_SHARE.value(on),
         "targets_fail": D90_TARGETS_FAIL_SHARE.value(on),
     }
-    share_of = {
-        "exceeded": "exceeded",
-        "targets_exceeded": "exceeded",
-        "short": "short",
-        "targets_on_time": "on_time",
-        "targets_done": "targets_done",
-        "managed_good": "managed_good",
-        "managed_done": "managed_done",
-    }
-    months = MIN_MONTHS_CLASSIFIED.at(on)
-    absence = D90_LONG_ABSENCE_MONTHS.at(on)
+
+
+_SHARE_OF = {
+    "exceeded": "exceeded",
+    "targets_exceeded": "exceeded",
+    "short": "short",
+    "targets_on_time": "on_time",
+    "targets_done": "targets_done",
+    "managed_good": "managed_good",
+    "managed_done": "managed_done",
+}
+
+
+def _level_reasons(
+    shares: dict[str, Fraction],
+) -> tuple[
+    dict[tuple[StaffCategory, Rating], Reason], dict[tuple[StaffCategory, Rating, str], Reason]
+]:
+    """Each category's levels (D90 Arts 12–14 for cadres, 13 for civil servants, 14 for public
+    employees…): the level attained, and each criterion missing for it."""
     attained: dict[tuple[StaffCategory, Rating], Reason] = {}
     missing: dict[tuple[StaffCategory, Rating, str], Reason] = {}
-    khtnv: dict[tuple[StaffCategory, str], Reason] = {}
-    discipline_cite = cite(D48, 1) if on >= D48_FROM else None
     for cat, first in _FIRST_ARTICLE.items():
         for level, offset in _LEVEL_OFFSET.items():
             art = cite(D90, first + offset)
@@ -134,11 +141,22 @@ def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
             )
             for key, text in _WHY.items():
                 params: dict[str, Any] = {"level": RATING_LABELS[level]}
-                if key in share_of:
-                    params["share"] = _pct(shares[share_of[key]])
+                if key in _SHARE_OF:
+                    params["share"] = _pct(shares[_SHARE_OF[key]])
                 missing[cat, level, key] = reason(
                     f"evaluation.d90.missing.{key}", "Chưa đạt mức {level}: " + text, art, **params
                 )
+    return attained, missing
+
+
+def _not_done_reasons(
+    on: date, shares: dict[str, Fraction]
+) -> dict[tuple[StaffCategory, str], Reason]:
+    """What makes a person Không hoàn thành nhiệm vụ whatever the rest (the fourth article of
+    each category; discipline from D48 Art 1 since 15/09/2023)."""
+    khtnv: dict[tuple[StaffCategory, str], Reason] = {}
+    discipline_cite = cite(D48, 1) if on >= D48_FROM else None
+    for cat, first in _FIRST_ARTICLE.items():
         kht = cite(D90, first + 3)
         khtnv[cat, "degradation"] = reason(
             "evaluation.d90.degradation",
@@ -175,6 +193,17 @@ def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
             "Không đạt tiêu chí mức Hoàn thành nhiệm vụ: Không hoàn thành nhiệm vụ",
             kht,
         )
+    return khtnv
+
+
+@functools.lru_cache(maxsize=64)
+def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
+    """What every person of one date shares under D90: the shares, the months of service and
+    absence, and every reason, built once."""
+    shares = _d90_shares(on)
+    months = MIN_MONTHS_CLASSIFIED.at(on)
+    absence = D90_LONG_ABSENCE_MONTHS.at(on)
+    attained, missing = _level_reasons(shares)
     return D90Context(
         exceeded=_ints(shares["exceeded"]),
         on_time=_ints(shares["on_time"]),
@@ -213,7 +242,7 @@ def d90_context(on: date, options: law_options.EvaluationOptions) -> D90Context:
         ),
         attained=attained,
         missing=missing,
-        khtnv=khtnv,
+        khtnv=_not_done_reasons(on, shares),
     )
 
 
@@ -221,34 +250,34 @@ def _at_least(part: int, whole: int, share: tuple[int, int]) -> bool:
     return part * share[1] >= share[0] * whole
 
 
-def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
-    """The level of one person under D90 (+ D48), with its reasons."""
-    pre: tuple[Reason, ...] = ctx.head
-    if f.months_worked < ctx.min_months:
-        if f.leave is not LeaveKind.MATERNITY:
-            return None, (*pre, ctx.not_classified)
-        pre = (*pre, ctx.maternity)
-    cat = f.category if f.category in _FIRST_ARTICLE else StaffCategory.PUBLIC_EMPLOYEE
-    a = f.tasks_assigned
-    if a <= 0:
-        return None, (*pre, ctx.no_tasks)
-    m = f.is_manager
+def _not_done_ground(f: PersonEvaluationFacts, ctx: D90Context) -> str | None:
+    """The ground that makes the person Không hoàn thành nhiệm vụ whatever the rest, if any."""
+    a, m = f.tasks_assigned, f.is_manager
     if f.degradation:
-        return N, (*pre, ctx.khtnv[cat, "degradation"])
+        return "degradation"
     if f.discipline is not None:
-        return N, (*pre, ctx.khtnv[cat, "discipline"])
+        return "discipline"
     if f.tasks_not_assured * ctx.not_assured[1] > ctx.not_assured[0] * a:
-        return N, (*pre, ctx.khtnv[cat, "not_assured"])
+        return "not_assured"
     if m and f.targets_completed * ctx.targets_fail[1] < ctx.targets_fail[0] * f.targets_assigned:
-        return N, (*pre, ctx.khtnv[cat, "targets_fail"])
+        return "targets_fail"
     if m and f.managed_unit_corruption:
-        return N, (*pre, ctx.khtnv[cat, "corruption"])
+        return "corruption"
+    return None
+
+
+_Criteria = tuple[tuple[Rating, tuple[tuple[bool, str], ...]], ...]
+
+
+def _criteria(f: PersonEvaluationFacts, ctx: D90Context) -> _Criteria:
+    """Each level's criteria (excellent, good, done) met or not, by the key of its reason."""
+    a, m = f.tasks_assigned, f.is_manager
     general = f.general_criteria
     all_on_time = f.tasks_on_time >= a
     managed_all = f.managed_units_done >= f.managed_units
     managed_good = _at_least(f.managed_units_good, f.managed_units, ctx.managed_good)
     targets_all = f.targets_completed >= f.targets_assigned
-    checks: tuple[tuple[Rating, tuple[tuple[bool, str], ...]], ...] = (
+    return (
         (
             X,
             (
@@ -297,6 +326,23 @@ def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
             ),
         ),
     )
+
+
+def level_by_criteria(f: PersonEvaluationFacts, ctx: D90Context) -> Outcome:
+    """The level of one person under D90 (+ D48), with its reasons."""
+    pre: tuple[Reason, ...] = ctx.head
+    if f.months_worked < ctx.min_months:
+        if f.leave is not LeaveKind.MATERNITY:
+            return None, (*pre, ctx.not_classified)
+        pre = (*pre, ctx.maternity)
+    cat = f.category if f.category in _FIRST_ARTICLE else StaffCategory.PUBLIC_EMPLOYEE
+    a = f.tasks_assigned
+    if a <= 0:
+        return None, (*pre, ctx.no_tasks)
+    override = _not_done_ground(f, ctx)
+    if override is not None:
+        return N, (*pre, ctx.khtnv[cat, override])
+    checks = _criteria(f, ctx)
     reasons = pre
     level = N
     for candidate, conditions in checks:
