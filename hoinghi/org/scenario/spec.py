@@ -22,7 +22,7 @@ from hoinghi.org.models import (
     WorkYearState,
 )
 from hoinghi.org.scenario.errors import Issue, ScenarioError
-from hoinghi.org.scenario.reading import Node, join_path
+from hoinghi.org.scenario.reading import Node, join_path, shown
 from hoinghi.org.scenario.sections import CORE_KEYS, CORE_YEAR_KEYS, sections
 
 VERSION = 1
@@ -220,7 +220,7 @@ def _unique(node: Node, key: str, value: str, seen: dict[str, str], what: str) -
     if not value:
         return
     if value in seen:
-        node.report(f"{what} «{value}» bị trùng với {seen[value]}", key)
+        node.report(f"{what} «{shown(value)}» bị trùng với {seen[value]}", key)
     else:
         seen[value] = node.path
 
