@@ -3,6 +3,7 @@ from django.contrib import admin
 
 from hoinghi.org.models import (
     Agency,
+    AgencyPeriod,
     AgencyRegulation,
     Person,
     Position,
@@ -23,7 +24,15 @@ class UnitInline(admin.TabularInline):
     model = Unit
     fk_name = "agency"
     extra = 0
-    fields = ["code", "name", "abbreviation", "kind", "parent", "position"]
+    fields = ["code", "name", "abbreviation", "kind", "parent", "position", "task_group"]
+
+
+class AgencyPeriodInline(admin.TabularInline):
+    """The agency's kind and superior body by date (no district level from 01/07/2025)."""
+
+    model = AgencyPeriod
+    extra = 0
+    fields = ["valid_from", "kind", "superior_level", "superior_name", "note"]
 
 
 @admin.register(Agency)
@@ -31,12 +40,12 @@ class AgencyAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "abbreviation", "kind", "parent"]
     search_fields = ["name", "code"]
     list_filter = ["kind"]
-    inlines = [UnitInline]
+    inlines = [AgencyPeriodInline, UnitInline]
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "agency", "kind", "parent", "position"]
+    list_display = ["name", "agency", "kind", "parent", "position", "task_group"]
     list_filter = ["agency", "kind"]
     search_fields = ["name", "code"]
 
