@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
+from hoinghi.conference import qr
 from hoinghi.conference.models import (
     AgendaItem,
     Comment,
@@ -30,7 +32,7 @@ from hoinghi.conference.models import (
     Reminder,
     ResolutionTarget,
 )
-from hoinghi.org.models import Agency
+from hoinghi.org.models import Agency, Person
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting.selectors import CountingRecord
 
@@ -348,3 +350,13 @@ def minutes_data(conference: Conference) -> MinutesData:
         pledge_signers=[p.full_name for p in pledge.signers.order_by("sort_key")] if pledge else [],
         targets=[t.text for t in resolution_targets(conference)],
     )
+
+
+def invitation_code(conference: Conference, person: Person) -> tuple[str, str] | None:
+    """The invitation code of ``person`` and the check-in address it opens (on the configured
+    public address; empty where none is set), or None when they are not invited."""
+    participant = conference.participants.filter(person=person).first()
+    if participant is None:
+        return None
+    url = qr.checkin_url(None, participant.code) if settings.HOINGHI_PUBLIC_URL else ""
+    return participant.code, url

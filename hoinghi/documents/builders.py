@@ -235,6 +235,8 @@ def build_invitation(c: InvitationContext) -> Paper:
         f"Thời gian: {when}." if when else "",
         f"Địa điểm: {c.place}." if c.place else "",
         f"Rất mong {'Ông (Bà)' if c.invitee else 'các đồng chí'} đến dự đúng giờ.",
+        f"Mã mời điểm danh: {c.code}." if c.code else "",
+        f"Điểm danh bằng điện thoại tại địa chỉ: {c.checkin_url}." if c.checkin_url else "",
     ]
     return _paper(
         c.issuer,

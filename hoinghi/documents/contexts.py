@@ -192,6 +192,8 @@ class InvitationContext:
     place: str
     invitee: str  # a name, or "" for the whole staff
     starts_at: time | None = None
+    code: str = ""  # the invitee's invitation code (mã mời), as on the conference's invitation
+    checkin_url: str = ""  # the check-in address the code's QR opens
 
 
 def gather_invitation(source: Source) -> InvitationContext:
@@ -207,7 +209,15 @@ def gather_invitation(source: Source) -> InvitationContext:
         conference.place if conference else "",
         invitee,
         getattr(conference, "starts_at", None),
+        *_invitation_code(conference, source.person),
     )
+
+
+def _invitation_code(conference: object, person: Person | None) -> tuple[str, str]:
+    if conference is None or person is None:
+        return "", ""
+    found = conference_selectors.invitation_code(conference, person)  # type: ignore[arg-type]
+    return found if found is not None else ("", "")
 
 
 # --- at the conference ----------------------------------------------------------------------

@@ -175,3 +175,21 @@ def test_qr_codes_carry_the_configured_public_address(world: World, settings: An
     codes = list(conference.participants.values_list("code", flat=True))
     assert all(f'<strong class="big">{code}</strong>' in many for code in codes)
     assert many.count("<svg") == len(codes) and "testserver" not in many
+
+
+def test_a_printed_word_invitation_carries_the_code_and_the_public_check_in_address(
+    world: World, settings: Any
+) -> None:
+    from io import BytesIO
+
+    from docx import Document
+
+    from hoinghi.documents.services import render_kind
+
+    settings.HOINGHI_PUBLIC_URL = "http://192.168.1.10:8000"
+    conference = make_conference(world)
+    own = conference.participants.get(person=world.person(world.colleague))
+    data = render_kind("giay-moi", world.agency, 2024, person=world.person(world.colleague))
+    text = "\n".join(p.text for p in Document(BytesIO(data)).paragraphs)
+    assert f"Mã mời điểm danh: {own.code}." in text
+    assert f"http://192.168.1.10:8000/hoi-nghi/diem-danh/{own.code}/" in text
