@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from hoinghi.documents import converter, fonts, pdf
 from hoinghi.documents.models import Document
-from hoinghi.documents.services import create_draft, render, render_kind
+from hoinghi.documents.services import DocumentError, create_draft, render, render_kind
 from hoinghi.documents.tests.conftest import make_state_agency
 from hoinghi.documents.tests.test_views import client_for
 from hoinghi.org.models import Agency, WorkYear
@@ -249,3 +249,40 @@ def test_a_second_download_of_the_same_version_is_not_converted_again(
     second = client.get(address, {"dinh-dang": "pdf"})
     assert second.status_code == 200 and second.content == first.content
     assert Document.objects.count() == 1
+
+
+# --- Every type, read back from the PDF --------------------------------------------------------
+
+
+@pytest.mark.skipif(not converter.enabled(), reason="no Python with LibreOffice's UNO")
+def test_every_type_of_the_demo_office_reads_back_whole_from_its_pdf(
+    conference_2024: object,
+) -> None:
+    """Each of the 14 types (Party, union and personal issuers) as PDF: one font with
+    Vietnamese, NFC text, and every word of the DOCX's paragraphs whole in the PDF's text."""
+    from hoinghi.documents.catalogue import KINDS
+    from hoinghi.documents.tests.reading import load
+    from hoinghi.org.models import Person
+
+    demo = Agency.objects.get(code="co-quan-huyen-uy")
+    clerk = Person.objects.get(agency=demo, staff_code="HU05")
+    font = fonts.pdf_font()
+    assert font is not None
+    done = []
+    for doc_kind in KINDS:
+        try:
+            docx = render_kind(doc_kind.slug, demo, 2024, person=clerk)
+        except DocumentError:  # the counting record: no election in the 2024 seed conference
+            continue
+        done.append(doc_kind.slug)
+        reader = PdfReader(io.BytesIO(converter.convert(docx)))
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        assert unicodedata.is_normalized("NFC", text), doc_kind.slug
+        used = pdf_fonts(reader)
+        assert used and all(n.startswith(font.pdf_name) for n in used), (doc_kind.slug, used)
+        pdf_words = set(text.split())
+        paragraphs = [p.text for p in load(docx).paragraphs]
+        words = {w.strip('.,;:()“”"') for p in paragraphs for w in p.split()}
+        missing = {w for w in words if len(w) > 1 and w not in text and w not in pdf_words}
+        assert not missing, (doc_kind.slug, sorted(missing)[:10])
+    assert len(done) >= 13, done
