@@ -94,6 +94,7 @@ def _unit(unit: Unit) -> dict[str, Any]:
         abbreviation=unit.abbreviation,
         kind=unit.kind,
         parent=unit.parent.code if unit.parent else None,
+        task_group=unit.task_group,
     )
 
 

@@ -186,6 +186,7 @@ def _write_units(ctx: LoadContext, spec: ScenarioSpec) -> int:
             "kind": u.kind,
             "parent": ctx.units[u.parent] if u.parent else None,
             "position": u.position,
+            "task_group": u.task_group,
         }
         unit = ctx.units.get(u.code)
         if unit is None:

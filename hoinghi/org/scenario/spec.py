@@ -62,6 +62,7 @@ class UnitSpec:
     kind: str
     parent: str
     position: int
+    task_group: str = ""  # group with similar tasks (the excellent cap); "" = the agency
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,8 @@ def _read_units(root: Node) -> list[UnitSpec]:
     seen: dict[str, str] = {}
     for index, node in enumerate(root.items("units")):
         if not node.is_mapping(
-            required=("code", "name"), optional=("abbreviation", "kind", "parent")
+            required=("code", "name"),
+            optional=("abbreviation", "kind", "parent", "task_group"),
         ):
             continue
         code = node.code("code")
@@ -247,6 +249,7 @@ def _read_units(root: Node) -> list[UnitSpec]:
                 name=node.text("name", required=True, max_length=255),
                 abbreviation=node.text("abbreviation", max_length=20),
                 kind=node.choice("kind", UnitKind.values, default=UnitKind.DIVISION),
+                task_group=node.text("task_group", max_length=80),
                 parent=parent,
                 position=index + 1,
             )

@@ -343,3 +343,49 @@ def test_dumping_costs_a_fixed_number_of_queries(
     agency = Agency.objects.get(code="so-mau")
     with django_assert_max_num_queries(8):
         dump_scenario_data(agency)
+
+
+def test_the_agency_s_history_task_groups_and_agency_roles_round_trip() -> None:
+    data = sample()
+    data["agency"]["history"] = [
+        {
+            "valid_from": "2015-01-01",
+            "kind": "state",
+            "superior_level": "huyen",
+            "superior_name": "Ủy ban nhân dân huyện Mẫu",
+        },
+        {
+            "valid_from": "2025-07-01",
+            "kind": "state",
+            "superior_level": "tinh",
+            "superior_name": "Ủy ban nhân dân tỉnh Mẫu",
+            "note": "Chính quyền địa phương hai cấp",
+        },
+    ]
+    data["units"][1]["task_group"] = "Chuyên môn"
+    data["people"][0]["positions"][0]["agency_role"] = "head"
+    load_scenario_data(data)
+    agency = Agency.objects.get(code="so-mau")
+    dumped = dump_scenario_data(agency)
+    assert [h["superior_level"] for h in dumped["agency"]["history"]] == ["huyen", "tinh"]
+    assert dumped["units"][1]["task_group"] == "Chuyên môn"
+    assert dumped["people"][0]["positions"][0]["agency_role"] == "head"
+    first = dump_scenario(agency)
+    empty_database()
+    load_scenario_text(first, source="dump.yaml")
+    assert dump_scenario(Agency.objects.get(code="so-mau")) == first
+
+
+def test_a_wrong_superior_level_is_named_with_its_path() -> None:
+    data = sample()
+    data["agency"]["history"] = [
+        {
+            "valid_from": "2015-01-01",
+            "kind": "state",
+            "superior_level": "quan",
+            "superior_name": "X",
+        }
+    ]
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_data(data)
+    assert "agency.history[0].superior_level" in str(error.value)
