@@ -8,23 +8,27 @@ Self check-in from a phone needs the hall code: six digits shown on the projecto
 QR), derived by HMAC from the conference's own secret and the current two-minute window. The
 code of the previous window is accepted too, so a delegate who reads it just before it changes
 is not refused. Only someone who sees the hall's screen knows it; the secretary's check-in at
-the desk needs no code.
+the desk needs no code. Guessing is bounded: after five wrong codes in ten minutes a
+participant is checked in only at the desk (one chance in 500,000 per guess, two codes valid).
 """
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from hoinghi.audit.models import AuditEntry
 from hoinghi.conference.models import CheckinMethod, Conference, Participant
 from hoinghi.conference.services.day import check_in
 from hoinghi.conference.services.guards import ConferenceError, User, audit
 
 WINDOW_SECONDS = 120
 CODE_DIGITS = 6
+WRONG_CODE_LIMIT = 5  # wrong codes of one participant …
+WRONG_CODE_MINUTES = 10  # … within this many minutes, then only the desk checks them in
 _SALT = "hoinghi.conference.hall-code"
 
 
@@ -105,6 +109,13 @@ def self_check_in(
     if participant.checked_in_at is not None:
         return participant
     conference = participant.conference
+    if _too_many_wrong(participant):
+        raise ConferenceError(
+            "conference.checkin.too_many",
+            f"Đã nhập sai mã hội trường {WRONG_CODE_LIMIT} lần: đợi {WRONG_CODE_MINUTES} phút "
+            "hoặc điểm danh tại bàn thư ký.",
+            field="hall_code",
+        )
     if not hall_code_ok(conference, code):
         audit("conference.checkin.refused", conference, actor, participant=participant.pk)
         raise ConferenceError(
@@ -115,3 +126,15 @@ def self_check_in(
         )
     method = CheckinMethod.QR if from_qr else CheckinMethod.CODE
     return check_in(participant, method=method, actor=actor)
+
+
+def _too_many_wrong(participant: Participant) -> bool:
+    """Guessing is bounded: a few wrong codes, then only the desk for a while."""
+    since = timezone.now() - timedelta(minutes=WRONG_CODE_MINUTES)
+    wrong = AuditEntry.objects.filter(
+        action="conference.checkin.refused",
+        target_id=str(participant.conference_id),
+        at__gte=since,
+        data__participant=participant.pk,
+    )
+    return wrong.count() >= WRONG_CODE_LIMIT

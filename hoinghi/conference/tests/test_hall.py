@@ -193,3 +193,22 @@ def test_a_printed_word_invitation_carries_the_code_and_the_public_check_in_addr
     text = "\n".join(p.text for p in Document(BytesIO(data)).paragraphs)
     assert f"Mã mời điểm danh: {own.code}." in text
     assert f"http://192.168.1.10:8000/hoi-nghi/diem-danh/{own.code}/" in text
+
+
+def test_guessing_the_hall_code_stops_after_five_wrong_codes(world: World) -> None:
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    own = conference.participants.get(person=world.person(world.colleague))
+    wrong = str((int(hall.hall_code(conference)) + 1) % 1_000_000).zfill(6)
+    for _ in range(hall.WRONG_CODE_LIMIT):
+        with pytest.raises(services.ConferenceError, match="không đúng"):
+            hall.self_check_in(own, code=wrong, actor=world.colleague)
+    with pytest.raises(services.ConferenceError, match="đợi 10 phút"):
+        hall.self_check_in(own, code=hall.hall_code(conference), actor=world.colleague)
+    own.refresh_from_db()
+    assert own.checked_in_at is None
+    other = conference.participants.get(person=world.person(world.outsider))
+    assert hall.self_check_in(other, code=hall.hall_code(conference), actor=world.outsider).present
+    services.check_in(own, method="desk", actor=world.clerk)  # the desk still can
+    own.refresh_from_db()
+    assert own.checkin_method == "desk"
