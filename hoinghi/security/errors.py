@@ -28,7 +28,7 @@ def wants_json(request: HttpRequest) -> bool:
 def outage_response(request: HttpRequest) -> HttpResponse:
     response: HttpResponse
     if wants_json(request):
-        response = JsonResponse({"error": OUTAGE_MESSAGE}, status=503)
+        response = JsonResponse({"message": OUTAGE_MESSAGE}, status=503)
     else:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -82,7 +82,7 @@ def current_lockouts(agency: Agency) -> list[Lockout]:
     )
     since = timezone.now() - cool_off()
     attempts = AccessAttempt.objects.filter(
-        username__in=list(usernames),
+        username__in=usernames,
         failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
         attempt_time__gte=since,
     ).order_by("username", "ip_address")

@@ -68,7 +68,7 @@ def is_idle(request: HttpRequest, now: float) -> bool:
 def expired_response(request: HttpRequest) -> HttpResponse:
     message = EXPIRED_MESSAGE.format(minutes=settings.SESSION_IDLE_MINUTES)
     if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"error": message, "login": settings.LOGIN_URL}, status=401)
+        return JsonResponse({"message": message, "login": settings.LOGIN_URL}, status=401)
     messages.info(request, message)
     return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
 

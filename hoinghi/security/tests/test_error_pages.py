@@ -71,7 +71,7 @@ def test_a_script_asking_for_json_gets_a_json_503(crashing_client: Client, world
     crashing_client.force_login(world.colleague)
     response = crashing_client.get("/thu/mat-ket-noi/", HTTP_ACCEPT="application/json")
     assert response.status_code == 503
-    assert "thử lại" in response.json()["error"]
+    assert "thử lại" in response.json()["message"]
 
 
 @override_settings(ROOT_URLCONF=__name__)

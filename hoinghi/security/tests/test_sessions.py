@@ -62,7 +62,7 @@ def test_a_live_poll_request_gets_a_json_answer_when_the_session_expired(world: 
     client = signed_in_at(world.colleague.username, MORNING)
     with time_machine.travel(MORNING + timedelta(hours=2), tick=False):
         response = client.get(reverse("home"), HTTP_ACCEPT="application/json")
-    assert response.status_code == 401 and "đăng nhập lại" in response.json()["error"]
+    assert response.status_code == 401 and "đăng nhập lại" in response.json()["message"]
 
 
 def test_a_participant_stays_signed_in_through_the_conference_day(world: World) -> None:
