@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hoinghi.law.emulation.vocabulary import Title
+from hoinghi.law.instruments import D04, D59, L10, Instrument
 from hoinghi.reports.numbers import count, day, names, percent, ratio, share
 from hoinghi.reports.selectors import (
     AwardFigure,
@@ -47,6 +48,7 @@ class NewsItem:
 
 def compose_news(summary: YearSummary, *, byline: str = "") -> NewsItem:
     body = [
+        legality(summary),
         proceedings(summary),
         achievements(summary),
         emulation(summary),
@@ -198,6 +200,30 @@ def training(s: YearSummary) -> str:
         f"Trong năm, có {count(s.training_courses)} lượt {s.staff_noun} được cơ quan tạo điều kiện "
         "tham gia đào tạo, bồi dưỡng nâng cao trình độ."
     )
+
+
+# The texts a conference is held under, each applied while in force on the conference's date.
+CONFERENCE_TEXTS = (L10, D59, D04)
+
+
+def legality(s: YearSummary) -> str:
+    """ "Hội nghị được tiến hành theo quy định của …": the texts in force on its date."""
+    c = s.conference
+    if c is None:
+        return ""
+    texts = [_instrument_phrase(i) for i in CONFERENCE_TEXTS if i.in_force(c.held_on)]
+    if not texts:
+        return ""
+    return f"Hội nghị được tiến hành theo đúng quy định của {' và '.join(texts)}."
+
+
+def _instrument_phrase(text: Instrument) -> str:
+    """ "Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ về …" as news write it."""
+    signed = text.signed_on.strftime("%d/%m/%Y")
+    kind = "Nghị định "
+    if text.name.startswith(kind):
+        return f"{kind}số {text.number} ngày {signed} của {text.issuer} {text.name[len(kind) :]}"
+    return f"{text.name} số {text.number}"
 
 
 def proceedings(s: YearSummary) -> str:

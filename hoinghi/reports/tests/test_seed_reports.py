@@ -64,6 +64,9 @@ def test_the_news_item_has_a_headline_a_lead_a_body_in_order_and_the_closing_spe
     assert item.lead.startswith("Ngày 25/12/2020, Ban Dân vận Tỉnh ủy tổ chức Hội nghị")
     assert " tại Hội trường " in item.lead and "Dự hội nghị có 15/15" in item.lead
     order = [
+        "Hội nghị được tiến hành theo đúng quy định của Nghị định số 04/2015/NĐ-CP ngày "
+        "09/01/2015 của Chính phủ về thực hiện dân chủ trong hoạt động của cơ quan hành chính "
+        "nhà nước và đơn vị sự nghiệp công lập.",
         "Tại hội nghị, các đại biểu đã nghe",
         "đã hoàn thành 27/27 nhiệm vụ",
         "08 lượt",
@@ -87,4 +90,10 @@ def test_the_union_chair_hands_the_awards_and_the_staff_are_named_as_employed() 
     summary = year_summary(district_2023())
     text = write_news(summary)
     assert " - Chủ tịch Công đoàn cơ quan đã trao danh hiệu thi đua" in text
+    # Held on 19/01/2024: under the 2022 law and its decree, no longer Decree 04/2015.
+    assert (
+        "theo đúng quy định của Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Nghị định" in text
+    )
+    assert "59/2023/NĐ-CP ngày 14/08/2023 của Chính phủ quy định chi tiết" in text
+    assert "04/2015" not in text
     assert summary.staff_noun == "cán bộ, công chức, người lao động"  # no public employees
