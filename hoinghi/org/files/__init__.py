@@ -8,7 +8,9 @@ Vietnamese :class:`FileRefused` naming the limit, whatever passes the limits (do
   entries, unzipped size, compression ratio, DTDs, the declared range, row numbers, columns,
   nesting) or ``delimited`` (CSV: lines, columns);
 - ``structured``: YAML alias expansion and nesting, JSON digits and nesting;
-- ``formulas``: the other way round, every CSV or XLSX cell the application writes.
+- ``uploads``: a request body larger than any upload taken, refused (413) before it is read;
+- ``formulas``: the other way round, every CSV or XLSX cell the application writes;
+- ``hostile``: the hostile inputs the tests and ``bench/bounded.py`` refuse and measure.
 """
 
 from hoinghi.org.files.formulas import csv_cell, csv_row, set_cell
