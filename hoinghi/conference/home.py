@@ -19,7 +19,7 @@ from hoinghi.org.models import Agency, WorkYear
 
 
 def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
-    """Two queries: the latest conference, and (for those who act) reminders due soon."""
+    """The conference list and check-in by code; no query."""
     links = [
         HomeLink(
             "Hội nghị cán bộ, công chức, viên chức, người lao động",
@@ -27,19 +27,7 @@ def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
         ),
         HomeLink("Điểm danh Hội nghị bằng mã cá nhân", reverse("conference:checkin-enter")),
     ]
-    if not has_role(user, PREPARERS, agency=agency):
-        return links
-    today = timezone.localdate()
-    for reminder in selectors.open_reminders(agency, until=today + timedelta(days=30))[:5]:
-        links.append(
-            HomeLink(
-                reminder.title,
-                reminder.conference.get_absolute_url(),
-                note=f"hạn {reminder.due_on:%d/%m/%Y}",
-                urgent=reminder.due_on <= today,
-            )
-        )
-    return links
+    return links  # follow-up reminders are in "Việc cần làm" (conference_todos)
 
 
 @cycle.todos

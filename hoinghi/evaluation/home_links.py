@@ -43,6 +43,17 @@ def evaluation_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
                 reverse("evaluation:year", args=[agency.code, latest]),
             )
         )
+    open_year = (
+        agency.work_years.filter(state="open").order_by("-year").values_list("year", flat=True)
+    ).first()
+    for a in assignments(user):
+        if a.role == Role.UNIT_HEAD and a.agency_id == agency.pk and a.unit and open_year:
+            links.append(
+                HomeLink(
+                    f"Đánh giá, đề xuất xếp loại: {a.unit.name}",
+                    reverse("evaluation:unit", args=[agency.code, open_year, a.unit.code]),
+                )
+            )
     if can_record_leave(user, agency):
         links.append(
             HomeLink("Thời gian nghỉ, kỷ luật", reverse("evaluation:leave", args=[agency.code]))
@@ -130,6 +141,8 @@ def evaluation_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list
         )
         due_on, basis = classification_deadline(work_year, StaffCategory.CIVIL_SERVANT)
         for unit in head_units:
+            if not counts.get(unit.pk):
+                continue
             todos.append(
                 cycle.Todo(
                     f"Đề xuất xếp loại: {unit.name}",

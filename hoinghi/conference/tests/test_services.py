@@ -297,10 +297,13 @@ def test_minutes_data_gathers_the_day(world: World) -> None:
 
 
 def test_the_home_page_shows_due_reminders_to_those_who_act(world: World) -> None:
-    from hoinghi.conference.home import conference_links
+    from hoinghi.conference.home import conference_todos
 
     conference = open_and_check_in_all(world, make_conference(world, held_on=date.today()))
     services.close_conference(conference, actor=world.clerk)
-    titles = [link.title for link in conference_links(world.clerk, world.agency)]
-    assert "Công khai nghị quyết Hội nghị" in titles
-    assert len(conference_links(world.colleague, world.agency)) == 1
+    work_year = conference.reviewed_year
+    assert work_year is not None
+    todos = conference_todos(world.clerk, world.agency, work_year)
+    publication = next(t for t in todos if t.title == "Công khai nghị quyết Hội nghị")
+    assert publication.due_on is not None and publication.basis
+    assert conference_todos(world.colleague, world.agency, work_year) == []

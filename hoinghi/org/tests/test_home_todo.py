@@ -52,8 +52,19 @@ def test_the_clerk_sees_the_year_board_with_counts(world: World, year: WorkYear)
 def test_the_unit_head_is_asked_for_proposals_and_the_council_for_its_judgement(
     world: World, year: WorkYear
 ) -> None:
+    from hoinghi.evaluation import services
+
+    quiet = client_for(world.head).get("/").content.decode()
+    assert "Đề xuất xếp loại: Văn phòng" not in quiet  # nobody waits yet
+    assert reverse("evaluation:unit", args=[world.agency.code, 2024, "van-phong"]) in quiet
+    services.submit_self_assessment(
+        world.person(world.colleague),
+        year,
+        services.SelfAssessment(text="Đã làm.", self_rating="ht"),
+    )
     head = client_for(world.head).get("/").content.decode()
     assert "Đề xuất xếp loại: Văn phòng" in head
+    assert "1 người chờ trưởng đơn vị đề xuất" in head
     assert reverse("evaluation:unit", args=[world.agency.code, 2024, "van-phong"]) in head
     council = client_for(world.council).get("/").content.decode()
     assert "Hội đồng thi đua đánh giá tập thể năm 2024" in council
