@@ -99,6 +99,19 @@ def test_the_conference_screens_work_without_a_violation(
     assert violations.of_this_page() == []
 
 
+def test_the_projector_works_without_a_violation(
+    world: World, live_server: Any, watched: tuple[Any, Violations]
+) -> None:
+    conference = make_conference(world)
+    page, violations = watched
+    login(page, live_server.url, world.clerk.username)
+    page.goto(f"{live_server.url}/hoi-nghi/{world.agency.code}/{conference.pk}/trinh-chieu/")
+    assert "/hoi-nghi/trinh-chieu/" in page.url  # the screen's own token link
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)  # one round of the live poller
+    assert violations.of_this_page() == []
+
+
 def test_the_admin_works_without_a_violation(
     world: World, live_server: Any, watched: tuple[Any, Violations]
 ) -> None:
