@@ -11,12 +11,15 @@ import zipfile
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from hoinghi.org.files import hostile
 from hoinghi.org.models import WorkYear
 from hoinghi.plans.imports import ImportReport, import_items
 from hoinghi.plans.models import PlanItem
-from hoinghi.plans.tests.test_import_and_views import xlsx
+from hoinghi.plans.tests.test_import_and_views import client_for, xlsx
+from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
 SHEET = "xl/worksheets/sheet1.xml"
@@ -102,3 +105,13 @@ def test_the_files_measured_before_the_guards_are_refused(year: WorkYear, build:
     """Read before the guards: 3 GB (the cap) then MemoryError; 250 MB."""
     message = refused_quickly(year, build())
     assert "đến cột XFD" in message and "100 cột" in message
+
+
+def test_the_import_page_shows_the_refusal_and_writes_nothing(world: World, year: WorkYear) -> None:
+    upload = SimpleUploadedFile("kh.xlsx", hostile.plans_whole_sheet())
+    response = client_for(world.clerk).post(
+        reverse("plans:import", args=[world.agency.code, 2023]), {"file": upload}
+    )
+    text = response.content.decode()
+    assert "Trang tính khai báo vùng dữ liệu «A1:XFD1048576»" in text
+    assert not PlanItem.objects.exists()
