@@ -354,8 +354,8 @@ def build_minutes(c: MinutesContext) -> Paper:
     if a.guests:
         attendance += f"; khách mời: {two(a.guests)}"
     people = []
-    if m.presidium:
-        people.append(f"Đoàn Chủ tịch: {', '.join(m.presidium)}.")
+    if c.presidium or m.presidium:
+        people.append(f"Đoàn Chủ tịch: {'; '.join(c.presidium or m.presidium)}.")
     if m.secretaries:
         people.append(f"Thư ký: {', '.join(m.secretaries)}.")
     comments = "\n".join(

@@ -266,6 +266,7 @@ class MinutesContext:
     opened: time | None = None  # Vietnam time, as the secretary recorded it
     closed: time | None = None
     presidium_head: str = ""
+    presidium: list[str] = field(default_factory=list)  # "Trần Minh Khoa, Chánh Văn phòng"
 
 
 def _recorded_times(conference) -> tuple[time | None, time | None]:  # noqa: ANN001
@@ -280,28 +281,46 @@ def _recorded_times(conference) -> tuple[time | None, time | None]:  # noqa: ANN
     return opened, closed
 
 
-def presidium_head(conference, issuer: Issuer) -> str:  # noqa: ANN001
+def presidium_head(conference, issuer: Issuer, people: list[Person] | None = None) -> str:  # noqa: ANN001
     """Who signs for the presidium: the member recorded as its head, else the agency's head
     when in it, else the first member in the order the presidium was listed."""
-    head = getattr(conference, "presidium_head", None)
-    if head is not None:
-        return str(head.full_name)
-    names = [p.full_name for p in conference.presidium.order_by("pk")]
+    if people is None:
+        people = list(conference.presidium.order_by("pk"))
+    head_id = getattr(conference, "presidium_head_id", None)
+    for person in people:
+        if person.pk == head_id:
+            return str(person.full_name)
+    names = [p.full_name for p in people]
     if issuer.head is not None and issuer.head.name in names:
         return issuer.head.name
     return names[0] if names else ""
+
+
+def titled_presidium(people: list[Person], head: str) -> list[str]:
+    """The presidium as the minutes name it: its head first, each with their title."""
+    out = []
+    for person in sorted(people, key=lambda p: p.full_name != head):
+        positions = person.positions_on_date  # type: ignore[attr-defined]
+        main = next((x for x in positions if x.is_head), positions[0] if positions else None)
+        out.append(f"{person.full_name}, {main.title}" if main else person.full_name)
+    return out
 
 
 def gather_minutes(source: Source) -> MinutesContext:
     conference = _require_conference(source)
     issuer = gather_issuer(source.agency, conference.held_on)
     opened, closed = _recorded_times(conference)
+    people = list(
+        org_selectors.people_with_positions(conference.presidium.order_by("pk"), conference.held_on)
+    )
+    head = presidium_head(conference, issuer, people)
     return MinutesContext(
         issuer,
         conference_selectors.minutes_data(conference),
         opened,
         closed,
-        presidium_head(conference, issuer),
+        head,
+        titled_presidium(people, head),
     )
 
 

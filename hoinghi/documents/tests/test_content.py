@@ -157,6 +157,7 @@ def test_the_minutes_print_vietnam_time_and_names(conference_2024: Conference) -
     assert "Vào hồi 08 giờ 30, ngày 19 tháng 01 năm 2024" in text
     assert "kết thúc vào hồi 11 giờ 15 cùng ngày" in text
     assert "khách mời: 00" not in text
+    assert "Đoàn Chủ tịch: Trần Minh Khoa, Chánh Văn phòng; Lê Thị Thu Hà" in text  # head first
 
 
 BOUNDARIES = [
