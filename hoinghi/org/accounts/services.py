@@ -16,13 +16,13 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from hoinghi.audit.services import record
 from hoinghi.org.accounts.models import LoginLetter
-from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
+from hoinghi.org.models import Agency, Person, Position, Role, RoleAssignment, Unit
 from hoinghi.vietnamese import fold
 
 # Letters for a code: no 0/O, 1/I/L, so a code read off paper is typed right.
@@ -259,9 +259,14 @@ def reactivate_account(person: Person, *, actor: Actor = None) -> None:
 
 
 def leavers_with_active_accounts(agency: Agency, on: date) -> list[Person]:
-    """People who left (thôi việc) by ``on``, or hold no position any more, yet can sign in."""
+    """People who left (thôi việc) before ``on``, or whose last position ended, yet can sign in."""
+    positions = Position.objects.filter(person=OuterRef("pk"))
+    current = positions.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
     return list(
-        Person.objects.filter(agency=agency, user__is_active=True, left_on__lt=on)
+        Person.objects.filter(agency=agency, user__is_active=True)
+        .filter(Q(left_on__lt=on) | (Exists(positions) & ~Exists(current)))
         .select_related("user")
         .order_by("sort_key")
     )

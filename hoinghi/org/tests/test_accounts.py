@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from hoinghi.org.accounts import services
 from hoinghi.org.accounts.models import LoginLetter
-from hoinghi.org.models import Person, Role, RoleAssignment
+from hoinghi.org.models import Person, Position, Role, RoleAssignment
 from hoinghi.testing import PASSWORD, World, make_person
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +129,17 @@ def test_leavers_are_locked_in_one_step(world: World) -> None:
     Person.objects.filter(pk=person.pk).update(left_on=date.today() - timedelta(days=1))
     assert services.deactivate_leavers(world.agency, date.today(), actor=world.admin) == 1
     assert not User.objects.get(person=person).is_active
+
+
+def test_a_person_whose_last_position_ended_is_listed_and_locked(world: World) -> None:
+    (person,) = imported(world, 1)
+    services.create_accounts(world.agency, [person])
+    Position.objects.filter(person=person).update(valid_to=date.today() - timedelta(days=2))
+    assert services.leavers_with_active_accounts(world.agency, date.today()) == [person]
+    page = client_for(world.clerk).get(reverse("org:accounts", args=[world.agency.code]))
+    assert person.full_name in page.content.decode()
+    assert services.deactivate_leavers(world.agency, date.today()) == 1
+    assert services.leavers_with_active_accounts(world.agency, date.today()) == []
 
 
 def test_staff_may_not_open_the_accounts_or_roles_pages(world: World) -> None:
