@@ -10,8 +10,10 @@ class DocumentsConfig(AppConfig):
         from django.core import checks
 
         from hoinghi.documents.fonts import check_pdf_font
+        from hoinghi.documents.signing import check_certificates
 
         checks.register(check_pdf_font, "hoinghi")
+        checks.register(check_certificates, "hoinghi")
 
         from hoinghi.documents.home import documents_links
         from hoinghi.org import home

@@ -21,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from asn1crypto import pem, x509
+from django.core import checks
 from pypdf import PdfReader
 
 from hoinghi.documents.fonts import pdf_font
@@ -42,6 +43,7 @@ BOX_WIDTH = 190.0  # points: within the right column of an A4 page with 30/15 mm
 BOX_HEIGHT = 58.0
 STAMP = "Ký số bởi: %(signer)s\nCơ quan: %(agency)s\nThời gian: %(time)s"
 MAX_UPLOAD = 20 * 1024 * 1024
+EXPIRY_WARNING_DAYS = 30
 
 
 class SigningError(RuntimeError):
@@ -69,18 +71,14 @@ def signing_configured(agency_code: str) -> bool:
 
 def agency_signer(agency_code: str) -> Any:
     """The pyHanko signer of the agency's certificate, or None when none is set."""
-    from pyhanko.sign import signers
-
     path = pkcs12_path(agency_code)
     if path is not None:
-        variable = os.environ.get("HOINGHI_SIGNING_PASSPHRASE_ENV") or "HOINGHI_SIGNING_PASSPHRASE"
-        passphrase = os.environ.get(variable, "").encode() or None
-        signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
-        if signer is None:
+        try:
+            return _load(path)
+        except SigningError:
             raise SigningError(
                 "Không đọc được tệp chứng thư số (PKCS#12): sai mật khẩu hoặc tệp hỏng."
-            )
-        return signer
+            ) from None
     if os.environ.get("HOINGHI_SIGNING_PKCS11_MODULE"):
         return _token_signer()
     return None
@@ -98,6 +96,57 @@ def _token_signer() -> Any:  # pragma: no cover - needs a token and python-pkcs1
     )
     label = os.environ.get("HOINGHI_SIGNING_PKCS11_KEY")
     return pkcs11.PKCS11Signer(session, cert_label=label, key_label=label)
+
+
+def configured_files() -> list[Path]:
+    files = []
+    folder = os.environ.get("HOINGHI_SIGNING_DIR")
+    if folder and Path(folder).is_dir():
+        files += sorted(Path(folder).glob("*.p12"))
+    single = os.environ.get("HOINGHI_SIGNING_PKCS12")
+    if single:
+        files.append(Path(single))
+    return files
+
+
+def check_certificates(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Each configured PKCS#12 file opens with its passphrase and is not about to expire."""
+    messages: list[checks.CheckMessage] = []
+    soon = datetime.now(tz=VIETNAM) + timedelta(days=EXPIRY_WARNING_DAYS)
+    for path in configured_files():
+        try:
+            signer = _load(path)
+        except (SigningError, OSError, ValueError) as exc:
+            messages.append(
+                checks.Warning(
+                    f"Không mở được chứng thư số {path}: {exc}.",
+                    hint="Kiểm tra đường dẫn và mật khẩu (HOINGHI_SIGNING_PASSPHRASE).",
+                    id="documents.W010",
+                )
+            )
+            continue
+        until = signer.signing_cert.not_valid_after
+        if until < soon:
+            messages.append(
+                checks.Warning(
+                    f"Chứng thư số {path.name} hết hạn ngày "
+                    f"{until.astimezone(VIETNAM):%d/%m/%Y}: văn bản ký sau ngày đó không hợp lệ.",
+                    hint="Gia hạn chứng thư số với tổ chức cung cấp dịch vụ chứng thực.",
+                    id="documents.W011",
+                )
+            )
+    return messages
+
+
+def _load(path: Path) -> Any:
+    from pyhanko.sign import signers
+
+    variable = os.environ.get("HOINGHI_SIGNING_PASSPHRASE_ENV") or "HOINGHI_SIGNING_PASSPHRASE"
+    passphrase = os.environ.get(variable, "").encode() or None
+    signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
+    if signer is None:
+        raise SigningError("sai mật khẩu hoặc tệp hỏng")
+    return signer
 
 
 # --- Where the signature goes -------------------------------------------------------------------

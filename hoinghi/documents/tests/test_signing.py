@@ -214,3 +214,15 @@ def test_the_clerk_checks_an_uploaded_signed_pdf(
     assert "Tệp không phải PDF" in client.post(address, {"file": bad}).content.decode()
     staff = client_for(world.colleague)
     assert staff.get(address).status_code in (403, 404)
+
+
+def test_the_system_check_names_a_certificate_it_cannot_open_or_about_to_expire(
+    agency_p12: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert signing.check_certificates() == []
+    monkeypatch.setattr(signing, "EXPIRY_WARNING_DAYS", 365)  # the test certificate: 90 days
+    (soon,) = signing.check_certificates()
+    assert soon.id == "documents.W011" and "co-quan-thu.p12 hết hạn ngày" in soon.msg
+    monkeypatch.setenv("HOINGHI_SIGNING_PASSPHRASE", "sai")
+    (bad,) = signing.check_certificates()
+    assert bad.id == "documents.W010" and "Không mở được chứng thư số" in bad.msg
