@@ -15,13 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 
 from hoinghi.org.files import FileRefused, hostile
 from hoinghi.org.files.hostile import STAFF_HEADER, sheet_xml, workbook_with
 from hoinghi.org.imports.files import read_table
+from hoinghi.org.imports.models import StaffImport
 from hoinghi.org.imports.samples import staff_rows, xlsx_bytes
 from hoinghi.org.scenario import ScenarioError
 from hoinghi.org.scenario.files import parse_text, read_file
+from hoinghi.testing import World
 
 SECONDS = 1.0
 MEGABYTES = 100
@@ -192,3 +197,16 @@ def test_a_request_body_past_the_upload_bound_is_refused_unread(client: Any) -> 
     assert time.perf_counter() - started < SECONDS
     assert response.status_code == 413
     assert "lớn hơn giới hạn 25 MB" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_upload_page_shows_the_refusal_of_a_far_right_file(world: World) -> None:
+    client = Client()
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("org:import-staff", args=[world.agency.code]),
+        {"file": SimpleUploadedFile("ds.xlsx", hostile.far_right_cells(400))},
+    )
+    assert response.status_code == 400
+    assert "Dòng 2: ô XFD2 nằm ở cột thứ 16.384" in response.content.decode()
+    assert not StaffImport.objects.exists()
