@@ -50,7 +50,7 @@ def register_xlsx(agency: Agency, year: int) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = f"So van ban di {year}"
+    sheet.title = f"Sổ văn bản đi {year}"
     for column, (header, width) in enumerate(COLUMNS, start=1):
         set_cell(sheet, 1, column, header).font = Font(bold=True)
         sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = width
