@@ -221,3 +221,23 @@ def test_batch_demotes_beyond_the_cap_by_score() -> None:
     assert results[5].reasons[-1].code == "evaluation.cap.demoted"
     caps = caps_for_people(people, results, on=ON)
     assert caps[0].outcome is True and caps[0].values["remaining"] == 0
+
+
+def test_the_cap_counts_the_whole_agency_not_each_department() -> None:
+    # Three departments of one agency: 3, 4 and 8 people. Counted per department the one
+    # excellent of the smallest would be over (at most floor(3/6) = 0); over the agency's 15
+    # people two may be excellent.
+    def person(i: int, unit: str, rating: Rating) -> tuple[PersonEvaluationFacts, Result]:
+        facts = PersonEvaluationFacts(
+            f"p{i}", StaffCategory.CIVIL_SERVANT, 2026, unit_id=unit, agency_id="Sở Mẫu"
+        )
+        values = {"regime": EvaluationRegime.D335}
+        return facts, Result("evaluation.classify", "2020", ON, rating, values, ())
+
+    rows = [person(0, "Phòng A", Rating.EXCELLENT)]
+    rows += [person(i, "Phòng A", Rating.GOOD) for i in range(1, 3)]
+    rows += [person(i, "Phòng B", Rating.GOOD) for i in range(3, 7)]
+    rows += [person(i, "Văn phòng", Rating.GOOD) for i in range(7, 15)]
+    caps = caps_for_people([f for f, _ in rows], [r for _, r in rows], on=ON)
+    assert len(caps) == 1 and caps[0].ok and caps[0].values["max_excellent"] == 2
+    assert caps[0].reasons[0].text.startswith("Toàn cơ quan Sở Mẫu: 1 người")
