@@ -104,6 +104,8 @@ def unlock(agency: Agency, username: str, actor: AbstractBaseUser | AnonymousUse
     ).exists():
         return 0
     deleted, _ = AccessAttempt.objects.filter(username=username).delete()
+    if not deleted:
+        return 0
     record(
         "auth.unlocked",
         actor=actor,
