@@ -288,6 +288,7 @@ def test_the_raw_table_files_keep_no_removed_ballot_and_pair_no_better_than_chan
         }
         if not all(_readable(p) for p in current.values()):
             pytest.skip(f"PostgreSQL's data directory is not readable here ({PG_DATA})")
+        _checkpoint(scene.url)  # the administrator flushes every page to the files first
         ballot_bytes = _relation_bytes(current["voting_ballot"])
         participation_bytes = _relation_bytes(current["voting_participation"])
         old = [_relation_bytes(p) for p in scene.old_files.values() if p.exists()]
@@ -396,6 +397,13 @@ def test_a_long_reader_neither_hangs_the_close_nor_keeps_the_votes_in_the_files(
 
 
 # --- Reading what the administrator reads ----------------------------------------------------
+
+
+def _checkpoint(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute("CHECKPOINT")
 
 
 def _readable(path: Path) -> bool:
