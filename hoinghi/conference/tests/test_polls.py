@@ -67,3 +67,34 @@ def test_closing_from_the_generic_poll_page_decides_the_motion(world: World, cli
     assert (motion.votes_for, motion.present, motion.adopted) == (2, 2, True)
     again = polls.close_motion_poll(motion, actor=world.clerk)  # idempotent: decided once
     assert again.adopted is True and again.decided_at == motion.decided_at
+
+
+def test_a_delegates_receipt_stays_in_the_browser_not_in_the_session(world: World, client) -> None:
+    from django.contrib.sessions.models import Session
+    from django.urls import reverse
+
+    from hoinghi.voting.models import Ballot
+    from hoinghi.voting.receipts import display
+
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    services.check_in(
+        conference.participants.get(person=world.person(world.colleague)),
+        method="desk",
+        actor=world.clerk,
+    )
+    motion = services.add_motion(
+        conference, kind="resolution", title="Nghị quyết Hội nghị", actor=world.clerk
+    )
+    poll = polls.open_motion_poll(motion, actor=world.clerk, secret=True)
+    client.force_login(world.colleague)
+    args = [conference.agency.code, conference.pk]
+    client.post(
+        reverse("conference:vote", args=args),
+        {"motion": motion.pk, "choice": "against", "key": "r" * 22},
+    )
+    shown = display(Ballot.objects.get(poll=poll).receipt)
+    page = client.get(reverse("conference:delegate", args=args))
+    assert shown in page.text  # read back from the browser's signed cookie
+    stored = [s.get_decoded() for s in Session.objects.all()]
+    assert stored and not [s for s in stored if shown in str(s) or shown[:5] in str(s)]
