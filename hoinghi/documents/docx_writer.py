@@ -101,7 +101,7 @@ def _body(spec: Spec, paper: Paper, year: int) -> list[str]:
     _title_block(out, spec, paper)
     for basis in paper.bases:
         out.append(_paragraph(basis, spec.style(Element.LEGAL_BASES), spec, indent=True))
-    for index, section in enumerate(paper.sections):
+    for index, section in enumerate(paper.printed_sections):
         if paper.decides and index == paper.articles_start:
             out.append(_paragraph(paper.decides, DECIDES, spec))
         _section(out, spec, section)

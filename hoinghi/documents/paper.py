@@ -7,12 +7,25 @@ of them as ``{key: text}`` and :func:`apply_edits` puts them back before renderi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hoinghi.documents.layout import Letterhead
 from hoinghi.law.documents import Layout
+
+_ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
+
+
+def roman(number: int) -> str:
+    """ "XIV" for 14: the numbering of parts and appendices."""
+    out = ""
+    for value, letters in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,18 @@ class Paper:
 
     def editable_sections(self) -> list[Section]:
         return [s for s in self.sections if s.editable]
+
+    @property
+    def printed_sections(self) -> list[Section]:
+        """The sections with "I.", "II.", … counted over those printed (an empty one is not)."""
+        out, count = [], 0
+        for section in self.sections:
+            if _ROMAN_HEADING.match(section.heading) and (section.paragraphs or section.table):
+                count += 1
+                heading = _ROMAN_HEADING.sub(f"{roman(count)}. ", section.heading)
+                section = replace(section, heading=heading)
+            out.append(section)
+        return out
 
     @property
     def articles_start(self) -> int:

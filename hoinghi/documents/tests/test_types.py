@@ -125,6 +125,7 @@ def test_the_counting_record_lists_votes_per_candidate(world: World) -> None:
     assert "Những người trúng cử: Đỗ Văn Bình (09 phiếu)" in text
     assert "Những người không trúng cử: Bùi Thị Hội (02 phiếu)." in text
     assert "Số phiếu hợp lệ: 09." in text
+    assert "I. SỐ PHIẾU" in texts(doc) and "III. KẾT QUẢ" in texts(doc)  # no empty part counted
     election.refresh_from_db()
     message = str(election.result_decision)
     assert "Đỗ Văn Bình trúng cử với 9 phiếu" in message  # the election's messages name people
