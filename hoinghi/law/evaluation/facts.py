@@ -39,7 +39,9 @@ class PersonEvaluationFacts:
     party_or_mass_org_unit: bool = False
     is_manager: bool = False
     is_unit_head: bool = False  # head of the public service unit (D233 Art 12.7)
-    unit_rating: Rating | None = None  # the unit's own level, when already decided
+    # the unit's own level, when already decided; the 25 % of D233 Art 12.6 counts only when
+    # every person of the agency's list carries "excellent" (the public service unit itself)
+    unit_rating: Rating | None = None
     unit_outstanding: bool = False  # the competent level raised the share to 25 % (D335)
     score: Fraction | None = None  # out of 100 (D335, D233)
     general_criteria: GeneralCriteria = GeneralCriteria.GOOD

@@ -192,20 +192,19 @@ def _classify_people(
         if entry.capped and (level is X or level is G):
             slot = 1 if level is X else 0
             unit_key = (entry.regime, f.agency_id)
+            raised = int(
+                f.unit_rating is X if entry.regime is EvaluationRegime.D233 else f.unit_outstanding
+            )
             pool = pools.get(unit_key)
             if pool is None:
-                raised = (
-                    f.unit_rating is X
-                    if entry.regime is EvaluationRegime.D233
-                    else f.unit_outstanding
-                )
-                pool = pools[unit_key] = [0, 0, int(raised)]
+                pool = pools[unit_key] = [0, 0, raised]
+            pool[2] &= raised  # raised only when the whole agency's list says so
             pool[slot] += 1
             if f.task_group:
                 group_key = (entry.regime, f.agency_id, f.task_group)
                 group = pools.get(group_key)
                 if group is None:
-                    group = pools[group_key] = [0, 0, pool[2]]
+                    group = pools[group_key] = [0, 0, 0]
                 group[slot] += 1
             if slot:
                 candidates.append(i)
@@ -237,7 +236,8 @@ def _apply_caps(
     """Rate good the excellent candidates beyond the cap of their unit or group."""
     room: dict[tuple[Any, ...], int] = {}
     why_of: dict[tuple[Any, ...], Reason] = {}
-    for key, (good, excellent, raised) in pools.items():
+    for key, (good, excellent, _) in pools.items():
+        raised = pools[key[:2]][2]  # a group takes the agency's share
         share, citation = person_share(key[0], bool(raised), on)
         most = room[key] = pool_max(good, excellent, share, opts.ratio_base, opts.rounding)
         scope = scope_label(key[0], key[1], key[2] if len(key) == 3 else None)
@@ -296,19 +296,21 @@ def caps_for_people(
         if r.outcome not in (Rating.EXCELLENT, Rating.GOOD):
             continue
         slot = 1 if r.outcome is Rating.EXCELLENT else 0
-        entry = units.setdefault((regime, f.agency_id), [[0, 0], {}, f])
+        entry = units.setdefault((regime, f.agency_id), [[0, 0], {}, True, True])
         entry[0][slot] += 1
+        entry[2] = entry[2] and f.unit_rating is Rating.EXCELLENT
+        entry[3] = entry[3] and f.unit_outstanding
         if f.task_group:
             entry[1].setdefault(f.task_group, [0, 0])[slot] += 1
     out = []
-    for (regime, agency), (counts, groups, sample) in units.items():
+    for (regime, agency), (counts, groups, rated_excellent, outstanding) in units.items():
         facts = ExcellentCapFacts(
             regime=regime,
             excellent=counts[1],
             good=counts[0],
             groups=tuple(GroupCounts(g, c[1], c[0]) for g, c in sorted(groups.items())),
-            unit_rated_excellent=sample.unit_rating is Rating.EXCELLENT,
-            outstanding=sample.unit_outstanding,
+            unit_rated_excellent=rated_excellent,
+            outstanding=outstanding,
             unit_id=agency,
         )
         out.append(check_excellent_cap(facts, on=on, options=options))

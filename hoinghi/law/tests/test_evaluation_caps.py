@@ -241,3 +241,34 @@ def test_the_cap_counts_the_whole_agency_not_each_department() -> None:
     caps = caps_for_people([f for f, _ in rows], [r for _, r in rows], on=ON)
     assert len(caps) == 1 and caps[0].ok and caps[0].values["max_excellent"] == 2
     assert caps[0].reasons[0].text.startswith("Toàn cơ quan Sở Mẫu: 1 người")
+
+
+def test_the_raised_share_of_decree_233_needs_the_whole_unit_rated_excellent() -> None:
+    # 30 viên chức, 6 proposed excellent: at 20 % at most floor(30/6) = 5, at 25 % floor(30/5) = 6.
+    def people(ratings: list[Rating | None]) -> list[Result]:
+        return [
+            Result(
+                "evaluation.classify",
+                "2020",
+                ON,
+                Rating.EXCELLENT if i < 6 else Rating.GOOD,
+                {"regime": EvaluationRegime.D233},
+                (),
+            )
+            for i in range(len(ratings))
+        ]
+
+    def facts(ratings: list[Rating | None]) -> list[PersonEvaluationFacts]:
+        return [
+            PersonEvaluationFacts(
+                f"p{i}", StaffCategory.PUBLIC_EMPLOYEE, 2026, agency_id="u", unit_rating=r
+            )
+            for i, r in enumerate(ratings)
+        ]
+
+    whole: list[Rating | None] = [Rating.EXCELLENT] * 30
+    mixed: list[Rating | None] = [Rating.EXCELLENT, Rating.GOOD] * 15
+    raised = caps_for_people(facts(whole), people(whole), on=ON)[0]
+    plain = caps_for_people(facts(mixed), people(mixed), on=ON)[0]
+    assert raised.values["share"] == Fraction(1, 4) and raised.ok
+    assert plain.values["share"] == Fraction(1, 5) and not plain.ok
