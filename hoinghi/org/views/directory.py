@@ -23,6 +23,7 @@ def agency_detail(request: HttpRequest, agency_code: str) -> HttpResponse:
             "work_years": agency.work_years.all(),
             "staff_count": selectors.staff_on(agency, timezone.localdate()).count(),
             "can_manage": access.can_manage_staff(request.user, agency),
+            "sees_years": access.has_role(request.user, access.AGENCY_WIDE_READERS, agency=agency),
         },
     )
 
