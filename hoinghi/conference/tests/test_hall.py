@@ -13,7 +13,7 @@ from django.utils import timezone
 from hoinghi.conference import polls, services
 from hoinghi.conference.models import Conference
 from hoinghi.conference.services import hall
-from hoinghi.conference.tests.helpers import make_conference
+from hoinghi.conference.tests.helpers import make_conference, open_and_check_in_all
 from hoinghi.testing import PASSWORD, World
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +212,36 @@ def test_guessing_the_hall_code_stops_after_five_wrong_codes(world: World) -> No
     services.check_in(own, method="desk", actor=world.clerk)  # the desk still can
     own.refresh_from_db()
     assert own.checkin_method == "desk"
+
+
+def test_the_projector_shows_only_the_turnout_of_an_open_election_and_the_presidium_decides(
+    world: World,
+) -> None:
+    from hoinghi.conference.tests.test_elections import candidates_of, vote_all
+    from hoinghi.voting.services import cast_vote
+
+    conference = make_conference(world)
+    election = services.set_up_election(
+        conference, seats=3, candidates=candidates_of(world), actor=world.clerk
+    )
+    open_and_check_in_all(world, conference)
+    poll = services.open_election_poll(election, actor=world.clerk)
+    a, b, c, d = candidates_of(world)
+    vote_all(conference, poll, [[a, b, c]] * 4)
+    page = Client().get(projector_url(conference)).content.decode()
+    assert "4/9" in page and "Bỏ phiếu kín" in page and a.full_name not in page
+    ids = {c.person_id: c.pk for c in poll.candidates.all()}
+    voters = [p.person for p in conference.participants.select_related("person__user")][4:]
+    for voter, kept in zip(voters, [[a, b, d]] * 4 + [[a, b]], strict=True):
+        cast_vote(poll, voter, kept=[ids[p.pk] for p in kept], by=voter.user)  # type: ignore[arg-type]
+    election = services.close_election_poll(election, actor=world.clerk)
+    page = Client().get(projector_url(conference)).content.decode()
+    assert "vòng 1" in page and "Chưa bầu đủ số thành viên" in page and a.full_name in page
+    action = url("election-action", conference)
+    decision = {"action": "decide", "decision": "Bầu bổ sung tại Hội nghị gần nhất."}
+    assert client_for(world.clerk).post(action, decision).status_code == 403  # a secretary
+    client_for(world.leader).post(action, decision)  # a member of the presidium
+    election.refresh_from_db()
+    assert election.unfinished_decision == "Bầu bổ sung tại Hội nghị gần nhất."
+    page = client_for(world.colleague).get(url("election", conference)).content.decode()
+    assert "Quyết định của Đoàn Chủ tịch" in page and "Bầu bổ sung tại Hội nghị gần nhất." in page
