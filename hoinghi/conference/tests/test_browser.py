@@ -103,6 +103,8 @@ def test_three_phones_check_in_with_the_hall_code_vote_and_the_projector_shows_t
         assert box is not None and box["height"] >= 44 and box["width"] >= 300
         assert phone.locator("#phieu input:checked").count() == 0
         option.check()
+        if phone is phones[0]:
+            phone.screenshot(path="/tmp/hall-phone-ballot-390x844.png", full_page=True)
         phone.get_by_role("button", name="Gửi phiếu").click()
         phone.locator(".receipt").first.wait_for()
     screen.locator("[data-turnout]").filter(has_text=f"3/{poll.electorate_size}").wait_for()
