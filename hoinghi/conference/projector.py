@@ -199,7 +199,10 @@ def _election_result(election: Election) -> Result:
     latest = election.round_history[-1]
     present = int(latest.get("present") or election.present or 0)
     rows = latest.get("candidates", [])[:CANDIDATES_SHOWN]
-    elected = election.candidates.filter(elected=True).count()
+    elected = [
+        c.person.full_name
+        for c in election.candidates.filter(elected=True).select_related("person")
+    ]
     return Result(
         title=f"Bầu Ban thanh tra nhân dân — vòng {latest.get('round', election.round)}",
         verdict=ELECTION_OUTCOMES.get(election.outcome, election.outcome),
@@ -215,6 +218,7 @@ def _election_result(election: Election) -> Result:
             for r in rows
         ],
         threshold=50,
-        note=f"Đã trúng cử {elected}/{election.seats} thành viên; vòng này bầu "
-        f"{latest.get('seats')} người, {present} người dự",
+        note=f"Trúng cử {len(elected)}/{election.seats} thành viên"
+        + (f" ({', '.join(elected)})" if elected else "")
+        + f"; vòng này bầu {latest.get('seats')} người, {present} người dự",
     )
