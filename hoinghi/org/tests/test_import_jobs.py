@@ -111,7 +111,10 @@ def test_the_progress_page_shows_the_count_and_polls_without_needing_script(
     StaffImport.objects.filter(pk=staff_import.pk).update(progress=4)
     client = clerk(world)
     page = client.get(progress_url(world, staff_import)).content.decode()
-    assert "Đang nhập trong nền" in page and 'data-live-field="progress_label">4</span> / 6 dòng' in page
+    assert (
+        "Đang nhập trong nền" in page
+        and 'data-live-field="progress_label">4</span> / 6 dòng' in page
+    )
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
     assert "hoinghi/live.js" in page and "Xác nhận nhập" not in page
     status = client.get(progress_url(world, staff_import), {"format": "json"}).json()
