@@ -40,11 +40,15 @@ _retrying = threading.Lock()
 
 
 def erase_after_secret_close() -> None:
-    """Run after the closing commit (``transaction.on_commit``)."""
-    if connection.vendor == "postgresql":
-        rewrite_postgresql()
-    elif connection.vendor == "sqlite" and not checkpoint_sqlite(SQLITE_WAIT_MS):
-        _retry_in_background()
+    """Run after the closing commit (``transaction.on_commit``). The close is already done:
+    a failure here is logged, never turned into an error page for the secretary."""
+    try:
+        if connection.vendor == "postgresql":
+            rewrite_postgresql()
+        elif connection.vendor == "sqlite" and not checkpoint_sqlite(SQLITE_WAIT_MS):
+            _retry_in_background()
+    except Exception:
+        logger.exception("Không xóa được dấu vết thứ tự bỏ phiếu sau khi kết thúc bỏ phiếu kín")
 
 
 def rewrite_postgresql() -> bool:
