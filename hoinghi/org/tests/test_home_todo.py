@@ -86,3 +86,14 @@ def test_the_home_page_costs_the_same_queries_for_10_and_310_people(
         make_person(world.agency, f"NV{i:03d}", f"Người Số {i}", unit=world.board)
     large = {u.username: home_queries(u) for u in (world.clerk, world.head, world.colleague)}
     assert large == small
+
+
+def test_every_page_names_a_favicon_served_from_the_app_itself(world: World) -> None:
+    from django.contrib.staticfiles import finders
+
+    html = client_for(world.colleague).get("/").content.decode()
+    assert '<link rel="icon" type="image/svg+xml" href="/static/hoinghi/favicon.svg">' in html
+    path = finders.find("hoinghi/favicon.svg")
+    assert path is not None
+    with open(str(path), encoding="utf-8") as svg:
+        assert svg.read().startswith("<svg")
