@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -12,6 +12,9 @@ from hoinghi.conference import selectors
 from hoinghi.conference.access import PREPARERS
 from hoinghi.conference.models import Comment, Conference, ConferenceState
 from hoinghi.conference.services.closing import carry_targets_to_plan
+from hoinghi.law.calendar import add_days, add_months
+from hoinghi.law.conference.meeting import WINDOW_MONTHS
+from hoinghi.law.parameters import NotInForce
 from hoinghi.org import cycle
 from hoinghi.org.access import AnyUser, has_role
 from hoinghi.org.home import HomeLink
@@ -67,6 +70,17 @@ def conference_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list
     return todos
 
 
+def conference_deadline(work_year: WorkYear) -> tuple[date | None, str]:
+    """The last day for the conference that reviews the year: at the latest N months after
+    the year ends (Law 10/2022 Art 51.1), and its citation; none before that law."""
+    start = add_days(work_year.ends_on, 1)
+    try:
+        months = WINDOW_MONTHS.at(start)
+    except NotInForce:
+        return None, ""
+    return add_days(add_months(start, months.value), -1), str(months.citation)
+
+
 def reviewing_conference(work_year: WorkYear) -> Conference | None:
     return (
         Conference.objects.filter(agency=work_year.agency, reviewed_year=work_year)
@@ -80,6 +94,7 @@ def conference_steps(work_year: WorkYear) -> list[cycle.Step]:
     """The conference that reviews the year, and the follow-up of its resolution."""
     code = work_year.agency.code
     conference = reviewing_conference(work_year)
+    due_on, basis = conference_deadline(work_year)
     if conference is None:
         return [
             cycle.Step(
@@ -87,6 +102,8 @@ def conference_steps(work_year: WorkYear) -> list[cycle.Step]:
                 f"Hội nghị năm {work_year.year + 1} (tổng kết năm {work_year.year})",
                 reverse("conference:list", args=[code]),
                 label="chưa tạo Hội nghị",
+                due_on=due_on,
+                basis=basis,
             )
         ]
     reminders = conference.reminders.aggregate(
@@ -100,6 +117,8 @@ def conference_steps(work_year: WorkYear) -> list[cycle.Step]:
             1 if conference.state == ConferenceState.CLOSED else 0,
             1,
             conference.get_state_display().lower(),
+            due_on,
+            basis,
         ),
         cycle.Step(
             cycle.Stage.FOLLOW_UP,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -45,6 +46,10 @@ def test_the_clerk_sees_the_year_board_with_counts(world: World, year: WorkYear)
     html = client_for(world.clerk).get("/").content.decode()
     assert "Các bước năm 2024" in html
     assert "0/9 đã tự đánh giá" in html
+    # The conference that reviews 2024 is due within 3 months of the year's end (L10 Art 51.1).
+    assert re.search(
+        r"Hội nghị năm 2025 \(tổng kết năm 2024\).*?hạn 31/03/2025 \(khoản 1 Điều 51", html, re.S
+    )
     assert reverse("plans:year", args=[world.agency.code, 2024]) in html
     assert reverse("org:accounts", args=[world.agency.code]) in html
 
