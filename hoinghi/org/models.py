@@ -392,11 +392,18 @@ class RoleAssignment(models.Model):
     class Meta:
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
+        # One role once per scope. Two partial constraints rather than NULLS NOT DISTINCT, so
+        # an agency-wide role (no unit) is unique on SQLite as well as on PostgreSQL.
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "role", "agency", "unit"],
+                condition=models.Q(unit__isnull=False),
                 name="role_assignment_unique",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "agency"],
+                condition=models.Q(unit__isnull=True),
+                name="role_assignment_unique_agency_wide",
             ),
         ]
 
