@@ -29,7 +29,10 @@ from hoinghi.voting import tally
 from hoinghi.voting.models import Ballot, PaperEntry, Poll
 from hoinghi.voting.vocabulary import MOTION_CHOICE_LABELS, Method, MotionChoice
 
-FORMAT = "hoinghi.recount/1"
+# /2: a secret poll's ballots carry no receipt. Files of /1 (receipts beside choices) are
+# still recounted; a secret poll closed under /1 rebuilds as /2, whose digest differs.
+FORMAT = "hoinghi.recount/2"
+FORMATS = ("hoinghi.recount/1", FORMAT)
 
 
 def build_export(poll: Poll, counts: dict[str, Any], outcome: str) -> dict[str, Any]:
@@ -142,8 +145,8 @@ class Recount:
 
 def recount(export: dict[str, Any]) -> Recount:
     """Count the export's ballots again and decide again through the law; compare."""
-    if export.get("format") != FORMAT:
-        raise ValueError(f"Tệp không phải bản xuất kiểm phiếu ({FORMAT}).")
+    if export.get("format") not in FORMATS:
+        raise ValueError(f"Tệp không phải bản xuất kiểm phiếu ({', '.join(FORMATS)}).")
     facts = export["poll"]
     poll = Poll(
         pk=facts["id"],

@@ -142,3 +142,14 @@ def test_the_export_is_refused_before_the_close_and_outside_the_agency(client, w
     )
     client.force_login(world.stranger)
     assert client.get(reverse("voting:recount-export", args=[poll.pk, "json"])).status_code == 404
+
+
+def test_a_file_of_the_first_format_is_still_recounted(world):
+    export = selectors.recount_export(closed_motion(world))
+    assert export is not None and export["format"] == recount.FORMAT
+    export["format"] = "hoinghi.recount/1"
+    export["digest"] = recount.digest_of(export)
+    assert recount.recount(export).ok
+    export["format"] = "khac/1"
+    with pytest.raises(ValueError, match="không phải bản xuất"):
+        recount.recount(export)
