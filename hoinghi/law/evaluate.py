@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import inspect
 import re
 import types
@@ -142,26 +143,57 @@ def _shown(raw: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _FactField:
+    """One field of a facts dataclass as the builder reads it: its resolved type and
+    whether a case must give it."""
+
+    name: str
+    type: Any
+    required: bool
+
+
+@functools.cache
+def _fact_fields(cls: type) -> tuple[_FactField, ...]:
+    """The fields of a facts dataclass with their resolved type hints, computed once per
+    class (``typing.get_type_hints`` evaluates every annotation: most of a case's cost)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        _FactField(
+            f.name,
+            hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    )
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in _fact_fields(cls))
+
+
 def build_dataclass(cls: type, raw: Any, path: str) -> Any:
     """Build a (frozen) dataclass from a JSON object, field by field."""
     if not isinstance(raw, Mapping):
         raise CaseError(path, "Phải là một đối tượng JSON.")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     prefix = f"{path}." if path else ""
     for key in raw:
-        if key not in fields:
+        if key not in names:
             key = _shown(key).strip("'")
             raise CaseError(f"{prefix}{key}", f'Không có dữ kiện "{key}" trong {cls.__name__}.')
     kwargs: dict[str, Any] = {}
-    for name, field in fields.items():
+    for field in _fact_fields(cls):
+        name = field.name
         if name in raw:
-            kwargs[name] = build(hints[name], raw[name], f"{prefix}{name}")
-        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            kwargs[name] = build(field.type, raw[name], f"{prefix}{name}")
+        elif field.required:
             raise CaseError(f"{prefix}{name}", f'Thiếu dữ kiện bắt buộc "{name}".')
     return cls(**kwargs)
 
 
+@functools.cache
 def _options_type(func: Any) -> type | None:
     if "options" not in inspect.signature(func).parameters:
         return None
