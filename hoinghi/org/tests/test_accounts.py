@@ -170,3 +170,26 @@ def test_roles_are_given_on_a_vietnamese_page_and_only_an_admin_gives_admin(worl
     RoleAssignment.objects.filter(user=world.colleague, role=Role.ADMIN).delete()
     last = admin.post(url, {"action": "revoke", "assignment": only.pk}, follow=True)
     assert "ít nhất một quản trị viên" in last.content.decode()
+
+
+def test_the_letters_download_as_a_word_file_one_person_to_a_page(world: World) -> None:
+    import io
+
+    from docx import Document
+
+    people = imported(world, 3)
+    response = client_for(world.clerk).post(
+        reverse("org:accounts", args=[world.agency.code]),
+        {"unit": world.board.code, "action": "create", "format": "docx"},
+    )
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    assert response["Cache-Control"] == "no-store"
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    codes = re.findall(r"Mã dùng một lần: ([A-Z0-9-]{14})", text)
+    assert len(codes) == 3
+    assert all(services.letter_for_code(code) is not None for code in codes)
+    assert all(person.full_name in text for person in people)
+    assert len(document.inline_shapes) == 3  # one QR code each
+    xml = document.element.body.xml
+    assert xml.count('w:type="page"') == 2

@@ -16,9 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hoinghi.org import access, selectors
 from hoinghi.org.accounts import services
 from hoinghi.org.accounts.access import get_account_agency_for_user, is_agency_admin
+from hoinghi.org.accounts.letters_docx import letters_docx
 from hoinghi.org.accounts.qr import qr_svg, set_password_url
 from hoinghi.org.middleware import public
 from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _unit_rows(agency: Agency) -> list[dict[str, Any]]:
@@ -52,6 +55,23 @@ def _letters_response(
 ) -> HttpResponse:
     today = timezone.localdate()
     units = _units_of([letter.person for letter in letters], today)
+    if request.POST.get("format") == "docx":
+        content = letters_docx(
+            agency,
+            [
+                (
+                    letter,
+                    _unit_name(units.get(letter.person.pk)),
+                    set_password_url(request, letter.code),
+                )
+                for letter in letters
+            ],
+            request.build_absolute_uri("/"),
+        )
+        response = HttpResponse(content, content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="thu-dang-nhap-{agency.code}.docx"'
+        response["Cache-Control"] = "no-store"
+        return response
     printed = []
     for letter in letters:
         url = set_password_url(request, letter.code)
@@ -70,6 +90,10 @@ def _letters_response(
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _unit_name(unit: Unit | None) -> str:
+    return unit.name if unit is not None else ""
 
 
 def _units_of(people: list[Person], on: Any) -> dict[int, Unit | None]:
