@@ -1,0 +1,291 @@
+"""Many conferences on one morning, on one or two app servers (issue 14).
+
+C agencies hold their conference at once: each has one open secret poll of D delegates
+(signed in beforehand). Every delegate votes once while every conference's projector and a
+number of delegates' phones poll the live state (``/bieu-quyet/<poll>/trang-thai.json`` with
+``If-None-Match``). Prints vote p50/p99, votes/s, the readers' requests/s beside the same
+readers on a plain page (the health page) measured in the same run, and the checks:
+each poll's counter, participations, distinct voters and ballots all equal D (every vote
+recorded exactly once), and every server answers the same live state afterwards.
+
+With ``--servers 2`` two gunicorn instances share one database: votes, their retries and the
+readers are spread over both; every tenth vote is sent again with the same key to the other
+server, which must answer it as the same vote (no second ballot).
+
+    .venv/bin/python bench/conferences.py --database-url postgres://hoinghi:hoinghi@127.0.0.1:5432/postgres
+    .venv/bin/python bench/conferences.py --database-url … --servers 2 --phones 150
+
+The readers are client threads of this one process: 3,000 phones are more than two shared
+cores can drive besides the servers, so ``--phones`` scales them down (the figure says how
+many ran). A throwaway database is created beside the URL's database and dropped after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.vote import percentile, throwaway_database  # noqa: E402  (sets SECRET_KEY)
+from hoinghi.voting import drill  # noqa: E402
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def prepare_child(conferences: int, delegates: int) -> None:
+    """In a child process with DATABASE_URL: one agency and one open poll per conference."""
+    drill._setup_django(fast_sqlite=True)
+    drill.migrate()
+    made = [drill.seed(delegates, polls=1) for _ in range(conferences)]
+    print(
+        json.dumps(
+            [
+                {"poll": m["poll"], "manager": m["manager_session"], "sessions": m["sessions"]}
+                for m in made
+            ]
+        )
+    )
+
+
+def prepare(database_url: str, conferences: int, delegates: int) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child-prepare", str(conferences), str(delegates)],
+        env={**os.environ, "DATABASE_URL": database_url},
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    result: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def readers(
+    targets: list[tuple[int, str, str]], stop: threading.Event, limit: float = 180.0
+) -> dict[str, float]:
+    """One closed-loop client per (port, path, session) until ``stop``; requests/s overall."""
+    counts = [0] * len(targets)
+    failures = [0] * len(targets)
+    not_modified = [0] * len(targets)
+
+    def run(slot: int) -> None:
+        port, path, session = targets[slot]
+        etag = ""
+        conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
+        deadline = time.monotonic() + limit
+        while not stop.is_set() and time.monotonic() < deadline:
+            try:
+                headers = {"If-None-Match": etag} if etag else {}
+                if session:
+                    headers["Cookie"] = f"sessionid={session}"
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                etag = response.headers.get("ETag", etag) or ""
+                counts[slot] += response.status in (200, 304)
+                failures[slot] += response.status not in (200, 304)
+                not_modified[slot] += response.status == 304
+            except (OSError, http.client.HTTPException):
+                failures[slot] += 1
+                conn.close()
+                conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
+        conn.close()
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(targets))]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    stop.wait(limit)
+    for t in threads:
+        t.join(timeout=15)
+    seconds = time.perf_counter() - started
+    return {
+        "rps": sum(counts) / seconds,
+        "failures": sum(failures),
+        "share_304": sum(not_modified) / max(1, sum(counts)),
+    }
+
+
+def plain_baseline(
+    ports: list[int], clients: int, seconds: float, path: str, session: str = ""
+) -> dict[str, float]:
+    stop = threading.Event()
+    timer = threading.Timer(seconds, stop.set)
+    timer.start()
+    targets = [(ports[i % len(ports)], path, session) for i in range(clients)]
+    return readers(targets, stop, limit=seconds + 5)
+
+
+def vote_all(
+    ports: list[int], conferences: list[dict[str, Any]], concurrency: int
+) -> dict[str, Any]:
+    """Every delegate of every conference votes once, interleaved across the conferences."""
+    jobs = [
+        (c["poll"], i, s)
+        for i in range(max(len(c["sessions"]) for c in conferences))
+        for c in conferences
+        for s in c["sessions"][i : i + 1]
+    ]
+
+    def one(index: int) -> tuple[int, float, int]:
+        poll, voter, session = jobs[index]
+        port = ports[index % len(ports)]
+        choice = ("for", "for", "against", "abstain")[voter % 4]
+        answer = drill.post_vote(port, poll, session, drill.vote_key(poll, voter), choice=choice)
+        replay = 200
+        if len(ports) > 1 and voter % 10 == 0:  # the same vote again, on the other server
+            other = ports[(index + 1) % len(ports)]
+            again = drill.post_vote(
+                other, poll, session, drill.vote_key(poll, voter), choice=choice
+            )
+            replay = again.status
+        return answer.status, answer.seconds, replay
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        answers = list(pool.map(one, range(len(jobs))))
+    span = time.perf_counter() - started
+    ok = [seconds for status, seconds, _ in answers if status == 200]
+    return {
+        "sent": len(jobs),
+        "ok": len(ok),
+        "statuses": sorted({status for status, _, _ in answers}),
+        "replay_statuses": sorted({r for _, _, r in answers}),
+        "span": span,
+        "votes_per_s": len(ok) / span if span else 0.0,
+        "p50_ms": percentile(ok, 0.5) * 1000,
+        "p99_ms": percentile(ok, 0.99) * 1000,
+    }
+
+
+def live_states(port: int, conferences: list[dict[str, Any]]) -> dict[int, Any]:
+    states = {}
+    for c in conferences:
+        status, body = drill.get(port, f"/bieu-quyet/{c['poll']}/trang-thai.json", c["manager"])
+        data = json.loads(body) if status == 200 else {"status": status}
+        states[c["poll"]] = (data.get("ballots_cast"), data.get("state"), data.get("version"))
+    return states
+
+
+def run(args: argparse.Namespace) -> None:
+    with throwaway_database(args.database_url) as url:
+        kind = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+        print(
+            f"\n== {args.conferences} conferences × {args.delegates} delegates, {kind}, "
+            f"{args.servers} server(s) × {args.workers} workers; readers: "
+            f"{args.conferences} projectors + {args.phones} phones; load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        started = time.perf_counter()
+        conferences = prepare(url, args.conferences, args.delegates)
+        print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
+        servers = [
+            drill.Server(url, workers=args.workers, threads=args.threads).start()
+            for _ in range(args.servers)
+        ]
+        ports = [s.port for s in servers]
+        try:
+            for port in ports:
+                for _ in range(10):
+                    drill.get(port, "/suc-khoe/")
+            clients = args.conferences + args.phones
+            plain = plain_baseline(ports, clients, args.baseline_seconds, "/suc-khoe/")
+            signed = plain_baseline(
+                ports, clients, args.baseline_seconds, "/co-so-phap-ly/", conferences[0]["manager"]
+            )
+            targets: list[tuple[int, str, str]] = []
+            for i, c in enumerate(conferences):  # the projector: the manager's screen
+                targets.append(
+                    (
+                        ports[i % len(ports)],
+                        f"/bieu-quyet/{c['poll']}/trang-thai.json",
+                        c["manager"],
+                    )
+                )
+            for j in range(args.phones):  # phones: delegates of the conferences in turn
+                c = conferences[j % len(conferences)]
+                session = c["sessions"][(j // len(conferences)) % len(c["sessions"])]
+                targets.append(
+                    (ports[j % len(ports)], f"/bieu-quyet/{c['poll']}/trang-thai.json", session)
+                )
+            stop = threading.Event()
+            holder: dict[str, Any] = {}
+            watcher = threading.Thread(target=lambda: holder.update(readers(targets, stop)))
+            watcher.start()
+            time.sleep(1.0)
+            votes = vote_all(ports, conferences, args.concurrency)
+            stop.set()
+            watcher.join()
+            seen = [live_states(port, conferences) for port in ports]
+        finally:
+            for s in servers:
+                s.stop()
+        checks = [drill.verify_direct(url, c["poll"]) for c in conferences]
+        exact = all(
+            r["counter"]
+            == r["participations"]
+            == r["distinct_voters"]
+            == r["ballots"]
+            == args.delegates
+            for r in checks
+        )
+        consistent = all(states == seen[0] for states in seen) and all(
+            seen[0][c["poll"]][0] == r["counter"] for c, r in zip(conferences, checks, strict=True)
+        )
+        live = holder
+        print(
+            f"votes: {votes['ok']}/{votes['sent']} answered 200 {votes['statuses']} in "
+            f"{votes['span']:.1f} s = {votes['votes_per_s']:.0f} votes/s; p50 "
+            f"{votes['p50_ms']:.0f} ms, p99 {votes['p99_ms']:.0f} ms (aim ≤ 1000)"
+        )
+        if args.servers > 1:
+            print(f"same vote replayed on the other server: statuses {votes['replay_statuses']}")
+        print(
+            f"every vote recorded exactly once (counter = participations = distinct voters = "
+            f"ballots = {args.delegates} in each of {len(checks)} polls): {exact}"
+        )
+        print(f"live state the same on every server and equal to the counter: {consistent}")
+        print(
+            f"readers while voting: {live['rps']:.0f} req/s ({live['share_304']:.0%} answered 304, "
+            f"{live['failures']:.0f} failures); plain page, same clients, same run: "
+            f"{plain['rps']:.0f} req/s; ratio {live['rps'] / max(plain['rps'], 1):.2f} (aim ≥ 0.7)"
+        )
+        print(
+            f"a signed-in plain page (legal bases), same clients, same run: {signed['rps']:.0f} "
+            f"req/s; ratio {live['rps'] / max(signed['rps'], 1):.2f}"
+        )
+        print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child-prepare":
+        prepare_child(int(sys.argv[2]), int(sys.argv[3]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default="", help="PostgreSQL URL; SQLite when empty")
+    parser.add_argument("--conferences", type=int, default=50)
+    parser.add_argument("--delegates", type=int, default=60)
+    parser.add_argument("--phones", type=int, default=150)
+    parser.add_argument("--servers", type=int, default=1, choices=[1, 2])
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--baseline-seconds", type=float, default=8.0)
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
