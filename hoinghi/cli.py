@@ -6,8 +6,13 @@ Django and runs a management command:
     hoinghi demo                              load the two demo agencies
     hoinghi load FILE / hoinghi dump --agency CODE FILE
     hoinghi import staff FILE --agency CODE
-    hoinghi documents render|types …
+    hoinghi year open|close --agency CODE --year YYYY --as USERNAME
+    hoinghi evaluation approve …              the leader's decision on a unit's list
+    hoinghi emulation eligibility|judge|propose|council-open|council-vote|council-close|decide …
+    hoinghi documents render|types|issue …
     hoinghi report summary --agency CODE --year YYYY
+
+``--year`` always means the work year under review (the conference of 2024 reviews 2023).
     hoinghi serve                             migrate, load the demo if empty, serve with gunicorn
     hoinghi <any manage.py command>           migrate, createsuperuser, check, shell, …
 """
@@ -20,6 +25,17 @@ import sys
 # Two-word commands map to one management command.
 COMMANDS = {
     ("import", "staff"): "import_staff",
+    ("year", "open"): "year_open",
+    ("year", "close"): "year_close",
+    ("evaluation", "approve"): "evaluation_approve",
+    ("emulation", "eligibility"): "emulation_eligibility",
+    ("emulation", "judge"): "emulation_judge",
+    ("emulation", "propose"): "emulation_propose",
+    ("emulation", "council-open"): "emulation_council_open",
+    ("emulation", "council-vote"): "emulation_council_vote",
+    ("emulation", "council-close"): "emulation_council_close",
+    ("emulation", "decide"): "emulation_decide",
+    ("documents", "issue"): "documents_issue",
     ("documents", "render"): "documents_render",
     ("documents", "types"): "documents_types",
     ("report", "summary"): "report_summary",

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoinghi.documents.catalogue import BY_SLUG
+from hoinghi.documents.commandline import add_conference_date, source_year
 from hoinghi.documents.pdf import PdfUnavailable, docx_to_pdf
 from hoinghi.documents.services import DocumentError, render_kind
 from hoinghi.org.models import Agency, Person
@@ -14,12 +15,16 @@ from hoinghi.org.models import Agency, Person
 class Command(BaseCommand):
     help = (
         "Tạo một văn bản (DOCX, và PDF nếu có LibreOffice) của một cơ quan, một năm: "
-        "hoinghi documents render --agency MA --year 2024 --type bien-ban-hoi-nghi -o bb.docx"
+        "hoinghi documents render --agency MA --year 2023 --type bien-ban-hoi-nghi -o bb.docx "
+        "(--year là năm công tác được tổng kết; văn bản Hội nghị là của Hội nghị tổng kết năm đó)"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, help="mã cơ quan")
-        parser.add_argument("--year", required=True, type=int, help="năm công tác")
+        parser.add_argument(
+            "--year", required=True, type=int, help="năm công tác được tổng kết, ví dụ 2023"
+        )
+        add_conference_date(parser)
         parser.add_argument(
             "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
         )
@@ -40,8 +45,9 @@ class Command(BaseCommand):
             person = Person.objects.filter(agency=agency, staff_code=options["person"]).first()
             if person is None:
                 raise CommandError(f'Không có cán bộ mã "{options["person"]}" trong {agency.name}.')
+        year = source_year(agency, options["slug"], options["year"], options["conference_date"])
         try:
-            docx = render_kind(options["slug"], agency, options["year"], person=person)
+            docx = render_kind(options["slug"], agency, year, person=person)
         except DocumentError as exc:
             raise CommandError(exc.message) from None
         output = Path(options["output"])

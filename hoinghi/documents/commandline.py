@@ -1,0 +1,63 @@
+"""``--year`` of the document commands: the work year under review, for every type.
+
+A conference's documents (its plan, invitations, report, minutes, resolution, the letter to
+the superior body, the count of the election) belong to the conference, named after the year
+it is held in; the command finds the conference that reviews the work year ``--year`` (or
+the one held on ``--conference-date``) and asks for that conference's documents. Every
+other type is about the work year itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.management.base import CommandError, CommandParser
+from django.db.models import Q
+
+from hoinghi.conference.selectors import conferences_of
+from hoinghi.org.commandline import date_argument
+from hoinghi.org.models import Agency
+
+CONFERENCE_KINDS = frozenset(
+    {
+        "ke-hoach-hoi-nghi",
+        "giay-moi",
+        "bao-cao-hoat-dong",
+        "bien-ban-hoi-nghi",
+        "nghi-quyet-hoi-nghi",
+        "cong-van-ket-qua-hoi-nghi",
+        "bien-ban-kiem-phieu",
+    }
+)
+
+
+def add_conference_date(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--conference-date",
+        type=date_argument,
+        default=None,
+        help="ngày họp của Hội nghị (dd/mm/yyyy), khi năm có hơn một Hội nghị",
+    )
+
+
+def source_year(agency: Agency, slug: str, year: int, conference_date: date | None) -> int:
+    """The year the documents app files a type under, from the work year under review."""
+    if slug not in CONFERENCE_KINDS:
+        if conference_date is not None:
+            raise CommandError(f"--conference-date: loại văn bản «{slug}» không thuộc Hội nghị.")
+        return year
+    reviewing = conferences_of(agency).filter(
+        Q(reviewed_year__year=year) | Q(reviewed_year__isnull=True, year=year + 1)
+    )
+    if conference_date is not None:
+        found = reviewing.filter(held_on=conference_date).first()
+        if found is None:
+            raise CommandError(
+                f"--conference-date: {agency.name} không có Hội nghị ngày "
+                f"{conference_date:%d/%m/%Y} tổng kết năm {year}."
+            )
+        return found.year
+    found = reviewing.order_by("-kind", "held_on").first()  # the regular one first
+    if found is None:
+        raise CommandError(f"--year: {agency.name} chưa có Hội nghị tổng kết năm công tác {year}.")
+    return found.year
