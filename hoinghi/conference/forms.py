@@ -110,6 +110,10 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return obj.full_name
 
 
+# A clock time as people type it: 07:30, 7:30, 7h30, 7 giờ 30.
+HOUR_FORMATS = ["%H:%M", "%H:%M:%S", "%Hh%M", "%Hg%M", "%H giờ %M", "%H giờ"]
+
+
 def people_of(agency: Agency) -> QuerySet[Person]:
     return Person.objects.filter(agency=agency, left_on__isnull=True).order_by("sort_key", "pk")
 
@@ -123,11 +127,50 @@ class PresidiumForm(forms.Form):
     secretaries = PeopleChoiceField(
         label="Thư ký Hội nghị", queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
     )
+    presidium_head = PersonChoiceField(
+        label="Chủ trì Đoàn Chủ tịch (ký «TM. Đoàn Chủ tịch»)",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="(mặc định: người đứng đầu cơ quan nếu ở trong Đoàn Chủ tịch)",
+    )
+    starts_at = forms.TimeField(
+        label="Giờ khai mạc dự kiến (giờ Việt Nam, in trên giấy mời)",
+        required=False,
+        input_formats=HOUR_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("presidium", "secretaries"):
+        for name in ("presidium", "secretaries", "presidium_head"):
             self.fields[name].queryset = people_of(agency)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        head, members = data.get("presidium_head"), data.get("presidium") or []
+        if head is not None and members and head not in members:
+            self.add_error(
+                "presidium_head",
+                f"{head.full_name} không ở trong Đoàn Chủ tịch: chọn người chủ trì trong Đoàn Chủ tịch.",
+            )
+        return data
+
+
+class HoursForm(forms.Form):
+    """The opening and closing the secretary noted, printed in the minutes (Vietnam time)."""
+
+    minutes_opened_at = forms.TimeField(
+        label="Giờ khai mạc (giờ Việt Nam)",
+        required=False,
+        input_formats=HOUR_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    minutes_closed_at = forms.TimeField(
+        label="Giờ bế mạc (giờ Việt Nam)",
+        required=False,
+        input_formats=HOUR_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
 
 
 class InviteForm(forms.Form):

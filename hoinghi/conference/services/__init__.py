@@ -81,6 +81,7 @@ from hoinghi.conference.services.preparation import (
     set_presidium,
     set_speaker,
 )
+from hoinghi.conference.services.schedule import set_hours, set_presidium_head
 
 __all__ = [
     "CODE_ALPHABET",
@@ -138,7 +139,9 @@ __all__ = [
     "seats_in_round",
     "set_delegate_quotas",
     "set_pledge_text",
+    "set_hours",
     "set_presidium",
+    "set_presidium_head",
     "set_speaker",
     "set_up_election",
     "sign_pledge",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,6 +42,7 @@ def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             "award_form": forms.AwardForm(),
             "target_form": forms.TargetForm(),
             "reopen_form": forms.ReopenForm(),
+            "hours_form": forms.HoursForm(initial=_noted_hours(conference)),
             "speech_form": forms.ClosingSpeechForm(
                 initial={
                     "speaker": conference.closing_speaker_id,
@@ -77,6 +81,15 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
                 )
             services.record_closing_speech(conference, actor=user, **speech.cleaned_data)
             messages.success(request, "Đã ghi phát biểu kết luận và người trao khen thưởng.")
+        elif action == "hours":
+            hours = forms.HoursForm(request.POST)
+            if not hours.is_valid():
+                raise ConferenceError(
+                    "conference.hours.invalid",
+                    "Giờ khai mạc, bế mạc: nhập giờ dạng hh:mm (ví dụ 07:30, 11:15).",
+                )
+            services.set_hours(conference, actor=user, **hours.cleaned_data)
+            messages.success(request, "Đã ghi giờ khai mạc, bế mạc vào biên bản.")
         elif action == "import_awards":
             added = services.import_awards(conference, actor=user)
             messages.success(request, f"Đã lấy {added} khen thưởng từ các quyết định khen thưởng.")
@@ -96,6 +109,20 @@ def _closing_action(request: HttpRequest, conference: Conference) -> None:
             raise Http404("Không có thao tác này.")
     except ConferenceError as exc:
         messages.error(request, exc.message)
+
+
+def _noted_hours(conference: Conference) -> dict[str, Any]:
+    """The hours recorded, else the clock of the opening and closing in the app (Vietnam time)."""
+
+    def clock(moment: datetime | None) -> time | None:
+        return (
+            timezone.localtime(moment).time().replace(second=0, microsecond=0) if moment else None
+        )
+
+    return {
+        "minutes_opened_at": conference.minutes_opened_at or clock(conference.opened_at),
+        "minutes_closed_at": conference.minutes_closed_at or clock(conference.closed_at),
+    }
 
 
 def _reminder_done(request: HttpRequest, conference: Conference) -> None:

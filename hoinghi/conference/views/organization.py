@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
+from django.db import transaction
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,21 +32,33 @@ def presidium(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     initial = {
         "presidium": list(conference.presidium.all()),
         "secretaries": list(conference.secretaries.all()),
+        "presidium_head": conference.presidium_head_id,
+        "starts_at": conference.starts_at,
     }
     form = forms.PresidiumForm(request.POST or None, initial=initial, agency=conference.agency)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_presidium(
-                conference,
-                presidium=form.cleaned_data["presidium"],
-                secretaries=form.cleaned_data["secretaries"],
-                actor=request.user,
+            _save_presidium(conference, form.cleaned_data, request.user)
+            messages.success(
+                request, "Đã lưu Đoàn Chủ tịch, người chủ trì, thư ký và giờ khai mạc dự kiến."
             )
-            messages.success(request, "Đã lưu Đoàn Chủ tịch và thư ký Hội nghị.")
             return redirect("conference:presidium", agency_code, pk)
         except ConferenceError as exc:
             _field_error(form, exc)
     return render(request, "conference/presidium.html", {"conference": conference, "form": form})
+
+
+def _save_presidium(conference: Conference, data: dict[str, Any], actor: Any) -> None:
+    """Members, head and planned hour in one transaction: all saved or none."""
+    with transaction.atomic():
+        services.set_presidium(
+            conference,
+            presidium=data["presidium"],
+            secretaries=data["secretaries"],
+            actor=actor,
+        )
+        services.set_presidium_head(conference, data["presidium_head"], actor=actor)
+        services.set_hours(conference, starts_at=data["starts_at"], actor=actor)
 
 
 def invite(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
