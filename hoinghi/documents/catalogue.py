@@ -12,6 +12,7 @@ from typing import Any
 
 from hoinghi.documents import builders, contexts
 from hoinghi.documents.contexts import Source
+from hoinghi.documents.kinds import KIND_NAMES
 from hoinghi.documents.layout import UNION_UNVERIFIED
 from hoinghi.documents.paper import Paper
 from hoinghi.law.documents import DocumentType
@@ -22,14 +23,18 @@ UNION_SERIES = "cong_doan:"
 
 @dataclass(frozen=True)
 class DocumentKind:
-    slug: str
-    name: str  # Vietnamese, as listed to users
+    slug: str  # a key of kinds.KIND_NAMES, which holds its Vietnamese name
     doc_type: DocumentType | None  # None: not a numbered administrative document
     gather: Callable[[Source], Any]
     build: Callable[[Any], Paper]
     person: str = "no"  # "no", "optional" or "required": does it take a person?
     issuer: str = "agency"  # "agency", or "union": the agency's trade union issues it
     description: str = ""  # shown with the type; says so when its layout is unverified
+
+    @property
+    def name(self) -> str:
+        """Vietnamese, as listed to users."""
+        return KIND_NAMES[self.slug]
 
     def paper(self, source: Source) -> Paper:
         return self.build(self.gather(source))
@@ -53,14 +58,12 @@ class DocumentKind:
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "ke-hoach-hoi-nghi",
-        "Kế hoạch tổ chức Hội nghị",
         DocumentType.KE_HOACH,
         contexts.gather_plan,
         builders.build_plan,
     ),
     DocumentKind(
         "giay-moi",
-        "Giấy mời dự Hội nghị",
         DocumentType.GIAY_MOI,
         contexts.gather_invitation,
         builders.build_invitation,
@@ -68,56 +71,48 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "bao-cao-hoat-dong",
-        "Báo cáo kết quả thực hiện nhiệm vụ năm và kiểm điểm nghị quyết Hội nghị năm trước",
         DocumentType.BAO_CAO,
         contexts.gather_activity_report,
         builders.build_activity_report,
     ),
     DocumentKind(
         "bien-ban-hoi-nghi",
-        "Biên bản Hội nghị",
         DocumentType.BIEN_BAN,
         contexts.gather_minutes,
         builders.build_minutes,
     ),
     DocumentKind(
         "nghi-quyet-hoi-nghi",
-        "Nghị quyết Hội nghị",
         DocumentType.NGHI_QUYET,
         contexts.gather_resolution,
         builders.build_resolution,
     ),
     DocumentKind(
         "cong-van-ket-qua-hoi-nghi",
-        "Công văn báo cáo kết quả Hội nghị lên cấp trên",
         DocumentType.CONG_VAN,
         contexts.gather_results_letter,
         builders.build_results_letter,
     ),
     DocumentKind(
         "bien-ban-kiem-phieu",
-        "Biên bản kiểm phiếu bầu Ban thanh tra nhân dân",
         DocumentType.BIEN_BAN,
         contexts.gather_counting,
         builders.build_counting,
     ),
     DocumentKind(
         "quyet-dinh-cong-nhan-danh-hieu",
-        "Quyết định công nhận danh hiệu thi đua",
         DocumentType.QUYET_DINH,
         contexts.gather_titles_decision,
         builders.build_titles_decision,
     ),
     DocumentKind(
         "quyet-dinh-giay-khen",
-        "Quyết định tặng Giấy khen",
         DocumentType.QUYET_DINH,
         contexts.gather_certificate_decision,
         builders.build_certificate_decision,
     ),
     DocumentKind(
         "quyet-dinh-giay-khen-cong-doan",
-        "Quyết định tặng Giấy khen của Công đoàn cơ quan",
         DocumentType.QUYET_DINH,
         contexts.gather_union_certificate_decision,
         builders.build_union_certificate_decision,
@@ -126,21 +121,18 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "to-trinh-khen-thuong",
-        "Tờ trình đề nghị khen thưởng",
         DocumentType.TO_TRINH,
         contexts.gather_proposal,
         builders.build_proposal,
     ),
     DocumentKind(
         "giao-uoc-thi-dua",
-        "Bản giao ước thi đua",
         None,
         contexts.gather_pledge,
         builders.build_pledge,
     ),
     DocumentKind(
         "thong-bao-xep-loai",
-        "Thông báo kết quả xếp loại chất lượng",
         DocumentType.THONG_BAO,
         contexts.gather_classification_notice,
         builders.build_classification_notice,
@@ -148,7 +140,6 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "bao-cao-thanh-tich",
-        "Báo cáo thành tích cá nhân",
         None,
         contexts.gather_achievement_report,
         builders.build_achievement_report,

@@ -7,14 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from hoinghi.documents.kinds import KIND_NAMES
 from hoinghi.org.models import Agency, Person
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    """The catalogue's types (imported late: the catalogue reads the register's settings)."""
-    from hoinghi.documents.catalogue import SLUG_CHOICES
-
-    return SLUG_CHOICES
+    """The document types, by slug (their names only: the catalogue itself lies above)."""
+    return list(KIND_NAMES.items())
 
 
 class DocumentState(models.TextChoices):
