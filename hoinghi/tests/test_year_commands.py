@@ -103,7 +103,7 @@ def test_the_year_end_from_eligibility_to_a_numbered_decision(tmp_path: Path) ->
     )
     document = Document.objects.get(kind="quyet-dinh-cong-nhan-danh-hieu")
     assert document.state == DocumentState.ISSUED and document.number == 1
-    assert f"số {document.number_text} ngày 16/01/2024" in out
+    assert "(Số 01-QĐ/HU) ngày 16/01/2024" in out and document.number_text == "Số 01-QĐ/HU"
     assert target.read_bytes()[:2] == b"PK"
 
 

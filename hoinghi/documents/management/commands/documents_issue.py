@@ -64,9 +64,9 @@ class Command(BaseCommand):
             name = f"--{exc.field.replace('_', '-')}" if exc.field else "--type"
             name = {"--issued-on": "--on"}.get(name, name)
             raise CommandError(f"{name}: {exc.message}") from None
-        number = document.number_text or "(không đánh số)"
+        number = document.number_text or "không đánh số"
         self.stdout.write(
-            f"Đã ban hành {BY_SLUG[slug].name} số {number} ngày {document.issued_on:%d/%m/%Y}."
+            f"Đã ban hành {BY_SLUG[slug].name} ({number}) ngày {document.issued_on:%d/%m/%Y}."
         )
         if options["output"]:
             output = Path(options["output"])

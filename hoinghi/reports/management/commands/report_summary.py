@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from hoinghi.conference.selectors import conferences_of
+from hoinghi.org.commandline import date_argument
 from hoinghi.org.models import Agency
 from hoinghi.org.selectors import work_year
 from hoinghi.reports.news import compose_news
@@ -24,6 +26,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--year", required=True, type=int, help="Năm công tác được tổng kết, ví dụ 2023."
         )
+        parser.add_argument(
+            "--conference-date",
+            type=date_argument,
+            default=None,
+            help="ngày họp của Hội nghị tổng kết năm đó (dd/mm/yyyy), để kiểm tra",
+        )
         parser.add_argument("--format", choices=("text", "json"), default="text")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -33,6 +41,15 @@ class Command(BaseCommand):
         found = work_year(agency, options["year"])
         if found is None:
             raise CommandError(f"--year: {agency.name} chưa có năm công tác {options['year']}.")
+        held_on = options["conference_date"]
+        if (
+            held_on is not None
+            and not conferences_of(agency).filter(held_on=held_on, reviewed_year=found).exists()
+        ):
+            raise CommandError(
+                f"--conference-date: {agency.name} không có Hội nghị ngày {held_on:%d/%m/%Y} "
+                f"tổng kết năm {found.year}."
+            )
         summary = year_summary(found)
         item = compose_news(summary)
         text = item.text
