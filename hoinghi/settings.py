@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "hoinghi.audit",
+    "hoinghi.jobs",
     "hoinghi.org",
     "hoinghi.plans",
     "hoinghi.evaluation",
