@@ -6,7 +6,11 @@ conferences:
   held_on: 2024-01-19
   reviews_year: 2023         # the work year under review (must be in ``years``)
   place: Hội trường cơ quan
+  starts_at: "07:30"         # planned opening printed on the invitation (Vietnam time, quoted)
+  opened_at: "07:35"         # the opening and closing the minutes print (Vietnam time, quoted)
+  closed_at: "11:15"
   presidium: [HU01, HU05]    # default: the head and the union chair
+  presidium_head: HU01       # signs "TM. Đoàn Chủ tịch"; a member of the presidium
   secretaries: [HU09]
   present: all               # or a list of staff codes
   reports: [{kind: activity_report, title: …, presented_by: HU01}]
@@ -14,6 +18,8 @@ conferences:
   election: {seats: 3, candidates: [{person: HU12, votes: 30}]}
   awards: [{title: Lao động tiên tiến, recipient: HU12}, {title: …, unit: van-phong}]
   pledge: {text: …, signers: [{person: HU01, as: head}, {person: HU05, as: union_chair}]}
+  awards_by: HU05            # who handed the awards (default: the union chair)
+  closing: {speaker: HU01, points: [Biểu dương …, đề nghị …], quote: …}
   targets: [100% cán bộ hoàn thành tốt nhiệm vụ]
   closed: true
 ```
@@ -24,6 +30,7 @@ conference the agency holds, the conference is left as it was (no change, no aud
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from django.db import models, transaction
@@ -72,6 +79,10 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
             "targets",
             "closed",
             "kind",
+            *HOURS,
+            "presidium_head",
+            "awards_by",
+            "closing",
         ),
     )
     year, held_on = node.integer("year", required=True), node.date("held_on", required=True)
@@ -98,6 +109,8 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
             secretaries=_people(ctx, node, "secretaries") or list(conference.secretaries.all()),
             actor=None,  # type: ignore[arg-type]
         )
+    _presidium_head(ctx, node, conference)
+    _hours(node, conference)
     for report in node.items("reports"):
         presenter = report.text("presented_by")
         services.add_draft(
@@ -118,6 +131,7 @@ def _load_one(ctx: LoadContext, node: Node) -> None:
     _election(ctx, node, conference)
     _awards(ctx, node, conference)
     _pledge(ctx, node, conference, held_on)
+    _closing_speech(ctx, node, conference)
     for text in node.value.get("targets") or []:
         services.add_resolution_target(conference, text=str(text), actor=None)  # type: ignore[arg-type]
     if node.boolean("closed", default=True):
@@ -161,6 +175,65 @@ def conference_state(conference: Conference) -> list[list[str]]:
         sorted(repr(pk) for pk in pledge.signers.values_list("pk", flat=True)) if pledge else []
     )
     return state
+
+
+HOURS = {
+    "starts_at": "starts_at",
+    "opened_at": "minutes_opened_at",
+    "closed_at": "minutes_closed_at",
+}
+
+
+def _clock(node: Node, key: str) -> time | None:
+    """ "07:30" (quoted: unquoted, YAML 1.1 reads 07:30 as a number of minutes)."""
+    value = node.value.get(key)
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return time.fromisoformat(value.strip())
+    except ValueError:
+        node.report(f'giờ không hợp lệ «{value}»: viết trong dấu nháy, dạng "07:30"', key)
+        return None
+
+
+def _hours(node: Node, conference: Conference) -> None:
+    hours = {field: _clock(node, key) for key, field in HOURS.items() if key in node.value}
+    if hours:
+        services.set_hours(conference, actor=None, **hours)  # type: ignore[arg-type]
+
+
+def _presidium_head(ctx: LoadContext, node: Node, conference: Conference) -> None:
+    code = node.text("presidium_head")
+    if code:
+        head = ctx.person(code, f"{node.path}.presidium_head")
+        services.set_presidium_head(conference, head, actor=None)  # type: ignore[arg-type]
+
+
+def _closing_speech(ctx: LoadContext, node: Node, conference: Conference) -> None:
+    """Who handed the awards; the closing speech's speaker, points (a list) and quote."""
+    awards_by, speech = node.text("awards_by"), node.child("closing")
+    if not awards_by and speech.value is None:
+        return
+    speaker = ""
+    if speech.value is not None:
+        speech.is_mapping(required=("speaker",), optional=("points", "quote"))
+        speaker = speech.text("speaker")
+    points = []
+    for point in speech.items("points"):
+        if isinstance(point.value, str) and point.value.strip():
+            points.append(point.value.strip())
+        else:
+            point.report("phải là một ý (chuỗi ký tự, không để trống)")
+    services.record_closing_speech(
+        conference,
+        speaker=ctx.person(speaker, f"{speech.path}.speaker") if speaker else None,
+        awards_by=ctx.person(awards_by, f"{node.path}.awards_by") if awards_by else None,
+        points="\n".join(points),
+        quote=speech.text("quote", max_length=500),
+        actor=None,  # type: ignore[arg-type]
+    )
 
 
 def _check_in(ctx: LoadContext, node: Node, conference: Conference) -> None:
@@ -274,7 +347,29 @@ def dump_conferences(ctx: DumpContext) -> Any:
                 ],
                 "awards": [{"title": a.title, "name": a.recipient_name} for a in c.awards.all()],
                 "targets": [t.text for t in c.resolution_targets.all()],
+                **_dumped_closing(c),
                 "closed": c.is_closed,
             }
         )
     return rows or None
+
+
+def _dumped_closing(c: Conference) -> dict[str, Any]:
+    """The hours, the presidium's head, the award presenter and the closing speech, when set."""
+    row: dict[str, Any] = {
+        key: getattr(c, field).strftime("%H:%M")
+        for key, field in HOURS.items()
+        if getattr(c, field) is not None
+    }
+    people = {
+        "presidium_head": c.presidium_head,
+        "awards_by": c.awards_presented_by,
+    }
+    row.update({key: person.staff_code for key, person in people.items() if person is not None})
+    if c.closing_speaker is not None:
+        row["closing"] = {
+            "speaker": c.closing_speaker.staff_code,
+            "points": [line for line in c.closing_points.splitlines() if line.strip()],
+            **({"quote": c.closing_quote} if c.closing_quote else {}),
+        }
+    return row
