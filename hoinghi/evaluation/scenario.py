@@ -20,9 +20,11 @@ years:
     decided_on: 2023-12-22    # the leader's approval of the people's lists (default: year end)
     people:
     - person: HU01
-      rating: htxs            # htxs | htt | ht | kht | khong_xep_loai
+      rating: htxs            # htxs | htt | ht | kht | khong_xep_loai; optional where the
+                              # law decides the level from the facts (then it is checked)
       self_rating: htxs       # default: the rating
-      proposed: htxs          # default: the rating
+      proposed: htxs          # the unit head's proposal; default: the law's level, or the
+                              # rating when it is lower (never above what the law allows)
       score: 95               # D335, D233 years
       general_criteria: tot   # tot | dat | khong_dat (default tot)
       tasks: {assigned: 12, on_time: 12, exceeded: 7, short: 0}
@@ -33,7 +35,11 @@ years:
 Everything goes through the services, so the law's checks apply: a unit's list is approved
 by :func:`~hoinghi.evaluation.services.approve_unit_classifications` (levels, caps, the Party
 members' share in D90 years), and a rating the law does not allow is an error naming the
-person's path. Each part (absences, disciplines, units, people) is rebuilt only when the file
+person's path. Where the law decides a level from the facts (tasks, score, leave,
+discipline), the file's rating is not taken as a proposal: the unit head is taken to propose
+the law's level (or the file's lower rating), and a rating above it is reported. Every
+mismatch and every refused list of the section is reported at once, then nothing is kept.
+Each part (absences, disciplines, units, people) is rebuilt only when the file
 differs from the database, so loading the same file twice changes nothing.
 """
 
@@ -46,6 +52,7 @@ from decimal import Decimal
 from typing import Any
 
 from hoinghi.evaluation import services
+from hoinghi.evaluation.facts import YearContext, facts_for, options_for
 from hoinghi.evaluation.models import (
     Absence,
     Discipline,
@@ -54,6 +61,7 @@ from hoinghi.evaluation.models import (
     UnitEvaluation,
     UnitMeeting,
 )
+from hoinghi.law.evaluation import classify_people
 from hoinghi.law.evaluation.vocabulary import (
     RATING_LABELS,
     DisciplineGround,
@@ -61,9 +69,11 @@ from hoinghi.law.evaluation.vocabulary import (
     GeneralCriteria,
     LeaveKind,
     Rating,
+    lower_of,
 )
+from hoinghi.law.results import Result
 from hoinghi.org.models import Person, Unit, WorkYear
-from hoinghi.org.scenario import DumpContext, LoadContext, Node
+from hoinghi.org.scenario import DumpContext, Issue, LoadContext, Node
 from hoinghi.plans.scenario import decimal, number
 
 NOT_CLASSIFIED = "khong_xep_loai"
@@ -293,16 +303,16 @@ def load_units(ctx: LoadContext, year: WorkYear, node: Node) -> None:
 @dataclass(frozen=True)
 class PersonRow:
     person: Person
-    rating: str
+    rating: str  # "": the law's level, whatever it is
     assessment: services.SelfAssessment
-    proposed: str
+    proposed: str  # "": the law's level, or the rating when lower
     path: str
 
 
-def read_person(ctx: LoadContext, item: Node) -> PersonRow | None:
-    item.is_mapping(required=("person", "rating"), optional=PERSON_KEYS)
+def read_person(ctx: LoadContext, item: Node) -> PersonRow:
+    item.is_mapping(required=("person",), optional=PERSON_KEYS)
     person = ctx.person(item.code("person"), f"{item.path}.person")
-    rating = item.choice("rating", [*RATINGS, NOT_CLASSIFIED], required=True)
+    rating = item.choice("rating", [*RATINGS, NOT_CLASSIFIED])
     tasks = item.child("tasks")
     counts = {
         k: tasks.integer(k, minimum=0) or 0 for k in ("assigned", "on_time", "exceeded", "short")
@@ -326,8 +336,7 @@ def read_person(ctx: LoadContext, item: Node) -> PersonRow | None:
         tasks_short=counts["short"],
         task_group=item.text("task_group"),
     )
-    proposed = item.choice("proposed", RATINGS) or (rating if rating in RATINGS else "")
-    return PersonRow(person, rating, assessment, proposed, item.path) if rating else None
+    return PersonRow(person, rating, assessment, item.choice("proposed", RATINGS), item.path)
 
 
 def decided_state(year: WorkYear) -> dict[str, tuple[Any, ...]]:
@@ -352,11 +361,12 @@ def decided_state(year: WorkYear) -> dict[str, tuple[Any, ...]]:
 
 
 def wanted_state(rows: list[PersonRow], on: date) -> dict[str, tuple[Any, ...]]:
+    """The file's people as stored; ``None`` where the law's level stands (any value)."""
     return {
         r.person.staff_code: (
-            r.rating,
+            r.rating or None,
             r.assessment.self_rating,
-            r.proposed,
+            r.proposed or None,
             r.assessment.score,
             r.assessment.general_criteria,
             r.assessment.tasks_assigned,
@@ -371,39 +381,107 @@ def wanted_state(rows: list[PersonRow], on: date) -> dict[str, tuple[Any, ...]]:
     }
 
 
+def same_people(decided: dict[str, tuple[Any, ...]], wanted: dict[str, tuple[Any, ...]]) -> bool:
+    if decided.keys() != wanted.keys():
+        return False
+    return all(
+        w is None or w == d
+        for code, values in wanted.items()
+        for w, d in zip(values, decided[code], strict=True)
+    )
+
+
 def load_people(ctx: LoadContext, year: WorkYear, node: Node) -> None:
-    rows = [r for item in node.items("people") if (r := read_person(ctx, item)) is not None]
+    rows = [read_person(ctx, item) for item in node.items("people")]
     on = node.date("decided_on") or year.ends_on
     ctx.raise_issues()
-    if decided_state(year) == wanted_state(rows, on):
+    if same_people(decided_state(year), wanted_state(rows, on)):
         return
     deleted = PersonEvaluation.objects.filter(work_year=year).delete()[0]
     UnitMeeting.objects.filter(work_year=year).delete()
     ctx.changes += deleted + len(rows)
-    units: dict[int, Unit] = {}
+    evaluations: dict[int, PersonEvaluation] = {}
     for row in rows:
         try:
-            evaluation = services.submit_self_assessment(row.person, year, row.assessment)
-            if row.proposed:
-                services.propose_rating(evaluation, rating=row.proposed)
+            evaluations[row.person.pk] = services.submit_self_assessment(
+                row.person, year, row.assessment
+            )
         except services.EvaluationError as exc:
-            ctx.error(row.path, exc.message)
-        units[evaluation.unit_id] = evaluation.unit
+            note(ctx, row.path, exc.message)
+    ctx.raise_issues()
+    levels = law_levels(year)
+    for row in rows:
+        proposal = proposal_for(ctx, row, levels[row.person.pk])
+        if proposal:
+            services.propose_rating(evaluations[row.person.pk], rating=proposal)
+    units = {e.unit_id: e.unit for e in evaluations.values()}
     for unit in sorted(units.values(), key=lambda u: (u.position, u.code)):
-        services.approve_unit_classifications(unit=unit, work_year=year, approved_by=None, on=on)
+        try:
+            services.approve_unit_classifications(
+                unit=unit, work_year=year, approved_by=None, on=on
+            )
+        except services.EvaluationError as exc:
+            lines = "; ".join(dict.fromkeys([exc.message, *exc.lines]))
+            note(ctx, node.child("people").path, f"danh sách của {unit.name}: {lines}")
     check_outcomes(ctx, year, rows)
 
 
+def note(ctx: LoadContext, path: str, message: str) -> None:
+    """One more issue; the section goes on so that the file's every mistake is reported."""
+    if all(issue.path != path for issue in ctx.issues):
+        ctx.issues.append(Issue(path, message))
+
+
+def law_levels(year: WorkYear) -> dict[int, Result]:
+    """The law's level of everyone from the facts (self-assessment, tasks, score, leave,
+    discipline), before any proposal: ``outcome`` None where the law classifies no one."""
+    everyone = list(
+        PersonEvaluation.objects.filter(work_year=year).select_related("person", "unit")
+    )
+    context = YearContext.load(year)
+    facts = [facts_for(e, context) for e in everyone]
+    found = classify_people(facts, on=year.ends_on, options=options_for(year))
+    return {e.person_id: level for e, level in zip(everyone, found, strict=True)}
+
+
+def outside_decree(level: Result) -> bool:
+    return any(r.code == "evaluation.regime.not_covered" for r in level.reasons)
+
+
+def proposal_for(ctx: LoadContext, row: PersonRow, level: Result) -> str:
+    """The unit head's proposal: the file's, else the law's level (or the file's lower rating);
+    for people outside the decrees, the file's rating (decided under the agency's rules)."""
+    if row.proposed:
+        return row.proposed
+    law = level.outcome
+    if law is None:
+        if outside_decree(level) and row.rating not in RATINGS:
+            note(ctx, f"{row.path}.rating", "cần mức xếp loại: người này xếp loại theo quy chế")
+        return row.rating if outside_decree(level) and row.rating in RATINGS else ""
+    law = Rating(law)
+    if not row.rating:
+        return law.value
+    if row.rating in RATINGS and lower_of(Rating(row.rating), law) == Rating(row.rating):
+        return row.rating
+    note(ctx, f"{row.path}.rating", mismatch(law.value, level.reasons))
+    return law.value
+
+
+def mismatch(got: str, reasons: Any) -> str:
+    label = RATING_LABELS[Rating(got)] if got in RATINGS else "Không xếp loại"
+    why = "; ".join((r["text"] if isinstance(r, dict) else r.text) for r in list(reasons)[-2:])
+    return f"theo quy định chỉ được xếp «{label}» ({why})"
+
+
 def check_outcomes(ctx: LoadContext, year: WorkYear, rows: list[PersonRow]) -> None:
-    """The law may lower a proposal (discipline, leave, the head's unit): the file must say so."""
+    """The law may lower a proposal (discipline, leave, the head's unit): the file must say so.
+    Every row that differs is reported."""
     found = {e.person_id: e for e in PersonEvaluation.objects.filter(work_year=year)}
     for row in rows:
         e = found[row.person.pk]
         got = e.rating or NOT_CLASSIFIED
-        if got != row.rating:
-            label = RATING_LABELS[Rating(got)] if got in RATINGS else "Không xếp loại"
-            why = "; ".join(r["text"] for r in e.reasons[-2:])
-            ctx.error(f"{row.path}.rating", f"theo quy định chỉ được xếp «{label}» ({why})")
+        if e.stage == Stage.APPROVED and row.rating and got != row.rating:
+            note(ctx, f"{row.path}.rating", mismatch(got, e.reasons))
 
 
 # --- Dump ---------------------------------------------------------------------------------------------

@@ -127,3 +127,32 @@ def test_bad_values_name_their_path(
     with pytest.raises(ScenarioError, match=message):
         load_scenario_data(scenario(world, bad))
     assert not Absence.objects.exists()
+
+
+def test_every_mismatch_is_reported_at_once_and_nothing_is_kept(world: World) -> None:
+    bad = deepcopy(SECTION)
+    bad["people"][3]["rating"] = "htt"  # disciplined: the law allows only kht
+    bad["people"][0] = {"person": "CB02", "rating": "htxs", "tasks": {"assigned": 10}}
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_data(scenario(world, bad))
+    paths = [issue.path for issue in error.value.issues]
+    assert "years[0].evaluation.people[3].rating" in paths
+    assert "years[0].evaluation.people[0].rating" in paths
+    assert str(error.value).count("theo quy định chỉ được xếp") == 2
+    assert not PersonEvaluation.objects.exists() and not Discipline.objects.exists()
+
+
+def test_without_a_rating_the_law_decides_it_from_the_facts_and_no_proposal_is_invented(
+    world: World,
+) -> None:
+    section = deepcopy(SECTION)
+    for row in section["people"]:
+        del row["rating"]
+    section["people"][3].pop("proposed")
+    load_scenario_data(scenario(world, section))
+    found = {e.person.staff_code: e for e in PersonEvaluation.objects.select_related("person")}
+    disciplined = found["TT01"]
+    assert disciplined.rating == "kht"  # the law's level under a reprimand for the tasks
+    assert disciplined.proposed_rating == "kht"  # the law's level, not a rating from the file
+    assert {found[c].rating for c in ("CB02", "CD01", "HD01")} == {"htt"}
+    assert not load_scenario_data(scenario(world, section)).changed
