@@ -360,3 +360,15 @@ def invitation_code(conference: Conference, person: Person) -> tuple[str, str] |
         return None
     url = qr.checkin_url(None, participant.code) if settings.HOINGHI_PUBLIC_URL else ""
     return participant.code, url
+
+
+def attendance_by_conference(conference_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(convened, present) among those who vote, for many conferences in one query."""
+    rows = (
+        Participant.objects.filter(conference_id__in=conference_ids)
+        .exclude(role=ParticipantRole.GUEST)
+        .values("conference_id")
+        .order_by()
+        .annotate(convened=Count("pk"), present=Count("pk", filter=Q(checked_in_at__isnull=False)))
+    )
+    return {row["conference_id"]: (row["convened"], row["present"]) for row in rows}

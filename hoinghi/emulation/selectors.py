@@ -318,3 +318,22 @@ def unit_judgements(work_year: WorkYear) -> list[UnitJudgementRow]:
             "position", "name"
         )
     ]
+
+
+def title_holders_by_work_year(work_years: list[WorkYear]) -> dict[tuple[int, str], int]:
+    """How many hold each title in many work years, one query: ``{(work_year_id, title):
+    count}``, people counted when any person holds it (as :func:`title_counts` lists people
+    first), else units."""
+    people: dict[tuple[int, str], set[int]] = {}
+    units: dict[tuple[int, str], set[int]] = {}
+    rows = Award.objects.filter(
+        work_year__in=[w.pk for w in work_years], revoked_on__isnull=True
+    ).values_list("work_year_id", "title", "person_id", "unit_id")
+    for work_year_id, title, person_id, unit_id in rows:
+        if person_id is not None:
+            people.setdefault((work_year_id, title), set()).add(person_id)
+        else:
+            units.setdefault((work_year_id, title), set()).add(unit_id)
+    counts = {key: len(ids) for key, ids in units.items()}
+    counts.update({key: len(ids) for key, ids in people.items()})
+    return counts

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hoinghi.org.models import (
     Agency,
@@ -145,3 +145,16 @@ def period_on(agency: Agency, on: date) -> AgencyPeriod | None:
         .order_by("-valid_from")
         .first()
     )
+
+
+def staff_counts(agency_ids: Iterable[int], on: date) -> dict[int, int]:
+    """:func:`staff_on` counted for many agencies in one query: ``{agency_id: count}``."""
+    rows = (
+        Person.objects.filter(agency_id__in=list(agency_ids))
+        .filter(Q(joined_on__isnull=True) | Q(joined_on__lte=on))
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=on))
+        .values("agency_id")
+        .order_by()
+        .annotate(count=Count("pk"))
+    )
+    return {row["agency_id"]: row["count"] for row in rows}

@@ -197,3 +197,22 @@ def due_items_for_person(person: Person, on: date) -> list[PlanItem]:
         .select_related("work_year")
         .order_by("due_on", "pk")
     )
+
+
+def completion_by_work_year(work_years: list[WorkYear]) -> dict[int, Completion]:
+    """The agency's own and its units' own items (people's items not counted twice) of many
+    work years, one query for each year-end date: ``{work_year_id: Completion}``."""
+    found: dict[int, Completion] = {}
+    ends: dict[date, list[int]] = {}
+    for work_year in work_years:
+        ends.setdefault(work_year.ends_on, []).append(work_year.pk)
+    for on, ids in ends.items():
+        rows = list(
+            PlanItem.objects.filter(work_year_id__in=ids, person__isnull=True)
+            .exclude(status=ItemStatus.CANCELLED)
+            .values("work_year_id", "kind")
+            .order_by()
+            .annotate(**_counters(on))
+        )
+        found.update(_fold(rows, "work_year_id"))  # type: ignore[arg-type]
+    return found

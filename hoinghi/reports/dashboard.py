@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from hoinghi.org.models import Agency, WorkYear
 from hoinghi.reports.numbers import percent, ratio
-from hoinghi.reports.selectors import YearSummary, work_years_of, year_summary
+from hoinghi.reports.selectors import YearSummary, province_rows, work_years_of, year_summary
 from hoinghi.reports.svg import Part, bar_chart, donut, stacked_bar
 from hoinghi.reports.tables import Table
 
@@ -261,17 +261,9 @@ def trends_table(agency: Agency) -> Table:
 
 def province_table(agency: Agency, year: int) -> Table:
     """The agencies under ``agency`` (a province), each with its year, and their totals."""
-    rows: list[list[object]] = []
+    rows = province_rows(agency, year)
     totals = [0] * (len(HEADERS) - 1)
-    for child in Agency.objects.filter(parent=agency).order_by("name"):
-        work_year = (
-            WorkYear.objects.filter(agency=child, year=year).select_related("agency").first()
-        )
-        if work_year is None:
-            rows.append([child.name, *[""] * (len(HEADERS) - 1)])
-            continue
-        row = _row(child.name, year_summary(work_year))
-        rows.append(row)
+    for row in rows:
         totals = [
             t + (v if isinstance(v, int) else 0) for t, v in zip(totals, row[1:], strict=True)
         ]

@@ -13,15 +13,28 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from hoinghi.conference.models import Conference
-from hoinghi.conference.selectors import conferences_of, minutes_data
+from django.db.models import Q
+
+from hoinghi.conference.models import Conference, ConferenceKind
+from hoinghi.conference.selectors import attendance_by_conference, conferences_of, minutes_data
 from hoinghi.emulation import selectors as emulation
 from hoinghi.evaluation.selectors import classifications_by_person, unit_classifications
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
 from hoinghi.org.models import Agency, Person, StaffCategory, Unit, WorkYear
-from hoinghi.org.selectors import positions_on, staff_on, training_count, union_chair
-from hoinghi.plans.selectors import Completion, completion_by_unit, completion_for_agency
+from hoinghi.org.selectors import (
+    positions_on,
+    staff_counts,
+    staff_on,
+    training_count,
+    union_chair,
+)
+from hoinghi.plans.selectors import (
+    Completion,
+    completion_by_unit,
+    completion_by_work_year,
+    completion_for_agency,
+)
 from hoinghi.reports.models import PublishedSummary
 
 RATING_ORDER = (Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE)
@@ -354,3 +367,74 @@ def work_years_of(agency: Agency) -> list[WorkYear]:
 
 def published_summary(agency: Agency, year: int) -> PublishedSummary | None:
     return PublishedSummary.objects.filter(agency=agency, year=year).first()
+
+
+def province_rows(province: Agency, year: int) -> list[list[object]]:
+    """The province table's rows (:data:`~hoinghi.reports.dashboard.HEADERS`), one per agency
+    under ``province`` by name, in a fixed number of queries however many agencies and people:
+    the same figures :func:`year_summary` gives each agency, blank without the work year."""
+    children = list(Agency.objects.filter(parent=province).order_by("name"))
+    years = {
+        w.agency_id: w
+        for w in WorkYear.objects.filter(agency__in=[c.pk for c in children], year=year)
+    }
+    work_years = list(years.values())
+    staff: dict[int, int] = {}
+    for on in {w.ends_on for w in work_years}:
+        staff.update(staff_counts([w.agency_id for w in work_years if w.ends_on == on], on))
+    completion = completion_by_work_year(work_years)
+    titles = emulation.title_holders_by_work_year(work_years)
+    conferences = _conferences_for_years(work_years, year)
+    attendance = attendance_by_conference([c.pk for c in conferences.values()])
+    rows: list[list[object]] = []
+    for child in children:
+        work_year = years.get(child.pk)
+        if work_year is None:
+            rows.append([child.name, *[""] * 9])
+            continue
+        done = completion.get(work_year.pk, Completion())
+        conference = conferences.get(work_year.pk)
+        convened, present = (
+            attendance.get(conference.pk, (0, 0)) if conference is not None else ("", "")
+        )
+        rows.append(
+            [
+                child.name,
+                staff.get(child.pk, 0),
+                done.targets_done,
+                done.targets_total,
+                done.tasks_done,
+                done.tasks_total,
+                titles.get((work_year.pk, Title.LAO_DONG_TIEN_TIEN), 0),
+                titles.get((work_year.pk, Title.CHIEN_SI_THI_DUA_CO_SO), 0),
+                present,
+                convened,
+            ]
+        )
+    return rows
+
+
+def _conferences_for_years(work_years: list[WorkYear], year: int) -> dict[int, Conference]:
+    """:func:`conference_for_year` of many work years of one year, in one query."""
+    found = (
+        Conference.objects.filter(
+            agency__in=[w.agency_id for w in work_years], kind=ConferenceKind.REGULAR
+        )
+        .filter(
+            Q(reviewed_year__in=[w.pk for w in work_years])
+            | Q(reviewed_year__isnull=True, year=year + 1)
+        )
+        .order_by("held_on")
+    )
+    reviewing: dict[int, Conference] = {}
+    following: dict[int, Conference] = {}
+    for conference in found:
+        if conference.reviewed_year_id is not None:
+            reviewing.setdefault(conference.reviewed_year_id, conference)
+        else:
+            following.setdefault(conference.agency_id, conference)
+    return {
+        w.pk: conference
+        for w in work_years
+        if (conference := reviewing.get(w.pk) or following.get(w.agency_id)) is not None
+    }
