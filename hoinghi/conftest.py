@@ -9,6 +9,12 @@ from typing import Any
 
 import pytest
 
+# Every registered audit action is written by some test (hoinghi/audit/tests/coverage.py).
+from hoinghi.audit.tests.coverage import (  # noqa: F401
+    audit_actions_written,
+    pytest_deselected,
+    pytest_sessionfinish,
+)
 from hoinghi.testing import World, build_world
 
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
+from hoinghi.audit.actions import label
+
+
+class AuditEntryImmutable(Exception):
+    """An audit entry is written once and never changed nor deleted."""
+
 
 class AuditEntry(models.Model):
+    """One recorded action; written once, never changed, never deleted one by one."""
+
     at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -29,3 +39,15 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditEntryImmutable("Nhật ký đã ghi không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditEntryImmutable("Nhật ký đã ghi không được xóa.")
+
+    @property
+    def label(self) -> str:
+        return label(self.action)

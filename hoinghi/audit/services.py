@@ -1,4 +1,7 @@
-"""Writing the audit log. Every service that changes state calls :func:`record`."""
+"""Writing the audit log. Every service that changes state calls :func:`record`.
+
+The action must be registered in :mod:`hoinghi.audit.actions`; an unknown name is refused.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 
+from hoinghi.audit import actions
 from hoinghi.audit.models import AuditEntry
 
 
@@ -21,7 +25,7 @@ def record(
     user = actor if isinstance(actor, User) else None
     return AuditEntry.objects.create(
         actor=user,
-        action=action,
+        action=actions.check(action),
         agency_code=agency_code,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
