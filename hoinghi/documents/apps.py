@@ -19,3 +19,5 @@ class DocumentsConfig(AppConfig):
         from hoinghi.org import home
 
         home.register(documents_links)
+
+        import hoinghi.documents.jobs  # noqa: F401 - registers the batch's job handler

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import io
 import tempfile
-import threading
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -47,6 +46,7 @@ from hoinghi.documents.paper import (
 )
 from hoinghi.documents.pdf import PdfUnavailable, convert_many
 from hoinghi.documents.selectors import register_settings
+from hoinghi.jobs.runner import Heartbeat, active_job, enqueue
 from hoinghi.law.bases import BasisSet, bases_on
 from hoinghi.law.documents import NumberSequenceFacts, decide_next_number
 from hoinghi.org import selectors as org_selectors
@@ -57,6 +57,7 @@ MAX_SECTION_CHARS = 20_000
 HEARTBEAT_SECONDS = 30.0  # a running batch writes its heartbeat this often
 STALE_AFTER = timedelta(minutes=5)  # no heartbeat for this long: the batch's worker died
 MAX_ATTEMPTS = 2  # runs of a batch before a dead one is marked failed
+BATCH_JOB = "documents.batch"  # the background job that makes a batch (documents/jobs.py)
 
 
 class DocumentError(Exception):
@@ -562,7 +563,8 @@ def start_batch(
     with_pdf: bool = False,
     run_in_thread: bool = True,
 ) -> DocumentBatch:
-    """Queue one document per staff member; a thread (or the worker command) makes them."""
+    """Queue one document per staff member as a background job (``run_in_thread=False``: only
+    the batch row, for a caller that runs it itself)."""
     doc_kind = _kind(slug)
     if doc_kind.person == "no":
         raise DocumentError(
@@ -590,19 +592,16 @@ def start_batch(
             agency_code=agency.code,
             data={"kind": slug, "year": year, "total": total, "pdf": with_pdf},
         )
-    if run_in_thread:
-        transaction.on_commit(lambda: _run_in_thread(batch.pk))
+        if run_in_thread:
+            queue_batch(batch.pk)
     return batch
 
 
-def _run_in_thread(batch_pk: int) -> None:
-    def work() -> None:
-        try:
-            run_batch(DocumentBatch.objects.get(pk=batch_pk))
-        finally:
-            close_old_connections()
-
-    threading.Thread(target=work, name=f"documents-batch-{batch_pk}", daemon=True).start()
+def queue_batch(batch_pk: int, *, start: bool = True) -> None:
+    """A background job for the batch, unless one is already queued or running; it starts at
+    once after commit (``start``), else a worker takes it."""
+    if active_job(BATCH_JOB, batch=batch_pk) is None:
+        enqueue(BATCH_JOB, start=start, batch=batch_pk)
 
 
 def _claim(batch: DocumentBatch) -> bool:
@@ -615,39 +614,17 @@ def _claim(batch: DocumentBatch) -> bool:
     )
 
 
-class Heartbeat:
-    """While a batch runs, a thread writes ``updated_at`` every ``every`` seconds, so a batch
-    whose worker died (a restart, the memory killer) is seen as stale: see :func:`recover_batch`."""
-
-    def __init__(self, batch_pk: int, every: float = HEARTBEAT_SECONDS) -> None:
-        self.batch_pk, self.every = batch_pk, every
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(
-            target=self._beat, name=f"documents-heartbeat-{batch_pk}", daemon=True
-        )
-
-    def __enter__(self) -> Heartbeat:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stopped.set()
-        self.thread.join(timeout=self.every + 5)
-
-    def _beat(self) -> None:
-        try:
-            while not self.stopped.wait(self.every):
-                DocumentBatch.objects.filter(pk=self.batch_pk, state=BatchState.RUNNING).update(
-                    updated_at=timezone.now()
-                )
-        finally:
-            close_old_connections()
-
-
 def run_batch(
-    batch: DocumentBatch, *, progress_every: int = 25, heartbeat_every: float = HEARTBEAT_SECONDS
+    batch: DocumentBatch,
+    *,
+    progress_every: int = 25,
+    heartbeat_every: float = HEARTBEAT_SECONDS,
+    on_progress: Callable[[int, int], object] | None = None,
+    reraise: bool = False,
 ) -> DocumentBatch:
-    """Make every document of the batch into one zip; progress and a heartbeat are written as it goes."""
+    """Make every document of the batch into one zip; progress and a heartbeat are written as it
+    goes (and told to ``on_progress``). A failure ends the batch with its message; ``reraise``
+    passes it on (the job runner keeps its traceback)."""
     if not _claim(batch):
         return batch
     batch.refresh_from_db()
@@ -656,8 +633,13 @@ def run_batch(
         pk=batch.pk, state=BatchState.RUNNING, attempts=batch.attempts
     )
     try:
-        with Heartbeat(batch.pk, heartbeat_every):
-            data = _make_batch(batch, progress_every)
+        beat = DocumentBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING)
+        with Heartbeat(
+            lambda: beat.update(updated_at=timezone.now()),
+            heartbeat_every,
+            f"documents-heartbeat-{batch.pk}",
+        ):
+            data = _make_batch(batch, progress_every, on_progress)
         batch.result.save(
             f"{batch.kind}-{batch.year}-{batch.pk}.zip", ContentFile(data), save=False
         )
@@ -672,11 +654,15 @@ def run_batch(
     except Exception as exc:  # noqa: BLE001 - any failure ends the batch with its message
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         mine.update(state=BatchState.FAILED, error=message[:2000], finished_at=timezone.now())
+        if reraise:
+            raise
     batch.refresh_from_db()
     return batch
 
 
-def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
+def _make_batch(
+    batch: DocumentBatch, progress_every: int, on_progress: Callable[[int, int], object] | None
+) -> bytes:
     doc_kind = _kind(batch.kind)
     agency = batch.agency
     source = source_of(agency, batch.year)
@@ -701,6 +687,8 @@ def _make_batch(batch: DocumentBatch, progress_every: int) -> bytes:
                 DocumentBatch.objects.filter(pk=batch.pk).update(
                     done=min(index, batch.total), updated_at=timezone.now()
                 )
+                if on_progress is not None:
+                    on_progress(min(index, batch.total), batch.total)
         pdfs: list[Path] = []
         if batch.with_pdf:
             try:
@@ -718,7 +706,7 @@ def recover_batch(
     restart: bool = False,
 ) -> DocumentBatch:
     """A running batch with no heartbeat for ``stale_after``: its worker died. Put it back in the
-    queue if it has runs left (``restart``: and run it in a thread now), else mark it failed."""
+    queue if it has runs left (``restart``: and queue its job now), else mark it failed."""
     now = now or timezone.now()
     cutoff = now - stale_after
     if batch.state != BatchState.RUNNING or batch.updated_at >= cutoff:
@@ -752,7 +740,7 @@ def recover_batch(
                 },
             )
             if again and restart:
-                transaction.on_commit(lambda: _run_in_thread(batch.pk))
+                queue_batch(batch.pk)
     batch.refresh_from_db()
     return batch
 

@@ -102,12 +102,13 @@ class Heartbeat:
             close_old_connections()
 
 
-def enqueue(kind: str, *, max_attempts: int = 2, **arguments: Any) -> Job:
-    """Queue a job; once the current transaction commits, a thread starts it at once."""
+def enqueue(kind: str, *, max_attempts: int = 2, start: bool = True, **arguments: Any) -> Job:
+    """Queue a job; once the current transaction commits, a thread starts it at once (unless
+    ``start`` is false or ``HOINGHI_JOBS_START_AT_ONCE`` is off: then a worker takes it)."""
     if kind not in HANDLERS:
         raise LookupError(f"Không có loại việc chạy nền {kind!r}.")
     job = Job.objects.create(kind=kind, arguments=arguments, max_attempts=max_attempts)
-    if getattr(settings, "HOINGHI_JOBS_START_AT_ONCE", True):
+    if start and getattr(settings, "HOINGHI_JOBS_START_AT_ONCE", True):
         transaction.on_commit(lambda: launch(job.pk))
     return job
 

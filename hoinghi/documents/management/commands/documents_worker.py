@@ -6,13 +6,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from hoinghi.documents.models import BatchState, DocumentBatch
-from hoinghi.documents.services import recover_stale_batches, run_batch
+from hoinghi.documents.services import BATCH_JOB, queue_batch, recover_stale_batches
+from hoinghi.jobs.runner import run_pending
 
 
 class Command(BaseCommand):
     help = (
-        "Tạo các lô văn bản đang chờ (khi không dùng luồng nền của máy chủ web); lô đang tạo mà "
-        "luồng của nó đã chết (không có tín hiệu 5 phút) được tạo lại một lần, rồi báo lỗi. "
+        "Tạo các lô văn bản đang chờ (như `hoinghi jobs worker`, chỉ cho lô văn bản); lô đang tạo "
+        "mà luồng của nó đã chết (không có tín hiệu 5 phút) được tạo lại một lần, rồi báo lỗi. "
         "--once: làm hết các lô đang chờ rồi dừng."
     )
 
@@ -28,16 +29,17 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"Lô {batch.pk}: luồng tạo lô đã dừng; {batch.get_state_display().lower()}."
                 )
-            pending = list(
-                DocumentBatch.objects.filter(state=BatchState.PENDING).order_by("pk")[:10]
-            )
-            for batch in pending:
-                done = run_batch(batch)
+            pending = DocumentBatch.objects.filter(state=BatchState.PENDING).order_by("pk")
+            for pk in pending.values_list("pk", flat=True)[:100]:
+                queue_batch(pk, start=False)  # a batch whose job was lost gets one
+            jobs = run_pending([BATCH_JOB])
+            for job in jobs:
+                done = DocumentBatch.objects.get(pk=job.arguments["batch"])
                 self.stdout.write(
                     f"Lô {done.pk}: {done.get_state_display()} ({done.done}/{done.total}) "
                     f"{done.error}".rstrip()
                 )
             if options["once"]:
                 return
-            if not pending:
+            if not jobs:
                 time.sleep(options["interval"])
