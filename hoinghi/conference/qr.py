@@ -1,24 +1,19 @@
 """QR codes of the hall: an SVG of a URL on the hall server's public address.
 
 Phones must reach the server at the address the QR carries, so it is the configured
-``HOINGHI_PUBLIC_URL`` (the hall's LAN address), not the address the page happened to be
-opened from (an invitation printed on the server itself would otherwise point at 127.0.0.1).
+``HOINGHI_PUBLIC_URL`` (see ``hoinghi.org.public_address``), not the address the page
+happened to be opened from.
 """
 
 from __future__ import annotations
 
 import segno
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from hoinghi.org.public_address import public_url
 
-def public_url(request: HttpRequest | None, path: str) -> str:
-    """``path`` on the configured public address, else on the address of ``request``."""
-    base = getattr(settings, "HOINGHI_PUBLIC_URL", "")
-    if base:
-        return f"{base}{path}"
-    return request.build_absolute_uri(path) if request is not None else path
+__all__ = ["checkin_url", "public_url", "qr_svg"]
 
 
 def checkin_url(request: HttpRequest | None, code: str) -> str:

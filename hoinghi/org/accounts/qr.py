@@ -6,9 +6,12 @@ import segno
 from django.http import HttpRequest
 from django.urls import reverse
 
+from hoinghi.org.public_address import public_url
 
-def set_password_url(request: HttpRequest, code: str) -> str:
-    return request.build_absolute_uri(reverse("set-password-code", args=[code]))
+
+def set_password_url(request: HttpRequest | None, code: str) -> str:
+    """The set-your-password address with its code, on the server's public address."""
+    return public_url(request, reverse("set-password-code", args=[code]))
 
 
 def qr_svg(url: str) -> str:

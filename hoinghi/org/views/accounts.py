@@ -20,6 +20,7 @@ from hoinghi.org.accounts.letters_docx import letters_docx
 from hoinghi.org.accounts.qr import qr_svg, set_password_url
 from hoinghi.org.middleware import public
 from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
+from hoinghi.org.public_address import public_url
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -66,7 +67,7 @@ def _letters_response(
                 )
                 for letter in letters
             ],
-            request.build_absolute_uri("/"),
+            public_url(request, "/"),
         )
         response = HttpResponse(content, content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="thu-dang-nhap-{agency.code}.docx"'
@@ -86,7 +87,7 @@ def _letters_response(
     response = render(
         request,
         "org/login_letters.html",
-        {"agency": agency, "letters": printed, "login_url": request.build_absolute_uri("/")},
+        {"agency": agency, "letters": printed, "login_url": public_url(request, "/")},
     )
     response["Cache-Control"] = "no-store"
     return response
