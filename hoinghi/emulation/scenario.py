@@ -15,6 +15,8 @@ years:
     recognitions: [{name: An toàn về an ninh trật tự, issuer: Công an huyện},       # the agency
                    {name: Gia đình văn hóa, everyone: true}, {name: "…", unit: van-phong},
                    {name: "…", person: HU01, recognised_on: 2023-12-20}]
+    judgements: [{unit: van-phong, emulation_active: true, unity: true,      # the council's
+                  judged_on: 2023-12-15, note: "…"}]                          # (null: not judged)
 ```
 Loading brings the year back to the file's state: the year's registrations, pledges,
 initiatives, recognitions and decisions not made from a proposal are replaced. When the
@@ -37,6 +39,7 @@ from hoinghi.emulation.models import (
     Pledge,
     Recognition,
     Registration,
+    UnitJudgement,
 )
 from hoinghi.emulation.vocabulary import (
     INITIATIVE_KIND_CHOICES,
@@ -50,7 +53,16 @@ from hoinghi.org.models import WorkYear
 from hoinghi.org.scenario import DumpContext, LoadContext, Node
 
 TITLES = [t.value for t in Title]
-KEYS = ("launch", "registrations", "initiatives", "pledges", "decisions", "recognitions")
+KEYS = (
+    "launch",
+    "registrations",
+    "initiatives",
+    "pledges",
+    "decisions",
+    "recognitions",
+    "judgements",
+)
+JUDGEMENT_KEYS = ("emulation_active", "unity", "judged_on", "note")
 
 
 def load_emulation(ctx: LoadContext, value: Any, path: str) -> None:
@@ -68,6 +80,7 @@ def load_emulation(ctx: LoadContext, value: Any, path: str) -> None:
     load_pledges(ctx, node)
     load_decisions(ctx, node)
     load_recognitions(ctx, node)
+    load_judgements(ctx, node)
     ctx.raise_issues()
     if year_state(ctx) == before:  # the file gives the year back as it was: keep the old rows
         transaction.savepoint_rollback(savepoint)
@@ -103,6 +116,7 @@ def year_state(ctx: LoadContext) -> list[list[str]]:
         rows_of(Award.objects.filter(decision__in=decisions), "decision__number"),
         rows_of(year_initiatives(ctx)),
         rows_of(Recognition.objects.filter(work_year=wy)),
+        rows_of(UnitJudgement.objects.filter(work_year=wy)),
     ]
 
 
@@ -123,6 +137,7 @@ def clear_year(ctx: LoadContext) -> None:
     Decision.objects.filter(work_year=wy, proposal__isnull=True).delete()
     year_initiatives(ctx).delete()
     Recognition.objects.filter(work_year=wy).delete()
+    UnitJudgement.objects.filter(work_year=wy).delete()
 
 
 def load_launch(ctx: LoadContext, node: Node) -> None:
@@ -320,6 +335,42 @@ def load_recognitions(ctx: LoadContext, node: Node) -> None:
         ctx.changes += len(rows)
 
 
+def verdict(item: Node, key: str) -> bool | None:
+    """The council's verdict on one criterion: true, false, or null (not judged)."""
+    value = item.value.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    item.report(f"phải là true, false hoặc null, không phải «{value}»", key)
+    return None
+
+
+def load_judgements(ctx: LoadContext, node: Node) -> None:
+    """The council's judgement of each collective (cấp trên trực tiếp): movement and unity."""
+    wy = ctx.work_year
+    assert wy is not None
+    rows: dict[str, UnitJudgement] = {}
+    for item in node.items("judgements"):
+        item.is_mapping(required=("unit",), optional=JUDGEMENT_KEYS)
+        unit = ctx.unit(item.code("unit"), f"{item.path}.unit")
+        if unit.parent_id is not None:
+            item.report(
+                "đơn vị trực thuộc: Hội đồng đánh giá các tập thể cấp trên trực tiếp", "unit"
+            )
+        if unit.code in rows:
+            item.report(f"đơn vị «{unit.code}» đã được đánh giá ở trên", "unit")
+        rows[unit.code] = UnitJudgement(
+            work_year=wy,
+            unit=unit,
+            emulation_active=verdict(item, "emulation_active"),
+            unity=verdict(item, "unity"),
+            judged_on=item.date("judged_on") or wy.ends_on,
+            note=item.text("note"),
+        )
+    if not ctx.issues:
+        UnitJudgement.objects.bulk_create(rows.values())
+        ctx.changes += len(rows)
+
+
 def year_has_records(ctx: DumpContext) -> bool:
     """One query: does the year hold anything of this section?"""
     wy = ctx.work_year
@@ -333,9 +384,16 @@ def year_has_records(ctx: DumpContext) -> bool:
             decisions=Exists(Decision.objects.filter(work_year=wy, proposal__isnull=True)),
             initiatives=Exists(year_initiatives(ctx)),
             recognitions=Exists(Recognition.objects.filter(work_year=wy)),
+            judgements=Exists(UnitJudgement.objects.filter(work_year=wy)),
         )
         .values_list(
-            "launch", "registrations", "pledges", "decisions", "initiatives", "recognitions"
+            "launch",
+            "registrations",
+            "pledges",
+            "decisions",
+            "initiatives",
+            "recognitions",
+            "judgements",
         )
         .first()
     )
@@ -390,7 +448,26 @@ def dump_emulation(ctx: DumpContext) -> Any:
     )
     if recognitions:
         data["recognitions"] = [dump_recognition(r) for r in recognitions]
+    judgements = (
+        UnitJudgement.objects.filter(work_year=wy)
+        .select_related("unit")
+        .order_by("unit__position", "unit__code")
+    )
+    if judgements:
+        data["judgements"] = [dump_judgement(j) for j in judgements]
     return data or None
+
+
+def dump_judgement(j: UnitJudgement) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "unit": j.unit.code,
+        "emulation_active": j.emulation_active,
+        "unity": j.unity,
+        "judged_on": j.judged_on.isoformat(),
+    }
+    if j.note:
+        out["note"] = j.note
+    return out
 
 
 def dump_recognition(r: Recognition) -> dict[str, Any]:

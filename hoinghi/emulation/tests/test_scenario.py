@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from hoinghi.emulation import selectors
-from hoinghi.emulation.models import Decision, Initiative, Registration
+from hoinghi.emulation.models import Decision, Initiative, Registration, UnitJudgement
 from hoinghi.emulation.tests.builders import district
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.org.models import Agency
@@ -147,3 +147,36 @@ def test_loading_the_same_year_again_keeps_its_rows_and_counts_no_change() -> No
     changed["decisions"][0]["number"] = "216/QĐ-UBND"
     assert load_scenario_data(scenario_with(changed)).changed
     assert Decision.objects.get().number == "216/QĐ-UBND"
+
+
+def test_the_councils_judgement_of_units_loads_dumps_back_and_reports_every_bad_row() -> None:
+    judgements = [
+        {"unit": "van-phong", "emulation_active": True, "unity": True, "judged_on": "2023-12-15"},
+        {"unit": "ban-to-chuc", "emulation_active": False, "unity": None, "note": "Chưa sôi nổi"},
+    ]
+    load_scenario_data(scenario_with({**deepcopy(SECTION), "judgements": judgements}))
+    work_year = Agency.objects.get(code="co-quan-huyen-uy").work_years.get(year=2023)
+    rows = {j.unit.code: j for j in UnitJudgement.objects.filter(work_year=work_year)}
+    assert (rows["van-phong"].emulation_active, rows["van-phong"].unity) == (True, True)
+    assert (rows["ban-to-chuc"].emulation_active, rows["ban-to-chuc"].unity) == (False, None)
+    assert rows["ban-to-chuc"].judged_on == work_year.ends_on
+    dumped = next(y for y in dump_scenario_data(district())["years"] if y["year"] == 2023)
+    assert dumped["emulation"]["judgements"][1] == {
+        "unit": "ban-to-chuc",
+        "emulation_active": False,
+        "unity": None,
+        "judged_on": "2023-12-31",
+        "note": "Chưa sôi nổi",
+    }
+    assert not load_scenario_data(scenario_with(dumped["emulation"])).changed
+    bad = [
+        {"unit": "van-phong", "unity": "có"},
+        {"unit": "van-phong", "emulation_active": "x"},
+    ]
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_data(scenario_with({**deepcopy(SECTION), "judgements": bad}))
+    text = str(error.value)
+    assert "judgements[0].unity: phải là true, false hoặc null" in text
+    assert "judgements[1].unit: đơn vị «van-phong» đã được đánh giá ở trên" in text
+    assert "judgements[1].emulation_active: phải là true, false hoặc null" in text
+    assert UnitJudgement.objects.count() == 2  # the earlier load, untouched
