@@ -351,7 +351,10 @@ def load_judgements(ctx: LoadContext, node: Node) -> None:
     rows: dict[str, UnitJudgement] = {}
     for item in node.items("judgements"):
         item.is_mapping(required=("unit",), optional=JUDGEMENT_KEYS)
-        unit = ctx.unit(item.code("unit"), f"{item.path}.unit")
+        unit = ctx.units.get(item.code("unit"))
+        if unit is None:
+            item.report(f"không có đơn vị mã «{item.code('unit')}» trong cơ quan", "unit")
+            continue
         if unit.parent_id is not None:
             item.report(
                 "đơn vị trực thuộc: Hội đồng đánh giá các tập thể cấp trên trực tiếp", "unit"

@@ -172,6 +172,7 @@ def test_the_councils_judgement_of_units_loads_dumps_back_and_reports_every_bad_
     bad = [
         {"unit": "van-phong", "unity": "có"},
         {"unit": "van-phong", "emulation_active": "x"},
+        {"unit": "khong-co", "unity": True},
     ]
     with pytest.raises(ScenarioError) as error:
         load_scenario_data(scenario_with({**deepcopy(SECTION), "judgements": bad}))
@@ -179,4 +180,5 @@ def test_the_councils_judgement_of_units_loads_dumps_back_and_reports_every_bad_
     assert "judgements[0].unity: phải là true, false hoặc null" in text
     assert "judgements[1].unit: đơn vị «van-phong» đã được đánh giá ở trên" in text
     assert "judgements[1].emulation_active: phải là true, false hoặc null" in text
+    assert "judgements[2].unit: không có đơn vị mã «khong-co»" in text
     assert UnitJudgement.objects.count() == 2  # the earlier load, untouched
