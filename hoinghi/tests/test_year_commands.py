@@ -23,6 +23,7 @@ from hoinghi.emulation.tests.builders import district_year
 from hoinghi.evaluation import services
 from hoinghi.evaluation.models import PersonEvaluation, Stage
 from hoinghi.evaluation.tests.conftest import proposed
+from hoinghi.org.demo import load_demo
 from hoinghi.org.models import WorkYear
 from hoinghi.testing import World, make_person
 from hoinghi.voting.models import Ballot
@@ -178,3 +179,39 @@ def test_the_leader_approves_a_units_list_and_an_over_cap_list_is_refused(world:
     out = run("evaluation_approve", username="ld01", on="10/12/2026", **options)
     assert "Đã quyết định xếp loại" in out
     assert PersonEvaluation.objects.filter(stage=Stage.APPROVED, rating="htxs").count() == 2
+
+
+def test_year_is_the_work_year_under_review_for_every_document_and_report(
+    tmp_path: Path,
+) -> None:
+    load_demo()
+    minutes = {"agency": "co-quan-huyen-uy", "slug": "bien-ban-hoi-nghi"}
+    out = run("documents_render", year=2023, output=str(tmp_path / "bb.docx"), **minutes)
+    assert "Đã ghi" in out and (tmp_path / "bb.docx").read_bytes()[:2] == b"PK"
+    run(
+        "documents_render",
+        year=2023,
+        conference_date="19/01/2024",
+        output=str(tmp_path / "bb2.docx"),
+        **minutes,
+    )
+    with pytest.raises(
+        CommandError, match="--year: .* chưa có Hội nghị tổng kết năm công tác 2024"
+    ):
+        run("documents_render", year=2024, output=str(tmp_path / "x.docx"), **minutes)
+    with pytest.raises(
+        CommandError, match="--conference-date: .* không có Hội nghị ngày 20/01/2024"
+    ):
+        run(
+            "documents_render",
+            year=2023,
+            conference_date="20/01/2024",
+            output=str(tmp_path / "x.docx"),
+            **minutes,
+        )
+    with pytest.raises(CommandError, match="--conference-date: .* không có Hội nghị ngày"):
+        run("report_summary", agency="co-quan-huyen-uy", year=2023, conference_date="2024-01-20")
+    report = run(
+        "report_summary", agency="co-quan-huyen-uy", year=2023, conference_date="19/01/2024"
+    )
+    assert "tổng kết, đánh giá kết quả hoạt động năm 2023" in report
