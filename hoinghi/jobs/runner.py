@@ -108,9 +108,14 @@ def enqueue(kind: str, *, max_attempts: int = 2, start: bool = True, **arguments
     if kind not in HANDLERS:
         raise LookupError(f"Không có loại việc chạy nền {kind!r}.")
     job = Job.objects.create(kind=kind, arguments=arguments, max_attempts=max_attempts)
-    if start and getattr(settings, "HOINGHI_JOBS_START_AT_ONCE", True):
+    if start and starts_at_once():
         transaction.on_commit(lambda: launch(job.pk))
     return job
+
+
+def starts_at_once() -> bool:
+    """Whether a queued job starts in a thread of the queuing process, after its commit."""
+    return bool(getattr(settings, "HOINGHI_JOBS_START_AT_ONCE", True))
 
 
 def active_job(kind: str, **arguments: Any) -> Job | None:

@@ -25,3 +25,5 @@ class OrgConfig(AppConfig):
 
         home.register(lockout_links)
         user_logged_in.connect(mark_signed_in, dispatch_uid="hoinghi.security.signed_in")
+
+        import hoinghi.org.imports.jobs  # noqa: F401 - registers the staff import's job handler

@@ -1,25 +1,30 @@
-"""A large staff file, confirmed in the browser, imported by a background thread.
+"""A large staff file, confirmed in the browser, imported as a background job (hoinghi.jobs).
 
-``start_staff_import`` marks the previewed import *running* and, once that is committed,
-starts a thread in the web process. The thread reads the kept rows (saving its progress and a
-heartbeat every few thousand rows, each in its own short transaction, so the progress page
-sees them), then asks the guards, checks and writes everything in **one** transaction as the
-synchronous import does, and ends *applied* or *failed* with the reasons. A job whose process
-died stays *running* without heartbeat and is shown as interrupted (``is_stalled``): its
-transaction never committed, so nothing was written. The command line stays synchronous.
+``start_staff_import`` marks the previewed import *running* and queues its job; once that is
+committed, a thread of the web process starts it (a worker takes it otherwise). The job reads
+the kept rows (saving its progress and a heartbeat every few thousand rows, each in its own
+short transaction, so the progress page sees them), then asks the guards, checks and writes
+everything in **one** transaction as the synchronous import does, and ends *applied* or
+*failed* with the reasons; an unexpected error's traceback is kept on the job and logged. A job
+whose process died is run again by the worker (its transaction never committed, so nothing was
+written); while no one runs it, the import is shown as interrupted (``is_stalled``). The
+command line stays synchronous.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from hoinghi.audit.services import record
+from hoinghi.jobs import runner
+from hoinghi.jobs.runner import JobContext, enqueue, handler
 from hoinghi.org.imports.models import StaffImport, StaffImportState
 from hoinghi.org.imports.rows import CheckedFile, StaffRow
 from hoinghi.org.imports.services import (
@@ -35,6 +40,7 @@ BACKGROUND_ROWS = (
     10_000  # above this, a confirmed file runs as a job (setting HOINGHI_IMPORT_BACKGROUND_ROWS)
 )
 PROGRESS_EVERY = 5_000
+IMPORT_JOB = "org.staff_import"
 FAILED_UNEXPECTEDLY = (
     "Lỗi hệ thống khi nhập; không có thay đổi nào được ghi. "
     "Hãy thử lại, hoặc báo quản trị viên nếu lỗi lặp lại."
@@ -48,7 +54,7 @@ def runs_in_background(staff_import: StaffImport) -> bool:
 
 
 def start_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseUser) -> StaffImport:
-    """Confirm a previewed import and hand it to a background thread after commit."""
+    """Confirm a previewed import and queue its background job (started after commit)."""
     with transaction.atomic():
         locked = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
         check_confirmable(locked, confirmed_by)
@@ -66,32 +72,33 @@ def start_staff_import(staff_import: StaffImport, *, confirmed_by: AbstractBaseU
             agency_code=locked.agency.code,
             data={"filename": locked.filename, "rows": locked.row_count},
         )
-        transaction.on_commit(lambda: launch(locked.pk))
+        job = enqueue(IMPORT_JOB, start=False, staff_import=locked.pk)
+        if runner.starts_at_once():
+            transaction.on_commit(lambda: launch(job.pk))
     return locked
 
 
-def launch(pk: int) -> threading.Thread:
-    thread = threading.Thread(
-        target=_run_in_thread, args=(pk,), name=f"staff-import-{pk}", daemon=True
-    )
-    thread.start()
-    return thread
+def launch(job_pk: int) -> threading.Thread:
+    """Run the import's job in a thread of this process."""
+    return runner.launch(job_pk)
 
 
-def _run_in_thread(pk: int) -> None:
-    try:
-        run_staff_import(pk)
-    finally:
-        connections.close_all()  # this thread's own connections
+@handler(IMPORT_JOB)
+def import_staff_job(context: JobContext) -> None:
+    run_staff_import(context.arguments["staff_import"], on_progress=context.progress, reraise=True)
 
 
-def run_staff_import(pk: int) -> StaffImport:
-    """Run a *running* import to its end (applied or failed); anything else is left alone."""
+def run_staff_import(
+    pk: int, *, on_progress: Callable[[int], object] | None = None, reraise: bool = False
+) -> StaffImport:
+    """Run a *running* import to its end (applied or failed); anything else is left alone.
+    ``reraise``: an unexpected error is passed on after the import is marked failed (the job
+    runner keeps and logs its traceback)."""
     staff_import = StaffImport.objects.select_related("agency", "uploaded_by").get(pk=pk)
     if staff_import.state != StaffImportState.RUNNING:
         return staff_import
     try:
-        checked = _read_rows(staff_import)
+        checked = _read_rows(staff_import, on_progress)
         with transaction.atomic():
             locked = StaffImport.objects.select_for_update().get(pk=pk)
             if locked.state == StaffImportState.RUNNING:
@@ -99,26 +106,35 @@ def run_staff_import(pk: int) -> StaffImport:
     except StaffImportError as exc:
         _fail(staff_import, exc.messages)
     except Exception:
-        logger.exception("Staff import %s failed", pk)
+        if not reraise:
+            logger.exception("Staff import %s failed", pk)
         _fail(staff_import, [FAILED_UNEXPECTEDLY])
+        if reraise:
+            raise
     staff_import.refresh_from_db()
     return staff_import
 
 
-def _read_rows(staff_import: StaffImport) -> CheckedFile:
+def _read_rows(
+    staff_import: StaffImport, on_progress: Callable[[int], object] | None
+) -> CheckedFile:
     rows: list[StaffRow] = []
     for number, data in enumerate(staff_import.payload["rows"], 1):
         rows.append(StaffRow.from_json(data))
         if number % PROGRESS_EVERY == 0:
-            _beat(staff_import, number)
-    _beat(staff_import, len(rows))  # all read: what remains is the write
+            _beat(staff_import, number, on_progress)
+    _beat(staff_import, len(rows), on_progress)  # all read: what remains is the write
     return CheckedFile(rows, frozenset(staff_import.payload["present"]))
 
 
-def _beat(staff_import: StaffImport, progress: int) -> None:
+def _beat(
+    staff_import: StaffImport, progress: int, on_progress: Callable[[int], object] | None
+) -> None:
     StaffImport.objects.filter(pk=staff_import.pk, state=StaffImportState.RUNNING).update(
         progress=progress, heartbeat_at=timezone.now()
     )
+    if on_progress is not None:
+        on_progress(progress)
 
 
 def _fail(staff_import: StaffImport, messages: list[str]) -> None:

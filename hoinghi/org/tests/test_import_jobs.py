@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hoinghi.audit.models import AuditEntry
+from hoinghi.jobs.models import Job, JobState
+from hoinghi.jobs.runner import run_pending
 from hoinghi.org.imports import jobs
 from hoinghi.org.imports.models import StaffImport, StaffImportState
 from hoinghi.org.imports.samples import staff_rows, xlsx_bytes
@@ -187,3 +189,25 @@ def test_a_real_thread_runs_the_job_to_the_end(monkeypatch: pytest.MonkeyPatch) 
     staff_import.refresh_from_db()
     assert staff_import.state == StaffImportState.APPLIED
     assert Person.objects.filter(agency=world.agency, staff_code__startswith="NV").count() == ROWS
+
+
+def test_the_import_runs_as_a_job_and_an_unexpected_error_leaves_its_traceback(
+    world: World, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff_import = preview(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
+    job = Job.objects.get()
+    assert (job.kind, job.arguments) == (jobs.IMPORT_JOB, {"staff_import": staff_import.pk})
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("ổ đĩa đầy")
+
+    monkeypatch.setattr(jobs, "apply_staff_import", broken)
+    [failed] = run_pending()
+    staff_import.refresh_from_db()
+    assert staff_import.state == StaffImportState.FAILED
+    assert staff_import.errors == [jobs.FAILED_UNEXPECTEDLY] and staff_import.progress == ROWS
+    assert failed.state == JobState.FAILED and failed.progress == ROWS
+    assert "in broken" in failed.traceback and "RuntimeError: ổ đĩa đầy" in failed.traceback
+    assert not Person.objects.filter(staff_code="NV000001").exists()
