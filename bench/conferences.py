@@ -74,9 +74,14 @@ def prepare(database_url: str, conferences: int, delegates: int) -> list[dict[st
 
 
 def readers(
-    targets: list[tuple[int, str, str]], stop: threading.Event, limit: float = 180.0
+    targets: list[tuple[int, str, str]],
+    stop: threading.Event,
+    limit: float = 240.0,
+    every: float = 0.0,
 ) -> dict[str, float]:
-    """One closed-loop client per (port, path, session) until ``stop``; requests/s overall."""
+    """One client per (port, path, session) until ``stop``; requests/s overall. Each asks
+    again as soon as answered, or ``every`` seconds after its last request began (a screen's
+    poller: live.js asks every 1.5 s)."""
     counts = [0] * len(targets)
     failures = [0] * len(targets)
     not_modified = [0] * len(targets)
@@ -87,6 +92,7 @@ def readers(
         conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
         deadline = time.monotonic() + limit
         while not stop.is_set() and time.monotonic() < deadline:
+            began = time.monotonic()
             try:
                 headers = {"If-None-Match": etag} if etag else {}
                 if session:
@@ -102,6 +108,8 @@ def readers(
                 failures[slot] += 1
                 conn.close()
                 conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
+            if every:
+                stop.wait(max(0.0, every - (time.monotonic() - began)))
         conn.close()
 
     threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(targets))]
@@ -186,7 +194,8 @@ def run(args: argparse.Namespace) -> None:
         print(
             f"\n== {args.conferences} conferences × {args.delegates} delegates, {kind}, "
             f"{args.servers} server(s) × {args.workers} workers; readers: "
-            f"{args.conferences} projectors + {args.phones} phones; load {os.getloadavg()[0]:.1f}",
+            f"{args.conferences} projectors + {args.phones} phones"
+            f"{f' polling every {args.every:.0f} ms' if args.every else ' polling back to back'}; load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
         started = time.perf_counter()
@@ -223,7 +232,9 @@ def run(args: argparse.Namespace) -> None:
                 )
             stop = threading.Event()
             holder: dict[str, Any] = {}
-            watcher = threading.Thread(target=lambda: holder.update(readers(targets, stop)))
+            watcher = threading.Thread(
+                target=lambda: holder.update(readers(targets, stop, every=args.every / 1000))
+            )
             watcher.start()
             time.sleep(1.0)
             votes = vote_all(ports, conferences, args.concurrency)
@@ -284,6 +295,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--baseline-seconds", type=float, default=8.0)
+    parser.add_argument(
+        "--every", type=float, default=0, help="ms between a reader's polls; 0: at once"
+    )
     run(parser.parse_args())
 
 
