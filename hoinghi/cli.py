@@ -14,6 +14,7 @@ Django and runs a management command:
 
 ``--year`` always means the work year under review (the conference of 2024 reviews 2023).
     hoinghi serve                             migrate, load the demo if empty, serve with gunicorn
+    hoinghi jobs worker [--once]              run the background jobs (serve starts one itself)
     hoinghi <any manage.py command>           migrate, createsuperuser, check, shell, …
 """
 
@@ -39,6 +40,7 @@ COMMANDS = {
     ("documents", "render"): "documents_render",
     ("documents", "types"): "documents_types",
     ("report", "summary"): "report_summary",
+    ("jobs", "worker"): "jobs_worker",
     ("law", "rules"): None,
     ("load",): "load_scenario",
     ("dump",): "dump_scenario",

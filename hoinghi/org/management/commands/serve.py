@@ -1,10 +1,12 @@
 """`hoinghi serve`: keep a secret key, migrate, load the demo agencies into an empty database,
-print the sample logins, and serve with gunicorn (WSGI; static files by whitenoise)."""
+print the sample logins, start the background-job worker (``hoinghi jobs worker``, which stops
+when the server does) and serve with gunicorn (WSGI; static files by whitenoise)."""
 
 from __future__ import annotations
 
 import os
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,11 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("HOINGHI_WORKERS", "2"))
         )
         parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu.")
+        parser.add_argument(
+            "--no-jobs-worker",
+            action="store_true",
+            help="Không chạy tiến trình việc nền (khi đã chạy riêng `hoinghi jobs worker`).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from hoinghi.org.demo import demo_logins, load_demo_if_empty
@@ -48,6 +55,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         # The documents' long-lived PDF converter, up before the first download.
         call_command("pdf_converter", "start", verbosity=0)
+        if not options["no_jobs_worker"]:
+            start_jobs_worker()
         sys.stdout.flush()
         argv = [
             "gunicorn",
@@ -63,6 +72,15 @@ class Command(BaseCommand):
         ]
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         os.execv(gunicorn, argv)
+
+
+def start_jobs_worker() -> subprocess.Popen[bytes]:
+    """``hoinghi jobs worker`` as a child of this process, which gunicorn replaces next: the
+    worker stops once its parent (the server) is gone."""
+    command = [sys.executable, "-m", "hoinghi.cli", "jobs", "worker", "--exit-with-parent"]
+    return subprocess.Popen(
+        command, env={**os.environ, "DJANGO_SETTINGS_MODULE": "hoinghi.settings"}
+    )
 
 
 def ensure_key_file(path: Path) -> str:
