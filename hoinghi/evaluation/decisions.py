@@ -1,21 +1,25 @@
-"""Writing decided classifications: set-based, in batches, on both databases.
+"""Writing decided classifications: insert-only, set-based, on both databases.
 
 One path for the leader's approval of a unit's list and for a province's year-end batch
 (``bench/yearend.py`` measures this very code). Each decision is serialised once — the law
-shares one reason tuple between many results, so its JSON is built once per tuple — then:
+shares one reason tuple between many results, so its JSON and digest are built once per
+tuple — then written as a new :class:`ClassificationDecision` row (never an update of an
+earlier one), its citations and reasons as a :class:`DecisionBasis` stored once:
 
-- PostgreSQL: each batch is ``COPY``-ed into a temporary table — the JSON pieces many
-  decisions share (citations, reasons) once each into a second one, so the server parses
-  them once — and one ``UPDATE … FROM`` writes the batch into the evaluations;
-- SQLite: one ``executemany`` per batch inside the caller's (IMMEDIATE) transaction.
+- the bases not stored yet: ``INSERT … ON CONFLICT DO NOTHING``;
+- the decisions: on PostgreSQL ``COPY`` straight into their table, on SQLite one
+  ``executemany`` per batch inside the caller's (IMMEDIATE) transaction;
+- the evaluations' level (rating, stage, who and when): one narrow ``UPDATE`` per distinct
+  rating on PostgreSQL (``id = ANY(…)``), one ``executemany`` on SQLite.
 
-Never ``bulk_update`` (PERFORMANCE.md S5).
+Never ``bulk_update`` or ``bulk_create`` (PERFORMANCE.md S5).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import json
 import operator
 from collections.abc import Iterable, Sequence
@@ -27,13 +31,31 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from hoinghi.evaluation.models import PersonEvaluation, Stage
+from hoinghi.evaluation.models import (
+    ClassificationDecision,
+    DecisionBasis,
+    PersonEvaluation,
+    Stage,
+)
 from hoinghi.law.evaluation import PersonEvaluationFacts, Rating
 from hoinghi.law.results import Result, to_json_value
 
 BATCH = 50_000
 TABLE = PersonEvaluation._meta.db_table
-TEMP = "hoinghi_decided_evaluation"
+DECISIONS = ClassificationDecision._meta.db_table
+BASES = DecisionBasis._meta.db_table
+DECISION_COLUMNS = (
+    "evaluation_id",
+    "rating",
+    "not_classified",
+    "rule_code",
+    "rule_version",
+    "basis_id",
+    "facts",
+    "decided_by_id",
+    "decided_on",
+    "decided_at",
+)
 FACT_FIELDS = tuple(PersonEvaluationFacts.__dataclass_fields__)
 _read_facts = operator.attrgetter(*FACT_FIELDS)
 _MISSING = object()
@@ -52,24 +74,18 @@ class Decided:
     not_classified: bool
     rule_code: str
     rule_version: str
+    basis: str  # the digest of (citations, reasons)
     citations: str
     reasons: str
     facts: str
 
-    def as_row(self) -> tuple[Any, ...]:
-        return (
-            self.evaluation_id,
-            self.rating,
-            self.not_classified,
-            self.rule_code,
-            self.rule_version,
-            self.citations,
-            self.reasons,
-            self.facts,
-        )
-
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def basis_digest(citations: str, reasons: str) -> str:
+    """The key of a :class:`DecisionBasis`: 32 hex digits of BLAKE2b over its JSON pair."""
+    return hashlib.blake2b(f"[{citations},{reasons}]".encode(), digest_size=16).hexdigest()
 
 
 def _plain(value: Any) -> Any:
@@ -99,21 +115,20 @@ class Serialiser:
     """JSON of the pieces results share: reason tuples, caps. Use one per batch."""
 
     def __init__(self) -> None:
-        self._reasons: dict[int, tuple[object, str, str]] = {}
+        self._reasons: dict[int, tuple[object, str, str, str]] = {}
         self._results: dict[tuple[Any, ...], tuple[object, str]] = {}
 
-    def reasons(self, result: Result) -> tuple[str, str]:
-        """(citations JSON, reasons JSON) of a result, built once per distinct reason tuple."""
+    def reasons(self, result: Result) -> tuple[str, str, str]:
+        """(digest, citations JSON, reasons JSON) of a result, built once per distinct
+        reason tuple."""
         key = id(result.reasons)
         hit = self._reasons.get(key)
         if hit is None or hit[0] is not result.reasons:
-            hit = (
-                result.reasons,
-                _dumps([c.render() for c in result.citations]),
-                _dumps([r.to_dict() for r in result.reasons]),
-            )
+            citations = _dumps([c.render() for c in result.citations])
+            reasons = _dumps([r.to_dict() for r in result.reasons])
+            hit = (result.reasons, basis_digest(citations, reasons), citations, reasons)
             self._reasons[key] = hit
-        return hit[1], hit[2]
+        return hit[1], hit[2], hit[3]
 
     def decided(
         self,
@@ -124,7 +139,7 @@ class Serialiser:
         checks_json: str = "[]",
     ) -> Decided:
         """The decision on one person: the law's level, the final rating and the snapshot."""
-        citations, reasons = self.reasons(level)
+        basis, citations, reasons = self.reasons(level)
         snapshot = f'{{"person":{_dumps(facts_dict(facts))},"result":{self.result(level)},"caps":{checks_json}}}'
         return Decided(
             evaluation_id,
@@ -132,6 +147,7 @@ class Serialiser:
             level.outcome is None,
             level.rule,
             level.rule_version,
+            basis,
             citations,
             reasons,
             snapshot,
@@ -163,75 +179,92 @@ def checks_json(results: Iterable[Result]) -> str:
 
 
 def write_decisions(rows: Sequence[Decided], *, decided_by_id: int | None, decided_on: date) -> int:
-    """Mark the evaluations decided with their rating and record; returns the rows written."""
+    """Record each decision as a new row and set the evaluations' level; returns the rows."""
     ops = connection.ops
-    constants = (
-        Stage.APPROVED.value,
-        decided_by_id,
-        ops.adapt_datefield_value(decided_on),
-        ops.adapt_datetimefield_value(timezone.now()),
-    )
+    now = ops.adapt_datetimefield_value(timezone.now())
+    day = ops.adapt_datefield_value(decided_on)
     with transaction.atomic(), connection.cursor() as cursor:
-        write = _write_postgresql if connection.vendor == "postgresql" else _write_sqlite
+        _insert_bases(cursor, rows)
         for start in range(0, len(rows), BATCH):
-            write(cursor, rows[start : start + BATCH], constants)
+            batch = rows[start : start + BATCH]
+            if connection.vendor == "postgresql":
+                _copy_decisions(cursor, batch, (decided_by_id, day, now))
+            else:
+                _execute_decisions(cursor, batch, (decided_by_id, day, now))
+            _set_levels(cursor, batch, (Stage.APPROVED.value, decided_by_id, day, now))
     return len(rows)
+
+
+def _insert_bases(cursor: Any, rows: Sequence[Decided]) -> None:
+    bases: dict[str, tuple[str, str, str]] = {}
+    for row in rows:
+        if row.basis not in bases:
+            bases[row.basis] = (row.basis, row.citations, row.reasons)
+    cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    cursor.executemany(
+        f"INSERT INTO {BASES} (digest, citations, reasons) VALUES (%s, %s{cast}, %s{cast}) "
+        "ON CONFLICT (digest) DO NOTHING",
+        list(bases.values()),
+    )
+
+
+def _copy_decisions(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
+    """PostgreSQL: ``COPY`` the batch straight into the decisions table."""
+    raw = cursor.cursor  # the psycopg cursor: COPY is not part of the DB-API
+    with raw.copy(f"COPY {DECISIONS} ({', '.join(DECISION_COLUMNS)}) FROM STDIN") as copy:
+        write = copy.write_row
+        for r in rows:
+            write(
+                (
+                    r.evaluation_id,
+                    r.rating,
+                    r.not_classified,
+                    r.rule_code,
+                    r.rule_version,
+                    r.basis,
+                    r.facts,
+                    *constants,
+                )
+            )
+
+
+def _execute_decisions(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
+    marks = ", ".join(["%s"] * len(DECISION_COLUMNS))
+    cursor.executemany(
+        f"INSERT INTO {DECISIONS} ({', '.join(DECISION_COLUMNS)}) VALUES ({marks})",
+        [
+            (
+                r.evaluation_id,
+                r.rating,
+                r.not_classified,
+                r.rule_code,
+                r.rule_version,
+                r.basis,
+                r.facts,
+                *constants,
+            )
+            for r in rows
+        ],
+    )
 
 
 _SET = "stage = %s, decided_by_id = %s, decided_on = %s, updated_at = %s"
 
 
-def _write_postgresql(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
-    """COPY the batch, its shared JSON pieces (citations, reasons) once each, then one UPDATE."""
-    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
-    keyed = []
-    for row in rows:
-        piece = pieces.setdefault(
-            (id(row.citations), id(row.reasons)), (len(pieces), row.citations, row.reasons)
+def _set_levels(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
+    """The evaluations' level: on PostgreSQL one narrow UPDATE per distinct (rating, not
+    classified) — a handful per batch — over the ids as one array; on SQLite executemany."""
+    if connection.vendor != "postgresql":
+        cursor.executemany(
+            f"UPDATE {TABLE} SET rating = %s, not_classified = %s, {_SET} WHERE id = %s",
+            [(r.rating, r.not_classified, *constants, r.evaluation_id) for r in rows],
         )
-        keyed.append(
-            (
-                row.evaluation_id,
-                row.rating,
-                row.not_classified,
-                row.rule_code,
-                row.rule_version,
-                piece[0],
-                row.facts,
-            )
+        return
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for r in rows:
+        groups.setdefault((r.rating, r.not_classified), []).append(r.evaluation_id)
+    for (rating, not_classified), ids in groups.items():
+        cursor.execute(
+            f"UPDATE {TABLE} SET rating = %s, not_classified = %s, {_SET} WHERE id = ANY(%s)",
+            (rating, not_classified, *constants, ids),
         )
-    cursor.execute(
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (id bigint, rating varchar(4), not_classified boolean, "
-        "rule_code varchar(80), rule_version varchar(40), piece integer, facts jsonb) ON COMMIT DROP"
-    )
-    cursor.execute(
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP}_piece (piece integer, citations jsonb, "
-        "reasons jsonb) ON COMMIT DROP"
-    )
-    cursor.execute(f"TRUNCATE {TEMP}, {TEMP}_piece")
-    raw = cursor.cursor  # the psycopg cursor: COPY is not part of the DB-API
-    with raw.copy(f"COPY {TEMP}_piece (piece, citations, reasons) FROM STDIN") as copy:
-        for piece in pieces.values():
-            copy.write_row(piece)
-    with raw.copy(
-        f"COPY {TEMP} (id, rating, not_classified, rule_code, rule_version, piece, facts) "
-        "FROM STDIN"
-    ) as copy:
-        for values in keyed:
-            copy.write_row(values)
-    cursor.execute(f"ANALYZE {TEMP}, {TEMP}_piece")  # real row counts: hash joins, no sort to disk
-    cursor.execute(
-        f"UPDATE {TABLE} AS e SET rating = t.rating, not_classified = t.not_classified, rule_code = t.rule_code, "
-        "rule_version = t.rule_version, citations = p.citations, reasons = p.reasons, facts = t.facts, "
-        f"{_SET} FROM {TEMP} AS t JOIN {TEMP}_piece AS p ON p.piece = t.piece "
-        "WHERE e.id = t.id AND e.id BETWEEN %s AND %s",  # the key range: a primary-key scan, not the table
-        (*constants, min(r.evaluation_id for r in rows), max(r.evaluation_id for r in rows)),
-    )
-
-
-def _write_sqlite(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
-    sql = (
-        f"UPDATE {TABLE} SET rating = %s, not_classified = %s, rule_code = %s, rule_version = %s, "
-        f"citations = %s, reasons = %s, facts = %s, {_SET} WHERE id = %s"
-    )
-    cursor.executemany(sql, [(*r.as_row()[1:], *constants, r.evaluation_id) for r in rows])

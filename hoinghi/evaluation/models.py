@@ -2,10 +2,14 @@
 
 A person's year runs: self-assessment → opinions at the unit meeting → the unit head's
 proposal → the competent leader's decision (approving the unit's list under the caps).
-Every decision keeps the rule code, version, citations, reasons and the facts it read.
+Every decision keeps the rule code, version, citations, reasons and the facts it read; a
+person's are :class:`ClassificationDecision` rows, insert-only (the evaluation keeps the
+level), their citations and reasons in a shared :class:`DecisionBasis`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -138,11 +142,12 @@ class DecisionRecord(models.Model):
         abstract = True
 
 
-class PersonEvaluation(DecisionRecord):
-    """One person's year. The year-end batch rewrites every row of a year at once, so only
-    the indexes reads need are kept: (work year, person), (work year, unit) and person; the
-    other foreign keys are not indexed (work year leads both composite indexes; units,
-    meetings and accounts are rarely deleted)."""
+class PersonEvaluation(models.Model):
+    """One person's year. The year-end batch sets the level of every row of a year at once
+    (the decision records go to :class:`ClassificationDecision`), so only the indexes reads
+    need are kept: (work year, person), (work year, unit) and person; the other foreign keys
+    are not indexed (work year leads both composite indexes; units, meetings and accounts are
+    rarely deleted)."""
 
     work_year = models.ForeignKey(
         WorkYear,
@@ -241,6 +246,101 @@ class PersonEvaluation(DecisionRecord):
     @property
     def is_approved(self) -> bool:
         return self.stage == Stage.APPROVED
+
+    @property
+    def decision(self) -> ClassificationDecision | None:
+        """The latest decision on this year (one query; None before the first)."""
+        return self.decisions.select_related("basis").order_by("-pk").first()
+
+    @property
+    def rule_code(self) -> str:
+        return self.decision.rule_code if self.decision else ""
+
+    @property
+    def rule_version(self) -> str:
+        return self.decision.rule_version if self.decision else ""
+
+    @property
+    def citations(self) -> list[str]:
+        decision = self.decision
+        return list(decision.basis.citations) if decision else []
+
+    @property
+    def reasons(self) -> list[dict[str, Any]]:
+        decision = self.decision
+        return list(decision.basis.reasons) if decision else []
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        decision = self.decision
+        return dict(decision.facts) if decision else {}
+
+
+class DecisionBasis(models.Model):
+    """The citations and reasons of a decision, stored once however many decisions share
+    them (keyed by a BLAKE2b digest of their JSON): a year of 2,000 people has a few dozen."""
+
+    digest = models.CharField("mã", max_length=32, primary_key=True)
+    citations = models.JSONField("căn cứ pháp lý", default=list)
+    reasons = models.JSONField("lý do", default=list)
+
+    class Meta:
+        verbose_name = "căn cứ, lý do của quyết định"
+        verbose_name_plural = "căn cứ, lý do của quyết định"
+
+    def __str__(self) -> str:
+        return self.digest
+
+
+class ClassificationDecision(models.Model):
+    """One decision on a person's year, never rewritten: a new decision is a new row and the
+    latest one counts. Rule and version on the row, citations and reasons in a shared
+    :class:`DecisionBasis`, the facts the law read (those differing from its defaults), its
+    result and the list's caps in ``facts``. Written set-based (``COPY`` on PostgreSQL)."""
+
+    # No database constraint: its check at commit cost about 12 µs a row of a year-end batch;
+    # an evaluation's deletion removes its decisions through the ORM (CASCADE), as every
+    # deletion here goes through it.
+    evaluation = models.ForeignKey(
+        PersonEvaluation,
+        verbose_name="đánh giá",
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        db_constraint=False,
+    )
+    rating = models.CharField("xếp loại", max_length=4, choices=RATING_CHOICES, blank=True)
+    not_classified = models.BooleanField("không xếp loại", default=False)
+    rule_code = models.CharField("mã quy tắc", max_length=80)
+    rule_version = models.CharField("phiên bản quy tắc", max_length=40, blank=True)
+    # Written before the decisions in the same transaction and never deleted: no index and no
+    # database constraint (each would cost a lookup per row of a year-end batch).
+    basis = models.ForeignKey(
+        DecisionBasis,
+        verbose_name="căn cứ, lý do",
+        on_delete=models.PROTECT,
+        db_index=False,
+        db_constraint=False,
+        related_name="+",
+    )
+    facts = models.JSONField("dữ kiện", default=dict)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+    decided_on = models.DateField("ngày quyết định")
+    decided_at = models.DateTimeField("ghi lúc")
+
+    class Meta:
+        verbose_name = "quyết định xếp loại cá nhân"
+        verbose_name_plural = "quyết định xếp loại cá nhân"
+
+    def __str__(self) -> str:
+        return f"{self.evaluation_id}: {self.rating or 'không xếp loại'} ({self.decided_on})"
 
 
 class UnitEvaluation(DecisionRecord):

@@ -23,9 +23,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from hoinghi.evaluation.models import Absence, Discipline, PersonEvaluation, Stage, UnitEvaluation
+from hoinghi.evaluation.models import (
+    Absence,
+    ClassificationDecision,
+    Discipline,
+    PersonEvaluation,
+    Stage,
+    UnitEvaluation,
+)
 from hoinghi.law.evaluation.vocabulary import DisciplineGround, DisciplineLevel, LeaveKind, Rating
 from hoinghi.org.models import Agency, Person, Unit, WorkYear
 
@@ -79,7 +86,7 @@ _FIELDS = (
     "unit_id",
     "regime",
     "decided_on",
-    "rule_code",
+    "decision_rule",
 )
 
 
@@ -98,8 +105,12 @@ def _classification(row: tuple) -> Classification:
 
 
 def decided(work_year: WorkYear | None = None) -> QuerySet[PersonEvaluation]:
+    """Decided evaluations, with the rule of their latest decision as ``rule_code``."""
+    latest = ClassificationDecision.objects.filter(evaluation=OuterRef("pk")).order_by("-pk")
     rows = PersonEvaluation.objects.filter(stage=Stage.APPROVED)
-    return rows.filter(work_year=work_year) if work_year is not None else rows
+    if work_year is not None:
+        rows = rows.filter(work_year=work_year)
+    return rows.annotate(decision_rule=Subquery(latest.values("rule_code")[:1]))
 
 
 def classification_for_person(person: Person, work_year: WorkYear) -> Classification | None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
 import pytest
 
-from hoinghi.evaluation import decisions, services
-from hoinghi.evaluation.models import PersonEvaluation, Stage
+from hoinghi.evaluation import decisions, selectors, services
+from hoinghi.evaluation.models import (
+    ClassificationDecision,
+    DecisionBasis,
+    PersonEvaluation,
+    Stage,
+)
 from hoinghi.evaluation.tests.conftest import proposed
 from hoinghi.org.models import WorkYear
 from hoinghi.testing import World, make_person
@@ -51,3 +57,28 @@ def test_the_snapshot_leaves_out_only_the_laws_defaults(world: World, year2026: 
     assert snapshot["person"]["score"] == 80 and "degradation" not in snapshot["person"]
     assert snapshot["result"]["outcome"] == "htt" and snapshot["caps"] == []
     assert json.loads(row.reasons) == [r.to_dict() for r in check.levels[0].reasons]
+
+
+def test_a_new_decision_is_a_new_row_and_readers_see_the_latest(
+    world: World, year2026: WorkYear
+) -> None:
+    evaluation = proposed(world.person(world.colleague), year2026, "htt", "80")
+    check = services.check_unit_list(world.office, year2026)
+    serialiser = decisions.Serialiser()
+    first = serialiser.decided(evaluation.pk, check.levels[0], check.finals[0], check.facts[0])
+    decisions.write_decisions([first], decided_by_id=world.leader.pk, decided_on=date(2026, 12, 1))
+    later = dataclasses.replace(first, rating="ht", facts='{"person":{"score":60}}')
+    decisions.write_decisions([later], decided_by_id=None, decided_on=date(2026, 12, 20))
+    rows = list(ClassificationDecision.objects.filter(evaluation=evaluation).order_by("pk"))
+    assert [(r.rating, r.decided_on, r.decided_by_id) for r in rows] == [
+        ("htt", date(2026, 12, 1), world.leader.pk),
+        ("ht", date(2026, 12, 20), None),
+    ]
+    assert rows[0].basis_id == rows[1].basis_id  # the shared basis is stored once
+    assert DecisionBasis.objects.filter(pk=rows[0].basis_id).count() == 1
+    evaluation.refresh_from_db()
+    assert evaluation.rating == "ht" and evaluation.decided_on == date(2026, 12, 20)
+    assert evaluation.facts == {"person": {"score": 60}}
+    assert evaluation.rule_code == check.levels[0].rule and evaluation.reasons
+    found = selectors.classification_for_person(evaluation.person, year2026)
+    assert found is not None and found.rule_code == check.levels[0].rule
