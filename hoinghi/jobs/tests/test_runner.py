@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -9,6 +10,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from hoinghi.jobs import runner
@@ -145,3 +148,26 @@ def test_a_queued_job_starts_at_once_after_commit(monkeypatch: pytest.MonkeyPatc
     assert len(started) == 1
     started[0].join(timeout=20)
     assert Job.objects.get(pk=job.pk).state == JobState.DONE
+
+
+def test_a_worker_started_by_a_server_stops_once_the_server_is_gone(kinds: list[int]) -> None:
+    job = runner.enqueue("test.count", upto=1, start=False)
+    stop = threading.Event()
+    # The process that started it is no longer its parent: one round, then it stops.
+    runner.work(parent=os.getppid() + 1, interval=0.01, stop=stop)
+    assert Job.objects.get(pk=job.pk).state == JobState.DONE and not stop.is_set()
+    timer = threading.Timer(0.3, stop.set)
+    timer.start()
+    started = time.monotonic()
+    runner.work(parent=os.getppid(), interval=0.05, stop=stop)  # its parent lives: until stopped
+    assert time.monotonic() - started >= 0.25
+
+
+def test_the_admin_shows_a_failed_job_with_its_traceback_and_changes_nothing(
+    admin_client: Client,
+) -> None:
+    failed = runner.run_job(runner.enqueue("test.fail", row=3, start=False))
+    page = admin_client.get(reverse("admin:jobs_job_change", args=[failed.pk]))
+    assert page.status_code == 200 and "hỏng ở dòng 3" in page.content.decode()
+    assert "Traceback (most recent call last)" in page.content.decode()
+    assert admin_client.post(reverse("admin:jobs_job_add")).status_code == 403
