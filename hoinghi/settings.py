@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "hoinghi.security.sessions.IdleSessionExpiry",
     "hoinghi.security.sessions.NoStoreForPersonalPages",
     "hoinghi.org.middleware.LoginRequiredByDefault",
+    "hoinghi.refusals.RefusalMiddleware",  # a refusal no view caught: its page or JSON
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 

@@ -15,12 +15,13 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.documents.catalogue import DocumentKind, UnknownKind, kind
 from hoinghi.documents.contexts import MissingData, Source, for_person
@@ -51,8 +52,8 @@ from hoinghi.law.bases import BasisSet, bases_on
 from hoinghi.law.documents import NumberSequenceFacts, decide_next_number
 from hoinghi.org import selectors as org_selectors
 from hoinghi.org.models import Agency, Person
+from hoinghi.refusals import Refusal
 
-Actor = AbstractBaseUser | AnonymousUser | None
 MAX_SECTION_CHARS = 20_000
 HEARTBEAT_SECONDS = 30.0  # a running batch writes its heartbeat this often
 STALE_AFTER = timedelta(minutes=5)  # no heartbeat for this long: the batch's worker died
@@ -60,14 +61,8 @@ MAX_ATTEMPTS = 2  # runs of a batch before a dead one is marked failed
 BATCH_JOB = "documents.batch"  # the background job that makes a batch (documents/jobs.py)
 
 
-class DocumentError(Exception):
+class DocumentError(Refusal):
     """A refused change, with a stable code and a Vietnamese message naming the field."""
-
-    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
 
 
 def source_of(agency: Agency, year: int, person: Person | None = None) -> Source:

@@ -19,12 +19,13 @@ from functools import partial
 
 from django.db import transaction
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.emulation.facts import YearFacts, load_year_facts
 from hoinghi.emulation.models import Eligibility
 from hoinghi.emulation.records import Records, write
 from hoinghi.emulation.rules import options_for
-from hoinghi.emulation.services import Actor, ensure_open
+from hoinghi.emulation.services import ensure_open
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.emulation.awards import GiayKhenFacts, check_giay_khen
 from hoinghi.law.emulation.collective import (

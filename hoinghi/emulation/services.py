@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.emulation.models import (
     Award,
@@ -30,27 +31,16 @@ from hoinghi.emulation.rules import registration_required
 from hoinghi.emulation.vocabulary import PERSON_TITLES, UNIT_TITLES, Issuer
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title
 from hoinghi.org.models import Person, Unit, WorkYear
+from hoinghi.refusals import Refusal, ensure_year_open
 from hoinghi.vietnamese import nfc
 
-Actor = AbstractBaseUser | AnonymousUser | None
 
-
-class EmulationError(Exception):
+class EmulationError(Refusal):
     """A refused change: a stable code and a Vietnamese message naming the field and reason."""
-
-    def __init__(self, code: str, message: str, *, field: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
 
 
 def ensure_open(work_year: WorkYear) -> None:
-    if work_year.is_closed:
-        raise EmulationError(
-            "emulation.year_closed",
-            f"Năm công tác {work_year.year} đã khóa sổ: không thể thay đổi.",
-        )
+    ensure_year_open(work_year, EmulationError, "emulation.year_closed", "không thể thay đổi")
 
 
 def ensure_in_year(work_year: WorkYear, on: date, field: str, label: str) -> None:

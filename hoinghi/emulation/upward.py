@@ -17,6 +17,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.emulation.council import basis_of
 from hoinghi.emulation.models import (
@@ -27,7 +28,7 @@ from hoinghi.emulation.models import (
     ProposalState,
 )
 from hoinghi.emulation.rules import superior_body
-from hoinghi.emulation.services import Actor, EmulationError, check_title_fits_holder, ensure_open
+from hoinghi.emulation.services import EmulationError, check_title_fits_holder, ensure_open
 from hoinghi.emulation.vocabulary import Outcome
 from hoinghi.law.citations import cite
 from hoinghi.law.emulation.vocabulary import TITLE_LABELS, Title

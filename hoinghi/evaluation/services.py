@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.evaluation import decisions
 from hoinghi.evaluation.facts import YearContext, facts_for, options_for
@@ -45,12 +45,11 @@ from hoinghi.law.instruments import D48
 from hoinghi.law.results import Basis, Reason, Result
 from hoinghi.org.models import AgencyKind, Person, Unit, WorkYear
 from hoinghi.org.selectors import unit_on
+from hoinghi.refusals import Refusal, ensure_year_open
 from hoinghi.vietnamese import nfc
 
-Actor = AbstractBaseUser | AnonymousUser | None
 
-
-class EvaluationError(Exception):
+class EvaluationError(Refusal):
     """A refused step, with a stable code, a Vietnamese message and the law's reasons."""
 
     def __init__(
@@ -60,9 +59,7 @@ class EvaluationError(Exception):
         reasons: tuple[Reason, ...] = (),
         values: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message)
         self.reasons = reasons
         self.values = values or {}
 
@@ -76,11 +73,7 @@ def _actor(actor: Actor) -> Any:
 
 
 def _check_open(work_year: WorkYear) -> None:
-    if work_year.is_closed:
-        raise EvaluationError(
-            "evaluation.year_closed",
-            f"Năm công tác {work_year.year} đã khóa sổ: không xếp loại lại.",
-        )
+    ensure_year_open(work_year, EvaluationError, "evaluation.year_closed", "không xếp loại lại")
 
 
 # --- Leave and discipline ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest
 
 from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
 
+# The user of a request (signed in or not): what the access helpers decide for.
 AnyUser = User | AnonymousUser
 
 # Roles that may see every person and unit of their agency.

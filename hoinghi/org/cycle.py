@@ -17,11 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from django.contrib.auth.models import AnonymousUser, User
-
+from hoinghi.org.access import AnyUser
 from hoinghi.org.models import Agency, WorkYear
-
-AnyUser = User | AnonymousUser
 
 
 class Stage:

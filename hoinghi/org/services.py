@@ -9,10 +9,14 @@ from django.db import transaction
 
 from hoinghi.audit.services import record
 from hoinghi.org.models import Agency, WorkYear, WorkYearState
+from hoinghi.refusals import Refusal, ensure_year_open
 
 
-class OrgError(Exception):
+class OrgError(Refusal):
     """A refused change, with a Vietnamese message for the user."""
+
+    def __init__(self, message: str, code: str = "org.refused", *, field: str = "") -> None:
+        super().__init__(code, message, field=field)
 
 
 def open_work_year(
@@ -48,8 +52,7 @@ def close_work_year(work_year: WorkYear, *, actor: AbstractBaseUser | None = Non
     """Khóa sổ: a closed year's decisions can no longer be recomputed."""
     with transaction.atomic():
         locked = WorkYear.objects.select_for_update().get(pk=work_year.pk)
-        if locked.is_closed:
-            raise OrgError(f"Năm công tác {locked.year} đã khóa sổ.")
+        ensure_year_open(locked, OrgError, "org.year_closed")
         locked.state = WorkYearState.CLOSED
         locked.save(update_fields=["state"])
         record("org.close_work_year", actor=actor, target=locked, agency_code=locked.agency.code)

@@ -15,12 +15,14 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 
+from hoinghi.actors import Actor
 from hoinghi.org.files import FileRefused, Limits, check_size, import_limits, spreadsheet_rows
 from hoinghi.org.files.limits import count
 from hoinghi.org.files.spreadsheet import XLSX
 from hoinghi.org.models import Person, Unit, WorkYear
 from hoinghi.plans.models import ItemKind, ItemSource
-from hoinghi.plans.services import Actor, ItemInput, save_imported
+from hoinghi.plans.services import ItemInput, PlanError, save_imported
+from hoinghi.refusals import ensure_year_open
 from hoinghi.vietnamese import fold, nfc
 
 MAX_TARGET_DIGITS = 12  # the field keeps 14 digits, 2 of them decimals
@@ -114,8 +116,10 @@ def import_items(
 ) -> ImportReport:
     """Check every row; write all of them only when none has a problem."""
     report = ImportReport()
-    if work_year.is_closed:
-        report.errors.append(f"Năm công tác {work_year.year} đã khóa sổ.")
+    try:
+        ensure_year_open(work_year, PlanError, "plans.year_closed")
+    except PlanError as closed:
+        report.errors.append(closed.message)
         return report
     try:
         rows = read_sheet(stream, size, file_name)

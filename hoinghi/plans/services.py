@@ -7,34 +7,26 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.org.models import Person, Unit, WorkYear
 from hoinghi.plans.models import Evidence, ItemKind, ItemSource, ItemStatus, PlanItem
+from hoinghi.refusals import Refusal, ensure_year_open
 from hoinghi.vietnamese import nfc
 
-Actor = AbstractBaseUser | AnonymousUser | None
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
-class PlanError(Exception):
+class PlanError(Refusal):
     """A refused change to targets or tasks, with a stable code and a Vietnamese message."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def _check_open(work_year: WorkYear) -> None:
-    if work_year.is_closed:
-        raise PlanError(
-            "plans.year_closed",
-            f"Năm công tác {work_year.year} đã khóa sổ: không thay đổi chỉ tiêu, nhiệm vụ.",
-        )
+    ensure_year_open(work_year, PlanError, "plans.year_closed", "không thay đổi chỉ tiêu, nhiệm vụ")
 
 
 def check_owner(work_year: WorkYear, unit: Unit | None, person: Person | None) -> None:

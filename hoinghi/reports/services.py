@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.org.models import WorkYear
+from hoinghi.refusals import Refusal
 from hoinghi.reports.models import NewsDraft, PublishedSummary
 from hoinghi.reports.news import NewsItem, compose_news
 from hoinghi.reports.selectors import year_summary
@@ -17,14 +18,9 @@ from hoinghi.reports.selectors import year_summary
 MAX_HEADLINE = 300
 MAX_TEXT = 30_000
 
-Actor = AbstractBaseUser | AnonymousUser | None
 
-
-class ReportError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class ReportError(Refusal):
+    """A refused change to a report, with a stable code and a Vietnamese message."""
 
 
 def current_news(work_year: WorkYear, *, byline: str = "") -> tuple[NewsItem, NewsDraft | None]:

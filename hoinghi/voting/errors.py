@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+from hoinghi.refusals import Refusal
 
-class VotingError(Exception):
+
+class VotingError(Refusal):
     """A refused action: ``code`` is stable, ``message`` is shown to the person."""
-
-    status = 400
-
-    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        if status is not None:
-            self.status = status
 
 
 def not_open() -> VotingError:

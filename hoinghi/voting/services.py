@@ -48,10 +48,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import F
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.law.parameters import InvalidFacts
 from hoinghi.law.registry import rule_for
@@ -81,7 +82,6 @@ from hoinghi.voting.models import (
 from hoinghi.voting.tally import COUNCIL_RULE, ELECTION_RULE, INSPECTION_BOARD_RULE, MOTION_RULE
 from hoinghi.voting.vocabulary import Method, MotionChoice, PollKind, Secrecy
 
-AnyUser = AbstractBaseUser | AnonymousUser
 CandidateSpec = tuple[Person | None, str, str]  # person, name, note
 
 
@@ -106,7 +106,7 @@ def create_poll(
     secrecy: str,
     method: str,
     legal_date: date,
-    by: AnyUser,
+    by: Actor,
     question: str = "",
     seats: int = 1,
     candidates: Sequence[CandidateSpec] = (),
@@ -158,7 +158,7 @@ def create_poll(
 
 
 def open_poll(
-    poll: Poll, *, electors: Iterable[Person], present: int, convened: int, by: AnyUser
+    poll: Poll, *, electors: Iterable[Person], present: int, convened: int, by: Actor
 ) -> Poll:
     """Freeze the electorate and the attendance numbers it rests on; start taking votes."""
     people = list({p.pk: p for p in electors}.values())
@@ -201,7 +201,7 @@ def cast_vote(
     poll: Poll,
     voter: Person,
     *,
-    by: AnyUser,
+    by: Actor,
     choice: str | None = None,
     kept: Sequence[int | str] | None = None,
     key: str | None = None,
@@ -294,7 +294,7 @@ def _candidate_ids(poll: Poll, kept: Sequence[int | str]) -> list[int]:
 
 
 def record_hand_count(
-    poll: Poll, *, votes_for: int, votes_against: int, abstentions: int, by: AnyUser
+    poll: Poll, *, votes_for: int, votes_against: int, abstentions: int, by: Actor
 ) -> HandCount:
     """The secretary's counts of raised hands, checked against the frozen number present."""
     _require_open(poll, Method.SHOW_OF_HANDS)
@@ -333,7 +333,7 @@ def record_hand_count(
     return hands
 
 
-def set_ballots_issued(poll: Poll, count: int, *, by: AnyUser) -> Poll:
+def set_ballots_issued(poll: Poll, count: int, *, by: Actor) -> Poll:
     _require_open(poll, Method.PAPER)
     if count < 0 or count > max(poll.present, poll.electorate_size):
         raise VotingError(
@@ -359,7 +359,7 @@ def enter_paper_ballot(
     *,
     round: int,
     sheet: int,
-    by: AnyUser,
+    by: Actor,
     choice: str | None = None,
     kept: Sequence[int | str] | None = None,
     spoiled: bool = False,
@@ -412,7 +412,7 @@ def _paper_fields(
 # --- Closing --------------------------------------------------------------------------------
 
 
-def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
+def close_poll(poll: Poll, *, by: Actor) -> PollResult:
     """Stop taking votes, count, decide through the law, shuffle a secret poll. Idempotent.
 
     Then the app the poll belongs to decides its subject (:mod:`hoinghi.voting.subjects`).
@@ -423,7 +423,7 @@ def close_poll(poll: Poll, *, by: AnyUser) -> PollResult:
     return result
 
 
-def _close(poll: Poll, by: AnyUser) -> PollResult:
+def _close(poll: Poll, by: Actor) -> PollResult:
     with transaction.atomic():
         locked = Poll.objects.select_for_update().select_related("agency").get(pk=poll.pk)
         if locked.state == PollState.CLOSED:
@@ -611,7 +611,7 @@ def _enum(enum_cls: Any, value: str, field: str) -> str:
         ) from None
 
 
-def _user(by: AnyUser) -> Any:
+def _user(by: Actor) -> Any:
     return by if getattr(by, "is_authenticated", False) else None
 
 

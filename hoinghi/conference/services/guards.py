@@ -5,27 +5,21 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F
 
+from hoinghi.actors import Actor as User
 from hoinghi.audit.services import record
 from hoinghi.conference.models import (
     Conference,
     ConferenceState,
 )
+from hoinghi.refusals import Refusal
 
-User = AbstractBaseUser | AnonymousUser
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the desk
 
 
-class ConferenceError(Exception):
+class ConferenceError(Refusal):
     """A refused change, with a stable code and a Vietnamese message naming the reason."""
-
-    def __init__(self, code: str, message: str, *, field: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
 
 
 def audit(action: str, conference: Conference, actor: User | None, **data: Any) -> None:

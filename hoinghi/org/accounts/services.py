@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,9 +20,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.org.accounts.models import LoginLetter
 from hoinghi.org.models import Agency, Person, Position, Role, RoleAssignment, Unit
+from hoinghi.refusals import Refusal
 from hoinghi.vietnamese import fold
 
 # Letters for a code: no 0/O, 1/I/L, so a code read off paper is typed right.
@@ -31,11 +33,12 @@ CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 4
 LETTER_VALID_DAYS = 14
 
-Actor = AbstractBaseUser | AnonymousUser | None
 
-
-class AccountError(Exception):
+class AccountError(Refusal):
     """A refused change, with a Vietnamese message for the user."""
+
+    def __init__(self, message: str, code: str = "org.account_refused", *, field: str = "") -> None:
+        super().__init__(code, message, field=field)
 
 
 @dataclass(frozen=True)

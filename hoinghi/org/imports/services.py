@@ -39,8 +39,9 @@ class StaffImportError(OrgError):
     """A refused import: one message for the file, or one per bad row."""
 
     def __init__(self, code: str, messages: list[str]) -> None:
-        super().__init__(messages[0] if len(messages) == 1 else f"Tệp có {len(messages)} lỗi.")
-        self.code = code
+        super().__init__(
+            messages[0] if len(messages) == 1 else f"Tệp có {len(messages)} lỗi.", code
+        )
         self.messages = messages
 
 
