@@ -369,6 +369,8 @@ def attendance_by_conference(conference_ids: list[int]) -> dict[int, tuple[int, 
         .exclude(role=ParticipantRole.GUEST)
         .values("conference_id")
         .order_by()
-        .annotate(convened=Count("pk"), present=Count("pk", filter=Q(checked_in_at__isnull=False)))
+        .annotate(
+            convened=Count("pk"), checked_in=Count("pk", filter=Q(checked_in_at__isnull=False))
+        )
     )
-    return {row["conference_id"]: (row["convened"], row["present"]) for row in rows}
+    return {row["conference_id"]: (row["convened"], row["checked_in"]) for row in rows}

@@ -433,8 +433,9 @@ def _conferences_for_years(work_years: list[WorkYear], year: int) -> dict[int, C
             reviewing.setdefault(conference.reviewed_year_id, conference)
         else:
             following.setdefault(conference.agency_id, conference)
-    return {
-        w.pk: conference
-        for w in work_years
-        if (conference := reviewing.get(w.pk) or following.get(w.agency_id)) is not None
-    }
+    chosen: dict[int, Conference] = {}
+    for work_year in work_years:
+        picked = reviewing.get(work_year.pk) or following.get(work_year.agency_id)
+        if picked is not None:
+            chosen[work_year.pk] = picked
+    return chosen

@@ -96,7 +96,7 @@ def _sqlite_counts(path: Path) -> dict[str, int]:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
         ]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
     finally:
         conn.close()
 
@@ -111,7 +111,7 @@ def _postgres_counts(url: str) -> dict[str, int]:
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
             )
         ]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
 
 
 def _seed(url: str) -> dict[str, Any]:
@@ -146,7 +146,7 @@ def test_sqlite_backup_restores_to_a_file_the_application_opens(tmp_path: Path) 
     target.close()
     restored = tmp_path / "restored.sqlite3"
     shutil.copyfile(backup, restored)
-    assert sqlite3.connect(restored).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert sqlite3.connect(restored).execute("PRAGMA integrity_check").fetchall()[0][0] == "ok"
     expected = _sqlite_counts(live)
     assert expected["voting_ballot"] == 10 and expected["org_person"] == 26
     assert _sqlite_counts(restored) == expected

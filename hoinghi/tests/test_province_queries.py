@@ -78,4 +78,8 @@ def test_province_rows_equal_each_agencys_year_summary() -> None:
     rows = province_rows(province, YEAR)
     assert rows == expected
     demo = next(r for r in rows if r[0] == Agency.objects.get(code=DEMO_AGENCY).name)
-    assert demo[1] > 30 and demo[4] > 0 and demo[6] > 0 and demo[8] != ""
+    staff, tasks_done, ldtt, present = demo[1], demo[4], demo[6], demo[8]
+    assert isinstance(staff, int) and staff > 30
+    assert isinstance(tasks_done, int) and tasks_done > 0
+    assert isinstance(ldtt, int) and ldtt > 0
+    assert isinstance(present, int) and present > 0
