@@ -245,8 +245,16 @@ def build_invitation(c: InvitationContext) -> Paper:
         sections=[Section("body", "", "\n".join(x for x in lines if x))],
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Như trên;"),
-        notes=_time_notes(c.held_on, c.starts_at, c.place),
+        notes=_time_notes(c.held_on, c.starts_at, c.place)
+        + ([NO_PUBLIC_ADDRESS] if c.code and not c.checkin_url else []),
+        qr_url=c.checkin_url,
     )
+
+
+NO_PUBLIC_ADDRESS = (
+    "Chưa cấu hình địa chỉ công khai của máy chủ (HOINGHI_PUBLIC_URL): giấy mời có mã mời "
+    "nhưng không có mã QR và địa chỉ điểm danh."
+)
 
 
 # --- at the conference ----------------------------------------------------------------------

@@ -32,6 +32,7 @@ from hoinghi.documents.layout import (
     writer_styles,
 )
 from hoinghi.documents.paper import Appendix, Paper, Section, Signature, Table
+from hoinghi.documents.qr_picture import with_qr_code
 from hoinghi.law.documents import Element, Layout, format_date_line, format_number
 
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 60, 105  # the national title stays on one line at 13 pt
@@ -85,7 +86,8 @@ def render_docx(paper: Paper, *, year: int) -> bytes:
     ]
     title = f"{paper.type_name.capitalize()} {paper.summary}".strip()
     core = CoreProperties(title, paper.header.issuer, paper.issued_on or on)
-    return base.document(main, appendices, core)
+    data = base.document(main, appendices, core)
+    return with_qr_code(data, paper.qr_url) if paper.qr_url else data
 
 
 def _year_start(year: int) -> date:

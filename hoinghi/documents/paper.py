@@ -114,6 +114,7 @@ class Paper:
     )
     law_bases: str = ""  # a hoinghi.law.bases.BasisSet: its "Căn cứ" lines go before ``bases``
     suggested_on: date | None = None  # the date the data suggests (a decision's signing date)
+    qr_url: str = ""  # printed as a QR code after the paragraph naming it (an invitation)
 
     def editable_sections(self) -> list[Section]:
         return [s for s in self.sections if s.editable]
