@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections, transaction
+from django.db import DatabaseError, close_old_connections, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -256,7 +256,8 @@ def work(
     is set, or the ``parent`` process is gone (the server that started this worker stopped)."""
     stop = stop or threading.Event()
     while not stop.is_set():
-        close_old_connections()
+        if not connection.in_atomic_block:  # a connection is never closed inside a transaction
+            close_old_connections()
         done = run_pending(kinds)
         for job in done:
             report(job)
