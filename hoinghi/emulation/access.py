@@ -12,7 +12,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 
 from hoinghi.emulation.models import Award, Decision, Pledge, Proposal
-from hoinghi.org.access import AnyUser, get_agency_for_user, has_role, own_person
+from hoinghi.org.access import (
+    AnyUser,
+    get_agency_for_user,
+    get_work_year_for_user,
+    has_role,
+    own_person,
+)
 from hoinghi.org.models import Agency, Person, Role, Unit, WorkYear
 
 MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
@@ -42,14 +48,6 @@ def is_council_member(user: AnyUser, agency: Agency) -> bool:
     return not getattr(user, "is_superuser", False) and has_role(
         user, {Role.COUNCIL}, agency=agency
     )
-
-
-def get_work_year_for_user(request: HttpRequest, agency_code: str, year: int) -> WorkYear:
-    agency = get_agency_for_user(request, agency_code)
-    try:
-        return WorkYear.objects.select_related("agency").get(agency=agency, year=year)
-    except WorkYear.DoesNotExist:
-        raise Http404("Không tìm thấy năm công tác.") from None
 
 
 def get_managed_year_for_user(request: HttpRequest, agency_code: str, year: int) -> WorkYear:

@@ -20,16 +20,16 @@ from hoinghi.evaluation.forms import (
 from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation
 from hoinghi.law.evaluation import EvaluationRegime, Rating
 from hoinghi.org import access as org_access
+from hoinghi.org.access import get_work_year_for_user
 from hoinghi.org.models import Agency, AgencyKind, Person, Unit
-from hoinghi.plans.access import get_work_year_for_user
 from hoinghi.plans.selectors import completion_by_unit
 
 RATING_VALUES = frozenset(r.value for r in Rating)
 
 
 def year_results(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     units = list(
         Unit.objects.filter(agency=agency).select_related("agency").order_by("position", "name")
     )
@@ -49,8 +49,8 @@ def year_results(request: HttpRequest, agency_code: str, year: int) -> HttpRespo
 
 
 def self_assess(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     person = org_access.own_person(request.user)
     if person is None or person.agency_id != agency.pk:
         raise Http404("Không tìm thấy hồ sơ cá nhân trong cơ quan này.")
@@ -109,8 +109,8 @@ def unit_list(
     unit_code: str,
     errors: list[str] | None = None,
 ) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     unit = access.get_unit_for_reviewer(request, agency, unit_code)
     check = services.check_unit_list(unit, work_year)
     levels = {
@@ -143,8 +143,8 @@ def unit_list(
 def propose(
     request: HttpRequest, agency_code: str, year: int, unit_code: str, staff_code: str
 ) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     unit = access.get_unit_for_reviewer(request, agency, unit_code)
     if request.method != "POST" or not access.can_propose(request.user, unit):
         raise PermissionDenied
@@ -171,8 +171,8 @@ def propose(
 def record_meeting(
     request: HttpRequest, agency_code: str, year: int, unit_code: str
 ) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     unit = access.get_unit_for_reviewer(request, agency, unit_code)
     if request.method != "POST":
         raise PermissionDenied
@@ -191,8 +191,8 @@ def record_meeting(
 
 
 def approve(request: HttpRequest, agency_code: str, year: int, unit_code: str) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     unit = access.get_unit_for_reviewer(request, agency, unit_code)
     if request.method != "POST" or not access.can_approve(request.user, agency):
         raise PermissionDenied
@@ -241,8 +241,8 @@ def default_issuer(agency: Agency) -> str:
 
 def unit_decisions(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     """The units' levels for the year: proposals, tasks done, the cap and the decision."""
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = get_work_year_for_user(request, agency, year)
+    work_year = get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     if not access.can_decide_units(request.user, agency):
         raise PermissionDenied
     units = list(Unit.objects.filter(agency=agency).order_by("position", "name"))

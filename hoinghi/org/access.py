@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit
+from hoinghi.org.models import Agency, Person, Role, RoleAssignment, Unit, WorkYear
 
 # The user of a request (signed in or not): what the access helpers decide for.
 AnyUser = User | AnonymousUser
@@ -96,6 +96,17 @@ def get_agency_for_user(request: HttpRequest, code: str) -> Agency:
         return agencies_for_user(request.user).get(code=code)
     except Agency.DoesNotExist:
         raise Http404("Không tìm thấy cơ quan.") from None
+
+
+def get_work_year_for_user(request: HttpRequest, agency_code: str, year: int) -> WorkYear:
+    """A year of an agency the user may browse (``get_agency_for_user``), else 404."""
+    agency = get_agency_for_user(request, agency_code)
+    try:
+        work_year = WorkYear.objects.get(agency=agency, year=year)
+    except WorkYear.DoesNotExist:
+        raise Http404("Không tìm thấy năm công tác.") from None
+    work_year.agency = agency
+    return work_year
 
 
 def units_for_user(user: AnyUser, agency: Agency) -> QuerySet[Unit]:

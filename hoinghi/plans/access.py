@@ -16,14 +16,6 @@ from hoinghi.plans.models import PlanItem
 MANAGERS = frozenset({Role.ADMIN, Role.CLERK, Role.LEADER})
 
 
-def get_work_year_for_user(request: HttpRequest, agency: Agency, year: int) -> WorkYear:
-    """``agency`` must come from ``get_agency_for_user``; the year must be one of its years."""
-    try:
-        return WorkYear.objects.select_related("agency").get(agency=agency, year=year)
-    except WorkYear.DoesNotExist:
-        raise Http404("Không tìm thấy năm công tác.") from None
-
-
 def get_item_for_user(request: HttpRequest, work_year: WorkYear, pk: int) -> PlanItem:
     try:
         return PlanItem.objects.select_related("work_year__agency", "unit", "person", "parent").get(

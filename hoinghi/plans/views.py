@@ -16,8 +16,8 @@ from hoinghi.plans.imports import import_items
 
 
 def year_items(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = access.get_work_year_for_user(request, agency, year)
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     by_unit = selectors.completion_by_unit(work_year)
     units = list(Unit.objects.filter(agency=agency).order_by("position", "name"))
     return render(
@@ -37,8 +37,8 @@ def year_items(request: HttpRequest, agency_code: str, year: int) -> HttpRespons
 
 
 def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = access.get_work_year_for_user(request, agency, year)
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     if not access.can_manage_plans(request.user, agency):
         raise PermissionDenied
     scope = {
@@ -79,8 +79,8 @@ def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
 
 
 def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = access.get_work_year_for_user(request, agency, year)
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     item = access.get_item_for_user(request, work_year, pk)
     can_update = access.can_update_item(request.user, item)
     can_assign = access.can_assign_item(request.user, item)
@@ -111,10 +111,9 @@ def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
 
 
 def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(
-        request, access.get_work_year_for_user(request, agency, year), pk
-    )
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
+    item = access.get_item_for_user(request, work_year, pk)
     if request.method != "POST" or not access.can_update_item(request.user, item):
         raise PermissionDenied
     form = ProgressForm(request.POST)
@@ -142,10 +141,9 @@ def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) 
 
 
 def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(
-        request, access.get_work_year_for_user(request, agency, year), pk
-    )
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
+    item = access.get_item_for_user(request, work_year, pk)
     if request.method != "POST" or not access.can_assign_item(request.user, item):
         raise PermissionDenied
     form = AssignForm(
@@ -169,10 +167,9 @@ def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
 
 
 def add_evidence(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    item = access.get_item_for_user(
-        request, access.get_work_year_for_user(request, agency, year), pk
-    )
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
+    item = access.get_item_for_user(request, work_year, pk)
     if request.method != "POST" or not access.can_update_item(request.user, item):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
@@ -188,8 +185,8 @@ def add_evidence(request: HttpRequest, agency_code: str, year: int, pk: int) -> 
 
 
 def import_year(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    agency = org_access.get_agency_for_user(request, agency_code)
-    work_year = access.get_work_year_for_user(request, agency, year)
+    work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    agency = work_year.agency
     if not access.can_manage_plans(request.user, agency):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
