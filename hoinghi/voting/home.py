@@ -46,7 +46,7 @@ def voting_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[cyc
     )
     return [
         cycle.Todo(
-            f"Biểu quyết: {poll.title}",
+            f"Bỏ phiếu: {poll.title}",
             reverse("voting:view-poll", args=[poll.pk]),
             cycle.Stage.CONFERENCE,
             note="Đang mở, chưa bỏ phiếu",

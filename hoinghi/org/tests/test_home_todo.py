@@ -102,3 +102,15 @@ def test_every_page_names_a_favicon_served_from_the_app_itself(world: World) -> 
     assert path is not None
     with open(str(path), encoding="utf-8") as svg:
         assert svg.read().startswith("<svg")
+
+
+def test_an_open_vote_waits_in_the_to_do_until_cast(world: World, year: WorkYear) -> None:
+    from hoinghi.voting.models import Participation
+    from hoinghi.voting.tests.factories import motion
+
+    poll = motion(world)
+    html = client_for(world.colleague).get("/").content.decode()
+    assert f"Bỏ phiếu: {poll.title}" in html
+    Participation.objects.create(poll=poll, person=world.person(world.colleague), key_digest="x")
+    html = client_for(world.colleague).get("/").content.decode()
+    assert f"Bỏ phiếu: {poll.title}" not in html
