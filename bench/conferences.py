@@ -49,15 +49,45 @@ def prepare_child(conferences: int, delegates: int) -> None:
     made = [drill.seed(delegates, polls=1) for _ in range(conferences)]
     print(
         json.dumps(
-            [
-                {"poll": m["poll"], "manager": m["manager_session"], "sessions": m["sessions"]}
-                for m in made
-            ]
+            {
+                "conferences": [
+                    {"poll": m["poll"], "manager": m["manager_session"], "sessions": m["sessions"]}
+                    for m in made
+                ],
+                "cpu_ms": request_cpu(made[0]["poll"], made[0]["sessions"][0]),
+            }
         )
     )
 
 
-def prepare(database_url: str, conferences: int, delegates: int) -> list[dict[str, Any]]:
+def request_cpu(poll: int, session: str, repeat: int = 200) -> dict[str, float]:
+    """CPU of one request through the whole WSGI stack in this process (test client), the
+    figure that does not depend on what else the machine runs: the live state (200 and 304),
+    the health page, the signed-in legal-bases page."""
+    from django.test import Client
+
+    client = Client()
+    client.cookies["sessionid"] = session
+    state = f"/bieu-quyet/{poll}/trang-thai.json"
+    etag = client.get(state)["ETag"]
+    cases = {
+        "state 200": (state, ""),
+        "state 304": (state, etag),
+        "health": ("/suc-khoe/", ""),
+        "legal bases": ("/co-so-phap-ly/", ""),
+    }
+    spent = {}
+    for name, (path, tag) in cases.items():
+        headers = {"If-None-Match": tag} if tag else {}
+        client.get(path, headers=headers)
+        started = time.process_time()
+        for _ in range(repeat):
+            client.get(path, headers=headers)
+        spent[name] = (time.process_time() - started) * 1000 / repeat
+    return spent
+
+
+def prepare(database_url: str, conferences: int, delegates: int) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, __file__, "--child-prepare", str(conferences), str(delegates)],
         env={**os.environ, "DATABASE_URL": database_url},
@@ -69,7 +99,7 @@ def prepare(database_url: str, conferences: int, delegates: int) -> list[dict[st
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-3000:])
-    result: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -199,8 +229,14 @@ def run(args: argparse.Namespace) -> None:
             flush=True,
         )
         started = time.perf_counter()
-        conferences = prepare(url, args.conferences, args.delegates)
+        prepared = prepare(url, args.conferences, args.delegates)
+        conferences = prepared["conferences"]
         print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
+        print(
+            "CPU of one request in process (test client): "
+            + ", ".join(f"{k} {v:.1f} ms" for k, v in prepared["cpu_ms"].items()),
+            flush=True,
+        )
         servers = [
             drill.Server(url, workers=args.workers, threads=args.threads).start()
             for _ in range(args.servers)
