@@ -41,6 +41,11 @@ COLUMN_NOTES = {
     "is_leader": "Ghi «x» nếu giữ chức vụ lãnh đạo, quản lý.",
     "is_head": "Ghi «x» nếu là người đứng đầu đơn vị (thường ghi «x» cả ở cột «Lãnh đạo»).",
     "valid_from": "Ngày bắt đầu giữ chức danh; để trống thì lấy «Ngày vào cơ quan».",
+    "agency_role": "Vị trí của chức danh trong lãnh đạo cơ quan (không phải của đơn vị): "
+    "Người đứng đầu, Cấp phó (của người đứng đầu cơ quan) hoặc Kế toán trưởng; để trống nếu "
+    "không. Phó trưởng phòng để trống. Không có cột này: giữ nguyên như đã ghi.",
+    "task_group": "Nhóm có nhiệm vụ tương đồng của đơn vị (tỷ lệ Hoàn thành xuất sắc nhiệm vụ "
+    "được tính trên cả cơ quan và trên từng nhóm); để trống: không đổi.",
 }
 
 
@@ -114,6 +119,8 @@ def person_cells(person: Person) -> list[object]:
         _flag(position.is_leader) if position else "",
         _flag(position.is_head) if position else "",
         position.valid_from if position else None,
+        position.get_agency_role_display() if position and position.agency_role else "",
+        unit.task_group if unit else "",
     ]
 
 

@@ -61,6 +61,7 @@ class UnitRow:
     pk: int
     name: str
     parent_id: int | None
+    task_group: str = ""
 
 
 def agency_units(agency: Agency) -> dict[str, UnitRef]:
@@ -73,9 +74,9 @@ def write_staff(agency: Agency, checked: CheckedFile, *, dry_run: bool = False) 
     """Diff the rows against the database and, unless ``dry_run``, write the difference.
     The caller holds the transaction."""
     counts = ImportCounts()
-    unit_ids = _write_units(agency, checked.rows, counts, dry_run=dry_run)
+    unit_ids = _write_units(agency, checked, counts, dry_run=dry_run)
     person_ids = _write_people(agency, checked, counts, dry_run=dry_run)
-    _write_positions(agency, checked.rows, unit_ids, person_ids, counts, dry_run=dry_run)
+    _write_positions(agency, checked, unit_ids, person_ids, counts, dry_run=dry_run)
     return counts
 
 
@@ -88,18 +89,27 @@ def _unit_kind(name: str) -> str:
 
 
 def _write_units(
-    agency: Agency, rows: list[StaffRow], counts: ImportCounts, *, dry_run: bool
+    agency: Agency, checked: CheckedFile, counts: ImportCounts, *, dry_run: bool
 ) -> dict[str, int]:
+    rows = checked.rows
     loaded = list(
         Unit.objects.filter(agency=agency).values_list(
-            "code", "pk", "name", "parent_id", "position"
+            "code", "pk", "name", "parent_id", "position", "task_group"
         )
     )
-    existing = {code: UnitRow(pk, name, parent_id) for code, pk, name, parent_id, _ in loaded}
+    existing = {
+        code: UnitRow(pk, name, parent_id, group) for code, pk, name, parent_id, _, group in loaded
+    }
     ids = {code: u.pk for code, u in existing.items()}
+    # A unit's task group, where the file gives one (a blank cell changes nothing).
+    groups = {r.unit_code: r.task_group for r in rows if r.unit_code and r.task_group}
     wanted: dict[str, tuple[str, str]] = {}
     for r in rows:
-        if r.unit_code and r.unit_code not in wanted and (r.unit_name or r.unit_parent_code):
+        if (
+            r.unit_code
+            and r.unit_code not in wanted
+            and (r.unit_name or r.unit_parent_code or r.task_group)
+        ):
             wanted[r.unit_code] = (r.unit_name, r.unit_parent_code)
         elif r.unit_code in wanted:  # a later row may give what the first one left out
             name, parent = wanted[r.unit_code]
@@ -112,13 +122,14 @@ def _write_units(
         and (
             (name and name != existing[code].name)
             or (parent and ids.get(parent) != existing[code].parent_id)
+            or (code in groups and groups[code] != existing[code].task_group)
         )
     }
     counts.units_created, counts.units_updated = len(new), len(changed)
     if dry_run or not (new or changed):
         return ids
     pending = new | changed
-    next_position = 1 + max((position for *_, position in loaded), default=0)
+    next_position = 1 + max((row[4] for row in loaded), default=0)
     while pending:
         # Parents first: a unit is ready when its parent is not itself waiting to be written.
         ready = sorted(c for c in pending if wanted[c][1] not in pending)
@@ -135,19 +146,34 @@ def _write_units(
                     _unit_kind(name),
                     next_position,
                     "",
+                    groups.get(code, before.task_group if before else ""),
                 )
             )
             next_position += 0 if before else 1
         upsert_rows(
-            Unit, UNIT_COLUMNS, values, conflict=("agency", "code"), update=("name", "parent")
+            Unit,
+            UNIT_COLUMNS,
+            values,
+            conflict=("agency", "code"),
+            update=("name", "parent", "task_group"),
         )
         pending -= set(ready)
         ids.update(Unit.objects.filter(agency=agency, code__in=ready).values_list("code", "pk"))
     return ids
 
 
-UNIT_COLUMNS = ("agency", "code", "name", "parent", "kind", "position", "abbreviation")
-POSITION_COLUMNS = ("person", "unit", "title", "is_leader", "is_head", "valid_from")
+UNIT_COLUMNS = (
+    "agency",
+    "code",
+    "name",
+    "parent",
+    "kind",
+    "position",
+    "abbreviation",
+    "task_group",
+)
+POSITION_COLUMNS = ("person", "unit", "title", "is_leader", "is_head", "valid_from", "agency_role")
+POSITION_FLAGS = ("is_leader", "is_head", "agency_role")  # what a re-import may change
 
 
 def person_defaults() -> dict[str, Any]:
@@ -212,20 +238,24 @@ def _write_people(
 
 def _write_positions(
     agency: Agency,
-    rows: list[StaffRow],
+    checked: CheckedFile,
     unit_ids: dict[str, int],
     person_ids: dict[str, int],
     counts: ImportCounts,
     *,
     dry_run: bool,
 ) -> None:
+    rows = checked.rows
     if not any(r.unit_code for r in rows):
         return
-    existing: dict[tuple[int, int, str, date], tuple[int, bool, bool]] = {
-        (person_id, unit_id, title, valid_from): (pk, is_leader, is_head)
-        for pk, person_id, unit_id, title, valid_from, is_leader, is_head in Position.objects.filter(
-            person__agency=agency
-        ).values_list("pk", "person_id", "unit_id", "title", "valid_from", "is_leader", "is_head")
+    with_roles = "agency_role" in checked.present  # absent: the stored place is kept
+    existing: dict[tuple[int, int, str, date], tuple[int, bool, bool, str]] = {
+        (person_id, unit_id, title, valid_from): (pk, is_leader, is_head, role)
+        for pk, person_id, unit_id, title, valid_from, is_leader, is_head, role in (
+            Position.objects.filter(person__agency=agency).values_list(
+                "pk", "person_id", "unit_id", "title", "valid_from", *POSITION_FLAGS
+            )
+        )
     }
     new: list[StaffRow] = []
     flips: list[Row] = []
@@ -240,8 +270,10 @@ def _write_positions(
         )
         if found is None:
             new.append(r)
-        elif (found[1], found[2]) != (r.is_leader, r.is_head):
-            flips.append((found[0], db_value(r.is_leader), db_value(r.is_head)))
+            continue
+        role = r.agency_role if with_roles else found[3]
+        if found[1:] != (r.is_leader, r.is_head, role):
+            flips.append((found[0], db_value(r.is_leader), db_value(r.is_head), role))
     counts.positions_created, counts.positions_updated = len(new), len(flips)
     if dry_run:
         return
@@ -256,8 +288,9 @@ def _write_positions(
                 db_value(r.is_leader),
                 db_value(r.is_head),
                 db_value(r.valid_from),
+                r.agency_role,
             )
             for r in new
         ],
     )
-    update_rows(Position, ("is_leader", "is_head"), flips)
+    update_rows(Position, POSITION_FLAGS, flips)

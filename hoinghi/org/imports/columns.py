@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from openpyxl.utils.datetime import from_excel
 
-from hoinghi.org.models import Gender, StaffCategory
+from hoinghi.org.models import AgencyRole, Gender, StaffCategory
 from hoinghi.vietnamese import fold, nfc
 
 
@@ -38,6 +38,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("Lãnh đạo", "is_leader"),
     Column("Trưởng đơn vị", "is_head"),
     Column("Từ ngày", "valid_from", example="01/03/2010"),
+    Column("Vị trí trong lãnh đạo cơ quan", "agency_role"),
+    Column("Nhóm nhiệm vụ tương đồng", "task_group"),
 )
 BY_HEADER = {fold(c.header): c for c in COLUMNS}
 BY_KEY = {c.key: c for c in COLUMNS}
@@ -151,6 +153,28 @@ def parse_choice(value: object, choices: dict[str, str], allowed: str) -> str:
             raise CellError(f"bỏ trống (ghi một trong: {allowed})")
         raise CellError(f"«{raw}» không hợp lệ (ghi một trong: {allowed})")
     return found
+
+
+# A position's place in the agency's leadership: the labels, the codes, and the usual words.
+AGENCY_ROLES = (
+    {fold(label): value for value, label in AgencyRole.choices if value}
+    | {v: v for v in AgencyRole.values if v}
+    | {
+        "thu truong": AgencyRole.HEAD,
+        "nguoi dung dau": AgencyRole.HEAD,
+        "cap truong": AgencyRole.HEAD,
+        "cap pho": AgencyRole.DEPUTY,
+        "pho": AgencyRole.DEPUTY,
+        "ke toan truong": AgencyRole.CHIEF_ACCOUNTANT,
+    }
+)
+
+
+def parse_agency_role(value: object) -> str:
+    """Blank: no place in the agency's leadership (a department's deputy is not the agency's)."""
+    if text(value) == "":
+        return ""
+    return str(parse_choice(value, AGENCY_ROLES, "Người đứng đầu, Cấp phó, Kế toán trưởng"))
 
 
 def parse_gender(value: object) -> str:

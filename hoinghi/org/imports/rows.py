@@ -23,6 +23,7 @@ MAX_LENGTHS = {
     "unit_name": 255,
     "unit_parent_code": 60,
     "title": 120,
+    "task_group": 80,
 }
 UNIQUE_KEYS = frozenset({"staff_code", "full_name"})  # not worth remembering
 MAX_ERRORS = 200  # enough to fix a file by; a file with more errors is the wrong file
@@ -59,6 +60,8 @@ class StaffRow:
     is_leader: bool = False
     is_head: bool = False
     valid_from: date | None = None
+    agency_role: str = ""
+    task_group: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(self).items()}
@@ -160,6 +163,8 @@ def _parse(key: str, raw: object) -> object:
         return columns.parse_gender(raw)
     if key == "category":
         return columns.parse_category(raw)
+    if key == "agency_role":
+        return columns.parse_agency_role(raw)
     value = columns.text(raw)
     limit = MAX_LENGTHS.get(key)
     if limit is not None and len(value) > limit:
@@ -191,7 +196,7 @@ def _check_values(number: int, v: dict[str, Any], failed: set[str]) -> list[RowE
             "joined_on", f"ngày vào cơ quan {joined:%d/%m/%Y} không sau ngày sinh {born:%d/%m/%Y}"
         )
     has_unit = bool(v.get("unit_code"))
-    for key in ("unit_name", "unit_parent_code", "title"):
+    for key in ("unit_name", "unit_parent_code", "title", "agency_role", "task_group"):
         if v.get(key) and not has_unit and "unit_code" not in failed:
             error("unit_code", f"bỏ trống trong khi cột «{BY_KEY[key].header}» có ghi")
             break
@@ -255,6 +260,7 @@ def check_across(rows: list[StaffRow], agency_units: dict[str, UnitRef]) -> list
                 )
             )
     errors.extend(_cycles(file_units, known))
+    errors.extend(_task_groups(rows))
     return errors
 
 
@@ -286,6 +292,25 @@ def _file_units(rows: list[StaffRow]) -> tuple[dict[str, UnitRef], list[RowError
         ref.name = ref.name or r.unit_name
         ref.parent_code = ref.parent_code or r.unit_parent_code
     return units, errors
+
+
+def _task_groups(rows: list[StaffRow]) -> list[RowError]:
+    """One task group per unit, whatever the row (a blank cell says nothing)."""
+    first: dict[str, tuple[str, int]] = {}
+    errors: list[RowError] = []
+    for r in rows:
+        if not r.unit_code or not r.task_group:
+            continue
+        group, row = first.setdefault(r.unit_code, (r.task_group, r.row))
+        if group != r.task_group:
+            errors.append(
+                RowError(
+                    r.row,
+                    "Nhóm nhiệm vụ tương đồng",
+                    f"đơn vị «{r.unit_code}» đã được ghi nhóm «{group}» ở dòng {row}",
+                )
+            )
+    return errors
 
 
 def _cycles(file_units: dict[str, UnitRef], known: dict[str, UnitRef]) -> list[RowError]:
