@@ -8,7 +8,8 @@ subclasses :class:`Refusal`.
 A view lets a refusal it cannot do better with go: :class:`RefusalMiddleware` answers it in
 one place, with the Vietnamese page ``errors/refusal.html`` and the status, or with JSON
 ``{"code", "message", "field"}`` for a request that accepts JSON. A view that re-renders a
-form with the typed values and the message uses :func:`form_refused`.
+form with the typed values and the message uses :func:`form_refused`; a step posted from a
+page that shows its outcome there uses :func:`attempt` (the refusal as the page's message).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 
@@ -94,3 +96,16 @@ def form_refused(form: Any, refusal: Refusal) -> None:
     """Puts the refusal on the form (on its field when the form has one), to re-render it."""
     field = refusal.field if refusal.field in getattr(form, "fields", {}) else None
     form.add_error(field, refusal.message)
+
+
+def attempt(request: HttpRequest, step: Callable[[], object], done: str = "") -> bool:
+    """Runs a service step posted from a page: its refusal becomes the page's error message,
+    its success the ``done`` message. True when the step went through."""
+    try:
+        step()
+    except Refusal as refused:
+        messages.error(request, refused.message)
+        return False
+    if done:
+        messages.success(request, done)
+    return True

@@ -13,6 +13,7 @@ from hoinghi.org.models import Person, Unit
 from hoinghi.plans import access, selectors, services
 from hoinghi.plans.forms import AssignForm, EvidenceForm, ImportForm, ItemForm, ProgressForm
 from hoinghi.plans.imports import import_items
+from hoinghi.refusals import attempt, form_refused
 
 
 def year_items(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -61,8 +62,8 @@ def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
             services.create_item(
                 work_year, data, unit=d["unit"], person=d["person"], actor=request.user
             )
-        except services.PlanError as exc:
-            form.add_error(None, exc.message)
+        except services.PlanError as refused:
+            form_refused(form, refused)
         else:
             messages.success(request, "Đã thêm chỉ tiêu, nhiệm vụ.")
             return redirect("plans:year", agency.code, year)
@@ -119,8 +120,9 @@ def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) 
     form = ProgressForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        try:
-            services.record_progress(
+        attempt(
+            request,
+            lambda: services.record_progress(
                 item,
                 progress_percent=d["progress_percent"],
                 achieved_value=d["achieved_value"],
@@ -129,10 +131,9 @@ def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) 
                 exceeded=d["exceeded"] or None,
                 note=d["note"],
                 actor=request.user,
-            )
-            messages.success(request, "Đã cập nhật tiến độ.")
-        except services.PlanError as exc:
-            messages.error(request, exc.message)
+            ),
+            "Đã cập nhật tiến độ.",
+        )
     else:
         messages.error(
             request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items())
@@ -152,17 +153,14 @@ def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
         people=Person.objects.filter(agency=agency),
     )
     if form.is_valid():
-        try:
-            services.assign_item(
-                item,
-                unit=form.cleaned_data["unit"],
-                person=form.cleaned_data["person"],
-                due_on=form.cleaned_data["due_on"],
-                actor=request.user,
-            )
-            messages.success(request, "Đã giao chỉ tiêu, nhiệm vụ.")
-        except services.PlanError as exc:
-            messages.error(request, exc.message)
+        d = form.cleaned_data
+        attempt(
+            request,
+            lambda: services.assign_item(
+                item, unit=d["unit"], person=d["person"], due_on=d["due_on"], actor=request.user
+            ),
+            "Đã giao chỉ tiêu, nhiệm vụ.",
+        )
     return redirect("plans:item", agency.code, year, item.pk)
 
 
@@ -174,13 +172,12 @@ def add_evidence(request: HttpRequest, agency_code: str, year: int, pk: int) -> 
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.add_evidence(
-                item, form.cleaned_data["file"], name=form.cleaned_data["name"], actor=request.user
-            )
-            messages.success(request, "Đã thêm minh chứng.")
-        except services.PlanError as exc:
-            messages.error(request, exc.message)
+        d = form.cleaned_data
+        attempt(
+            request,
+            lambda: services.add_evidence(item, d["file"], name=d["name"], actor=request.user),
+            "Đã thêm minh chứng.",
+        )
     return redirect("plans:item", agency.code, year, item.pk)
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from hoinghi.org.access import get_agency_for_user, own_person
 from hoinghi.org.models import Agency
+from hoinghi.refusals import attempt
 from hoinghi.reports import access, dashboard, forms, selectors, services
 from hoinghi.reports.xlsx import CONTENT_TYPE, tables_workbook
 
@@ -142,26 +143,23 @@ def edit_news(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
             "Tin bài: " + "; ".join(str(e) for errors in form.errors.values() for e in errors),
         )
         return redirect("reports:news", agency.code, year)
-    try:
-        services.save_news_draft(work_year, **form.cleaned_data, actor=request.user)
-    except services.ReportError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Đã lưu bản sửa tin bài (chưa công bố).")
+    attempt(
+        request,
+        lambda: services.save_news_draft(work_year, **form.cleaned_data, actor=request.user),
+        "Đã lưu bản sửa tin bài (chưa công bố).",
+    )
     return redirect("reports:news", agency.code, year)
 
 
 @require_POST
 def publish_news(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
     agency = access.get_dashboard_agency(request, agency_code)
-    try:
-        services.publish_summary(
-            access.get_work_year(agency, year),
-            actor=request.user,
-            byline=_default_byline(request, agency),
-        )
-    except services.ReportError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Đã công bố bản tin năm {year} cho cán bộ trong cơ quan.")
+    work_year = access.get_work_year(agency, year)
+    attempt(
+        request,
+        lambda: services.publish_summary(
+            work_year, actor=request.user, byline=_default_byline(request, agency)
+        ),
+        f"Đã công bố bản tin năm {year} cho cán bộ trong cơ quan.",
+    )
     return redirect("reports:news", agency.code, year)

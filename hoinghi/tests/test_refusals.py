@@ -19,7 +19,7 @@ from hoinghi.org.imports.services import StaffImportError
 from hoinghi.org.models import WorkYear, WorkYearState
 from hoinghi.org.services import OrgError
 from hoinghi.plans.services import PlanError
-from hoinghi.refusals import Refusal, ensure_year_open
+from hoinghi.refusals import Refusal, attempt, ensure_year_open, form_refused
 from hoinghi.reports.services import ReportError
 from hoinghi.testing import World
 from hoinghi.voting.errors import VotingError
@@ -114,3 +114,39 @@ def test_the_open_year_check_is_one_and_keeps_each_apps_code(world: World) -> No
         agency=world.agency, year=2023, starts_on=date(2023, 1, 1), ends_on=date(2023, 12, 31)
     )
     ensure_year_open(open_year, PlanError)  # nothing raised
+
+
+def _request_with_messages() -> HttpRequest:
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/")
+    request.session = {}  # type: ignore[assignment]
+    request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
+    return request
+
+
+def test_attempt_turns_a_refusal_into_the_pages_error_message() -> None:
+    from django.contrib.messages import get_messages
+
+    def refused_step() -> None:
+        raise ReportError("reports.empty", "Tin bài không được để trống.")
+
+    request = _request_with_messages()
+    assert attempt(request, refused_step, "Đã lưu.") is False
+    assert attempt(request, lambda: None, "Đã lưu.") is True
+    shown = [(m.level_tag, m.message) for m in get_messages(request)]
+    assert shown == [("error", "Tin bài không được để trống."), ("success", "Đã lưu.")]
+
+
+def test_form_refused_puts_the_message_on_the_field_it_names() -> None:
+    from django import forms
+
+    class NameForm(forms.Form):
+        name = forms.CharField()
+
+    form = NameForm({"name": "x"})
+    assert form.is_valid()
+    form_refused(form, DocumentError("documents.name", "Tên đã có.", field="name"))
+    form_refused(form, DocumentError("documents.other", "Sổ đã khóa.", field="register"))
+    assert form.errors == {"name": ["Tên đã có."], "__all__": ["Sổ đã khóa."]}
