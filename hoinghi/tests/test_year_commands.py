@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connections
 
 from hoinghi.cli import main
 from hoinghi.documents.models import Document, DocumentState
@@ -129,9 +130,11 @@ def test_refusals_name_the_argument_and_change_nothing() -> None:
 
 
 def test_a_refusal_exits_with_status_1_and_a_vietnamese_message(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     district_year(2023)
+    # run_from_argv closes the connections when done: keep the test's transaction open.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     args = ["emulation", "eligibility", "--agency", "co-quan-huyen-uy", "--year", "2023"]
     with pytest.raises(SystemExit) as exit_:
         main([*args, "--as", "canbo", "--skip-checks"])
