@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hoinghi.org.access import own_person
 from hoinghi.org.selectors import staff_on
+from hoinghi.refusals import attempt
 from hoinghi.voting import live, receipt_cookie, receipts, recount, selectors, services
 from hoinghi.voting.access import (
     can_manage_poll,
@@ -289,13 +292,8 @@ def set_issued(request: HttpRequest, poll_id: int) -> HttpResponse:
     )
 
 
-def _run(request: HttpRequest, poll: Poll, action: object, done: str) -> HttpResponse:
-    try:
-        action()  # type: ignore[operator]
-    except VotingError as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, done)
+def _run(request: HttpRequest, poll: Poll, action: Callable[[], object], done: str) -> HttpResponse:
+    attempt(request, action, done)
     return redirect("voting:manage", poll_id=poll.pk)
 
 
