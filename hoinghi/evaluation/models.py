@@ -307,6 +307,7 @@ class ClassificationDecision(models.Model):
         on_delete=models.CASCADE,
         related_name="decisions",
         db_constraint=False,
+        db_index=False,  # the (evaluation, id) index below serves both reads
     )
     rating = models.CharField("xếp loại", max_length=4, choices=RATING_CHOICES, blank=True)
     not_classified = models.BooleanField("không xếp loại", default=False)
@@ -338,6 +339,9 @@ class ClassificationDecision(models.Model):
     class Meta:
         verbose_name = "quyết định xếp loại cá nhân"
         verbose_name_plural = "quyết định xếp loại cá nhân"
+        # "The latest decision of an evaluation": one descent of this index, whatever the
+        # table's size or statistics (a backward scan of the primary key grew with the table).
+        indexes = [models.Index(fields=["evaluation", "id"], name="decision_latest")]
 
     def __str__(self) -> str:
         return f"{self.evaluation_id}: {self.rating or 'không xếp loại'} ({self.decided_on})"
