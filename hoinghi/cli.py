@@ -7,6 +7,7 @@ Django and runs a management command:
     hoinghi load FILE / hoinghi dump --agency CODE FILE
     hoinghi import staff FILE --agency CODE
     hoinghi year open|close --agency CODE --year YYYY --as USERNAME
+    hoinghi plans import FILE.xlsx …          the year's targets and tasks
     hoinghi evaluation approve …              the leader's decision on a unit's list
     hoinghi emulation eligibility|judge|propose|council-open|council-vote|council-close|decide …
     hoinghi documents render|types|issue …
@@ -28,6 +29,7 @@ COMMANDS = {
     ("import", "staff"): "import_staff",
     ("year", "open"): "year_open",
     ("year", "close"): "year_close",
+    ("plans", "import"): "plans_import",
     ("evaluation", "approve"): "evaluation_approve",
     ("emulation", "eligibility"): "emulation_eligibility",
     ("emulation", "judge"): "emulation_judge",

@@ -1,7 +1,7 @@
 """Every ``hoinghi …`` line of the README's command block runs on the demo.
 
 The block is read from README.md; each line is split as a shell would, its placeholders
-filled (CODE: the demo district office; FILE.yaml, FILE.xlsx, CASES.json, out.docx: files in
+filled (CODE: the demo district office; FILE.yaml, FILE.xlsx, KH.xlsx, CASES.json, …: files in
 a temporary directory; N: the number the ``propose`` line printed), optional ``[…]`` parts
 left out, and run in order against a database holding the demo. Only ``serve`` (a server
 that runs until stopped) and the ``<lệnh manage.py>`` line (it stands for any Django
@@ -44,6 +44,8 @@ from hoinghi.law.cli import main as law_main
 from hoinghi.law.evaluation.vocabulary import Rating
 from hoinghi.org.imports.samples import staff_rows, xlsx_bytes
 from hoinghi.org.models import Agency, WorkYear
+from hoinghi.plans.models import PlanItem
+from hoinghi.plans.tests.test_import_and_views import xlsx
 
 pytestmark = pytest.mark.django_db
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -112,6 +114,8 @@ def test_every_readme_command_runs_on_the_demo(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "ds.xlsx").write_bytes(xlsx_bytes(staff_rows(3)))
+    target = ["Chỉ tiêu", "1", "Tin bài", "Nghị quyết", "van-phong", "", "tin", 120, "31/12/2025"]
+    (tmp_path / "kh.xlsx").write_bytes(xlsx([target]))
     (tmp_path / "cases.json").write_text(json.dumps(CASE), encoding="utf-8")
     files = {
         "CODE": CODE,
@@ -120,6 +124,7 @@ def test_every_readme_command_runs_on_the_demo(
         "CASES.json": str(tmp_path / "cases.json"),
         "out.docx": str(tmp_path / "out.docx"),
         "qd.docx": str(tmp_path / "qd.docx"),
+        "KH.xlsx": str(tmp_path / "kh.xlsx"),
     }
     lines = readme_lines()
     ran, skipped = [], []
@@ -143,4 +148,4 @@ def test_every_readme_command_runs_on_the_demo(
     assert issued.state == DocumentState.ISSUED and issued.number_text
     assert Award.objects.filter(work_year__year=2024, decision__number="05-QĐ/HU").exists()
     assert WorkYear.objects.get(agency__code=CODE, year=2024).is_closed
-    assert WorkYear.objects.filter(agency__code=CODE, year=2025).exists()
+    assert PlanItem.objects.filter(work_year__year=2025, code="1").exists()

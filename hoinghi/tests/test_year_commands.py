@@ -26,6 +26,8 @@ from hoinghi.evaluation.models import PersonEvaluation, Stage
 from hoinghi.evaluation.tests.conftest import proposed
 from hoinghi.org.demo import load_demo
 from hoinghi.org.models import WorkYear
+from hoinghi.plans.models import PlanItem
+from hoinghi.plans.tests.test_import_and_views import xlsx
 from hoinghi.testing import World, make_person
 from hoinghi.voting.models import Ballot
 
@@ -218,3 +220,27 @@ def test_year_is_the_work_year_under_review_for_every_document_and_report(
         "report_summary", agency="co-quan-huyen-uy", year=2023, conference_date="19/01/2024"
     )
     assert "tổng kết, đánh giá kết quả hoạt động năm 2023" in report
+
+
+def test_the_years_targets_are_imported_by_the_clerk_and_a_bad_row_writes_nothing(
+    world: World, tmp_path: Path
+) -> None:
+    WorkYear.objects.create(
+        agency=world.agency, year=2023, starts_on=date(2023, 1, 1), ends_on=date(2023, 12, 31)
+    )
+    good = tmp_path / "kh.xlsx"
+    good.write_bytes(
+        xlsx(
+            [["Chỉ tiêu", "1", "Tin bài", "Nghị quyết", "van-phong", "", "tin", 120, "31/12/2023"]]
+        )
+    )
+    options = {"agency": world.agency.code, "year": 2023}
+    with pytest.raises(CommandError, match="--as: «cb01» không có quyền"):
+        run("plans_import", str(good), username="cb01", **options)
+    bad = tmp_path / "sai.xlsx"
+    bad.write_bytes(xlsx([["Chỉ tiêu", "1", "Tin bài", "", "khong-co", "", "", None, ""]]))
+    with pytest.raises(CommandError, match="file: không nhập: tệp «sai.xlsx» có 1 lỗi"):
+        run("plans_import", str(bad), username="vt01", **options)
+    assert not PlanItem.objects.exists()
+    assert "Đã nhập 1 chỉ tiêu" in run("plans_import", str(good), username="vt01", **options)
+    assert PlanItem.objects.get().unit.code == "van-phong"  # type: ignore[union-attr]
