@@ -51,6 +51,7 @@ def header(issuer: Issuer) -> Header:
         issuer.name,
         issuer.abbreviation,
         issuer.place,
+        number_padding=issuer.party_number_padding,
     )
 
 

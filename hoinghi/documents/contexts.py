@@ -68,6 +68,7 @@ class Issuer:
     head: Signer | None
     union_chair: Signer | None
     drafting_code: str = ""  # the drafting unit in "Lưu: VT, TH." ("" : the issuer's symbol)
+    party_number_padding: bool = True  # "Số 05-BC/…" below 10, as the agency's regulation says
 
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -104,6 +105,7 @@ def gather_issuer(agency: Agency, on: date) -> Issuer:
         head=_signer(org_selectors.agency_head(agency, on), on, "Thủ trưởng"),
         union_chair=_signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn"),
         drafting_code=register_settings(agency).drafting_code,
+        party_number_padding=org_selectors.document_options(agency, on).party_number_padding,
     )
 
 

@@ -34,6 +34,7 @@ from hoinghi.documents.layout import (
 from hoinghi.documents.paper import Appendix, Paper, Section, Signature, Table
 from hoinghi.documents.qr_picture import with_qr_code
 from hoinghi.law.documents import Element, Layout, format_date_line, format_number
+from hoinghi.law.options import DocumentOptions
 
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 60, 105  # the national title stays on one line at 13 pt
 PARTY_HEADER_MM = (80, 85)  # HD 36: the Party's name is short, the committee's lines long
@@ -53,7 +54,11 @@ def number_text(paper: Paper) -> str:
     header = paper.header
     if paper.number_seq is not None:
         return format_number(
-            paper.number_seq, paper.type_abbrev, header.issuer_abbrev, header.layout
+            paper.number_seq,
+            paper.type_abbrev,
+            header.issuer_abbrev,
+            header.layout,
+            DocumentOptions(party_number_padding=header.number_padding),
         )
     if header.layout is Layout.PARTY:
         return f"Số       -{paper.type_abbrev}/{header.issuer_abbrev}"

@@ -42,6 +42,7 @@ class Header:
     issuer_abbrev: str  # used in the number: "VP", "VPTU"
     place: str  # địa danh
     letterhead: Letterhead | None = None  # None: the layout's own
+    number_padding: bool = True  # a Party number below 10 with two digits (agency's option)
 
     def __post_init__(self) -> None:
         if self.letterhead is None:

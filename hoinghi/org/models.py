@@ -421,6 +421,7 @@ class LawDomain(models.TextChoices):
     CONFERENCE = "conference", "Hội nghị, Ban thanh tra nhân dân"
     EVALUATION = "evaluation", "Đánh giá, xếp loại"
     EMULATION = "emulation", "Thi đua, khen thưởng"
+    DOCUMENTS = "documents", "Văn bản (số, ký hiệu)"
 
 
 class AgencyRegulation(models.Model):

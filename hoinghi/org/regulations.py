@@ -13,13 +13,19 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 
 from hoinghi.law.evaluate import CaseError, build_dataclass
-from hoinghi.law.options import ConferenceOptions, EmulationOptions, EvaluationOptions
+from hoinghi.law.options import (
+    ConferenceOptions,
+    DocumentOptions,
+    EmulationOptions,
+    EvaluationOptions,
+)
 from hoinghi.org.models import Agency, AgencyRegulation, LawDomain
 
 OPTION_CLASSES: dict[str, type[Any]] = {
     LawDomain.CONFERENCE: ConferenceOptions,
     LawDomain.EVALUATION: EvaluationOptions,
     LawDomain.EMULATION: EmulationOptions,
+    LawDomain.DOCUMENTS: DocumentOptions,
 }
 
 T = TypeVar("T")

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from hoinghi.law.options import DocumentOptions
 from hoinghi.org.models import (
     Agency,
     AgencyPeriod,
@@ -18,6 +19,7 @@ from hoinghi.org.models import (
     Unit,
     WorkYear,
 )
+from hoinghi.org.regulations import law_options
 from hoinghi.vietnamese import fold
 
 
@@ -158,3 +160,8 @@ def staff_counts(agency_ids: Iterable[int], on: date) -> dict[int, int]:
         .annotate(count=Count("pk"))
     )
     return {row["agency_id"]: row["count"] for row in rows}
+
+
+def document_options(agency: Agency, on: date) -> DocumentOptions:
+    """The document form options (numbers) the agency's regulation in force on ``on`` sets."""
+    return law_options(agency, DocumentOptions, on)
