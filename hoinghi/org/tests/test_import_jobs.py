@@ -211,3 +211,18 @@ def test_the_import_runs_as_a_job_and_an_unexpected_error_leaves_its_traceback(
     assert failed.state == JobState.FAILED and failed.progress == ROWS
     assert "in broken" in failed.traceback and "RuntimeError: ổ đĩa đầy" in failed.traceback
     assert not Person.objects.filter(staff_code="NV000001").exists()
+
+
+def test_an_import_whose_process_died_is_run_again_by_the_worker(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    staff_import = preview(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        jobs.start_staff_import(staff_import, confirmed_by=world.clerk)
+    long_ago = timezone.now() - timedelta(minutes=10)
+    Job.objects.update(state=JobState.RUNNING, attempts=1, heartbeat_at=long_ago)
+    [job] = run_pending()
+    staff_import.refresh_from_db()
+    assert (job.state, job.attempts) == (JobState.DONE, 2)
+    assert staff_import.state == StaffImportState.APPLIED
+    assert Person.objects.filter(agency=world.agency, staff_code__startswith="NV").count() == ROWS
