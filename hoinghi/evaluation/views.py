@@ -23,6 +23,7 @@ from hoinghi.org import access as org_access
 from hoinghi.org.access import get_work_year_for_user
 from hoinghi.org.models import Agency, AgencyKind, Person, Unit
 from hoinghi.plans.selectors import completion_by_unit
+from hoinghi.refusals import attempt, form_refused
 
 RATING_VALUES = frozenset(r.value for r in Rating)
 
@@ -69,8 +70,8 @@ def self_assess(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
             services.submit_self_assessment(
                 person, work_year, services.SelfAssessment(**d), actor=request.user
             )
-        except services.EvaluationError as exc:
-            form.add_error(None, exc.message)
+        except services.EvaluationError as refused:
+            form_refused(form, refused)
         else:
             messages.success(request, "Đã gửi bản tự đánh giá.")
             return redirect("evaluation:person", agency.code, person.staff_code)
@@ -155,16 +156,14 @@ def propose(
         raise Http404("Người này chưa có bản tự đánh giá.")
     form = ProposalForm(request.POST)
     if form.is_valid():
-        try:
-            services.propose_rating(
-                evaluation,
-                rating=form.cleaned_data["rating"],
-                note=form.cleaned_data["note"],
-                actor=request.user,
-            )
-            messages.success(request, f"Đã đề xuất mức xếp loại cho {evaluation.person}.")
-        except services.EvaluationError as exc:
-            messages.error(request, exc.message)
+        d = form.cleaned_data
+        attempt(
+            request,
+            lambda: services.propose_rating(
+                evaluation, rating=d["rating"], note=d["note"], actor=request.user
+            ),
+            f"Đã đề xuất mức xếp loại cho {evaluation.person}.",
+        )
     return redirect("evaluation:unit", agency.code, year, unit.code)
 
 
@@ -178,11 +177,13 @@ def record_meeting(
         raise PermissionDenied
     form = MeetingForm(request.POST)
     if form.is_valid():
-        try:
-            services.record_unit_meeting(unit, work_year, actor=request.user, **form.cleaned_data)
-            messages.success(request, "Đã ghi biên bản cuộc họp.")
-        except services.EvaluationError as exc:
-            messages.error(request, exc.message)
+        attempt(
+            request,
+            lambda: services.record_unit_meeting(
+                unit, work_year, actor=request.user, **form.cleaned_data
+            ),
+            "Đã ghi biên bản cuộc họp.",
+        )
     else:
         messages.error(
             request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items())
@@ -327,8 +328,8 @@ def leave_and_discipline(request: HttpRequest, agency_code: str) -> HttpResponse
                 services.record_absence(person, actor=request.user, **data)
             else:
                 services.record_discipline(person, actor=request.user, **data)
-        except services.EvaluationError as exc:
-            form.add_error(None, exc.message)
+        except services.EvaluationError as refused:
+            form_refused(form, refused)
         else:
             messages.success(
                 request,
