@@ -47,7 +47,14 @@ from hoinghi.documents.paper import (
 )
 from hoinghi.documents.pdf import PdfUnavailable, convert_many
 from hoinghi.documents.selectors import register_settings
-from hoinghi.jobs.runner import Heartbeat, active_job, enqueue
+from hoinghi.jobs.models import JobState
+from hoinghi.jobs.runner import (
+    Heartbeat,
+    active_job,
+    enqueue,
+    recover_stale_jobs,
+    start_after_commit,
+)
 from hoinghi.law.bases import BasisSet, bases_on
 from hoinghi.law.documents import NumberSequenceFacts, decide_next_number
 from hoinghi.org import selectors as org_selectors
@@ -593,10 +600,15 @@ def start_batch(
 
 
 def queue_batch(batch_pk: int, *, start: bool = True) -> None:
-    """A background job for the batch, unless one is already queued or running; it starts at
-    once after commit (``start``), else a worker takes it."""
-    if active_job(BATCH_JOB, batch=batch_pk) is None:
+    """A background job for the batch, unless one is already queued or running (a job whose
+    process died is queued again first); it starts at once after commit (``start``), else a
+    worker takes it."""
+    recover_stale_jobs()
+    job = active_job(BATCH_JOB, batch=batch_pk)
+    if job is None:
         enqueue(BATCH_JOB, start=start, batch=batch_pk)
+    elif start and job.state == JobState.PENDING:
+        start_after_commit(job)
 
 
 def _claim(batch: DocumentBatch) -> bool:

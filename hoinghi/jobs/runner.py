@@ -108,9 +108,16 @@ def enqueue(kind: str, *, max_attempts: int = 2, start: bool = True, **arguments
     if kind not in HANDLERS:
         raise LookupError(f"Không có loại việc chạy nền {kind!r}.")
     job = Job.objects.create(kind=kind, arguments=arguments, max_attempts=max_attempts)
-    if start and starts_at_once():
-        transaction.on_commit(lambda: launch(job.pk))
+    if start:
+        start_after_commit(job)
     return job
+
+
+def start_after_commit(job: Job) -> None:
+    """Once the current transaction commits, run the job in a thread of this process (a runner
+    that claimed it first keeps it)."""
+    if starts_at_once():
+        transaction.on_commit(lambda: launch(job.pk))
 
 
 def starts_at_once() -> bool:

@@ -7,13 +7,15 @@ import logging
 from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from hoinghi.documents import services
 from hoinghi.documents.models import BatchState, DocumentBatch
 from hoinghi.documents.services import BATCH_JOB, start_batch
+from hoinghi.documents.tests.test_views import client_for
 from hoinghi.jobs.models import Job, JobState
-from hoinghi.jobs.runner import run_pending
+from hoinghi.jobs.runner import run_job, run_pending
 from hoinghi.org.models import WorkYear
 from hoinghi.testing import World
 
@@ -72,3 +74,25 @@ def test_a_job_whose_process_died_makes_its_batch_again(world: World, year_2025:
     batch.refresh_from_db()
     assert (job.state, job.attempts) == (JobState.DONE, 2)
     assert (batch.state, batch.done, batch.attempts) == (BatchState.DONE, 9, 2)
+
+
+def test_the_page_of_a_dead_batch_starts_its_dead_job_again(
+    world: World, year_2025: WorkYear, django_capture_on_commit_callbacks: object
+) -> None:
+    batch = start_batch(world.agency, "thong-bao-xep-loai", year=2025, actor=world.clerk)
+    long_ago = timezone.now() - timedelta(minutes=10)
+    DocumentBatch.objects.filter(pk=batch.pk).update(
+        state=BatchState.RUNNING, attempts=1, updated_at=long_ago
+    )
+    job = Job.objects.get()
+    Job.objects.update(state=JobState.RUNNING, attempts=1, heartbeat_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:  # type: ignore[operator]
+        page = client_for(world.clerk).get(
+            reverse("documents:batch", args=[world.agency.code, batch.pk])
+        )
+    assert page.status_code == 200 and len(callbacks) == 1 and Job.objects.count() == 1
+    job.refresh_from_db()
+    assert job.state == JobState.PENDING
+    done = run_job(job)
+    batch.refresh_from_db()
+    assert done.state == JobState.DONE and batch.state == BatchState.DONE and batch.done == 9
