@@ -40,13 +40,19 @@ def test_render_writes_a_docx_for_a_person(demo: Agency, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"agency": "khong-co", "slug": "giay-moi"}, "Không có cơ quan mã"),
-        ({"agency": "co-quan-huyen-uy", "slug": "khong-co"}, "Không có loại văn bản"),
+        ({"agency": "khong-co", "slug": "giay-moi"}, "--agency: không có cơ quan mã «khong-co»"),
+        (
+            {"agency": "co-quan-huyen-uy", "slug": "khong-co"},
+            "--type: không có loại văn bản «khong-co»",
+        ),
         (
             {"agency": "co-quan-huyen-uy", "slug": "bien-ban-hoi-nghi"},
             "--year: .* chưa có Hội nghị tổng kết năm công tác 2024",
         ),
-        ({"agency": "co-quan-huyen-uy", "slug": "giay-moi", "person": "ZZ"}, "Không có cán bộ mã"),
+        (
+            {"agency": "co-quan-huyen-uy", "slug": "giay-moi", "person": "ZZ"},
+            "--person: không có cán bộ mã «ZZ»",
+        ),
     ],
     ids=["unknown agency", "unknown type", "no conference", "unknown person"],
 )

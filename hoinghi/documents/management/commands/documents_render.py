@@ -35,21 +35,23 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         agency = Agency.objects.filter(code=options["agency"]).first()
         if agency is None:
-            raise CommandError(f'Không có cơ quan mã "{options["agency"]}".')
+            raise CommandError(f"--agency: không có cơ quan mã «{options['agency']}».")
         if options["slug"] not in BY_SLUG:
             raise CommandError(
-                f'Không có loại văn bản "{options["slug"]}". Các loại: {", ".join(BY_SLUG)}.'
+                f"--type: không có loại văn bản «{options['slug']}». Các loại: {', '.join(BY_SLUG)}."
             )
         person = None
         if options["person"]:
             person = Person.objects.filter(agency=agency, staff_code=options["person"]).first()
             if person is None:
-                raise CommandError(f'Không có cán bộ mã "{options["person"]}" trong {agency.name}.')
+                raise CommandError(
+                    f"--person: không có cán bộ mã «{options['person']}» trong {agency.name}."
+                )
         year = source_year(agency, options["slug"], options["year"], options["conference_date"])
         try:
             docx = render_kind(options["slug"], agency, year, person=person)
         except DocumentError as exc:
-            raise CommandError(exc.message) from None
+            raise CommandError(f"--type {options['slug']}: {exc.message}") from None
         output = Path(options["output"])
         output.write_bytes(docx)
         self.stdout.write(f"Đã ghi {output} ({len(docx):,} byte).".replace(",", "."))
