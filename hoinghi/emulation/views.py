@@ -34,6 +34,7 @@ from hoinghi.emulation.vocabulary import Issuer, Outcome
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.org.access import own_person
 from hoinghi.org.models import Unit, WorkYear
+from hoinghi.refusals import attempt
 
 
 def year_url(work_year: WorkYear, name: str, *args: Any) -> str:
@@ -230,14 +231,13 @@ def pledge_review(request: HttpRequest, agency_code: str, year: int, pk: int) ->
             for c in commitments
             if request.POST.get(f"met-{c.position}") in ("0", "1")
         }
-        try:
-            services.review_pledge(
+        if attempt(
+            request,
+            lambda: services.review_pledge(
                 pledge, results, reviewed_on=timezone.localdate(), actor=request.user
-            )
-        except EmulationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, "Đã lưu kết quả thực hiện giao ước.")
+            ),
+            "Đã lưu kết quả thực hiện giao ước.",
+        ):
             return redirect(year_url(work_year, "year"))
     return render(
         request,
@@ -607,8 +607,9 @@ def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, An
     if unit is None:
         messages.error(request, f"Không tìm thấy đơn vị “{data['unit']}” trong cơ quan.")
         return
-    try:
-        services.judge_unit(
+    attempt(
+        request,
+        lambda: services.judge_unit(
             work_year,
             unit,
             emulation_active=judgement_value(data["emulation_active"]),
@@ -616,11 +617,9 @@ def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, An
             note=data["note"],
             on=timezone.localdate(),
             actor=request.user,
-        )
-    except EmulationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Đã ghi đánh giá của Hội đồng về {unit.name}.")
+        ),
+        f"Đã ghi đánh giá của Hội đồng về {unit.name}.",
+    )
 
 
 def upward_proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
