@@ -27,6 +27,7 @@ from hoinghi.documents.services import DocumentError
 from hoinghi.documents.signing import SigningError, document_pdf
 from hoinghi.org.access import get_agency_for_user
 from hoinghi.org.models import Agency, Person
+from hoinghi.refusals import attempt, form_refused
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -55,7 +56,7 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
                     )
                     return redirect(document)
                 except DocumentError as exc:
-                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                    form_refused(form, exc)
     documents = access.documents_for_user(request.user, agency)[:200]
     return render(
         request,
@@ -97,7 +98,7 @@ def document_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResp
                 messages.success(request, "Đã lưu dự thảo.")
                 return redirect(document)
             except DocumentError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_refused(form, exc)
     elif request.method == "POST":
         access.require(False)
     return render(
@@ -166,7 +167,7 @@ def document_issue(request: HttpRequest, agency_code: str, pk: int) -> HttpRespo
             messages.success(request, f"Đã ban hành văn bản {document.number_text}".strip() + ".")
             return redirect(document)
         except DocumentError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_refused(form, exc)
     return render(
         request,
         "documents/issue.html",
@@ -182,11 +183,13 @@ def signed_copy_upload(request: HttpRequest, agency_code: str, pk: int) -> HttpR
     if upload is None or upload.size is None or upload.size > services.MAX_SIGNED_COPY:
         messages.error(request, "Chưa chọn tệp, hoặc tệp lớn quá 20 MB.")
         return redirect(document)
-    try:
-        services.attach_signed_copy(document, upload.name or "", upload.read(), actor=request.user)
-        messages.success(request, "Đã gắn bản đã ký vào sổ đăng ký.")
-    except DocumentError as exc:
-        messages.error(request, exc.message)
+    attempt(
+        request,
+        lambda: services.attach_signed_copy(
+            document, upload.name or "", upload.read(), actor=request.user
+        ),
+        "Đã gắn bản đã ký vào sổ đăng ký.",
+    )
     return redirect(document)
 
 
@@ -326,7 +329,7 @@ def register_settings(request: HttpRequest, agency_code: str) -> HttpResponse:
                 messages.success(request, "Đã đặt số tiếp theo của sổ.")
                 return redirect("documents:register", agency.code)
             except DocumentError as exc:
-                start.add_error(exc.field if exc.field in start.fields else None, exc.message)
+                form_refused(start, exc)
         form = forms.RegisterSettingsForm(instance=current)
         return _register_page(request, agency, form, start)
     form = forms.RegisterSettingsForm(request.POST or None, instance=current)
@@ -336,7 +339,7 @@ def register_settings(request: HttpRequest, agency_code: str) -> HttpResponse:
             messages.success(request, "Đã lưu cách đánh số văn bản.")
             return redirect("documents:register", agency.code)
         except DocumentError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_refused(form, exc)
     return _register_page(request, agency, form, start)
 
 
