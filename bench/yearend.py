@@ -59,6 +59,7 @@ class State:
     decided: list[Any] = field(default_factory=list)
     ratings: list[tuple[int, str]] = field(default_factory=list)
     figures: dict[str, float] = field(default_factory=dict)
+    titles_spent: float = 0.0  # compute_eligibility alone (the stage also runs its baseline)
 
 
 def generate(state: State) -> None:
@@ -226,7 +227,7 @@ def titles(state: State) -> None:
         summary = compute_eligibility(work_year)
         eligible.update(summary.eligible)
         rows += summary.rows
-    spent = time.perf_counter() - started
+    spent = state.titles_spent = time.perf_counter() - started
     some = (
         Eligibility.objects.filter(work_year_id__in=state.work_year_ids)
         .values_list("reason_set_id", "fact_set_id")
@@ -310,9 +311,9 @@ def run(n: int) -> None:
     if extra:
         print(f"  after it: {extra}")
     print(f"  ratings: {dict(sorted(decided.items()))}")
-    if "titles" in state.figures:
-        both = total + state.figures["titles"]
-        print(f"  classified and titled end to end: {both:.2f} s")
+    if state.titles_spent:
+        both = total + state.titles_spent
+        print(f"  classified and titled end to end: {both:.2f} s (classification + titles)")
 
 
 def main() -> None:
