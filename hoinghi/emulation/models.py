@@ -327,12 +327,16 @@ class Eligibility(HolderMixin):
 
     # No single-column indexes on the holder: reads go by year (the unique indexes lead with
     # it); each index would cost one insertion per row written (300,000 rows per 100,000 staff).
+    # No database constraint on the three keys either: the rows are computed from those very
+    # people, units and year in the same transaction, and each check cost a lookup per row at
+    # commit; a deletion of a person, unit or year removes the rows through the ORM (CASCADE).
     person = models.ForeignKey(
         Person,
         verbose_name="cá nhân",
         null=True,
         blank=True,
         db_index=False,
+        db_constraint=False,
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -342,6 +346,7 @@ class Eligibility(HolderMixin):
         null=True,
         blank=True,
         db_index=False,
+        db_constraint=False,
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -351,6 +356,7 @@ class Eligibility(HolderMixin):
         verbose_name="năm công tác",
         on_delete=models.CASCADE,
         related_name="emulation_eligibility",
+        db_constraint=False,
     )
     title = models.CharField("danh hiệu", max_length=30, choices=TITLE_CHOICES)
     outcome = models.CharField("kết quả", max_length=20, choices=OUTCOME_CHOICES)
