@@ -254,11 +254,13 @@ class PersonEvaluation(models.Model):
 
     @property
     def rule_code(self) -> str:
-        return self.decision.rule_code if self.decision else ""
+        decision = self.decision
+        return decision.rule_code if decision else ""
 
     @property
     def rule_version(self) -> str:
-        return self.decision.rule_version if self.decision else ""
+        decision = self.decision
+        return decision.rule_version if decision else ""
 
     @property
     def citations(self) -> list[str]:
