@@ -1,4 +1,4 @@
-"""Documents bench (PERFORMANCE.md S7, S8): minutes DOCX, and personal notices by the thousand.
+"""Documents bench (docs/benchmarks.md S7, S8): minutes DOCX, and personal notices by the thousand.
 
 S7: the minutes (biên bản Hội nghị) of conferences of 15 and 500 participants (10 and 100 vote
 rows), built and written to DOCX, against a bare python-docx document with the same paragraphs

@@ -1,4 +1,4 @@
-"""Staff import bench (PERFORMANCE.md S9): 2,000 and 100,000 generated staff rows.
+"""Staff import bench (docs/benchmarks.md S9): 2,000 and 100,000 generated staff rows.
 
 Each size is imported into a fresh agency through the service the web and the command line
 use (``import_staff``: read the XLSX, check every row, write units, people and positions

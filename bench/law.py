@@ -1,4 +1,4 @@
-"""Law bench (PERFORMANCE.md S5, compute part): classify and decide titles for whole agencies.
+"""Law bench (docs/benchmarks.md S5, compute part): classify and decide titles for whole agencies.
 
 Generates 100,000 and 500,000 people in units of about 100 (deterministic random), classifies
 them (D233, caps applied per agency of about 100 and per task group) and decides every individual title and collective title

@@ -1,4 +1,4 @@
-"""Vote bursts against a real server (PERFORMANCE.md S2, S3, S4, S10).
+"""Vote bursts against a real server (docs/benchmarks.md S2, S3, S4, S10).
 
 N delegates, signed in beforehand (sessions written to the database, no password hashing),
 each vote once as fast as a pool of client threads can send, against gunicorn on

@@ -129,7 +129,7 @@ def _database() -> dict[str, object]:
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL + IMMEDIATE + busy timeout: the default mode lost most concurrent writes to
-        # "database is locked" (RELIABILITY.md §2).
+        # "database is locked" (docs/reliability.md §2).
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -200,10 +200,10 @@ HOINGHI_IMPORT_MAX_RATIO = env_int("HOINGHI_IMPORT_MAX_RATIO", 200)
 HOINGHI_IMPORT_MAX_DEPTH = env_int("HOINGHI_IMPORT_MAX_DEPTH", 64)
 HOINGHI_PLANS_IMPORT_MAX_ROWS = env_int("HOINGHI_PLANS_IMPORT_MAX_ROWS", 5_000)
 HOINGHI_UPLOAD_MAX_BYTES = env_int("HOINGHI_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
-# The address phones reach the hall server by (e.g. http://192.168.1.10:8000): the QR codes of
 # A queued background job starts in a thread of the web process after commit; off: only the
 # worker (`hoinghi jobs worker`, started by `hoinghi serve`) runs jobs (hoinghi/jobs/runner.py).
 HOINGHI_JOBS_START_AT_ONCE = env_bool("HOINGHI_JOBS_START_AT_ONCE", True)
+# The address phones reach the hall server by (e.g. http://192.168.1.10:8000): the QR codes of
 # invitations and of the projector carry it. Unset: the address the page was opened from.
 HOINGHI_PUBLIC_URL = os.environ.get("HOINGHI_PUBLIC_URL", "").strip().rstrip("/")
 

@@ -1,6 +1,6 @@
 """Test worlds shared by every app's tests: one agency with named personas.
 
-Personas (STYLE.md §3.5): the administrator, the clerk, the leader, the head of the
+Personas (docs/architecture.md): the administrator, the clerk, the leader, the head of the
 Văn phòng, a colleague in the Văn phòng, a staff member of another unit, the union chair,
 a council member, a member of the Ban thanh tra nhân dân, and a stranger from another agency.
 """

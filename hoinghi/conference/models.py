@@ -263,7 +263,7 @@ class QuorumCheck(models.Model):
 
 
 class AgendaKind(models.TextChoices):
-    """The order of business of Art 51.4 L10 (DOMAIN §1.7), from the law's vocabulary."""
+    """The order of business of Art 51.4 L10 (docs/domain/conference.md §1.7), from the law's vocabulary."""
 
     OPENING = "opening", "Khai mạc, giới thiệu Đoàn Chủ tịch, thư ký"
     HEAD_REPORT = LawAgendaItem.HEAD_REPORT.value, "Báo cáo kết quả thực hiện nhiệm vụ năm"

@@ -38,7 +38,8 @@ from hoinghi.law.bases import BasisSet
 from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, Layout, format_date_line
 from hoinghi.voting.selectors import CountingRecord
 
-PARTY_LETTER_ABBREV = "CV"  # a Party công văn: "Số 12-CV/VPTU" (HD 36 practice, DOMAIN §4.2 [S])
+# A Party công văn: "Số 12-CV/VPTU" (HD 36 practice, docs/domain/documents.md §4.2 [S]).
+PARTY_LETTER_ABBREV = "CV"
 
 STAFF = "cán bộ, công chức, viên chức, người lao động"
 CONFERENCE = f"Hội nghị {STAFF}"

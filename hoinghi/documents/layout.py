@@ -38,7 +38,8 @@ class Letterhead(StrEnum):
 
     STATE = "state"  # Nghị định 30/2020: issuer left, national title and motto right
     PARTY = "party"  # Hướng dẫn 36-HD/VPTW: issuer and a star left, the Party's name right
-    UNION = "union"  # Công đoàn cơ quan: no verified spec found (DOMAIN §4.3, [U])
+    # Công đoàn cơ quan: no verified spec found (docs/domain/documents.md §4.3, [U])
+    UNION = "union"
 
 
 UNION_TOP = "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"
@@ -122,7 +123,7 @@ _STATE_PICKS: dict[Element, TextStyle] = {
     Element.PAGE_NUMBER: TextStyle(14),
 }
 # HD 36 names sizes for the header, number, date, title, summary and body; the rest of the
-# page follows the state picks (its signature and recipients rules are [U] in DOMAIN §4.2).
+# page follows the state picks (its signature and recipients rules are [U] in docs/domain/documents.md §4.2).
 _PARTY_PICKS: dict[Element, TextStyle] = {
     **_STATE_PICKS,
     Element.NATIONAL_TITLE: TextStyle(15, bold=True, upper=True, underline=True),

@@ -12,7 +12,7 @@ earlier one), its citations and reasons as a :class:`DecisionBasis` stored once:
 - the evaluations' level (rating, stage, who and when): one narrow ``UPDATE`` per distinct
   rating on PostgreSQL (``id = ANY(…)``), one ``executemany`` on SQLite.
 
-Never ``bulk_update`` or ``bulk_create`` (PERFORMANCE.md S5).
+Never ``bulk_update`` or ``bulk_create`` (docs/benchmarks.md S5).
 """
 
 from __future__ import annotations

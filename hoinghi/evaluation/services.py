@@ -487,7 +487,7 @@ def approve_unit_classifications(
     on: date | None = None,
     options: law_options.EvaluationOptions | None = None,
 ) -> list[PersonEvaluation]:
-    """The competent leader's decision on the unit's list (STYLE §3.7).
+    """The competent leader's decision on the unit's list (docs/architecture.md).
 
     Each level is the proposal, lowered where the law caps it (discipline, head ≤ unit, long
     absence); a person the law does not classify (under six months) is recorded as such. A

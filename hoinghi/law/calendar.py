@@ -75,12 +75,12 @@ STATUTORY_HOLIDAYS_PER_YEAR: DatedValue[int] = DatedValue(
         Dated(10, date(2013, 5, 1), date(2020, 12, 31), cite(BLLD2012, 115, 1)),
         Dated(11, date(2021, 1, 1), date(2025, 12, 31), cite(BLLD2019, 112, 1)),
         # Ngày Văn hóa Việt Nam 24/11, reported as a paid day off from 2026: not read in a
-        # primary text (DOMAIN §9 style [U]).
+        # primary text (docs/domain/unverified.md §9 style [U]).
         Dated(12, date(2026, 1, 1), None, cite(BLLD2019, 112, 1), Confidence.UNVERIFIED),
     ],
 )
 
-# Civil-law counting of periods, which DOMAIN §7 adopts without having verified it for L10.
+# Civil-law counting of periods, which docs/domain/rules.md §7 adopts without having verified it for L10.
 PERIOD_START_CITATION = cite(BLDS2015, 147, 1)
 PERIOD_END_CITATION = cite(BLDS2015, 148, 5)
 
@@ -518,7 +518,7 @@ def add_working_days(
     """The ``n``-th working day after ``start`` (before it when ``n`` is negative).
 
     With ``DayCount.NEXT_DAY`` (default, [U]) the day after ``start`` is the first counted
-    (DOMAIN §7 ``wd(x)``): Fri 16/01/2026 + 5 → Fri 23/01/2026. Going backwards the day
+    (docs/domain/rules.md §7 ``wd(x)``): Fri 16/01/2026 + 5 → Fri 23/01/2026. Going backwards the day
     before ``start`` is the first: Wed 11/03/2026 − 5 → Wed 04/03/2026. With
     ``DayCount.SAME_DAY`` ``start`` itself is day 1 when it is a working day. Make-up
     Saturdays (làm bù) count only with ``count_make_up_days`` [U].

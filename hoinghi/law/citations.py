@@ -12,7 +12,7 @@ from hoinghi.law.instruments import Instrument
 
 
 class Confidence(enum.StrEnum):
-    """How sure the project is of a rule or number (DOMAIN.md §0.1)."""
+    """How sure the project is of a rule or number (docs/domain/README.md §0.1)."""
 
     PRIMARY = "P"  # read in the primary text: safe to hard-code with its dates
     SECONDARY = "S"  # from a credible secondary source

@@ -1,6 +1,6 @@
 """Official document format: state documents (Decree 30/2020) and Party documents (HD 36).
 
-Rules D1–D6 of DOMAIN §7, the number and date-line formats the documents app writes
+Rules D1–D6 of docs/domain/rules.md §7, the number and date-line formats the documents app writes
 (:func:`format_number`, :func:`format_date_line`), and the page and element specification
 as dated parameters (:data:`STATE_PAGE`, :data:`STATE_ELEMENTS`, :data:`PARTY_ELEMENTS`).
 """

@@ -1,7 +1,7 @@
 """Every legal text the project cites, listed once.
 
 A rule or a number cites an instrument through :mod:`hoinghi.law.citations`. The keys are
-the shorthands of DOMAIN.md §0.1 (L10, D59, …). Add a new text as a new entry; never
+the shorthands of docs/domain/README.md §0.1 (L10, D59, …). Add a new text as a new entry; never
 edit the dates of an existing one except to correct a mistake.
 """
 
@@ -27,7 +27,7 @@ class InstrumentKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Instrument:
-    key: str  # DOMAIN.md shorthand: "L10"
+    key: str  # docs/domain/README.md shorthand: "L10"
     kind: InstrumentKind
     number: str  # "10/2022/QH15"
     issuer: str  # "Quốc hội"
@@ -225,7 +225,7 @@ TT15_2025 = _register(
 )
 
 # Reported amendment of L06, in force 01/10/2026; content and signing date not verified
-# (DOMAIN §0.3 [U]): the signing date below is a placeholder equal to the effective date.
+# (docs/domain/README.md §0.3 [U]): the signing date below is a placeholder equal to the effective date.
 L06_2026 = _register(
     Instrument(
         "L06-2026",
@@ -238,7 +238,7 @@ L06_2026 = _register(
     )
 )
 
-# --- Base salary (mức lương cơ sở), used for emulation bonuses (DOMAIN §2.11, §9.21 [U]) --
+# --- Base salary (mức lương cơ sở), used for emulation bonuses (docs/domain/emulation.md §2.11, §9.21 [U]) --
 D38_2019 = _register(
     Instrument(
         "D38/2019",

@@ -1,6 +1,6 @@
 """Agency options: what the law leaves to the agency, and the defaults for what is unverified.
 
-Each field says whether it is **[U]** (DOMAIN.md tags it unverified: the default is the
+Each field says whether it is **[U]** (docs/domain/unverified.md marks it unverified: the default is the
 project's best reading, not the law) or **agency** (the law leaves it to the agency's own
 regulation, quy chế). A rule whose outcome rests on one of these fields says so in its
 reasons with ``Basis.UNVERIFIED`` ("chưa xác minh") or ``Basis.AGENCY`` ("theo quy chế
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 
 class DayCount(enum.StrEnum):
-    """Whether a period counts the day of the event (DOMAIN §7 notation ``wd(x)``) [U]."""
+    """Whether a period counts the day of the event (docs/domain/rules.md §7 notation ``wd(x)``) [U]."""
 
     NEXT_DAY = "next_day"  # the day after the event is day 1 (Bộ luật Dân sự 2015 Art 147)
     SAME_DAY = "same_day"  # the day of the event is day 1
@@ -42,18 +42,18 @@ class DayKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CalendarOptions:
-    """How periods are counted (DOMAIN §7, §9.20)."""
+    """How periods are counted (docs/domain/rules.md §7, §9.20)."""
 
     # [U] counting starts the day after the event (general civil-law counting).
     day_count: DayCount = DayCount.NEXT_DAY
     # [U] a calendar-day deadline that ends on a weekend or holiday is not moved.
     deadline_roll: DeadlineRoll = DeadlineRoll.NONE
     # [U] for a minimum posting period ("ít nhất 20 ngày liên tục", L10 Art 48) the day of
-    # posting is day 1 (DOMAIN §8 A10: posted 12/01, up through at least 31/01).
+    # posting is day 1 (docs/domain/examples.md §8 A10: posted 12/01, up through at least 31/01).
     posting_first_day_counts: bool = True
     # [U] whether a Saturday worked in exchange for a swapped day off (làm bù) counts as a
     # working day of a "N ngày làm việc" deadline. Default: no, Monday to Friday only, as in
-    # DOMAIN §8 A10 (Mon 05/01/2026 + 5 → Mon 12/01/2026 although Sat 10/01/2026 was worked).
+    # docs/domain/examples.md §8 A10 (Mon 05/01/2026 + 5 → Mon 12/01/2026 although Sat 10/01/2026 was worked).
     count_make_up_days: bool = False
     # [U] Ngày Văn hóa Việt Nam 24/11, reported as a paid day off from 2026, not read in a
     # primary text: not a day off unless the agency says so (a decision of Fri 20/11/2026 has
@@ -68,7 +68,7 @@ class CalendarOptions:
 
 
 class BallotBase(enum.StrEnum):
-    """Denominator of "more than half" in an election (DOMAIN §1.5 VOTE-3) [U]."""
+    """Denominator of "more than half" in an election (docs/domain/conference.md §1.5 VOTE-3) [U]."""
 
     PRESENT = "present"  # those present at the Conference (L10 Art 51.2.c read literally)
     VALID_BALLOTS = "valid_ballots"  # valid ballots, if the agency's regulation says so
@@ -85,14 +85,14 @@ class ElectionTieRule(enum.StrEnum):
 
 
 class VotingMethod(enum.StrEnum):
-    """Show of hands or secret ballot (DOMAIN §1.5 VOTE-2): the agency's regulation."""
+    """Show of hands or secret ballot (docs/domain/conference.md §1.5 VOTE-2): the agency's regulation."""
 
     SHOW_OF_HANDS = "show_of_hands"  # biểu quyết giơ tay
     SECRET_BALLOT = "secret_ballot"  # bỏ phiếu kín
 
 
 class DelegateAllocation(enum.StrEnum):
-    """How delegates of a delegate Conference are chosen (DOMAIN §1.4 ATT-3) [U, agency]."""
+    """How delegates of a delegate Conference are chosen (docs/domain/conference.md §1.4 ATT-3) [U, agency]."""
 
     ELECTED_BY_SUB_UNITS = "elected_by_sub_units"  # sub-units elect at their own meetings
     APPOINTED_BY_HEAD_AND_UNION = "appointed_by_head_and_union"
@@ -100,7 +100,7 @@ class DelegateAllocation(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class InspectionBoardOptions:
-    """Options of the Ban thanh tra nhân dân rules (DOMAIN §1.10, §9.20)."""
+    """Options of the Ban thanh tra nhân dân rules (docs/domain/conference.md §1.10, §9.20)."""
 
     # [U] "15 ngày" for the head's answer to a recommendation (L10 Art 63.1.c).
     reply_day_kind: DayKind = DayKind.CALENDAR
@@ -108,7 +108,7 @@ class InspectionBoardOptions:
 
 @dataclass(frozen=True, slots=True)
 class ConferenceOptions:
-    """Options of the Conference and Ban thanh tra nhân dân rules (DOMAIN §1, §9.2–9.5, §9.20).
+    """Options of the Conference and Ban thanh tra nhân dân rules (docs/domain/conference.md §1, §9.2–9.5, §9.20).
 
     Every rule of :mod:`hoinghi.law.conference` takes ``options: ConferenceOptions | None``.
     """
@@ -133,7 +133,7 @@ class ConferenceOptions:
     old_regime_window_months_before: int = 3
     old_regime_window_months_after: int = 3
     # [U] old regime: staff count from which a delegate Conference could be chosen
-    # (DOMAIN §1.12: "100 or 200").
+    # (docs/domain/conference.md §1.12: "100 or 200").
     old_regime_delegate_threshold: int = 100
     # Day-counting conventions for the Conference deadlines (publication, posting, follow-up).
     calendar: CalendarOptions = CalendarOptions()
@@ -172,7 +172,7 @@ from hoinghi.law.evaluation.vocabulary import (  # noqa: E402
 
 @dataclass(frozen=True, slots=True)
 class EvaluationOptions:
-    """Options of the classification rules (DOMAIN §3, §9.13–9.17).
+    """Options of the classification rules (docs/domain/evaluation.md §3, §9.13–9.17).
 
     Every rule of :mod:`hoinghi.law.evaluation` takes ``options: EvaluationOptions | None``.
     """
@@ -212,7 +212,7 @@ class BonusMultiple:
 
 @dataclass(frozen=True, slots=True)
 class EmulationOptions:
-    """Options of the emulation title rules (DOMAIN §2, §9.6–9.11).
+    """Options of the emulation title rules (docs/domain/emulation.md §2, §9.6–9.11).
 
     Every rule of :mod:`hoinghi.law.emulation` takes ``options: EmulationOptions | None``.
     """

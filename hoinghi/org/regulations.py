@@ -2,7 +2,7 @@
 
 A rule that takes ``options=`` gets them from :func:`law_options`; what the agency did not
 set keeps the law package's default, which the rule itself marks as "chưa xác minh" where
-DOMAIN.md tags it unverified.
+docs/domain/unverified.md marks it unverified.
 """
 
 from __future__ import annotations

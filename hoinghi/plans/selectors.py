@@ -3,7 +3,7 @@
 API for the other apps (evaluation, emulation, reports, documents):
 
 - ``Completion``: frozen counts of one owner's year, for targets and for tasks:
-  ``*_total``, ``*_done``, ``*_on_time``, ``*_exceeded``, ``*_late`` (DOMAIN §3.11), with
+  ``*_total``, ``*_done``, ``*_on_time``, ``*_exceeded``, ``*_late`` (docs/domain/evaluation.md §3.11), with
   ``phrase`` → "hoàn thành 4/4 chỉ tiêu, 27/27 nhiệm vụ" and ``tasks_share_on_time`` etc.
 - ``completion_for_agency(work_year)``: the agency's own items (no unit, no person).
 - ``completion_for_year(work_year)``: every item of the year, whoever owns it.

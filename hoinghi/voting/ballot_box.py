@@ -12,7 +12,7 @@ the poll's counter, insert the participation, insert the ballot, insert the audi
   transaction (Django's ``transaction_mode``): the write lock is held from the start, so the
   read cannot go stale.
 
-The audit entry carries the minute, not the instant (RELIABILITY P2: coarse time), and no
+The audit entry carries the minute, not the instant (docs/reliability.md P2: coarse time), and no
 ballot id. The live version of a poll is its ``revision`` and ``ballots_cast``, which the
 vote bumps: screens see the vote without another write.
 """

@@ -1,4 +1,4 @@
-"""The recount export (RELIABILITY V6): every ballot of a closed poll, its digest, a recount.
+"""The recount export (docs/reliability.md V6): every ballot of a closed poll, its digest, a recount.
 
 At the close the engine builds the export (the poll's facts, every ballot, the counts and the
 outcome), and publishes its SHA-256 digest with the result. A secret poll's ballots carry no

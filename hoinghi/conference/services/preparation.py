@@ -152,7 +152,7 @@ def create_conference(
 
 
 def _default_presidium(holders: dict[str, list[Person]]) -> list[Person]:
-    """The head and the union chair (DOMAIN §1.2 CONF-CHAIR-2): editable afterwards."""
+    """The head and the union chair (docs/domain/conference.md §1.2 CONF-CHAIR-2): editable afterwards."""
     return [*holders.get(Role.LEADER, [])[:1], *holders.get(Role.UNION, [])[:1]]
 
 

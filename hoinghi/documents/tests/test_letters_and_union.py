@@ -65,7 +65,8 @@ def test_a_state_letter_is_numbered_with_the_drafting_unit_and_carries_its_v_v_l
     paper = build_results_letter(_letter(AgencyKind.STATE))
     doc = load(render_docx(numbered(paper, 12, ISSUED), year=2026))
     lines = texts(doc)
-    assert "Số: 12/VP-TH" in lines and STATE_NUMBER_RE.fullmatch("Số: 12/VP-TH")  # DOMAIN §8 E2
+    # docs/domain/examples.md §8 E2
+    assert "Số: 12/VP-TH" in lines and STATE_NUMBER_RE.fullmatch("Số: 12/VP-TH")
     v_v = next(t for t in lines if t.startswith("V/v "))
     assert lines.index(v_v) == lines.index("Số: 12/VP-TH") + 1  # under the number
     assert style_of(doc, v_v).size_pt == 12

@@ -1,4 +1,4 @@
-"""DOMAIN.md §8 D boundaries reached through the services: new hires, maternity leave,
+"""docs/domain/examples.md §8 D boundaries reached through the services: new hires, maternity leave,
 discipline, registration, the cap, a closed year, and constant query counts."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Consecutive titles across years (DOMAIN §8 D7), earlier titles, other recognitions, and
+"""Consecutive titles across years (docs/domain/examples.md §8 D7), earlier titles, other recognitions, and
 the home-page links."""
 
 from __future__ import annotations

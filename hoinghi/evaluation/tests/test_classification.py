@@ -1,4 +1,4 @@
-"""The boundaries of DOMAIN §8 C reached through the services (D335 year 2026)."""
+"""The boundaries of docs/domain/examples.md §8 C reached through the services (D335 year 2026)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The annual Conference and the Ban thanh tra nhân dân: rules C1–C12 and B1–B9 of DOMAIN §7.
+"""The annual Conference and the Ban thanh tra nhân dân: rules C1–C12 and B1–B9 of docs/domain/rules.md §7.
 
 Importing this package registers every rule. The apps call:
 

@@ -13,11 +13,11 @@ from hoinghi.law.options import ConferenceOptions
 from hoinghi.law.parameters import Dated, DatedValue, InvalidFacts
 from hoinghi.law.results import Basis, Reason
 
-# Regimes (DOMAIN §0.3): Decree 04/2015 (+ TT 01/2016) to 30/06/2023, then Law 10/2022.
+# Regimes (docs/domain/README.md §0.3): Decree 04/2015 (+ TT 01/2016) to 30/06/2023, then Law 10/2022.
 D04_FROM = date(2015, 3, 1)
 D04_TO = date(2023, 6, 30)
 L10_FROM = date(2023, 7, 1)
-# The Ban thanh tra nhân dân under Decree 59/2023 (DOMAIN §0.3, §1.10).
+# The Ban thanh tra nhân dân under Decree 59/2023 (docs/domain/README.md §0.3, §1.10).
 D59_FROM = date(2023, 8, 15)
 
 TT01_FROM = date(2016, 3, 1)

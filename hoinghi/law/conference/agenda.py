@@ -1,7 +1,7 @@
 """The order of business (C8) and the emulation pledge (C9), Law 10/2022 Art 51.3–51.4.
 
 :func:`agenda_template` gives the app the items of Art 51.4 a–i, in order, with their
-Vietnamese titles, to prefill a Conference agenda. DOMAIN.md gives no order of business for
+Vietnamese titles, to prefill a Conference agenda. docs/domain/conference.md §1.7 gives no order of business for
 the old regime (Decree 04/2015), so these rules start on 01/07/2023.
 """
 

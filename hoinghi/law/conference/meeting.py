@@ -1,6 +1,6 @@
 """Holding the Conference: window, who attends, quorum, extraordinary sessions (C1–C4, C6–C7).
 
-Each rule has a Law 10/2022 version (from 01/07/2023) and, where DOMAIN.md §1.12 states the
+Each rule has a Law 10/2022 version (from 01/07/2023) and, where docs/domain/conference.md §1.12 states the
 old rule, a Decree 04/2015 version (01/03/2015 – 30/06/2023).
 """
 

@@ -3,7 +3,7 @@
 The vote engine calls :func:`tally_motion` and :func:`tally_election` with counts. A motion
 passes when more than half of those present approve (L10 Art 51.2.c). A candidate is elected
 when more than half of the base vote for them; the base (present or valid ballots), ties at
-the last seat and over-subscription follow the agency options ([U], DOMAIN §1.5 VOTE-3).
+the last seat and over-subscription follow the agency options ([U], docs/domain/conference.md §1.5 VOTE-3).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Legal numbers of emulation and commendation, each dated and cited (DOMAIN §2)."""
+"""Legal numbers of emulation and commendation, each dated and cited (docs/domain/emulation.md §2)."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def _multiple(title: Title, value: Fraction, d152_confidence: Confidence) -> Dat
 
 
 # D98 Art 54 [S]; reported retained by D152 for LĐTT, CSTĐ bộ/tỉnh and toàn quốc [S], the
-# rest not confirmed [U] (DOMAIN §2.11).
+# rest not confirmed [U] (docs/domain/emulation.md §2.11).
 BONUS_MULTIPLES: dict[Title, DatedValue[Fraction]] = {
     Title.CHIEN_SI_THI_DUA_TOAN_QUOC: _multiple(
         Title.CHIEN_SI_THI_DUA_TOAN_QUOC, Fraction(9, 2), S

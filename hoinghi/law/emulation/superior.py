@@ -7,7 +7,7 @@ Until 30/06/2025 local government had three levels (province, district, commune)
 fact of its dated history (the app keeps it per period); this rule names the office that
 decides or receives on the agency's behalf at that level: the chair of the People's Committee of
 the district (to 30/06/2025), of the commune or of the province (L06 Art 80, [S]). How Decree
-152/2025 spreads the powers after the reform is unverified (DOMAIN AUTH-3): from 01/07/2025 the
+152/2025 spreads the powers after the reform is unverified (docs/domain/emulation.md §2.7, AUTH-3): from 01/07/2025 the
 name is flagged "chưa xác minh" unless the agency's regulation names the body
 (``EmulationOptions.superior_body``).
 """

@@ -115,7 +115,7 @@ ISSUER_LEVEL_LABELS: dict[IssuerLevel, str] = {
 
 
 class EmulationRegime(enum.StrEnum):
-    """Which texts govern titles (DOMAIN §0.3)."""
+    """Which texts govern titles (docs/domain/README.md §0.3)."""
 
     LAW_2003 = "ltdkt2003"  # Law 2003 + Decree 91/2017 + TT 12/2019, up to 31/12/2023
     L06_D98 = "l06_d98"  # Law 06/2022 + Decree 98/2023 + TT 01/2024, 2024 to 30/06/2025

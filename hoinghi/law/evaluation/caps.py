@@ -1,6 +1,6 @@
 """Caps on the excellent level: individuals (Q3, Q4) and units (Q5).
 
-DOMAIN §3.6: "HTXSNV ≤ 20 % of those rated HTTNV", per unit AND per group of similar work,
+docs/domain/evaluation.md §3.6: "HTXSNV ≤ 20 % of those rated HTTNV", per unit AND per group of similar work,
 25 % when raised. The cap rule gives the numbers: the most that may be excellent, how many are,
 and how many more can still be rated excellent; a list over the cap is refused with reasons that
 name the numbers.

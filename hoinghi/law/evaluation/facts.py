@@ -1,4 +1,4 @@
-"""Facts a service builds from its rows to classify a person (DOMAIN §3.3–§3.7, §3.11)."""
+"""Facts a service builds from its rows to classify a person (docs/domain/evaluation.md §3.3–§3.7, §3.11)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from hoinghi.law.evaluation.vocabulary import (
 class PersonEvaluationFacts:
     """One person's year, as the classification rules read it.
 
-    Counts follow DOMAIN §3.11: of ``tasks_assigned`` tasks (or result criteria),
+    Counts follow docs/domain/evaluation.md §3.11: of ``tasks_assigned`` tasks (or result criteria),
     ``tasks_completed`` were completed, ``tasks_on_time`` on time with quality,
     ``tasks_exceeded`` beyond requirements, ``tasks_late`` behind schedule,
     ``tasks_short`` short on quality, progress or efficiency (D90 Art 14) and

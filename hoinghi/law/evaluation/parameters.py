@@ -1,4 +1,4 @@
-"""Legal numbers of quality classification, each dated and cited (DOMAIN §3).
+"""Legal numbers of quality classification, each dated and cited (docs/domain/evaluation.md §3).
 
 Shares are :class:`~fractions.Fraction`; scores and counts are integers.
 """

@@ -1,6 +1,6 @@
 """Which text classifies a person: regime selection by category, evaluation year and pin.
 
-DOMAIN §0.3 and §3.1: D90 (+ D48) for evaluation years up to 2025; D335 for công chức from
+docs/domain/README.md §0.3 and §3.1: D90 (+ D48) for evaluation years up to 2025; D335 for công chức from
 2026; D233 for viên chức from 2026 (the 2026 round may stay on D90 under D233 Art 20.1).
 """
 

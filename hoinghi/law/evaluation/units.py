@@ -32,7 +32,7 @@ X, G, D, N = Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.NOT_DONE
 
 @dataclass(frozen=True, slots=True)
 class UnitEvaluationFacts:
-    """A public service unit's year (D233 Art 7); task counts as in DOMAIN §3.11."""
+    """A public service unit's year (D233 Art 7); task counts as in docs/domain/evaluation.md §3.11."""
 
     unit_id: str
     score: Fraction

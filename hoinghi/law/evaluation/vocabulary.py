@@ -134,7 +134,7 @@ DISCIPLINE_GROUND_LABELS: dict[DisciplineGround, str] = {
 
 
 class EvaluationRegime(enum.StrEnum):
-    """Which text classifies a person in a given evaluation year (DOMAIN §0.3, §3.1)."""
+    """Which text classifies a person in a given evaluation year (docs/domain/README.md §0.3, §3.1)."""
 
     D90 = "d90"  # Decree 90/2020 as amended by Decree 48/2023
     D335 = "d335"  # Decree 335/2025: công chức from 2026
@@ -153,7 +153,7 @@ EVALUATION_REGIME_LABELS: dict[EvaluationRegime, str] = {
 
 
 class RatioBase(enum.StrEnum):
-    """Denominator of the excellent share (DOMAIN §3.6, [U])."""
+    """Denominator of the excellent share (docs/domain/evaluation.md §3.6, [U])."""
 
     GOOD_ONLY = "htt"  # literal reading: "20% of those rated HTTNV"
     GOOD_AND_ABOVE = "htt_plus"  # "HTTNV and above"

@@ -1,4 +1,4 @@
-"""Conference rules C1–C12 (DOMAIN §7) on the worked examples of DOMAIN §8 A and the boundaries."""
+"""Conference rules C1–C12 (docs/domain/rules.md §7) on the worked examples of docs/domain/examples.md §8 A and the boundaries."""
 
 from __future__ import annotations
 

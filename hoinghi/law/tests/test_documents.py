@@ -1,4 +1,4 @@
-"""Document format rules D1–D6 on DOMAIN §8 E and the formatting helpers."""
+"""Document format rules D1–D6 on docs/domain/examples.md §8 E and the formatting helpers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Individual titles per regime: DOMAIN §8 D1–D3, D7, D8 and the regime changes."""
+"""Individual titles per regime: docs/domain/examples.md §8 D1–D3, D7, D8 and the regime changes."""
 
 from __future__ import annotations
 

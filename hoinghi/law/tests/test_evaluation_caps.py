@@ -1,4 +1,4 @@
-"""Excellent caps: DOMAIN §8 C3–C9 and one over the cap."""
+"""Excellent caps: docs/domain/examples.md §8 C3–C9 and one over the cap."""
 
 from __future__ import annotations
 

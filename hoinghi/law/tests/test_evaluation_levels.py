@@ -1,4 +1,4 @@
-"""Person levels: DOMAIN §8 C1, C2, C7, C12–C16 and the regime boundaries."""
+"""Person levels: docs/domain/examples.md §8 C1, C2, C7, C12–C16 and the regime boundaries."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Ban thanh tra nhân dân rules B1–B9 on DOMAIN §8 B and the boundaries."""
+"""Ban thanh tra nhân dân rules B1–B9 on docs/domain/examples.md §8 B and the boundaries."""
 
 from __future__ import annotations
 

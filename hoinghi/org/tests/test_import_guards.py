@@ -1,4 +1,4 @@
-"""RELIABILITY L5: no staff import into an agency while one of its polls is open (the
+"""docs/reliability.md L5: no staff import into an agency while one of its polls is open (the
 voting app's import guard), through every path that writes; the home link to the import."""
 
 from __future__ import annotations

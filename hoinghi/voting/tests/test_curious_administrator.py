@@ -1,4 +1,4 @@
-"""The curious administrator after a secret close (RELIABILITY V8, docs/security.md).
+"""The curious administrator after a secret close (docs/reliability.md V8, docs/security.md).
 
 A real gunicorn takes a burst of votes with resends (the same key again, another key, votes
 after the close) on the test run's database kind, then closes the poll over HTTP. The test

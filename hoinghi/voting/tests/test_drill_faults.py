@@ -1,6 +1,6 @@
 """Vote integrity under load and faults, through a real gunicorn on 127.0.0.1.
 
-RELIABILITY.md V1 (one voter, many parallel submits), V2/L1 (many voters, double clicks,
+docs/reliability.md V1 (one voter, many parallel submits), V2/L1 (many voters, double clicks,
 invariant), F4 (votes racing closes), F1 (SIGKILL of the whole server mid-vote, then
 retries with the same idempotency keys). Runs on the test run's database kind.
 """
@@ -158,7 +158,7 @@ def test_killing_the_server_mid_vote_loses_no_acknowledged_vote_and_doubles_none
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite files (PostgreSQL rewrites the tables)")
 def test_after_a_secret_close_the_sqlite_files_keep_no_removed_ballot_key(bench: Drill) -> None:
-    """RELIABILITY P8: the rows the shuffle removed are found neither in the database file
+    """docs/reliability.md P8: the rows the shuffle removed are found neither in the database file
     (secure_delete) nor in the write-ahead log (checkpointed and truncated after the close)."""
     poll, port = bench.polls[4], bench.server.port
     answers = drill.burst(port, poll, bench.sessions[:40], concurrency=8)

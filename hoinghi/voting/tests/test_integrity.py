@@ -1,4 +1,4 @@
-"""A Belenios-style scenario and ballot fuzzing (RELIABILITY.md V2, V4, B1)."""
+"""A Belenios-style scenario and ballot fuzzing (docs/reliability.md V2, V4, B1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RELIABILITY V6: the recount export, its digest published at the close, the offline recount."""
+"""docs/reliability.md V6: the recount export, its digest published at the close, the offline recount."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Secret ballots cannot be joined back to voters (RELIABILITY.md V8, P1, P2)."""
+"""Secret ballots cannot be joined back to voters (docs/reliability.md V8, P1, P2)."""
 
 from __future__ import annotations
 
