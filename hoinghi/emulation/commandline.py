@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import User
-from django.core.management.base import CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoinghi.emulation.access import can_manage
 from hoinghi.emulation.models import Proposal
 from hoinghi.emulation.services import EmulationError
-from hoinghi.org.commandline import acting_user, agency_of, work_year_of
+from hoinghi.org.commandline import acting_year, add_year_arguments
 from hoinghi.org.models import WorkYear
 
 MANAGERS = "văn thư, quản trị viên"
@@ -21,10 +23,32 @@ def add_proposal_argument(parser: CommandParser) -> None:
     )
 
 
-def managed_year(options: dict[str, object]) -> tuple[WorkYear, User]:
-    agency = agency_of(str(options["agency"]))
-    user = acting_user(str(options["username"]), agency, can_manage, MANAGERS)
-    return work_year_of(agency, int(str(options["year"]))), user
+def managed_year(options: dict[str, Any]) -> tuple[WorkYear, User]:
+    return acting_year(options, can_manage, MANAGERS)
+
+
+class ProposalCommand(BaseCommand):
+    """A clerk's step on one proposal: ``--agency --year --as --proposal``, the service's
+    refusal naming its argument."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_year_arguments(parser)
+        add_proposal_argument(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        work_year, user = managed_year(options)
+        proposal = proposal_of(work_year, options["proposal"])
+        try:
+            proposal = self.act(proposal, user)
+        except EmulationError as error:
+            raise refused(error, "--proposal") from None
+        self.stdout.write(self.done(work_year, proposal))
+
+    def act(self, proposal: Proposal, user: User) -> Proposal:
+        raise NotImplementedError
+
+    def done(self, work_year: WorkYear, proposal: Proposal) -> str:
+        raise NotImplementedError
 
 
 def proposal_of(work_year: WorkYear, pk: int) -> Proposal:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from argparse import ArgumentTypeError
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.management.base import CommandError, CommandParser
@@ -68,6 +69,17 @@ def acting_user(
     if not allowed(user, agency):
         raise CommandError(f"--as: «{username}» không có quyền: chỉ {who} của {agency.name}.")
     return user
+
+
+def acting_year(
+    options: dict[str, Any],
+    allowed: Callable[[User, Agency], bool],
+    who: str,
+) -> tuple[WorkYear, User]:
+    """``--agency``, ``--as`` (checked by ``allowed``, refused naming ``who``) and ``--year``."""
+    agency = agency_of(str(options["agency"]))
+    user = acting_user(str(options["username"]), agency, allowed, who)
+    return work_year_of(agency, int(str(options["year"]))), user
 
 
 def date_argument(value: str) -> date:

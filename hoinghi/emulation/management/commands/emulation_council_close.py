@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.core.management.base import BaseCommand, CommandParser
-
-from hoinghi.emulation.commandline import add_proposal_argument, managed_year, proposal_of, refused
+from hoinghi.emulation.commandline import ProposalCommand
 from hoinghi.emulation.council import close_council_vote
-from hoinghi.emulation.services import EmulationError
-from hoinghi.org.commandline import add_year_arguments
+from hoinghi.emulation.models import Proposal
+from hoinghi.org.models import WorkYear
 
 
-class Command(BaseCommand):
+class Command(ProposalCommand):
     help = (
         "Kết thúc phiếu kín của Hội đồng về tờ trình, kiểm phiếu và ghi kết quả lên từng đề "
         "nghị (văn thư, quản trị)."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        add_year_arguments(parser)
-        add_proposal_argument(parser)
+    def act(self, proposal: Proposal, user: User) -> Proposal:
+        return close_council_vote(proposal, actor=user)
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        work_year, user = managed_year(options)
-        proposal = proposal_of(work_year, options["proposal"])
-        try:
-            proposal = close_council_vote(proposal, actor=user)
-        except EmulationError as error:
-            raise refused(error, "--proposal") from None
+    def done(self, work_year: WorkYear, proposal: Proposal) -> str:
         approved = proposal.items.filter(approved=True).count()
         item = proposal.items.first()
         votes = item.votes_for if item else 0
         verdict = "thông qua" if approved else "không thông qua"
-        self.stdout.write(f"Hội đồng {verdict} tờ trình {proposal.pk}: {votes} phiếu tán thành.")
+        return f"Hội đồng {verdict} tờ trình {proposal.pk}: {votes} phiếu tán thành."

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from hoinghi.emulation.access import is_council_member
 from hoinghi.emulation.commandline import add_proposal_argument, proposal_of
 from hoinghi.org.access import own_person
-from hoinghi.org.commandline import acting_user, add_year_arguments, agency_of, work_year_of
+from hoinghi.org.commandline import acting_year, add_year_arguments
 from hoinghi.voting import services as voting
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.vocabulary import MotionChoice
@@ -34,11 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--choice", required=True, choices=tuple(CHOICES), help="lá phiếu")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = agency_of(options["agency"])
-        user = acting_user(
-            options["username"], agency, is_council_member, "thành viên Hội đồng Thi đua"
-        )
-        work_year = work_year_of(agency, options["year"])
+        work_year, user = acting_year(options, is_council_member, "thành viên Hội đồng Thi đua")
         proposal = proposal_of(work_year, options["proposal"])
         person = own_person(user)
         if proposal.poll is None or person is None:

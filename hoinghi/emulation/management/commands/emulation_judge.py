@@ -10,14 +10,7 @@ from django.utils import timezone
 from hoinghi.emulation.access import can_judge
 from hoinghi.emulation.commandline import refused
 from hoinghi.emulation.services import EmulationError, judge_unit
-from hoinghi.org.commandline import (
-    acting_user,
-    add_year_arguments,
-    agency_of,
-    date_argument,
-    unit_of,
-    work_year_of,
-)
+from hoinghi.org.commandline import acting_year, add_year_arguments, date_argument, unit_of
 
 VERDICTS = {"có": True, "không": False, "chưa": None}
 
@@ -45,12 +38,10 @@ class Command(BaseCommand):
         parser.add_argument("--note", default="", help="ghi chú")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = agency_of(options["agency"])
-        user = acting_user(
-            options["username"], agency, can_judge, "thành viên Hội đồng, văn thư, quản trị viên"
+        work_year, user = acting_year(
+            options, can_judge, "thành viên Hội đồng, văn thư, quản trị viên"
         )
-        work_year = work_year_of(agency, options["year"])
-        unit = unit_of(agency, options["unit"])
+        unit = unit_of(work_year.agency, options["unit"])
         try:
             judge_unit(
                 work_year,

@@ -8,14 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoinghi.evaluation.access import can_approve
 from hoinghi.evaluation.services import EvaluationError, approve_unit_classifications
-from hoinghi.org.commandline import (
-    acting_user,
-    add_year_arguments,
-    agency_of,
-    date_argument,
-    unit_of,
-    work_year_of,
-)
+from hoinghi.org.commandline import acting_year, add_year_arguments, date_argument, unit_of
 
 
 class Command(BaseCommand):
@@ -32,10 +25,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = agency_of(options["agency"])
-        user = acting_user(options["username"], agency, can_approve, "lãnh đạo cơ quan")
-        work_year = work_year_of(agency, options["year"])
-        unit = unit_of(agency, options["unit"])
+        work_year, user = acting_year(options, can_approve, "lãnh đạo cơ quan")
+        unit = unit_of(work_year.agency, options["unit"])
         try:
             rows = approve_unit_classifications(
                 unit=unit, work_year=work_year, approved_by=user, on=options["on"]
