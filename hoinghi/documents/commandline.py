@@ -15,8 +15,9 @@ from django.core.management.base import CommandError, CommandParser
 from django.db.models import Q
 
 from hoinghi.conference.selectors import conferences_of
+from hoinghi.documents.catalogue import BY_SLUG
 from hoinghi.org.commandline import date_argument
-from hoinghi.org.models import Agency
+from hoinghi.org.models import Agency, Person
 
 CONFERENCE_KINDS = frozenset(
     {
@@ -38,6 +39,30 @@ def add_conference_date(parser: CommandParser) -> None:
         default=None,
         help="ngày họp của Hội nghị (dd/mm/yyyy), khi năm có hơn một Hội nghị",
     )
+
+
+def add_type_argument(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
+    )
+
+
+def checked_type(slug: str) -> str:
+    if slug not in BY_SLUG:
+        raise CommandError(
+            f"--type: không có loại văn bản «{slug}». Các loại: {', '.join(BY_SLUG)}."
+        )
+    return slug
+
+
+def person_of(agency: Agency, staff_code: str) -> Person | None:
+    """The person ``--person`` names in the agency, none when it is not given."""
+    if not staff_code:
+        return None
+    person = Person.objects.filter(agency=agency, staff_code=staff_code).first()
+    if person is None:
+        raise CommandError(f"--person: không có cán bộ mã «{staff_code}» trong {agency.name}.")
+    return person
 
 
 def source_year(agency: Agency, slug: str, year: int, conference_date: date | None) -> int:

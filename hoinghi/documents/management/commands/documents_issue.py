@@ -14,10 +14,15 @@ from django.db import transaction
 
 from hoinghi.documents.access import can_edit
 from hoinghi.documents.catalogue import BY_SLUG
-from hoinghi.documents.commandline import add_conference_date, source_year
+from hoinghi.documents.commandline import (
+    add_conference_date,
+    add_type_argument,
+    checked_type,
+    person_of,
+    source_year,
+)
 from hoinghi.documents.services import DocumentError, create_draft, issue_document, render
 from hoinghi.org.commandline import acting_user, add_year_arguments, agency_of, date_argument
-from hoinghi.org.models import Person
 
 
 class Command(BaseCommand):
@@ -30,9 +35,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         add_year_arguments(parser)
         add_conference_date(parser)
-        parser.add_argument(
-            "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
-        )
+        add_type_argument(parser)
         parser.add_argument("--on", type=date_argument, default=None, help="ngày ban hành")
         parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
         parser.add_argument(
@@ -43,16 +46,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         agency = agency_of(options["agency"])
         user = acting_user(options["username"], agency, can_edit, "văn thư, lãnh đạo cơ quan")
-        slug = options["slug"]
-        if slug not in BY_SLUG:
-            raise CommandError(
-                f"--type: không có loại văn bản «{slug}». Các loại: {', '.join(BY_SLUG)}."
-            )
-        person = None
-        if options["person"]:
-            person = Person.objects.filter(agency=agency, staff_code=options["person"]).first()
-            if person is None:
-                raise CommandError(f"--person: không có cán bộ mã «{options['person']}».")
+        slug = checked_type(options["slug"])
+        person = person_of(agency, options["person"])
         year = source_year(agency, slug, options["year"], options["conference_date"])
         try:
             with transaction.atomic():  # no draft is left behind by a refused issue

@@ -5,11 +5,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hoinghi.documents.catalogue import BY_SLUG
-from hoinghi.documents.commandline import add_conference_date, source_year
+from hoinghi.documents.commandline import (
+    add_conference_date,
+    add_type_argument,
+    checked_type,
+    person_of,
+    source_year,
+)
 from hoinghi.documents.pdf import PdfUnavailable, docx_to_pdf
 from hoinghi.documents.services import DocumentError, render_kind
-from hoinghi.org.models import Agency, Person
+from hoinghi.org.commandline import add_year_arguments, agency_of
 
 
 class Command(BaseCommand):
@@ -20,38 +25,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--agency", required=True, help="mã cơ quan")
-        parser.add_argument(
-            "--year", required=True, type=int, help="năm công tác được tổng kết, ví dụ 2023"
-        )
+        add_year_arguments(parser, acting=False)
         add_conference_date(parser)
-        parser.add_argument(
-            "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
-        )
+        add_type_argument(parser)
         parser.add_argument("-o", "--output", required=True, help="tệp DOCX ghi ra")
         parser.add_argument("--pdf", action="store_true", help="ghi thêm tệp PDF cùng tên")
         parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = Agency.objects.filter(code=options["agency"]).first()
-        if agency is None:
-            raise CommandError(f"--agency: không có cơ quan mã «{options['agency']}».")
-        if options["slug"] not in BY_SLUG:
-            raise CommandError(
-                f"--type: không có loại văn bản «{options['slug']}». Các loại: {', '.join(BY_SLUG)}."
-            )
-        person = None
-        if options["person"]:
-            person = Person.objects.filter(agency=agency, staff_code=options["person"]).first()
-            if person is None:
-                raise CommandError(
-                    f"--person: không có cán bộ mã «{options['person']}» trong {agency.name}."
-                )
-        year = source_year(agency, options["slug"], options["year"], options["conference_date"])
+        agency = agency_of(options["agency"])
+        slug = checked_type(options["slug"])
+        person = person_of(agency, options["person"])
+        year = source_year(agency, slug, options["year"], options["conference_date"])
         try:
-            docx = render_kind(options["slug"], agency, year, person=person)
+            docx = render_kind(slug, agency, year, person=person)
         except DocumentError as exc:
-            raise CommandError(f"--type {options['slug']}: {exc.message}") from None
+            raise CommandError(f"--type {slug}: {exc.message}") from None
         output = Path(options["output"])
         output.write_bytes(docx)
         self.stdout.write(f"Đã ghi {output} ({len(docx):,} byte).".replace(",", "."))
