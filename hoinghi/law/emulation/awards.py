@@ -285,19 +285,11 @@ def decide_bonus(
     agency_multiple = next(
         (b.multiple for b in opts.bonus_multiples if b.title == facts.title.value), None
     )
+    if agency_multiple is None and facts.title is T.GIAY_KHEN:
+        agency_multiple = opts.giay_khen_multiple
     multiple: Fraction
     if agency_multiple is not None:
         multiple = agency_multiple
-        m_why = reason(
-            "emulation.bonus.multiple",
-            "{title}: {multiple} lần mức lương cơ sở",
-            None,
-            Basis.AGENCY,
-            title=TITLE_LABELS[facts.title],
-            multiple=multiple,
-        )
-    elif facts.title is T.GIAY_KHEN and opts.giay_khen_multiple is not None:
-        multiple = opts.giay_khen_multiple
         m_why = reason(
             "emulation.bonus.multiple",
             "{title}: {multiple} lần mức lương cơ sở",
