@@ -22,7 +22,7 @@ import enum
 import hashlib
 import json
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -213,39 +213,33 @@ def _copy_decisions(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, 
     raw = cursor.cursor  # the psycopg cursor: COPY is not part of the DB-API
     with raw.copy(f"COPY {DECISIONS} ({', '.join(DECISION_COLUMNS)}) FROM STDIN") as copy:
         write = copy.write_row
-        for r in rows:
-            write(
-                (
-                    r.evaluation_id,
-                    r.rating,
-                    r.not_classified,
-                    r.rule_code,
-                    r.rule_version,
-                    r.basis,
-                    r.facts,
-                    *constants,
-                )
-            )
+        for values in _decision_values(rows, constants):
+            write(values)
 
 
 def _execute_decisions(cursor: Any, rows: Sequence[Decided], constants: tuple[Any, ...]) -> None:
     marks = ", ".join(["%s"] * len(DECISION_COLUMNS))
     cursor.executemany(
         f"INSERT INTO {DECISIONS} ({', '.join(DECISION_COLUMNS)}) VALUES ({marks})",
-        [
-            (
-                r.evaluation_id,
-                r.rating,
-                r.not_classified,
-                r.rule_code,
-                r.rule_version,
-                r.basis,
-                r.facts,
-                *constants,
-            )
-            for r in rows
-        ],
+        list(_decision_values(rows, constants)),
     )
+
+
+def _decision_values(
+    rows: Sequence[Decided], constants: tuple[Any, ...]
+) -> Iterator[tuple[Any, ...]]:
+    """Each decision's values in the order of ``DECISION_COLUMNS``."""
+    for r in rows:
+        yield (
+            r.evaluation_id,
+            r.rating,
+            r.not_classified,
+            r.rule_code,
+            r.rule_version,
+            r.basis,
+            r.facts,
+            *constants,
+        )
 
 
 _SET = "stage = %s, decided_by_id = %s, decided_on = %s, updated_at = %s"
