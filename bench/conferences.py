@@ -26,7 +26,6 @@ import argparse
 import http.client
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -36,10 +35,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.child import run_child  # noqa: E402
 from bench.vote import percentile, throwaway_database  # noqa: E402  (sets SECRET_KEY)
 from hoinghi.voting import drill  # noqa: E402
-
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 def prepare_child(conferences: int, delegates: int) -> None:
@@ -88,19 +86,9 @@ def request_cpu(poll: int, session: str, repeat: int = 200) -> dict[str, float]:
 
 
 def prepare(database_url: str, conferences: int, delegates: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child-prepare", str(conferences), str(delegates)],
-        env={**os.environ, "DATABASE_URL": database_url},
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
+    return run_child(
+        __file__, database_url, "--child-prepare", str(conferences), str(delegates), timeout=900
     )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-3000:])
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
 
 
 def readers(

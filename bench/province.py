@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -29,10 +28,9 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.child import run_child  # noqa: E402
 from bench.vote import percentile, throwaway_database  # noqa: E402  (sets SECRET_KEY)
 from hoinghi.voting import drill  # noqa: E402
-
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 def page_paths() -> dict[str, str]:
@@ -119,19 +117,7 @@ def seed_child(scale: float) -> None:
 
 
 def seed(database_url: str, scale: float) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child-seed", str(scale)],
-        env={**os.environ, "DATABASE_URL": database_url},
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-3000:])
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_child(__file__, database_url, "--child-seed", str(scale), timeout=1800)
 
 
 def load(port: int, path: str, session: str, clients: int, requests: int) -> dict[str, float]:
