@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from hoinghi.documents.models import BatchState, DocumentBatch
 from hoinghi.documents.services import BATCH_JOB, queue_batch, recover_stale_batches
+from hoinghi.jobs.commandline import add_loop_arguments
 from hoinghi.jobs.runner import run_pending
 
 
@@ -18,10 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--once", action="store_true", help="không chờ lô mới")
-        parser.add_argument(
-            "--interval", type=float, default=5.0, help="giây giữa hai lần kiểm tra"
-        )
+        add_loop_arguments(parser, what="lô", interval=5.0)
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from hoinghi.jobs.commandline import add_loop_arguments
 from hoinghi.jobs.models import Job
 from hoinghi.jobs.runner import work
 
@@ -17,10 +18,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--once", action="store_true", help="không chờ việc mới")
-        parser.add_argument(
-            "--interval", type=float, default=2.0, help="giây giữa hai lần kiểm tra"
-        )
+        add_loop_arguments(parser, what="việc", interval=2.0)
         parser.add_argument(
             "--kind", action="append", help="chỉ chạy loại việc này (có thể nhắc lại)"
         )
