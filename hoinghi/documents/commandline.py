@@ -10,6 +10,7 @@ other type is about the work year itself.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.db.models import Q
@@ -41,10 +42,20 @@ def add_conference_date(parser: CommandParser) -> None:
     )
 
 
-def add_type_argument(parser: CommandParser) -> None:
+def add_document_arguments(parser: CommandParser) -> None:
+    """``--conference-date``, ``--type`` and ``--person``: which document of the year."""
+    add_conference_date(parser)
     parser.add_argument(
         "--type", required=True, dest="slug", help="loại văn bản (hoinghi documents types)"
     )
+    parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
+
+
+def requested_document(agency: Agency, options: dict[str, Any]) -> tuple[str, Person | None, int]:
+    """The type, the person and the year the documents app files it under, as checked."""
+    slug = checked_type(options["slug"])
+    person = person_of(agency, options["person"])
+    return slug, person, source_year(agency, slug, options["year"], options["conference_date"])
 
 
 def checked_type(slug: str) -> str:

@@ -14,13 +14,7 @@ from django.db import transaction
 
 from hoinghi.documents.access import can_edit
 from hoinghi.documents.catalogue import BY_SLUG
-from hoinghi.documents.commandline import (
-    add_conference_date,
-    add_type_argument,
-    checked_type,
-    person_of,
-    source_year,
-)
+from hoinghi.documents.commandline import add_document_arguments, requested_document
 from hoinghi.documents.services import DocumentError, create_draft, issue_document, render
 from hoinghi.org.commandline import acting_user, add_year_arguments, agency_of, date_argument
 
@@ -34,10 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_year_arguments(parser)
-        add_conference_date(parser)
-        add_type_argument(parser)
+        add_document_arguments(parser)
         parser.add_argument("--on", type=date_argument, default=None, help="ngày ban hành")
-        parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
         parser.add_argument(
             "--confirm-empty", action="store_true", help="vẫn ban hành khi danh sách trống"
         )
@@ -46,9 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         agency = agency_of(options["agency"])
         user = acting_user(options["username"], agency, can_edit, "văn thư, lãnh đạo cơ quan")
-        slug = checked_type(options["slug"])
-        person = person_of(agency, options["person"])
-        year = source_year(agency, slug, options["year"], options["conference_date"])
+        slug, person, year = requested_document(agency, options)
         try:
             with transaction.atomic():  # no draft is left behind by a refused issue
                 draft = create_draft(agency, slug, year=year, actor=user, person=person)

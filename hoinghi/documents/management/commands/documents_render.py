@@ -5,13 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hoinghi.documents.commandline import (
-    add_conference_date,
-    add_type_argument,
-    checked_type,
-    person_of,
-    source_year,
-)
+from hoinghi.documents.commandline import add_document_arguments, requested_document
 from hoinghi.documents.pdf import PdfUnavailable, docx_to_pdf
 from hoinghi.documents.services import DocumentError, render_kind
 from hoinghi.org.commandline import add_year_arguments, agency_of
@@ -26,17 +20,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_year_arguments(parser, acting=False)
-        add_conference_date(parser)
-        add_type_argument(parser)
+        add_document_arguments(parser)
         parser.add_argument("-o", "--output", required=True, help="tệp DOCX ghi ra")
         parser.add_argument("--pdf", action="store_true", help="ghi thêm tệp PDF cùng tên")
-        parser.add_argument("--person", default="", help="mã cán bộ (văn bản cá nhân)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         agency = agency_of(options["agency"])
-        slug = checked_type(options["slug"])
-        person = person_of(agency, options["person"])
-        year = source_year(agency, slug, options["year"], options["conference_date"])
+        slug, person, year = requested_document(agency, options)
         try:
             docx = render_kind(slug, agency, year, person=person)
         except DocumentError as exc:
