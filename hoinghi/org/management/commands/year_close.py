@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hoinghi.org import cycle, services
-from hoinghi.org.commandline import acting_user, add_year_arguments, agency_of, work_year_of
+from hoinghi.org.commandline import acting_year, add_year_arguments
 from hoinghi.org.views.years import can_manage_years
 
 
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="xác nhận khóa sổ")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = agency_of(options["agency"])
-        user = acting_user(options["username"], agency, can_manage_years, "quản trị viên, văn thư")
-        work_year = work_year_of(agency, options["year"])
+        work_year, user = acting_year(options, can_manage_years, "quản trị viên, văn thư")
         if not work_year.is_closed:
             for item in cycle.unfinished(work_year):
                 self.stdout.write(f"Còn dở: {item.title} ({item.count}).")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hoinghi.org.commandline import acting_user, add_year_arguments, agency_of, work_year_of
+from hoinghi.org.commandline import acting_year, add_year_arguments
 from hoinghi.plans.access import can_manage_plans
 from hoinghi.plans.imports import import_items
 
@@ -23,11 +23,7 @@ class Command(BaseCommand):
         add_year_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = agency_of(options["agency"])
-        user = acting_user(
-            options["username"], agency, can_manage_plans, "quản trị viên, văn thư, lãnh đạo"
-        )
-        work_year = work_year_of(agency, options["year"])
+        work_year, user = acting_year(options, can_manage_plans, "quản trị viên, văn thư, lãnh đạo")
         path = Path(options["file"])
         try:
             with path.open("rb") as stream:
