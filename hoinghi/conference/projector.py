@@ -89,7 +89,7 @@ class Screen:
 
 def version(conference: Conference) -> str:
     """Changes whenever the screen would: live version, open poll's count, hall code window."""
-    open_now = _open_poll(conference)
+    open_now = open_poll(conference)
     poll_part = f"{open_now[1].revision}.{open_now[1].ballots_cast}" if open_now else "-"
     return f"{conference.live_version}.{poll_part}.{hall_service.window()}"
 
@@ -99,7 +99,7 @@ def screen(conference: Conference, request: HttpRequest | None) -> Screen:
     code = hall_service.hall_code(conference)
     address = qr.public_url(request, reverse("conference:self-checkin", args=[conference.pk]))
     url = f"{address}?ma={code}"
-    open_now = _open_poll(conference)
+    open_now = open_poll(conference)
     return Screen(
         conference=conference,
         item=item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else ""),
@@ -150,7 +150,8 @@ def _speakers(conference: Conference) -> list[str]:
     return [r.participant.person.full_name for r in rows[:SPEAKERS_SHOWN]]
 
 
-def _open_poll(conference: Conference) -> tuple[str, Poll] | None:
+def open_poll(conference: Conference) -> tuple[str, Poll] | None:
+    """The title and poll of what is being voted on now: a motion, or the election."""
     motion = polls.open_poll_for(conference)
     if motion is not None:
         return motion[0].title, motion[1]

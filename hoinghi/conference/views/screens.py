@@ -23,7 +23,6 @@ from hoinghi.org.middleware import public
 from hoinghi.voting import receipt_cookie, receipts
 from hoinghi.voting.forms import motion_choices
 from hoinghi.voting.live import etag_for, not_modified, versioned_json
-from hoinghi.voting.models import Poll
 from hoinghi.voting.selectors import has_voted, is_elector
 
 
@@ -33,7 +32,7 @@ def live_state(conference: Conference) -> dict[str, Any]:
     convened, present = quorum.convened, quorum.present
     item = conference.current_item
     last = conference.motions.filter(adopted__isnull=False).order_by("-decided_at", "-pk").first()
-    voting_now = _open_poll(conference)
+    voting_now = screen_of.open_poll(conference)
     state = conference.get_state_display()
     return {
         # Changes when a vote opens or closes: the phone page reloads to show the ballot.
@@ -55,18 +54,9 @@ def live_state(conference: Conference) -> dict[str, Any]:
     }
 
 
-def _open_poll(conference: Conference) -> tuple[str, Poll] | None:
-    """The title and poll of what is being voted on now: a motion, or the election."""
-    motion = polls.open_poll_for(conference)
-    if motion is not None:
-        return motion[0].title, motion[1]
-    election = polls.open_election_poll_for(conference)
-    return (election[1].title, election[1]) if election is not None else None
-
-
 def live(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = access.get_conference_for_user(request, agency_code, pk)
-    voting_now = _open_poll(conference)
+    voting_now = screen_of.open_poll(conference)
     version = str(conference.live_version)
     if voting_now:
         version = f"{version}.{voting_now[1].revision}.{voting_now[1].ballots_cast}"
