@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from hoinghi.conference import access, forms, selectors, services
 from hoinghi.conference.models import Conference, Election
 from hoinghi.conference.services import ConferenceError
+from hoinghi.refusals import attempt, form_refused
 from hoinghi.voting import receipt_cookie, receipts
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting import services as voting
-from hoinghi.voting.errors import VotingError
 from hoinghi.voting.models import PollState
 
 
@@ -39,7 +39,7 @@ def election(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                 messages.success(request, "Đã lưu danh sách ứng cử viên Ban thanh tra nhân dân.")
                 return redirect("conference:election", agency_code, pk)
             except ConferenceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_refused(form, exc)
     return render(
         request,
         "conference/election.html",
@@ -109,24 +109,25 @@ def election_action(request: HttpRequest, agency_code: str, pk: int) -> HttpResp
     action = request.POST.get("action", "")
     if row is None or action not in {"open", "open_paper", "close", "decide"}:
         raise Http404("Không có cuộc bầu hoặc thao tác này.")
-    try:
-        if action == "decide":
-            access.require(access.is_presidium(request.user, conference))
-            services.record_unfinished_decision(
-                row, text=request.POST.get("decision", ""), actor=request.user
-            )
-            messages.success(request, "Đã ghi quyết định của Đoàn Chủ tịch vào biên bản.")
-        elif action == "close":
-            row = services.close_election_poll(row, actor=request.user)
-            messages.info(request, row.result_decision.get("explanation", ""))
-        else:
-            poll = services.open_election_poll(
-                row, actor=request.user, paper=action == "open_paper"
-            )
-            messages.success(request, f"Đã mở bỏ phiếu kín: {poll.title}.")
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
+    attempt(request, lambda: _election_step(request, conference, row, action))
     return redirect("conference:election", agency_code, pk)
+
+
+def _election_step(
+    request: HttpRequest, conference: Conference, row: Election, action: str
+) -> None:
+    if action == "decide":
+        access.require(access.is_presidium(request.user, conference))
+        services.record_unfinished_decision(
+            row, text=request.POST.get("decision", ""), actor=request.user
+        )
+        messages.success(request, "Đã ghi quyết định của Đoàn Chủ tịch vào biên bản.")
+    elif action == "close":
+        row = services.close_election_poll(row, actor=request.user)
+        messages.info(request, row.result_decision.get("explanation", ""))
+    else:
+        poll = services.open_election_poll(row, actor=request.user, paper=action == "open_paper")
+        messages.success(request, f"Đã mở bỏ phiếu kín: {poll.title}.")
 
 
 @require_POST
@@ -139,17 +140,18 @@ def election_vote(request: HttpRequest, agency_code: str, pk: int) -> HttpRespon
     if row is None or row.poll is None:
         raise Http404("Chưa mở bỏ phiếu bầu.")
     response = redirect("conference:election", agency_code, pk)
-    try:
+    poll = row.poll
+
+    def cast() -> None:
         receipt = voting.cast_vote(
-            row.poll,
+            poll,
             participant.person,  # type: ignore[union-attr]
             kept=request.POST.getlist("kept"),
             by=request.user,
             key=request.POST.get("key") or None,
         )
         # The receipt stays in the voter's browser, never in the server's session.
-        receipt_cookie.remember(response, row.poll.pk, receipt.display)
-        messages.success(request, "Đã ghi nhận phiếu bầu.")
-    except VotingError as exc:
-        messages.error(request, exc.message)
+        receipt_cookie.remember(response, poll.pk, receipt.display)
+
+    attempt(request, cast, "Đã ghi nhận phiếu bầu.")
     return response
