@@ -14,6 +14,7 @@ from hoinghi.conference.models import Conference, Participant, SpeakerRequest
 from hoinghi.conference.services import ConferenceError, hall
 from hoinghi.org.access import own_person
 from hoinghi.org.middleware import public
+from hoinghi.refusals import attempt
 from hoinghi.voting import receipt_cookie
 
 
@@ -43,16 +44,16 @@ def checkin_by_code(request: HttpRequest, code: str) -> HttpResponse:
     if not is_self and not access.can_run(request.user, conference):
         raise PermissionDenied("Mã mời này không phải của bạn.")
     if request.method == "POST":
-        try:
+
+        def check_in() -> None:
             if is_self:  # from anywhere: only with the code shown in the hall
                 hall.self_check_in(
                     participant, code=request.POST.get("hall_code", ""), actor=request.user
                 )
             else:
                 services.check_in(participant, method="desk", actor=request.user)
-            messages.success(request, f"Đã điểm danh: {participant.person.full_name}.")
-        except ConferenceError as exc:
-            messages.error(request, exc.message)
+
+        attempt(request, check_in, f"Đã điểm danh: {participant.person.full_name}.")
         if is_self:
             return redirect("conference:delegate", conference.agency.code, conference.pk)
         return redirect("conference:checkin-by-code", participant.code)
@@ -127,47 +128,50 @@ ACTIONS = {
 @require_POST
 def runner_action(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     conference = _conference_for_runner(request, agency_code, pk)
-    action, post, user = request.POST.get("action", ""), request.POST, request.user
+    action = request.POST.get("action", "")
     if action not in ACTIONS:
         raise Http404("Không có thao tác này.")
-    try:
-        if action == "open":
-            services.open_conference(conference, actor=user)
-        elif action == "quorum":
-            check = services.record_quorum(conference, actor=user)
-            messages.info(request, check.explanation)
-        elif action == "start":
-            item = get_object_or_404(conference.agenda_items, pk=int(post.get("item", 0)))
-            services.start_item(item, actor=user)
-        elif action == "spoken":
-            request_row = get_object_or_404(
-                SpeakerRequest, item__conference=conference, pk=int(post.get("request", 0))
-            )
-            services.mark_spoken(request_row, actor=user)
-        elif action == "motion":
-            form = forms.MotionForm(post)
-            if not form.is_valid():
-                raise ConferenceError("conference.motion.invalid", "Nhập nội dung biểu quyết.")
-            services.add_motion(
-                conference,
-                kind=form.cleaned_data["kind"],
-                title=form.cleaned_data["title"],
-                actor=user,
-            )
-        elif action == "counts":
-            _record_counts(request, conference)
-        elif action in ("poll_open", "poll_close"):
-            motion = get_object_or_404(conference.motions, pk=int(post.get("motion", 0)))
-            if action == "poll_open":
-                polls.open_motion_poll(motion, actor=user, secret=bool(post.get("secret")))
-            else:
-                messages.info(request, polls.close_motion_poll(motion, actor=user).explanation)
-        elif action == "close":
-            services.close_conference(conference, actor=user)
-            return redirect("conference:closing", agency_code, pk)
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
+    went = attempt(request, lambda: _runner_step(request, conference, action))
+    if went and action == "close":
+        return redirect("conference:closing", agency_code, pk)
     return redirect("conference:runner", agency_code, pk)
+
+
+def _runner_step(request: HttpRequest, conference: Conference, action: str) -> None:
+    post, user = request.POST, request.user
+    if action == "open":
+        services.open_conference(conference, actor=user)
+    elif action == "quorum":
+        check = services.record_quorum(conference, actor=user)
+        messages.info(request, check.explanation)
+    elif action == "start":
+        item = get_object_or_404(conference.agenda_items, pk=int(post.get("item", 0)))
+        services.start_item(item, actor=user)
+    elif action == "spoken":
+        request_row = get_object_or_404(
+            SpeakerRequest, item__conference=conference, pk=int(post.get("request", 0))
+        )
+        services.mark_spoken(request_row, actor=user)
+    elif action == "motion":
+        form = forms.MotionForm(post)
+        if not form.is_valid():
+            raise ConferenceError("conference.motion.invalid", "Nhập nội dung biểu quyết.")
+        services.add_motion(
+            conference,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            actor=user,
+        )
+    elif action == "counts":
+        _record_counts(request, conference)
+    elif action in ("poll_open", "poll_close"):
+        motion = get_object_or_404(conference.motions, pk=int(post.get("motion", 0)))
+        if action == "poll_open":
+            polls.open_motion_poll(motion, actor=user, secret=bool(post.get("secret")))
+        else:
+            messages.info(request, polls.close_motion_poll(motion, actor=user).explanation)
+    elif action == "close":
+        services.close_conference(conference, actor=user)
 
 
 def _record_counts(request: HttpRequest, conference: Conference) -> None:
@@ -208,7 +212,8 @@ def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     access.require(participant is not None)
     motion = get_object_or_404(conference.motions, pk=int(request.POST.get("motion", 0)))
     response = redirect("conference:delegate", agency_code, pk)
-    try:
+
+    def cast() -> None:
         receipt = polls.cast_motion_vote(
             motion,
             participant.person,  # type: ignore[union-attr]
@@ -218,7 +223,6 @@ def vote(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
         )
         # The receipt stays in the voter's browser, never in the server's session.
         receipt_cookie.remember(response, motion.poll_id or 0, receipt.display)
-        messages.success(request, "Đã ghi nhận phiếu.")
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
+
+    attempt(request, cast, "Đã ghi nhận phiếu.")
     return response

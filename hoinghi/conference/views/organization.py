@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -14,16 +13,13 @@ from hoinghi.conference import access, forms, selectors, services
 from hoinghi.conference.models import Conference
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.models import Unit
+from hoinghi.refusals import form_refused
 
 
 def _for_preparer(request: HttpRequest, agency_code: str, pk: int) -> Conference:
     conference = access.get_conference_for_user(request, agency_code, pk)
     access.require(access.can_prepare(request.user, conference, conference.agency))
     return conference
-
-
-def _field_error(form: Form, exc: ConferenceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def presidium(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -44,7 +40,7 @@ def presidium(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             )
             return redirect("conference:presidium", agency_code, pk)
         except ConferenceError as exc:
-            _field_error(form, exc)
+            form_refused(form, exc)
     return render(request, "conference/presidium.html", {"conference": conference, "form": form})
 
 
@@ -76,7 +72,7 @@ def invite(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             messages.success(request, f"Đã mời thêm {added} người.")
             return redirect("conference:participants", agency_code, pk)
         except ConferenceError as exc:
-            _field_error(form, exc)
+            form_refused(form, exc)
     return render(request, "conference/invite.html", {"conference": conference, "form": form})
 
 
@@ -106,7 +102,7 @@ def quotas(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             messages.success(request, "Đã lưu phân bổ đại biểu.")
             return redirect("conference:quotas", agency_code, pk)
         except ConferenceError as exc:
-            _field_error(form, exc)
+            form_refused(form, exc)
     return render(
         request,
         "conference/quotas.html",
