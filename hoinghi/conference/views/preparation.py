@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,10 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, forms, qr, selectors, services
-from hoinghi.conference.models import Conference, Participant
+from hoinghi.conference.models import Comment, Conference, Participant
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.access import get_agency_for_user, has_role, own_person
 from hoinghi.org.models import Role
+from hoinghi.refusals import attempt, form_refused
 from hoinghi.vietnamese import fold
 
 
@@ -41,7 +44,7 @@ def conference_list(request: HttpRequest, agency_code: str) -> HttpResponse:
                 )
                 return redirect(conference)
             except ConferenceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_refused(form, exc)
     return render(
         request,
         "conference/list.html",
@@ -173,11 +176,8 @@ def agenda(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     form = forms.AgendaItemForm(request.POST or None)
     if request.method == "POST":
         access.require(can_prepare)
-        try:
-            _agenda_action(request, conference, form)
+        if attempt(request, lambda: _agenda_action(request, conference, form)):
             return redirect("conference:agenda", agency_code, pk)
-        except ConferenceError as exc:
-            messages.error(request, exc.message)
     return render(
         request,
         "conference/agenda.html",
@@ -241,7 +241,7 @@ def draft_list(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                 )
                 return redirect("conference:draft", agency_code, pk, draft.pk)
             except ConferenceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_refused(form, exc)
     return render(
         request,
         "conference/drafts.html",
@@ -310,20 +310,7 @@ def comment_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRespons
         form = forms.AnswerForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                if data["topic"] != comment.topic:
-                    services.group_comment(comment, topic=data["topic"], actor=request.user)
-                if data["answer_kind"]:
-                    access.require(can_answer(request, conference))
-                    services.answer_comment(
-                        comment,
-                        kind=data["answer_kind"],
-                        answer=data["answer"],
-                        by=own_person(request.user),  # type: ignore[arg-type]
-                        actor=request.user,
-                    )
-            except ConferenceError as exc:
-                messages.error(request, exc.message)
+            attempt(request, lambda: _group_and_answer(request, conference, comment, data))
         return redirect("conference:comments", agency_code, pk)
     person = own_person(request.user)
     return render(
@@ -340,6 +327,22 @@ def comment_list(request: HttpRequest, agency_code: str, pk: int) -> HttpRespons
     )
 
 
+def _group_and_answer(
+    request: HttpRequest, conference: Conference, comment: Comment, data: dict[str, Any]
+) -> None:
+    if data["topic"] != comment.topic:
+        services.group_comment(comment, topic=data["topic"], actor=request.user)
+    if data["answer_kind"]:
+        access.require(can_answer(request, conference))
+        services.answer_comment(
+            comment,
+            kind=data["answer_kind"],
+            answer=data["answer"],
+            by=own_person(request.user),  # type: ignore[arg-type]
+            actor=request.user,
+        )
+
+
 @require_POST
 def comment_add(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """A comment on the agenda or the conference in general (not on one draft)."""
@@ -347,7 +350,8 @@ def comment_add(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse
     person = own_person(request.user)
     access.require(person is not None)
     form = forms.CommentForm(request.POST)
-    try:
+
+    def send() -> None:
         if not form.is_valid():
             raise ConferenceError("conference.comment.empty", "Nhập nội dung góp ý.")
         services.add_comment(
@@ -356,7 +360,6 @@ def comment_add(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse
             text=form.cleaned_data["text"],
             actor=request.user,
         )
-        messages.success(request, "Đã gửi ý kiến góp ý.")
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
+
+    attempt(request, send, "Đã gửi ý kiến góp ý.")
     return redirect("conference:comments", agency_code, pk)
