@@ -14,6 +14,7 @@ from hoinghi.conference import access, forms, selectors, services
 from hoinghi.conference.models import Conference, Pledge
 from hoinghi.conference.services import ConferenceError
 from hoinghi.org.access import own_person
+from hoinghi.refusals import attempt
 
 
 def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -25,7 +26,7 @@ def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             access.require(access.can_prepare(request.user, conference, conference.agency))
         else:
             access.require(can_run)
-        _closing_action(request, conference)
+        attempt(request, lambda: _closing_action(request, conference))
         return redirect("conference:closing", agency_code, pk)
     return render(
         request,
@@ -58,57 +59,52 @@ def closing(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
 
 def _closing_action(request: HttpRequest, conference: Conference) -> None:
     action, user = request.POST.get("action", ""), request.user
-    try:
-        if action == "award":
-            form = forms.AwardForm(request.POST)
-            if not form.is_valid():
-                raise ConferenceError(
-                    "conference.award.incomplete", "Nhập danh hiệu và tập thể, cá nhân được khen."
-                )
-            services.add_award(conference, actor=user, **form.cleaned_data)
-        elif action == "target":
-            target = forms.TargetForm(request.POST)
-            if not target.is_valid():
-                raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
-            services.add_resolution_target(conference, actor=user, **target.cleaned_data)
-        elif action == "closing_speech":
-            speech = forms.ClosingSpeechForm(request.POST, agency=conference.agency)
-            if not speech.is_valid():
-                raise ConferenceError(
-                    "conference.closing.invalid",
-                    "Phát biểu kết luận: "
-                    + "; ".join(str(e) for errors in speech.errors.values() for e in errors),
-                )
-            services.record_closing_speech(conference, actor=user, **speech.cleaned_data)
-            messages.success(request, "Đã ghi phát biểu kết luận và người trao khen thưởng.")
-        elif action == "hours":
-            hours = forms.HoursForm(request.POST)
-            if not hours.is_valid():
-                raise ConferenceError(
-                    "conference.hours.invalid",
-                    "Giờ khai mạc, bế mạc: nhập giờ dạng hh:mm (ví dụ 07:30, 11:15).",
-                )
-            services.set_hours(conference, actor=user, **hours.cleaned_data)
-            messages.success(request, "Đã ghi giờ khai mạc, bế mạc vào biên bản.")
-        elif action == "import_awards":
-            added = services.import_awards(conference, actor=user)
-            messages.success(request, f"Đã lấy {added} khen thưởng từ các quyết định khen thưởng.")
-        elif action == "carry":
-            added = services.carry_targets_to_plan(conference, actor=user)
-            messages.success(
-                request, f"Đã chuyển {added} chỉ tiêu vào kế hoạch năm {conference.year}."
+    if action == "award":
+        form = forms.AwardForm(request.POST)
+        if not form.is_valid():
+            raise ConferenceError(
+                "conference.award.incomplete", "Nhập danh hiệu và tập thể, cá nhân được khen."
             )
-        elif action == "reminder":
-            _reminder_done(request, conference)
-        elif action == "reopen":
-            access.require(access.is_presidium(user, conference))
-            services.reopen_conference(
-                conference, by=own_person(user), reason=request.POST.get("reason", ""), actor=user
+        services.add_award(conference, actor=user, **form.cleaned_data)
+    elif action == "target":
+        target = forms.TargetForm(request.POST)
+        if not target.is_valid():
+            raise ConferenceError("conference.target.empty", "Nhập nội dung chỉ tiêu.")
+        services.add_resolution_target(conference, actor=user, **target.cleaned_data)
+    elif action == "closing_speech":
+        speech = forms.ClosingSpeechForm(request.POST, agency=conference.agency)
+        if not speech.is_valid():
+            raise ConferenceError(
+                "conference.closing.invalid",
+                "Phát biểu kết luận: "
+                + "; ".join(str(e) for errors in speech.errors.values() for e in errors),
             )
-        else:
-            raise Http404("Không có thao tác này.")
-    except ConferenceError as exc:
-        messages.error(request, exc.message)
+        services.record_closing_speech(conference, actor=user, **speech.cleaned_data)
+        messages.success(request, "Đã ghi phát biểu kết luận và người trao khen thưởng.")
+    elif action == "hours":
+        hours = forms.HoursForm(request.POST)
+        if not hours.is_valid():
+            raise ConferenceError(
+                "conference.hours.invalid",
+                "Giờ khai mạc, bế mạc: nhập giờ dạng hh:mm (ví dụ 07:30, 11:15).",
+            )
+        services.set_hours(conference, actor=user, **hours.cleaned_data)
+        messages.success(request, "Đã ghi giờ khai mạc, bế mạc vào biên bản.")
+    elif action == "import_awards":
+        added = services.import_awards(conference, actor=user)
+        messages.success(request, f"Đã lấy {added} khen thưởng từ các quyết định khen thưởng.")
+    elif action == "carry":
+        added = services.carry_targets_to_plan(conference, actor=user)
+        messages.success(request, f"Đã chuyển {added} chỉ tiêu vào kế hoạch năm {conference.year}.")
+    elif action == "reminder":
+        _reminder_done(request, conference)
+    elif action == "reopen":
+        access.require(access.is_presidium(user, conference))
+        services.reopen_conference(
+            conference, by=own_person(user), reason=request.POST.get("reason", ""), actor=user
+        )
+    else:
+        raise Http404("Không có thao tác này.")
 
 
 def _noted_hours(conference: Conference) -> dict[str, Any]:
