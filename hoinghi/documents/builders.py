@@ -15,7 +15,6 @@ from hoinghi.documents.contexts import (
     ActivityReportContext,
     AwardRow,
     ClassificationNoticeContext,
-    CountingContext,
     DecisionContext,
     InvitationContext,
     Issuer,
@@ -36,7 +35,6 @@ from hoinghi.documents.layout import (
 from hoinghi.documents.paper import Appendix, Header, Paper, Section, Signature, Table
 from hoinghi.law.bases import BasisSet
 from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, Layout, format_date_line
-from hoinghi.voting.selectors import CountingRecord
 
 # A Party công văn: "Số 12-CV/VPTU" (HD 36 practice, docs/domain/documents.md §4.2 [S]).
 PARTY_LETTER_ABBREV = "CV"
@@ -130,7 +128,7 @@ def _type(doc_type: DocumentType) -> tuple[str, str | None]:
     return DOCUMENT_TYPES[doc_type]
 
 
-def _paper(issuer: Issuer, doc_type: DocumentType, summary: str, **fields: object) -> Paper:
+def compose_paper(issuer: Issuer, doc_type: DocumentType, summary: str, **fields: object) -> Paper:
     name, abbrev = _type(doc_type)
     signatures: list[Signature] = fields.get("signatures", [])  # type: ignore[assignment]
     extra: list[str] = fields.pop("notes", [])  # type: ignore[assignment]
@@ -189,7 +187,7 @@ def build_plan(c: PlanContext) -> Paper:
     agenda = "\n".join(f"{i}. {item}" for i, item in enumerate(c.agenda, start=1))
     when = _when(c.held_on, c.starts_at)
     time_lines = [f"Thời gian: {when}." if when else "", f"Địa điểm: {c.place}." if c.place else ""]
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.KE_HOACH,
         f"Tổ chức {CONFERENCE} năm {c.year}",
@@ -240,7 +238,7 @@ def build_invitation(c: InvitationContext) -> Paper:
         f"Mã mời điểm danh: {c.code}." if c.code else "",
         f"Điểm danh bằng điện thoại tại địa chỉ: {c.checkin_url}." if c.checkin_url else "",
     ]
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.GIAY_MOI,
         f"Dự {CONFERENCE} năm {c.year}",
@@ -280,7 +278,7 @@ def build_activity_report(c: ActivityReportContext) -> Paper:
     ]
     if not targets:
         notes.append("Chưa có chỉ tiêu của nghị quyết Hội nghị năm trước: soạn phần II.")
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.BAO_CAO,
         f"Kết quả thực hiện nhiệm vụ năm {c.reviewed_year}, phương hướng nhiệm vụ năm {c.year} "
@@ -414,7 +412,7 @@ def build_minutes(c: MinutesContext) -> Paper:
     closing = (
         f"Hội nghị kết thúc vào hồi {clock(c.closed)} cùng ngày. " if c.closed else ""
     ) + "Biên bản đã được thông qua trước Hội nghị."
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.BIEN_BAN,
         f"{CONFERENCE} năm {m.year}",
@@ -470,7 +468,7 @@ def build_resolution(c: ResolutionContext) -> Paper:
         )
     )
     signature = Signature([], c.presidium_head, "TM", "Đoàn Chủ tịch")
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.NGHI_QUYET,
         f"{CONFERENCE} năm {r.year}",
@@ -498,7 +496,7 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
         else "",
         "(Gửi kèm Nghị quyết và Biên bản Hội nghị.)",
     ]
-    paper = _paper(
+    paper = compose_paper(
         c.issuer,
         DocumentType.CONG_VAN,
         f"Báo cáo kết quả {CONFERENCE} năm {r.year}",
@@ -515,132 +513,6 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
     return replace(paper, header=header, type_abbrev=PARTY_LETTER_ABBREV if party else None)
 
 
-def _share(votes: int, valid: int | None) -> str:
-    """Share of the valid ballots, as the records write it: "93,75%"."""
-    if not valid:
-        return ""
-    return f"{votes * 100 / valid:.2f}".replace(".", ",") + "%"
-
-
-def _round_sections(index: int, r: CountingRecord, several: bool) -> list[Section]:
-    tag = f" (vòng {index})" if several else ""
-    figures = (
-        f"Số người được triệu tập: {two(r.convened)}; có mặt: {two(r.present)}.\n"
-        + (f"Số phiếu phát ra: {two(r.ballots_issued)}.\n" if r.ballots_issued is not None else "")
-        + f"Số phiếu thu vào: {two(r.ballots_returned)}.\n"
-        f"Số phiếu hợp lệ: {two(r.valid)}.\nSố phiếu không hợp lệ: {two(r.invalid)}."
-    )
-    rows = [
-        [str(i), x.name, two(x.votes), _share(x.votes, r.valid), "Trúng cử" if x.elected else ""]
-        for i, x in enumerate(r.candidates, 1)
-    ]
-    elected = [x for x in r.candidates if x.elected]
-    others = [x for x in r.candidates if not x.elected]
-    result = []
-    if elected:
-        result.append(
-            "Những người trúng cử: "
-            + "; ".join(
-                f"{x.name} ({two(x.votes)} phiếu, {_share(x.votes, r.valid)})" for x in elected
-            )
-            + "."
-        )
-    if others:
-        result.append(
-            "Những người không trúng cử: "
-            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in others)
-            + "."
-        )
-    if r.outcome != "complete" and r.outcome_label:
-        result.append(f"{r.outcome_label}.")
-    table = Table(
-        ["STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với phiếu hợp lệ", "Kết quả"],
-        rows,
-        [12, 63, 22, 38, 30],
-    )
-    return [
-        Section(f"figures_{index}", f"SỐ PHIẾU{tag.upper()}", figures, editable=False),
-        Section(
-            f"candidates_{index}",
-            f"SỐ PHIẾU BẦU CHO TỪNG NGƯỜI{tag.upper()}",
-            "",
-            table,
-            editable=False,
-        ),
-        Section(f"result_{index}", f"KẾT QUẢ{tag.upper()}", "\n".join(result), editable=False),
-    ]
-
-
-def _recorded_round(c: CountingContext) -> list[Section]:
-    """An election the conference recorded by hand (no vote engine): its figures by name."""
-    e = c.election
-    assert e is not None
-    valid = e.ballots_valid
-    rows = [
-        [str(i), x.name, two(x.votes), _share(x.votes or 0, valid), "Trúng cử" if x.elected else ""]
-        for i, x in enumerate(e.candidates, 1)
-    ]
-    figures = f"Số người có mặt: {two(e.present)}."
-    if valid is not None:
-        figures += f"\nSố phiếu hợp lệ: {two(valid)}."
-    table = Table(
-        ["STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với phiếu hợp lệ", "Kết quả"],
-        rows,
-        [12, 63, 22, 38, 30],
-    )
-    return [
-        Section("figures_1", "SỐ PHIẾU", figures, editable=False),
-        Section("candidates_1", "SỐ PHIẾU BẦU CHO TỪNG NGƯỜI", "", table, editable=False),
-        Section("result_1", "KẾT QUẢ", "\n".join(election_lines(e)[1:]), editable=False),
-    ]
-
-
-def build_counting(c: CountingContext) -> Paper:
-    """Biên bản kiểm phiếu: the board, the ballots, each person's votes and share of the valid
-    ballots, who is elected and who is not, every round, the board's signatures."""
-    rounds = c.rounds or ([c.record] if c.record is not None else [])
-    body: list[Section] = []
-    for index, r in enumerate(rounds, start=1):
-        body += _round_sections(index, r, len(rounds) > 1)
-    if not rounds:
-        body = _recorded_round(c)
-    board = c.counters
-    notes = []
-    if not board:
-        notes.append(
-            "Chưa có tên thành viên Ban kiểm phiếu: ghi ở phần «Ban kiểm phiếu» và ở chữ ký."
-        )
-    members = "\n".join(
-        f"{i}. {name}" + (" - Trưởng Ban" if i == 1 else " - Thành viên")
-        for i, name in enumerate(board, start=1)
-    )
-    place = f", tại {c.place}" if c.place else ""
-    return _paper(
-        c.issuer,
-        DocumentType.BIEN_BAN,
-        "Kiểm phiếu bầu Ban thanh tra nhân dân",
-        sections=roman_headings(
-            [
-                Section(
-                    "opening",
-                    "",
-                    f"Hôm nay, {spoken_date(c.held_on)}{place}, tại {CONFERENCE} năm {c.year}, "
-                    "Ban kiểm phiếu đã tiến hành kiểm phiếu bầu Ban thanh tra nhân dân.",
-                ),
-                Section("board", "BAN KIỂM PHIẾU", members),
-                *body,
-            ]
-        ),
-        closing="Biên bản được lập xong cùng ngày, đã đọc trước Hội nghị và được Ban kiểm "
-        "phiếu nhất trí ký tên.",
-        signatures=[
-            Signature(["Thành viên Ban kiểm phiếu"], board[-1] if len(board) > 1 else ""),
-            Signature(["Trưởng Ban kiểm phiếu"], board[0] if board else ""),
-        ],
-        notes=notes,
-    )
-
-
 # --- emulation ------------------------------------------------------------------------------
 
 
@@ -651,7 +523,7 @@ def _decision(c: DecisionContext, summary: str, article_1: str, what: str) -> Pa
             "Chưa có quyết định khen thưởng ghi trong thi đua: danh sách lấy từ những người đủ "
             "điều kiện, cần rà soát."
         )
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.QUYET_DINH,
         summary,
@@ -703,7 +575,7 @@ def build_certificate_decision(c: DecisionContext) -> Paper:
 
 
 def build_proposal(c: ProposalContext) -> Paper:
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.TO_TRINH,
         c.subject,
@@ -772,7 +644,7 @@ def build_classification_notice(c: ClassificationNoticeContext) -> Paper:
     summary = f"Kết quả đánh giá, xếp loại chất lượng năm {c.year}"
     if c.person is not None:
         p = c.person
-        return _paper(
+        return compose_paper(
             c.issuer,
             DocumentType.THONG_BAO,
             summary,
@@ -801,7 +673,7 @@ def build_classification_notice(c: ClassificationNoticeContext) -> Paper:
         [[str(i), r.name, r.unit, r.rating] for i, r in enumerate(c.rows, 1)],
         [15, 60, 50, 40],
     )
-    return _paper(
+    return compose_paper(
         c.issuer,
         DocumentType.THONG_BAO,
         summary,

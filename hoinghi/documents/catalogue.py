@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hoinghi.documents import builders, contexts
+from hoinghi.documents import builders, contexts, counting
 from hoinghi.documents.contexts import Source
 from hoinghi.documents.kinds import KIND_NAMES
 from hoinghi.documents.layout import UNION_UNVERIFIED
@@ -97,7 +97,7 @@ KINDS: tuple[DocumentKind, ...] = (
         "bien-ban-kiem-phieu",
         DocumentType.BIEN_BAN,
         contexts.gather_counting,
-        builders.build_counting,
+        counting.build_counting,
     ),
     DocumentKind(
         "quyet-dinh-cong-nhan-danh-hieu",
