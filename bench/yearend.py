@@ -1,13 +1,21 @@
-"""S5/S6 year-end benchmark: classification of generated staff, end to end.
+"""S5/S6 year-end benchmark: classification and titles of generated staff, end to end.
 
     .venv/bin/python bench/yearend.py [N ...]            # SQLite (default 2000 100000)
+    .venv/bin/python bench/yearend.py --processes 1,2 100000   # on 1, then on 2 processes
     .venv/bin/python bench/yearend.py --classification-only 100000   # without the titles stage
     DATABASE_URL=postgres://… .venv/bin/python bench/yearend.py 2000 100000
 
-Stages run in order over one shared state and each prints its seconds: load → rules →
-records (each decision's rule, citations, reasons and input snapshot, serialised) → write
-back → audit. The emulation titles stage appends itself to STAGES. The in-run baseline is one
-``INSERT … SELECT`` writing as many decisions (a rating by score band) into the same table.
+Generated agencies of 2,000 people. Each agency's year end is the product's two steps in
+order: the classification as the leader's approval writes it (load → rules → records → write
+back → audit) and the titles (``emulation.eligibility.compute_eligibility``, the clerk's
+step). Agencies are independent, so a province's year end runs them on as many processes as
+the server has cores, as its application or job workers would: ``--processes P`` (default 2
+on PostgreSQL, 1 on SQLite, whose single writer gains nothing) hands the agencies out to P
+forked processes, each with its own connection; the figure is the wall time from the first
+agency's start to the last commit, beside the stages' time summed over the processes.
+In-run baselines: one ``INSERT … SELECT`` writing as many decisions (a rating by score band)
+into the same decisions table, and one writing three title rows per person into the
+eligibility table; the ratio is the year end's wall time to the two together.
 
 The records and write stages call the production code the leader's approval uses
 (``hoinghi.evaluation.decisions``: ``Serialiser.decided`` and ``write_decisions``): each
@@ -18,6 +26,7 @@ never ``bulk_update``.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import sys
@@ -27,7 +36,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +57,19 @@ UNITS_PER_AGENCY = 10
 
 @dataclass
 class State:
+    """One agency's year end (or, for ``generate``, the whole run's agencies)."""
+
     n: int
     work_year_ids: list[int] = field(default_factory=list)
-    rows: list[tuple[Any, ...]] = field(
-        default_factory=list
-    )  # (eval_id, person_id, unit_id, year, score, proposed)
+    tag: str = ""  # keeps the agency codes of several runs apart
+    # (eval_id, person_id, unit_id, year, score, proposed)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)
     results: list[Any] = field(default_factory=list)
     decided: list[Any] = field(default_factory=list)
     ratings: list[tuple[int, str]] = field(default_factory=list)
-    figures: dict[str, float] = field(default_factory=dict)
-    titles_spent: float = 0.0  # compute_eligibility alone (the stage also runs its baseline)
+    eligible: Counter[str] = field(default_factory=Counter)
+    title_rows: int = 0
 
 
 def generate(state: State) -> None:
@@ -73,7 +83,7 @@ def generate(state: State) -> None:
     with transaction.atomic():
         for a in range(agencies):
             agency = Agency.objects.create(
-                code=f"bench-{state.n}-{a}",
+                code=f"bench-{state.n}-{state.tag}{a}",
                 name=f"Cơ quan {a}",
                 abbreviation="CQ",
                 kind="state",
@@ -148,6 +158,7 @@ def load(state: State) -> None:
 
 
 def rules(state: State) -> None:
+    from hoinghi.evaluation.facts import score_fraction
     from hoinghi.law.evaluation import PersonEvaluationFacts, StaffCategory, classify_people
 
     facts = [
@@ -156,7 +167,7 @@ def rules(state: State) -> None:
             category=StaffCategory.CIVIL_SERVANT,
             evaluation_year=y,
             unit_id=str(u),
-            score=Fraction(s),
+            score=score_fraction(s),
         )
         for _, p, u, y, s, _ in state.rows
     ]
@@ -211,30 +222,77 @@ STAGES: list[tuple[str, Callable[[State], None]]] = [
 
 def titles(state: State) -> None:
     """Emulation: every person's and unit's titles (LĐTT, CSTĐCS, Giấy khen, TTLĐTT, TTLĐXS)
-    through ``emulation.eligibility.compute_eligibility``, one call per agency: constant
-    queries for the facts, the law's batch once, each distinct reason list and facts snapshot
-    stored once, the rows written set-based (SQLite executemany, PostgreSQL COPY + INSERT …
-    SELECT). In-run baseline: one plain ``INSERT … SELECT`` writing as many rows per person
-    (LĐTT, CSTĐCS, Giấy khen) pointing at one existing set."""
+    through ``emulation.eligibility.compute_eligibility``: constant queries for the facts, the
+    law's batch once, each distinct reason list and facts snapshot stored once, the rows
+    written set-based (SQLite executemany, PostgreSQL COPY + INSERT … SELECT)."""
     from hoinghi.emulation.eligibility import compute_eligibility
-    from hoinghi.emulation.models import Eligibility
     from hoinghi.org.models import WorkYear
 
-    eligible: Counter[str] = Counter()
-    rows = 0
-    started = time.perf_counter()
     for work_year in WorkYear.objects.filter(pk__in=state.work_year_ids).select_related("agency"):
         summary = compute_eligibility(work_year)
-        eligible.update(summary.eligible)
-        rows += summary.rows
-    spent = state.titles_spent = time.perf_counter() - started
+        state.eligible.update(summary.eligible)
+        state.title_rows += summary.rows
+
+
+STAGES.append(("titles", titles))
+CLASSIFICATION = ("load", "rules", "records", "write back", "audit")
+
+
+@dataclass
+class Share:
+    """What one process did: seconds per stage summed over its agencies, and the counts."""
+
+    figures: Counter[str] = field(default_factory=Counter)
+    ratings: Counter[str] = field(default_factory=Counter)
+    eligible: Counter[str] = field(default_factory=Counter)
+    title_rows: int = 0
+
+
+def year_end(work_year_ids: list[int]) -> Share:
+    """Each agency's year end in turn: its classification, then its titles."""
+    share = Share()
+    for work_year_id in work_year_ids:
+        state = State(0, [work_year_id])
+        for name, stage in STAGES:
+            started = time.perf_counter()
+            stage(state)
+            share.figures[name] += time.perf_counter() - started
+        share.ratings.update(r for _, r in state.ratings)
+        share.eligible.update(state.eligible)
+        share.title_rows += state.title_rows
+    return share
+
+
+def year_end_child(work_year_ids: list[int]) -> Share:
+    try:
+        return year_end(work_year_ids)
+    finally:
+        connection.close()
+
+
+def spread(work_year_ids: list[int], processes: int) -> list[Share]:
+    """The agencies dealt out to ``processes`` forked processes (one connection each)."""
+    if processes == 1:
+        return [year_end(work_year_ids)]
+    connection.close()  # a child must not share the parent's socket
+    shares = [work_year_ids[i::processes] for i in range(processes)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return pool.map(year_end_child, shares)
+
+
+def titles_baseline(work_year_ids: list[int]) -> float:
+    """One plain ``INSERT … SELECT`` writing three rows per person (LĐTT, CSTĐCS, Giấy khen)
+    into the eligibility table, pointing at one existing set, after the year end's rows are
+    removed (same table, same indexes)."""
+    from hoinghi.emulation.models import Eligibility
+
     some = (
-        Eligibility.objects.filter(work_year_id__in=state.work_year_ids)
+        Eligibility.objects.filter(work_year_id__in=work_year_ids)
         .values_list("reason_set_id", "fact_set_id")
         .first()
     )
-    Eligibility.objects.filter(work_year_id__in=state.work_year_ids).delete()
-    ids = ",".join(str(i) for i in state.work_year_ids)
+    Eligibility.objects.filter(work_year_id__in=work_year_ids).delete()
+    ids = ",".join(str(i) for i in work_year_ids)
     sql = (
         "INSERT INTO emulation_eligibility (work_year_id, person_id, title, outcome, rule, rule_version, "
         "reason_set_id, fact_set_id, computed_at) SELECT e.work_year_id, e.person_id, t.title, CASE WHEN "
@@ -242,30 +300,22 @@ def titles(state: State) -> None:
         "%s, %s, CURRENT_TIMESTAMP FROM evaluation_personevaluation e CROSS JOIN (SELECT 'ldtt' AS title "
         f"UNION ALL SELECT 'cstdcs' UNION ALL SELECT 'giay_khen') t WHERE e.work_year_id IN ({ids})"
     )
-    base = time.perf_counter()
+    started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, list(some or ("", "")))
-    base = time.perf_counter() - base
-    print(
-        f"  titles: {rows:,} eligibility rows in {spent:.2f} s ({rows / spent:,.0f} rows/s); "
-        f"one INSERT … SELECT {base:.3f} s; ratio {spent / base:,.1f}×; "
-        f"eligible {dict(sorted((str(k), v) for k, v in eligible.items()))}"
-    )
+    return time.perf_counter() - started
 
 
-STAGES.append(("titles", titles))
-
-
-def baseline(state: State) -> float:
+def baseline(work_year_ids: list[int]) -> float:
     """One ``INSERT … SELECT`` writing the same decisions: a rating by score band for every
     evaluation, into the same decisions table (same indexes), a small facts object built by
     the database, pointing at one stored basis."""
     from hoinghi.evaluation.models import ClassificationDecision
 
     basis = ClassificationDecision.objects.filter(
-        evaluation__work_year_id__in=state.work_year_ids
+        evaluation__work_year_id__in=work_year_ids
     ).values_list("basis_id", flat=True)[:1]
-    ids = ",".join(str(i) for i in state.work_year_ids)
+    ids = ",".join(str(i) for i in work_year_ids)
     facts = (
         "jsonb_build_object('person', jsonb_build_object('person_id', person_id::text, "
         "'unit_id', unit_id::text, 'score', score))"
@@ -287,50 +337,64 @@ def baseline(state: State) -> float:
     return time.perf_counter() - started
 
 
-CLASSIFICATION = ("load", "rules", "records", "write back", "audit")
-
-
-def run(n: int) -> None:
-    state = State(n)
+def run(n: int, processes: int, tag: str) -> None:
+    state = State(n, tag=tag)
     started = time.perf_counter()
     generate(state)
-    print(f"  generated {n:,} people in {time.perf_counter() - started:.1f} s")
-    for name, stage in STAGES:
-        t = time.perf_counter()
-        stage(state)
-        state.figures[name] = time.perf_counter() - t
-    total = sum(v for k, v in state.figures.items() if k in CLASSIFICATION)
-    base = baseline(state)
-    decided = Counter(r for _, r in state.ratings)
-    line = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k in CLASSIFICATION)
+    print(f"  generated {n:,} people in {time.perf_counter() - started:.1f} s ({uptime()})")
+    started = time.perf_counter()
+    shares = spread(state.work_year_ids, processes)
+    wall = time.perf_counter() - started
+    total = Share()
+    for share in shares:
+        total.figures.update(share.figures)
+        total.ratings.update(share.ratings)
+        total.eligible.update(share.eligible)
+        total.title_rows += share.title_rows
+    stages = ", ".join(f"{k} {v:.2f} s" for k, v in total.figures.items())
+    both = ("titles",) if "titles" in total.figures else ()
+    base = baseline(state.work_year_ids)
+    title_base = titles_baseline(state.work_year_ids) if both else 0.0
+    print(f"  N={n:,} ({connection.vendor}), {processes} process(es): stages summed: {stages}")
     print(
-        f"  N={n:,} ({connection.vendor}): {line}; classification end to end {total:.2f} s "
-        f"({n / total:,.0f} rows/s); one INSERT … SELECT {base:.3f} s; ratio {total / base:,.1f}×"
+        f"  year end, wall: {wall:.2f} s ({n / wall:,.0f} people/s); one INSERT … SELECT of the "
+        f"decisions {base:.3f} s"
+        + (f" + of the {total.title_rows:,} title rows {title_base:.3f} s" if both else "")
+        + f"; ratio {wall / (base + title_base):,.1f}× ({uptime()})"
     )
-    extra = ", ".join(f"{k} {v:.2f} s" for k, v in state.figures.items() if k not in CLASSIFICATION)
-    if extra:
-        print(f"  after it: {extra}")
-    print(f"  ratings: {dict(sorted(decided.items()))}")
-    if state.titles_spent:
-        both = total + state.titles_spent
-        print(f"  classified and titled end to end: {both:.2f} s (classification + titles)")
+    print(f"  ratings: {dict(sorted(total.ratings.items()))}")
+    if both:
+        print(f"  eligible: {dict(sorted(total.eligible.items()))}")
+
+
+def uptime() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
-    if "--classification-only" in sys.argv:  # leave out the stages appended after the audit
+    args = sys.argv[1:]
+    if "--classification-only" in args:  # leave out the stages appended after the audit
         STAGES[:] = [(name, stage) for name, stage in STAGES if name in CLASSIFICATION]
-    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [2000, 100_000]
+    processes = []
+    if "--processes" in args:  # --processes 1,2
+        at = args.index("--processes")
+        processes = [int(p) for p in args.pop(at + 1).split(",")]
+        args.pop(at)
+    sizes = [int(a) for a in args if a.isdigit()] or [2000, 100_000]
     old_name = connection.settings_dict["NAME"]
     connection.settings_dict.setdefault("TEST", {})["NAME"] = (
         "/tmp/hoinghi-bench-yearend-test.sqlite3"
         if connection.vendor == "sqlite"
         else "test_hoinghi_bench_yearend"
     )
+    processes = processes or [2 if connection.vendor == "postgresql" else 1]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         for n in sizes:
-            run(n)
+            for i, p in enumerate(processes):
+                run(n, p, f"r{i}-")
     finally:
+        connection.close()
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 

@@ -26,13 +26,9 @@ from hoinghi.org.models import Person, Position, Unit, WorkYear
 
 INITIATIVE_KINDS = frozenset({InitiativeKind.INITIATIVE, InitiativeKind.COMBAT_INGENUITY})
 AGENCY = "agency"  # the CSTĐCS cap is counted over the whole agency (D91 Art 9.3)
-HISTORY_YEARS = 10
+HISTORY_YEARS = 10  # how far back consecutive titles are looked for
 CATEGORIES = {c.value: c for c in StaffCategory}
-NO_WORKS: tuple[InitiativeLevel | None, bool, bool] = (
-    None,
-    False,
-    False,
-)  # how far back consecutive titles are looked for
+NO_WORKS: tuple[InitiativeLevel | None, bool, bool] = (None, False, False)
 
 
 @dataclass(frozen=True)
@@ -60,8 +56,8 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     )
     units = list(Unit.objects.filter(agency_id=agency_id).order_by("position", "name"))
     top = top_unit_map(units)
-    person_unit = positions_at(agency_id, end, top)
-    ratings = evaluation.classifications_by_person(work_year)
+    person_unit = positions_at({pk for pk, _, _ in staff}, end, top)
+    ratings = evaluation.ratings_by_person(work_year)
     absences = evaluation.absences_by_person(work_year)
     disciplines = evaluation.disciplines_by_person(work_year)
     registered = set(
@@ -75,8 +71,7 @@ def load_year_facts(work_year: WorkYear) -> YearFacts:
     year, starts = work_year.year, work_year.starts_on
     people = []
     for pk, joined_on, category in staff:  # most people have no leave, discipline or history
-        classification = ratings.get(pk)
-        rating = classification.rating if classification else None
+        rating = ratings.get(pk)
         spans, punished, years = absences.get(pk), disciplines.get(pk), history.get(("p", pk))
         leave_months, leave_kind = leave_of(spans, work_year, year_days) if spans else (0, None)
         initiative, science, applied = works.get(pk, NO_WORKS)
@@ -133,10 +128,12 @@ def top_unit_map(units: list[Unit]) -> dict[int, int]:
     return top
 
 
-def positions_at(agency_id: int, on: date, top: dict[int, int]) -> dict[int, int]:
-    """Person id → top-level unit at ``on`` (the leading position wins)."""
+def positions_at(people: set[int], on: date, top: dict[int, int]) -> dict[int, int]:
+    """Person id → top-level unit at ``on`` (the leading position wins). By the people's ids
+    (one parameter), so that the positions' person index is read, not every position of the
+    province."""
     rows = (
-        Position.objects.filter(person__agency_id=agency_id, valid_from__lte=on)
+        Position.objects.filter(person_id__among=people, valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
         .order_by("person_id", "-is_head", "-is_leader", "-valid_from")
         .values_list("person_id", "unit_id")

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 
 from hoinghi.emulation.vocabulary import (
     INITIATIVE_KIND_CHOICES,
@@ -380,7 +381,8 @@ class Eligibility(HolderMixin):
         db_constraint=False,
         related_name="+",
     )
-    computed_at = models.DateTimeField("thời điểm tính")
+    # Stamped by the database (the rows arrive by COPY straight into this table).
+    computed_at = models.DateTimeField("thời điểm tính", db_default=Now())
 
     class Meta:
         verbose_name = "kết quả xét danh hiệu"

@@ -6,8 +6,9 @@ Both sets are keyed by a digest of their text and stored once, however many rows
 (an agency of 2,000 has a few dozen distinct reason lists and a few hundred fact snapshots).
 
 Writing: the new sets with ``INSERT … ON CONFLICT DO NOTHING``; the rows on SQLite with one
-``executemany`` in the caller's (IMMEDIATE) transaction, on PostgreSQL with ``COPY`` into a
-temporary table and one ``INSERT … SELECT``. No model instances, no ``bulk_create``.
+``executemany`` in the caller's (IMMEDIATE) transaction, on PostgreSQL with one ``COPY`` straight
+into the table (``computed_at`` is the column's database default). No model instances, no
+``bulk_create``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ COLUMNS = (
     "reason_set_id",
     "fact_set_id",
 )
-TEMP = "hoinghi_emulation_rows"
 ELIGIBLE = Outcome.ELIGIBLE.value
 
 
@@ -158,18 +158,9 @@ def execute_rows(cursor: object, rows: Sequence[Row]) -> None:
 
 
 def copy_rows(cursor: object, rows: Sequence[Row]) -> None:
-    """PostgreSQL: COPY into a temporary table, then one INSERT … SELECT stamped now()."""
-    table, names = target()
-    cursor.execute(  # type: ignore[attr-defined]
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (work_year_id bigint, person_id bigint, unit_id bigint, "
-        "title varchar(30), outcome varchar(20), rule varchar(80), rule_version varchar(40), "
-        "reason_set_id varchar(32), fact_set_id varchar(32)) ON COMMIT DELETE ROWS; "
-        f"TRUNCATE {TEMP}"
-    )  # emptied at commit; truncated for a second call in one transaction
+    """PostgreSQL: COPY straight into the table; the database stamps ``computed_at``."""
+    table, _ = target()
     raw = cursor.cursor  # type: ignore[attr-defined]  # the psycopg cursor: COPY is not DB-API
-    with raw.copy(f"COPY {TEMP} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+    with raw.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-    cursor.execute(  # type: ignore[attr-defined]
-        f"INSERT INTO {table} ({names}) SELECT {', '.join(COLUMNS)}, now() FROM {TEMP}"
-    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Q
@@ -105,7 +106,7 @@ def facts_for(
         is_manager=person.pk in ctx.leaders,
         is_unit_head=head_of is not None,
         unit_rating=ctx.unit_ratings.get(evaluation.unit_id),
-        score=Fraction(evaluation.score) if evaluation.score is not None else None,
+        score=score_fraction(evaluation.score) if evaluation.score is not None else None,
         general_criteria=GeneralCriteria(evaluation.general_criteria),
         tasks_assigned=assigned,
         tasks_completed=(done.tasks_done + done.targets_done)
@@ -147,3 +148,10 @@ def facts_to_dict(facts: PersonEvaluationFacts) -> dict[str, object]:
     from hoinghi.law.results import to_json_value
 
     return {name: to_json_value(getattr(facts, name)) for name in facts.__dataclass_fields__}
+
+
+def score_fraction(score: Decimal) -> Fraction:
+    """A stored score as the law's exact fraction. ``Fraction(Decimal)`` takes its slow path
+    (an abstract-class check per call, about 5 µs); the integer pair is exact and fast."""
+    numerator, denominator = score.as_integer_ratio()
+    return Fraction(numerator, denominator)

@@ -7,6 +7,8 @@ API for the other apps (emulation, reports, documents) — only *decided* result
   decision_number, decided_on)``.
 - ``classification_for_person(person, work_year)`` → ``Classification | None``.
 - ``classifications_by_person(work_year)`` → ``{person_id: Classification}`` (one query).
+- ``ratings_by_person(work_year)`` → ``{person_id: Rating | None}``: the rating alone, for
+  batches (one query of two columns).
 - ``classifications_for_person(person)`` → every decided year, newest first (one query).
 - ``unit_classifications(work_year)`` → ``{unit_id: UnitClassification}`` (one query).
 - ``absences_by_person(work_year)`` → ``{person_id: [LeaveSpan]}`` overlapping the year.
@@ -119,7 +121,21 @@ def classification_for_person(person: Person, work_year: WorkYear) -> Classifica
 
 
 def classifications_by_person(work_year: WorkYear) -> dict[int, Classification]:
-    return {row[0]: _classification(row) for row in decided(work_year).values_list(*_FIELDS)}
+    rows = decided(work_year).order_by().values_list(*_FIELDS)  # a dict: no joins for sorting
+    return {row[0]: _classification(row) for row in rows}
+
+
+RATINGS = {r.value: r for r in Rating}
+
+
+def ratings_by_person(work_year: WorkYear) -> dict[int, Rating | None]:
+    """Each decided person's rating (None: not classified), without the decision's rule."""
+    rows = (
+        PersonEvaluation.objects.filter(work_year=work_year, stage=Stage.APPROVED)
+        .order_by()
+        .values_list("person_id", "rating")
+    )
+    return {person_id: RATINGS.get(rating) for person_id, rating in rows}
 
 
 def classifications_for_person(person: Person) -> list[Classification]:

@@ -8,7 +8,10 @@ class OrgConfig(AppConfig):
     verbose_name = "Tổ chức, nhân sự"
 
     def ready(self) -> None:
+        from hoinghi.org import lookups
         from hoinghi.org.checks import check_law_registry, check_secret_key
+
+        lookups.register()
 
         checks.register(check_law_registry, "hoinghi")
         checks.register(check_secret_key, checks.Tags.security, deploy=True)
