@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hoinghi.org.models import Person, Position
 from hoinghi.testing import World
 
