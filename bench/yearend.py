@@ -150,8 +150,9 @@ def generate(state: State) -> None:
 def load(state: State) -> None:
     from hoinghi.evaluation.models import PersonEvaluation
 
-    state.rows = list(
+    state.rows = list(  # in the order the list was entered (no join for a name sort)
         PersonEvaluation.objects.filter(work_year_id__in=state.work_year_ids)
+        .order_by("pk")
         .values_list("pk", "person_id", "unit_id", "work_year__year", "score", "proposed_rating")
         .iterator(chunk_size=BATCH)
     )

@@ -12,6 +12,7 @@ eligible for a collective title, and the reason says it is not judged yet.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
@@ -110,6 +111,7 @@ def decide_people(
 # cap) is left out of the key as load_year_facts derives it from the rating and initiative.
 SNAPSHOT_FIELDS = tuple(f.name for f in fields(PersonYearFacts) if f.name != "person_id")
 KEY_FIELDS = tuple(name for name in SNAPSHOT_FIELDS if name != "score")
+read_key = operator.attrgetter(*KEY_FIELDS)
 DEFAULTS = {f.name: f.default for f in fields(PersonYearFacts) if f.name != "person_id"}
 MISSING = object()
 
@@ -133,16 +135,19 @@ def person_rows(
     sharing a reasons tuple share its split by title (one reason set per title)."""
     cap_snapshot = cap.to_dict() if cap is not None else None
     plans: dict[int, list[tuple[str, str, str]]] = {}  # id(reasons) → [(title, outcome, digest)]
-    append, facts = records.rows.append, records.facts
+    append, facts, known = records.rows.append, records.facts, records.known_facts
     work_year_id = records.work_year_id
     for f, result in zip(people, results, strict=True):
         plan = plans.get(id(result.reasons))
         if plan is None:
             plan = plans[id(result.reasons)] = person_plan(records, result)
-        key = (tuple([getattr(f, name) for name in KEY_FIELDS]), id(result.values), result.on)
-        plain = facts(key, partial(person_snapshot, f, result, None))
+        key = (read_key(f), id(result.values), result.on)
+        plain = known(key) or facts(key, partial(person_snapshot, f, result, None))
         capped = (
-            facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot))
+            (
+                known((*key, "cap"))
+                or facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot))
+            )
             if cap_snapshot
             else plain
         )

@@ -85,6 +85,10 @@ class Records:
             self.fact_sets[found] = text
         return found
 
+    def known_facts(self, key: Hashable) -> str | None:
+        """The digest already made for ``key``, if any (spares building the snapshot's maker)."""
+        return self._facts.get(key)
+
     def eligible(self) -> dict[str, int]:
         """How many rows are eligible, by title."""
         return dict(Counter(r[3] for r in self.rows if r[4] == ELIGIBLE))

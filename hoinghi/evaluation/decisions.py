@@ -57,6 +57,7 @@ DECISION_COLUMNS = (
     "decided_at",
 )
 FACT_FIELDS = tuple(PersonEvaluationFacts.__dataclass_fields__)
+assert FACT_FIELDS[0] == "person_id"  # Serialiser.facts reads the others as the cache key
 _read_facts = operator.attrgetter(*FACT_FIELDS)
 _MISSING = object()
 FACT_DEFAULTS = tuple(
@@ -117,6 +118,7 @@ class Serialiser:
     def __init__(self) -> None:
         self._reasons: dict[int, tuple[object, str, str, str]] = {}
         self._results: dict[tuple[Any, ...], tuple[object, str]] = {}
+        self._facts: dict[tuple[Any, ...], str] = {}
 
     def reasons(self, result: Result) -> tuple[str, str, str]:
         """(digest, citations JSON, reasons JSON) of a result, built once per distinct
@@ -140,7 +142,9 @@ class Serialiser:
     ) -> Decided:
         """The decision on one person: the law's level, the final rating and the snapshot."""
         basis, citations, reasons = self.reasons(level)
-        snapshot = f'{{"person":{_dumps(facts_dict(facts))},"result":{self.result(level)},"caps":{checks_json}}}'
+        snapshot = (
+            f'{{"person":{self.facts(facts)},"result":{self.result(level)},"caps":{checks_json}}}'
+        )
         return Decided(
             evaluation_id,
             final.value if final else "",
@@ -152,6 +156,22 @@ class Serialiser:
             reasons,
             snapshot,
         )
+
+    def facts(self, facts: PersonEvaluationFacts) -> str:
+        """The facts' JSON. People of a batch differ mostly by id: the rest is encoded once per
+        distinct set of values (each field holds values of one type, so equal values encode
+        alike)."""
+        key = _read_facts(facts)[1:]  # every field but person_id, the first
+        try:
+            rest = self._facts.get(key)
+        except TypeError:  # a value that cannot be a key: encode in full
+            return _dumps(facts_dict(facts))
+        if rest is None:
+            whole = facts_dict(facts)
+            whole.pop("person_id", None)
+            rest = self._facts[key] = _dumps(whole)[1:]  # without its opening brace
+        head = '{"person_id":' + _dumps(facts.person_id)
+        return head + ("}" if rest == "}" else "," + rest)
 
     def result(self, level: Result) -> str:
         """The result's JSON without its reasons (they have their own column), built once when shared."""
