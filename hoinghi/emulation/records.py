@@ -62,18 +62,20 @@ class Records:
         self.rows: list[Row] = []
         self.reason_sets: dict[str, tuple[str, str]] = {}  # digest → (citations, reasons) JSON
         self.fact_sets: dict[str, str] = {}  # digest → facts JSON
-        self._reasons: dict[tuple[int, ...], str] = {}
+        self._reasons: dict[tuple[int, ...], tuple[tuple[Reason, ...], str]] = {}
         self._facts: dict[Hashable, str] = {}
 
     def reasons(self, reasons: Sequence[Reason]) -> str:
         key = tuple(map(id, reasons))
-        found = self._reasons.get(key)
-        if found is None:
-            rendered = [r.to_dict() for r in reasons]
-            citations = list(dict.fromkeys(r["citation"] for r in rendered if r["citation"]))
-            found = digest(dumps([citations, rendered]))
-            self.reason_sets[found] = (dumps(citations), dumps(rendered))
-            self._reasons[key] = found
+        hit = self._reasons.get(key)
+        # The objects are kept with the digest: an id is only unique while its object lives.
+        if hit is not None and all(a is b for a, b in zip(hit[0], reasons, strict=True)):
+            return hit[1]
+        rendered = [r.to_dict() for r in reasons]
+        citations = list(dict.fromkeys(r["citation"] for r in rendered if r["citation"]))
+        found = digest(dumps([citations, rendered]))
+        self.reason_sets[found] = (dumps(citations), dumps(rendered))
+        self._reasons[key] = (tuple(reasons), found)
         return found
 
     def facts(self, key: Hashable, snapshot: Callable[[], object]) -> str:
@@ -133,17 +135,19 @@ def write(records: Records) -> None:
 
 
 def insert_sets(cursor: object, records: Records) -> None:
+    """The sets not stored yet, in digest order: two agencies' computations sharing sets take
+    the keys' locks in the same order, so neither waits for the other in a cycle."""
     cast = "::jsonb" if connection.vendor == "postgresql" else ""
     q = connection.ops.quote_name
     reasons, facts = q(ReasonSet._meta.db_table), q(FactSet._meta.db_table)
     cursor.executemany(  # type: ignore[attr-defined]
         f"INSERT INTO {reasons} (digest, citations, reasons) VALUES (%s, %s{cast}, %s{cast}) "
         "ON CONFLICT (digest) DO NOTHING",
-        [(d, c, r) for d, (c, r) in records.reason_sets.items()],
+        sorted((d, c, r) for d, (c, r) in records.reason_sets.items()),
     )
     cursor.executemany(  # type: ignore[attr-defined]
         f"INSERT INTO {facts} (digest, facts) VALUES (%s, %s{cast}) ON CONFLICT (digest) DO NOTHING",
-        list(records.fact_sets.items()),
+        sorted(records.fact_sets.items()),
     )
 
 

@@ -55,3 +55,31 @@ def test_the_eligibility_page_reads_reasons_in_a_bounded_number_of_queries(
     with django_assert_max_num_queries(2):  # type: ignore[operator]
         texts = [row.reason_texts for row in selectors.eligibility_rows(work_year, title=LDTT)]
     assert len(texts) > 20 and all(texts)
+
+
+class SpyCursor:
+    def __init__(self) -> None:
+        self.batches: list[list[tuple[object, ...]]] = []
+
+    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        self.batches.append(list(rows))
+
+
+def test_new_sets_are_written_in_digest_order_so_two_agencies_at_once_cannot_deadlock() -> None:
+    """Two agencies computed at once may share sets: each writes its new ones in digest order,
+    so their key locks are taken in one order (no cycle of waits)."""
+    from hoinghi.emulation.records import Records, insert_sets
+    from hoinghi.law.results import Basis, Reason
+
+    records = Records(1)
+    for n in range(12):
+        records.facts(("key", n), lambda n=n: {"n": n})
+        records.reasons([Reason(f"emulation.test.{n}", f"Lý do {n}", None, {}, Basis.LAW)])
+    spy = SpyCursor()
+    insert_sets(spy, records)
+    assert [len(b) for b in spy.batches] == [12, 12]
+    for batch in spy.batches:
+        digests = [row[0] for row in batch]
+        assert digests == sorted(digests) and digests != list(
+            records.fact_sets if len(batch[0]) == 2 else records.reason_sets
+        )

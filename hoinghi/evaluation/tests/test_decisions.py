@@ -82,3 +82,25 @@ def test_a_new_decision_is_a_new_row_and_readers_see_the_latest(
     assert evaluation.rule_code == check.levels[0].rule and evaluation.reasons
     found = selectors.classification_for_person(evaluation.person, year2026)
     assert found is not None and found.rule_code == check.levels[0].rule
+
+
+def test_new_bases_are_written_in_digest_order_so_two_batches_at_once_cannot_deadlock() -> None:
+    """Two agencies' approvals at once may share bases: each writes its new ones in digest
+    order, so their key locks are taken in one order."""
+    from hoinghi.evaluation.decisions import Decided, _insert_bases
+
+    rows = [
+        Decided(
+            n, "htt", False, "evaluation.classify", "1", f"{(37 * n) % 101:032x}", "[]", "[]", "{}"
+        )
+        for n in range(12)
+    ]
+    batches: list[list[tuple[str, ...]]] = []
+
+    class SpyCursor:
+        def executemany(self, sql: str, values: list[tuple[str, ...]]) -> None:
+            batches.append(list(values))
+
+    _insert_bases(SpyCursor(), rows)
+    digests = [v[0] for v in batches[0]]
+    assert len(digests) == 12 and digests == sorted(digests) != [r.basis for r in rows]
