@@ -3,7 +3,7 @@
 One vote is: lock the poll, check the voter (in the frozen electorate, not yet voted), bump
 the poll's counter, insert the participation, insert the ballot, insert the audit entry.
 
-* **PostgreSQL**: one statement, ``SELECT voting_cast_vote(...)`` (migration 0004): a
+* **PostgreSQL**: one statement, ``SELECT voting_cast_vote(...)`` (migrations 0004, 0005): a
   function that answers a status (``counted``, ``repeated``, ``voted``, ``closed``, ...)
   instead of raising. A resent vote, a vote after the close, a voter outside the electorate
   are answers, not errors, so the server log never holds a vote's statement. Outside a
