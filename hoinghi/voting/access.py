@@ -15,20 +15,10 @@ from django.http import Http404, HttpRequest
 
 from hoinghi.org.access import AnyUser, assignments, has_role, own_person
 from hoinghi.org.models import Person, Role
-from hoinghi.voting.models import Elector, Poll
+from hoinghi.voting import hot_reads
+from hoinghi.voting.models import Poll
 
 POLL_ADMIN_ROLES = frozenset({Role.ADMIN})
-# A vote reads the whole poll, its agency's names, and of the person only what the vote needs.
-VOTER_FIELDS = (
-    "poll",
-    "person",
-    *(f"poll__{f.name}" for f in Poll._meta.concrete_fields),
-    "poll__agency__code",
-    "poll__agency__name",
-    "person__user",
-    "person__agency",
-    "person__full_name",
-)
 
 
 def can_manage_poll(user: AnyUser, poll: Poll) -> bool:
@@ -69,26 +59,28 @@ def get_managed_poll_for_user(request: HttpRequest, poll_id: int) -> Poll:
     return poll
 
 
+def get_poll_state_for_user(request: HttpRequest, poll_id: int) -> Poll:
+    """:func:`get_poll_for_user` in one statement, for the screens that poll the live state:
+    the poll and the membership rule of :func:`belongs_to_agency` together; 404 as there."""
+    user = request.user
+    found = hot_reads.poll_for_member(poll_id, user.pk) if user.is_authenticated else None
+    if found is None or not (found[1] or getattr(user, "is_superuser", False)):
+        raise Http404("Không tìm thấy cuộc biểu quyết.")
+    return found[0]
+
+
 def get_poll_for_voter(request: HttpRequest, poll_id: int) -> tuple[Poll, Person | None]:
     """The poll and the user's own person record, for casting a vote; 404 as above.
 
-    An elector (the usual case) costs one query: the frozen electorate joins the poll, its
-    agency and the person, and proves the person belongs to the poll's agency. Anyone else
-    goes through :func:`get_poll_for_user` and gets the refusal the service gives.
+    An elector (the usual case) costs one query, written once (:mod:`hoinghi.voting.hot_reads`):
+    the frozen electorate joins the poll, its agency and the person, and proves the person
+    belongs to the poll's agency. Anyone else goes through :func:`get_poll_for_user` and gets
+    the refusal the service gives.
     """
     user = request.user
-    elector = (
-        Elector.objects.select_related("poll__agency", "person")
-        .only(*VOTER_FIELDS)
-        .filter(poll_id=poll_id, person__user_id=user.pk)
-        .order_by()
-        .first()
-        if user.is_authenticated
-        else None
-    )
-    if elector is None:
+    found = hot_reads.voter_row(poll_id, user.pk) if user.is_authenticated else None
+    if found is None:
         return get_poll_for_user(request, poll_id), own_person(user)
-    poll, person = elector.poll, elector.person
-    person.agency = poll.agency  # the elector's agency is the poll's (checked at opening)
+    poll, person = found
     user._hoinghi_person = person  # type: ignore[union-attr]  # own_person's cache
     return poll, person

@@ -22,6 +22,7 @@ from hoinghi.voting.access import (
     get_managed_poll_for_user,
     get_poll_for_user,
     get_poll_for_voter,
+    get_poll_state_for_user,
 )
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.forms import HandCountForm, IssuedForm, OpenForm, PaperEntryForm, VoteForm
@@ -154,7 +155,7 @@ def _voter_page(
 
 @require_GET
 def poll_state(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll = get_poll_for_user(request, poll_id)
+    poll = get_poll_state_for_user(request, poll_id)
     return live.versioned_json(request, poll.live_version, lambda: selectors.live_state(poll))
 
 
