@@ -219,6 +219,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions, the row read without a queryset per request (hoinghi/security/session_store.py).
+SESSION_ENGINE = "hoinghi.security.session_store"
 X_FRAME_OPTIONS = "DENY"
 
 # Sign-in throttling (django-axes): a user name is locked for one client address after
