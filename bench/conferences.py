@@ -36,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.child import run_child  # noqa: E402
+from bench.cpu_share import CpuShare, describe  # noqa: E402
 from bench.vote import percentile, throwaway_database  # noqa: E402  (sets SECRET_KEY)
 from hoinghi.voting import drill  # noqa: E402
 
@@ -98,8 +99,8 @@ def readers(
     every: float = 0.0,
 ) -> dict[str, float]:
     """One client per (port, path, session) until ``stop``; requests/s overall. Each asks
-    again as soon as answered, or ``every`` seconds after its last request began (a screen's
-    poller: live.js asks every 1.5 s)."""
+    again as soon as answered, or, as a screen's poller does (live.js: 1.5 s), ``every``
+    seconds after its last answer."""
     counts = [0] * len(targets)
     failures = [0] * len(targets)
     not_modified = [0] * len(targets)
@@ -110,7 +111,6 @@ def readers(
         conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
         deadline = time.monotonic() + limit
         while not stop.is_set() and time.monotonic() < deadline:
-            began = time.monotonic()
             try:
                 headers = {"If-None-Match": etag} if etag else {}
                 if session:
@@ -127,7 +127,7 @@ def readers(
                 conn.close()
                 conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
             if every:
-                stop.wait(max(0.0, every - (time.monotonic() - began)))
+                stop.wait(every)
         conn.close()
 
     threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(targets))]
@@ -146,13 +146,25 @@ def readers(
 
 
 def plain_baseline(
-    ports: list[int], clients: int, seconds: float, path: str, session: str = ""
+    ports: list[int], clients: int, seconds: float, path: str, session: str = "", every: float = 0
 ) -> dict[str, float]:
+    """The same clients, at the same pace, on one plain page; with the servers' CPU per request."""
     stop = threading.Event()
     timer = threading.Timer(seconds, stop.set)
     timer.start()
     targets = [(ports[i % len(ports)], path, session) for i in range(clients)]
-    return readers(targets, stop, limit=seconds + 5)
+    share = CpuShare(ports_groups())
+    done = readers(targets, stop, limit=seconds + 5, every=every)
+    done["cpu"] = share.per(int(done["rps"] * seconds))
+    return done
+
+
+SERVER_GROUPS: list[int] = []
+
+
+def ports_groups() -> list[int]:
+    """The process groups of the running app servers (for :class:`CpuShare`)."""
+    return list(SERVER_GROUPS)
 
 
 def vote_all(
@@ -230,14 +242,21 @@ def run(args: argparse.Namespace) -> None:
             for _ in range(args.servers)
         ]
         ports = [s.port for s in servers]
+        SERVER_GROUPS[:] = [s.process.pid for s in servers if s.process is not None]
+        every = args.every / 1000
         try:
             for port in ports:
                 for _ in range(10):
                     drill.get(port, "/suc-khoe/")
             clients = args.conferences + args.phones
-            plain = plain_baseline(ports, clients, args.baseline_seconds, "/suc-khoe/")
+            plain = plain_baseline(ports, clients, args.baseline_seconds, "/suc-khoe/", "", every)
             signed = plain_baseline(
-                ports, clients, args.baseline_seconds, "/co-so-phap-ly/", conferences[0]["manager"]
+                ports,
+                clients,
+                args.baseline_seconds,
+                "/co-so-phap-ly/",
+                conferences[0]["manager"],
+                every,
             )
             targets: list[tuple[int, str, str]] = []
             for i, c in enumerate(conferences):  # the projector: the manager's screen
@@ -254,16 +273,21 @@ def run(args: argparse.Namespace) -> None:
                 targets.append(
                     (ports[j % len(ports)], f"/bieu-quyet/{c['poll']}/trang-thai.json", session)
                 )
+            drill.run_child(
+                url, "touch", stdin="\n".join(s for c in conferences for s in c["sessions"])
+            )
             stop = threading.Event()
             holder: dict[str, Any] = {}
             watcher = threading.Thread(
-                target=lambda: holder.update(readers(targets, stop, every=args.every / 1000))
+                target=lambda: holder.update(readers(targets, stop, every=every))
             )
+            share = CpuShare(ports_groups())
             watcher.start()
             time.sleep(1.0)
             votes = vote_all(ports, conferences, args.concurrency)
             stop.set()
             watcher.join()
+            spent = share.spent()
             seen = [live_states(port, conferences) for port in ports]
         finally:
             for s in servers:
@@ -281,6 +305,7 @@ def run(args: argparse.Namespace) -> None:
             seen[0][c["poll"]][0] == r["counter"] for c, r in zip(conferences, checks, strict=True)
         )
         live = holder
+        load_after = os.getloadavg()[0]
         print(
             f"votes: {votes['ok']}/{votes['sent']} answered 200 {votes['statuses']} in "
             f"{votes['span']:.1f} s = {votes['votes_per_s']:.0f} votes/s; p50 "
@@ -302,7 +327,14 @@ def run(args: argparse.Namespace) -> None:
             f"a signed-in plain page (legal bases), same clients, same run: {signed['rps']:.0f} "
             f"req/s; ratio {live['rps'] / max(signed['rps'], 1):.2f}"
         )
-        print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
+        print(f"  health page: {describe(plain['cpu'], 'request')}")
+        print(f"  legal bases: {describe(signed['cpu'], 'request')}")
+        print(
+            "  while voting, all sides (votes and reads together): "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in spent.items())
+            + f" of CPU in {votes['span'] + 1:.1f} s"
+        )
+        print(f"load average after: {load_after:.1f}", flush=True)
 
 
 def main() -> None:
@@ -315,12 +347,15 @@ def main() -> None:
     parser.add_argument("--delegates", type=int, default=60)
     parser.add_argument("--phones", type=int, default=150)
     parser.add_argument("--servers", type=int, default=1, choices=[1, 2])
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--baseline-seconds", type=float, default=8.0)
     parser.add_argument(
-        "--every", type=float, default=0, help="ms between a reader's polls; 0: at once"
+        "--every",
+        type=float,
+        default=1500,
+        help="ms a reader waits after each answer (live.js: 1500); 0: ask again at once",
     )
     run(parser.parse_args())
 

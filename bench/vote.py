@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # shared by this process (it writes the sessions) and the gunicorn it starts.
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))
 
+from bench.cpu_share import CpuShare, describe  # noqa: E402
 from hoinghi.voting import drill  # noqa: E402
 
 
@@ -95,8 +96,9 @@ def run_burst(
     }
 
 
-def baseline(database_url: str, poll: int, clients: int = 16) -> float:
-    """Transactions/s of the same three statements through the bare driver, same machine."""
+def baseline(database_url: str, poll: int, clients: int = 16) -> tuple[float, dict[str, float]]:
+    """Transactions/s of the same three statements through the bare driver, same machine,
+    and the CPU per transaction of this client and of PostgreSQL (its connections still open)."""
     if database_url.startswith("sqlite"):
         import sqlite3
 
@@ -125,11 +127,11 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> float:
     ]
     conn.close()
     chunks = [people[i::clients] for i in range(clients)]
+    connections = [connect() for _ in chunks]
 
-    def work(chunk: list[int]) -> None:
+    def work(db: Any, chunk: list[int]) -> None:
         import uuid
 
-        db = connect()
         for person in chunk:
             db.execute(begin)
             db.execute(
@@ -148,12 +150,16 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> float:
                 (uuid.uuid4().hex, poll, secrets.token_hex(5)),
             )
             db.execute("COMMIT")
-        db.close()
 
+    share = CpuShare([])
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
-        list(pool.map(work, chunks))
-    return len(people) / (time.perf_counter() - started)
+        list(pool.map(work, connections, chunks))
+    rate = len(people) / (time.perf_counter() - started)
+    cpu = share.per(len(people))
+    for db in connections:
+        db.close()
+    return rate, cpu
 
 
 def fanout(
@@ -196,6 +202,28 @@ def fanout(
     return {"rps": sum(counts) / seconds, "share_304": sum(not_modified) / max(1, sum(counts))}
 
 
+SESSIONS_WRITTEN = (
+    "SELECT count(*) FROM django_session WHERE expire_date <> (SELECT expire_date "
+    "FROM django_session GROUP BY expire_date ORDER BY count(*) DESC LIMIT 1)"
+)
+
+
+def sessions_written(database_url: str) -> int:
+    """Sessions saved since the seed (a save moves the expiry the seed gave all of them)."""
+    if database_url.startswith("sqlite"):
+        import sqlite3
+
+        conn: Any = sqlite3.connect(database_url.split("sqlite:///", 1)[1], timeout=30)
+    else:
+        import psycopg
+
+        conn = psycopg.connect(database_url)
+    try:
+        return int(conn.execute(SESSIONS_WRITTEN).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def locked_errors(log: Path) -> int:
     return log.read_text(errors="replace").count("database is locked") if log.exists() else 0
 
@@ -227,7 +255,11 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
         for _ in range(20):
             drill.get(server.port, "/suc-khoe/")
         kept = seeded["candidates"][str(app_poll)] if args.election else None
+        assert server.process is not None
+        drill.run_child(database_url, "touch", stdin="\n".join(seeded["sessions"]))
+        share = CpuShare([server.process.pid])
         burst = run_burst(server, app_poll, seeded["sessions"], args.concurrency, kept)
+        burst_cpu = share.per(burst["ok"])
         report = drill.verify_direct(database_url, app_poll)
         close_started = time.perf_counter()
         closed = drill.close_over_http(server.port, app_poll, seeded["manager_session"])
@@ -242,6 +274,7 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
                     fanout(server, fan_poll, seeded["manager_session"], stop)
                 )
             )
+            drill.run_child(database_url, "touch", stdin="\n".join(seeded["sessions"]))
             watcher.start()
             fan_burst = run_burst(
                 server,
@@ -255,7 +288,8 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
             fan = holder
     finally:
         server.stop()
-    base_tps = baseline(database_url, base_poll)
+    written = sessions_written(database_url)
+    base_tps, base_cpu = baseline(database_url, base_poll, args.baseline_clients)
     with throwaway_database(args.database_url) as profile_url:
         cost = drill.run_child(profile_url, "profile", "--voters", "200", "--kind", kind)
     recorded = report["ballots"]
@@ -265,10 +299,12 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
         f"recorded {recorded} == N: {recorded == voters == report['counter'] == report['participations']}  "
         f"errors {burst['errors']} {burst['statuses']}  'database is locked' {locked_errors(log)}"
     )
+    print(f"  {describe(burst_cpu, 'vote')}; sessions saved in the run: {written}")
     print(
-        f"baseline (3 statements, 16 clients) {base_tps:.0f} txn/s  "
+        f"baseline (3 statements, {args.baseline_clients} clients) {base_tps:.0f} txn/s  "
         f"ratio app/baseline {burst['votes_per_s'] / base_tps:.2f}"
     )
+    print(f"  {describe(base_cpu, 'transaction')}")
     print(
         f"one vote in process: {cost['statements']} SQL statements, "
         f"{cost['cpu_ms']:.2f} ms CPU (WSGI stack, test client)"
@@ -294,6 +330,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--baseline-clients", type=int, default=16)
     parser.add_argument("--election", action="store_true", help="S3: 15 candidates, keep ≤ 5")
     parser.add_argument("--fanout", action="store_true", help="S4: live state readers")
     args = parser.parse_args()
