@@ -57,7 +57,6 @@ DECISION_COLUMNS = (
     "decided_at",
 )
 FACT_FIELDS = tuple(PersonEvaluationFacts.__dataclass_fields__)
-assert FACT_FIELDS[0] == "person_id"  # Serialiser.facts reads the others as the cache key
 _read_facts = operator.attrgetter(*FACT_FIELDS)
 _MISSING = object()
 FACT_DEFAULTS = tuple(
@@ -118,7 +117,6 @@ class Serialiser:
     def __init__(self) -> None:
         self._reasons: dict[int, tuple[object, str, str, str]] = {}
         self._results: dict[tuple[Any, ...], tuple[object, str]] = {}
-        self._facts: dict[tuple[Any, ...], str] = {}
 
     def reasons(self, result: Result) -> tuple[str, str, str]:
         """(digest, citations JSON, reasons JSON) of a result, built once per distinct
@@ -156,22 +154,6 @@ class Serialiser:
             reasons,
             snapshot,
         )
-
-    def facts(self, facts: PersonEvaluationFacts) -> str:
-        """The facts' JSON. People of a batch differ mostly by id: the rest is encoded once per
-        distinct set of values (each field holds values of one type, so equal values encode
-        alike)."""
-        key = _read_facts(facts)[1:]  # every field but person_id, the first
-        try:
-            rest = self._facts.get(key)
-        except TypeError:  # a value that cannot be a key: encode in full
-            return _dumps(facts_dict(facts))
-        if rest is None:
-            whole = facts_dict(facts)
-            whole.pop("person_id", None)
-            rest = self._facts[key] = _dumps(whole)[1:]  # without its opening brace
-        head = '{"person_id":' + _dumps(facts.person_id)
-        return head + ("}" if rest == "}" else "," + rest)
 
     def result(self, level: Result) -> str:
         """The result's JSON without its reasons (they have their own column), built once when shared."""
