@@ -140,9 +140,7 @@ class Serialiser:
     ) -> Decided:
         """The decision on one person: the law's level, the final rating and the snapshot."""
         basis, citations, reasons = self.reasons(level)
-        snapshot = (
-            f'{{"person":{self.facts(facts)},"result":{self.result(level)},"caps":{checks_json}}}'
-        )
+        snapshot = f'{{"person":{_dumps(facts_dict(facts))},"result":{self.result(level)},"caps":{checks_json}}}'
         return Decided(
             evaluation_id,
             final.value if final else "",
