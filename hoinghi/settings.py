@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hoinghi.voting.live_shortcut.LiveStateShortcut",  # a screen's repeated poll: one statement
     "hoinghi.org.files.uploads.RequestBodyLimit",  # before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

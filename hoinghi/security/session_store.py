@@ -17,6 +17,16 @@ from django.utils import timezone
 
 
 class SessionStore(db.SessionStore):
+    """``raw``: the row's stored data as read or last written in this request, for
+    :mod:`hoinghi.voting.live_shortcut`, which compares it with the row on the next poll."""
+
+    raw: str | None = None
+
+    def create_model_instance(self, data: dict[str, Any]) -> Any:
+        instance = super().create_model_instance(data)
+        self.raw = instance.session_data
+        return instance
+
     def _get_session_from_db(self) -> Any:
         key = self.session_key  # None when the cookie's key is malformed
         if key is None:
@@ -33,4 +43,5 @@ class SessionStore(db.SessionStore):
         if row is None:
             self._session_key = None
             return None
+        self.raw = row[0]
         return model(session_key=key, session_data=row[0])

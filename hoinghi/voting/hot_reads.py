@@ -71,7 +71,7 @@ class Columns:
         return self.model.from_db(DB, [f.attname for f in self.fields], converted)
 
 
-def _fetch_one(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+def _fetch_one(sql: str, params: list[Any] | dict[str, Any]) -> tuple[Any, ...] | None:
     with connections[DB].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()  # type: ignore[no-any-return]
@@ -111,22 +111,29 @@ def voter_row(poll_id: int, user_id: int) -> tuple[Poll, Person] | None:
     return poll, person  # type: ignore[return-value]
 
 
+def member_sql(poll: str, user: str) -> str:
+    """SQL true when the user ``user`` (a placeholder) has a person record or a role in the
+    agency of the poll aliased ``poll``."""
+    return (
+        f"(EXISTS (SELECT 1 FROM {Person._meta.db_table} x "
+        f"WHERE x.user_id = {user} AND x.agency_id = {poll}.agency_id) "
+        f"OR EXISTS (SELECT 1 FROM {RoleAssignment._meta.db_table} r "
+        f"WHERE r.user_id = {user} AND r.agency_id = {poll}.agency_id))"
+    )
+
+
 @cache
 def _member_sql() -> str:
     return (
-        f"SELECT {POLL.sql()}, "
-        f"EXISTS (SELECT 1 FROM {Person._meta.db_table} x "
-        "WHERE x.user_id = %s AND x.agency_id = p.agency_id) "
-        f"OR EXISTS (SELECT 1 FROM {RoleAssignment._meta.db_table} r "
-        "WHERE r.user_id = %s AND r.agency_id = p.agency_id) "
-        f"FROM {Poll._meta.db_table} p WHERE p.id = %s"
+        f"SELECT {POLL.sql()}, {member_sql('p', '%(user)s')} "
+        f"FROM {Poll._meta.db_table} p WHERE p.id = %(poll)s"
     )
 
 
 def poll_for_member(poll_id: int, user_id: int) -> tuple[Poll, bool] | None:
     """The poll and whether the user has a person record or a role in its agency (the rule of
     :func:`hoinghi.voting.access.belongs_to_agency`); None when there is no such poll."""
-    row = _fetch_one(_member_sql(), [user_id, user_id, poll_id])
+    row = _fetch_one(_member_sql(), {"user": user_id, "poll": poll_id})
     if row is None:
         return None
     return POLL.build(row[:-1]), bool(row[-1])  # type: ignore[return-value]
