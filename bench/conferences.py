@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import sys
 import threading
@@ -142,21 +143,77 @@ def readers(
         "rps": sum(counts) / seconds,
         "failures": sum(failures),
         "share_304": sum(not_modified) / max(1, sum(counts)),
+        "requests": sum(counts),
+        "not_modified": sum(not_modified),
+        "seconds": seconds,
+    }
+
+
+def _reader_process(
+    targets: list[tuple[int, str, str]], stop: Any, limit: float, every: float, out: Any
+) -> None:
+    out.put(readers(targets, stop, limit, every))
+
+
+def spread_readers(
+    targets: list[tuple[int, str, str]],
+    stop: Any,
+    limit: float = 240.0,
+    every: float = 0.0,
+    processes: int = 1,
+) -> dict[str, float]:
+    """:func:`readers` in ``processes`` client processes (threads of one Python process share
+    one interpreter lock: past about a thousand, the client's own CPU per request triples).
+    ``stop`` must then be a ``multiprocessing`` event."""
+    if processes <= 1:
+        return readers(targets, stop, limit, every)
+    context = multiprocessing.get_context("spawn")
+    out = context.Queue()
+    children = [
+        context.Process(
+            target=_reader_process, args=(targets[i::processes], stop, limit, every, out)
+        )
+        for i in range(processes)
+    ]
+    for child in children:
+        child.start()
+    parts = [out.get(timeout=limit + 60) for _ in children]
+    for child in children:
+        child.join(timeout=30)
+    requests = sum(p["requests"] for p in parts)
+    seconds = max(p["seconds"] for p in parts)
+    return {
+        "rps": requests / seconds,
+        "failures": sum(p["failures"] for p in parts),
+        "share_304": sum(p["not_modified"] for p in parts) / max(1, requests),
+        "requests": requests,
+        "not_modified": sum(p["not_modified"] for p in parts),
+        "seconds": seconds,
     }
 
 
 def plain_baseline(
-    ports: list[int], clients: int, seconds: float, path: str, session: str = "", every: float = 0
-) -> dict[str, float]:
+    ports: list[int],
+    clients: int,
+    seconds: float,
+    path: str,
+    session: str = "",
+    every: float = 0,
+    processes: int = 1,
+) -> dict[str, Any]:
     """The same clients, at the same pace, on one plain page; with the servers' CPU per request."""
-    stop = threading.Event()
+    stop = new_stop(processes)
     timer = threading.Timer(seconds, stop.set)
     timer.start()
     targets = [(ports[i % len(ports)], path, session) for i in range(clients)]
     share = CpuShare(ports_groups())
-    done = readers(targets, stop, limit=seconds + 5, every=every)
+    done: dict[str, Any] = spread_readers(targets, stop, seconds + 5, every, processes)
     done["cpu"] = share.per(int(done["rps"] * seconds))
     return done
+
+
+def new_stop(processes: int) -> Any:
+    return multiprocessing.get_context("spawn").Event() if processes > 1 else threading.Event()
 
 
 SERVER_GROUPS: list[int] = []
@@ -225,7 +282,8 @@ def run(args: argparse.Namespace) -> None:
             f"\n== {args.conferences} conferences × {args.delegates} delegates, {kind}, "
             f"{args.servers} server(s) × {args.workers} workers; readers: "
             f"{args.conferences} projectors + {args.phones} phones"
-            f"{f' polling every {args.every:.0f} ms' if args.every else ' polling back to back'}; load {os.getloadavg()[0]:.1f}",
+            f"{f' polling every {args.every:.0f} ms' if args.every else ' polling back to back'}"
+            f" from {args.reader_processes} client process(es); load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
         started = time.perf_counter()
@@ -249,7 +307,10 @@ def run(args: argparse.Namespace) -> None:
                 for _ in range(10):
                     drill.get(port, "/suc-khoe/")
             clients = args.conferences + args.phones
-            plain = plain_baseline(ports, clients, args.baseline_seconds, "/suc-khoe/", "", every)
+            procs = args.reader_processes
+            plain = plain_baseline(
+                ports, clients, args.baseline_seconds, "/suc-khoe/", "", every, procs
+            )
             signed = plain_baseline(
                 ports,
                 clients,
@@ -257,6 +318,7 @@ def run(args: argparse.Namespace) -> None:
                 "/co-so-phap-ly/",
                 conferences[0]["manager"],
                 every,
+                procs,
             )
             targets: list[tuple[int, str, str]] = []
             for i, c in enumerate(conferences):  # the projector: the manager's screen
@@ -276,10 +338,10 @@ def run(args: argparse.Namespace) -> None:
             drill.run_child(
                 url, "touch", stdin="\n".join(s for c in conferences for s in c["sessions"])
             )
-            stop = threading.Event()
+            stop = new_stop(procs)
             holder: dict[str, Any] = {}
             watcher = threading.Thread(
-                target=lambda: holder.update(readers(targets, stop, every=every))
+                target=lambda: holder.update(spread_readers(targets, stop, 240.0, every, procs))
             )
             share = CpuShare(ports_groups())
             watcher.start()
@@ -351,6 +413,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--baseline-seconds", type=float, default=8.0)
+    parser.add_argument(
+        "--reader-processes", type=int, default=1, help="client processes for the readers"
+    )
     parser.add_argument(
         "--every",
         type=float,

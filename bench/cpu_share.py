@@ -41,13 +41,18 @@ def _processes() -> dict[int, tuple[str, int, float]]:
 
 
 def _own_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """This process and its finished children (client processes, once joined)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 @dataclass
 class CpuShare:
-    """CPU seconds of the client (this process), the servers' groups and PostgreSQL."""
+    """CPU seconds of the client (this process and the children it waited for), the
+    servers' groups and PostgreSQL."""
 
     server_groups: list[int]
     start: dict[int, tuple[str, int, float]] = field(default_factory=_processes)

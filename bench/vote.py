@@ -2,7 +2,7 @@
 
 N delegates, signed in beforehand (sessions written to the database, no password hashing),
 each vote once as fast as a pool of client threads can send, against gunicorn on
-127.0.0.1. Prints votes/s, p50/p99 latency, recorded == N, "database is locked" errors and
+127.0.0.1 (2 workers × 4 threads, as ``hoinghi serve`` runs it). Prints votes/s, p50/p99 latency, recorded == N, "database is locked" errors and
 the ratio to a plain database baseline of the same three statements (update the poll's
 counter, insert the participation, insert the ballot) measured in the same run, and the SQL
 statements and CPU of one vote through the WSGI stack in process (``drill profile``), the
@@ -103,8 +103,11 @@ def baseline(database_url: str, poll: int, clients: int = 16) -> tuple[float, di
         import sqlite3
 
         def connect() -> Any:
-            conn = sqlite3.connect(
-                database_url.split("sqlite:///", 1)[1], timeout=20, isolation_level=None
+            conn = sqlite3.connect(  # opened here, then used by one client thread only
+                database_url.split("sqlite:///", 1)[1],
+                timeout=20,
+                isolation_level=None,
+                check_same_thread=False,
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -328,8 +331,9 @@ def main() -> None:
     parser.add_argument("--database-url", default="", help="PostgreSQL URL; SQLite when empty")
     parser.add_argument("--voters", type=int, nargs="+", default=None)
     parser.add_argument("--concurrency", type=int, default=64)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1)
+    # hoinghi serve's own: one worker per core of the 2-core box, 4 threads each
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--baseline-clients", type=int, default=16)
     parser.add_argument("--election", action="store_true", help="S3: 15 candidates, keep ≤ 5")
     parser.add_argument("--fanout", action="store_true", help="S4: live state readers")

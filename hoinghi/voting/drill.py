@@ -351,6 +351,10 @@ class Server:
             "60",
             "--backlog",
             "4096",
+            # a phone's poller keeps its connection open between polls (gthread): room for
+            # thousands per worker, not gunicorn's default 1,000
+            "--worker-connections",
+            "5000",
             "--log-level",
             "error",
         ]
