@@ -67,6 +67,8 @@ class Command(BaseCommand):
             str(options["workers"]),
             "--threads",
             "4",
+            "--worker-connections",  # phones keep their live-state connection open
+            "5000",
             "--access-logfile",
             "-",
         ]
