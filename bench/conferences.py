@@ -93,21 +93,19 @@ def prepare(database_url: str, conferences: int, delegates: int) -> dict[str, An
     )
 
 
-def readers(
-    targets: list[tuple[int, str, str]],
-    stop: threading.Event,
-    limit: float = 240.0,
-    every: float = 0.0,
-) -> dict[str, float]:
+Target = tuple[int, str, str, float]  # port, path, session, seconds to wait after an answer
+
+
+def readers(targets: list[Target], stop: Any, limit: float = 240.0) -> dict[str, float]:
     """One client per (port, path, session) until ``stop``; requests/s overall. Each asks
-    again as soon as answered, or, as a screen's poller does (live.js: 1.5 s), ``every``
-    seconds after its last answer."""
+    again as soon as answered (pace 0), or, as a screen's poller does (live.js: 1.5 s), its
+    pace in seconds after its last answer."""
     counts = [0] * len(targets)
     failures = [0] * len(targets)
     not_modified = [0] * len(targets)
 
     def run(slot: int) -> None:
-        port, path, session = targets[slot]
+        port, path, session, every = targets[slot]
         etag = ""
         conn = http.client.HTTPConnection(drill.HOST, port, timeout=10)
         deadline = time.monotonic() + limit
@@ -149,30 +147,22 @@ def readers(
     }
 
 
-def _reader_process(
-    targets: list[tuple[int, str, str]], stop: Any, limit: float, every: float, out: Any
-) -> None:
-    out.put(readers(targets, stop, limit, every))
+def _reader_process(targets: list[Target], stop: Any, limit: float, out: Any) -> None:
+    out.put(readers(targets, stop, limit))
 
 
 def spread_readers(
-    targets: list[tuple[int, str, str]],
-    stop: Any,
-    limit: float = 240.0,
-    every: float = 0.0,
-    processes: int = 1,
+    targets: list[Target], stop: Any, limit: float = 240.0, processes: int = 1
 ) -> dict[str, float]:
     """:func:`readers` in ``processes`` client processes (threads of one Python process share
     one interpreter lock: past about a thousand, the client's own CPU per request triples).
     ``stop`` must then be a ``multiprocessing`` event."""
     if processes <= 1:
-        return readers(targets, stop, limit, every)
+        return readers(targets, stop, limit)
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
     children = [
-        context.Process(
-            target=_reader_process, args=(targets[i::processes], stop, limit, every, out)
-        )
+        context.Process(target=_reader_process, args=(targets[i::processes], stop, limit, out))
         for i in range(processes)
     ]
     for child in children:
@@ -194,20 +184,19 @@ def spread_readers(
 
 def plain_baseline(
     ports: list[int],
-    clients: int,
+    paces: list[float],
     seconds: float,
     path: str,
     session: str = "",
-    every: float = 0,
     processes: int = 1,
 ) -> dict[str, Any]:
     """The same clients, at the same pace, on one plain page; with the servers' CPU per request."""
     stop = new_stop(processes)
     timer = threading.Timer(seconds, stop.set)
     timer.start()
-    targets = [(ports[i % len(ports)], path, session) for i in range(clients)]
+    targets = [(ports[i % len(ports)], path, session, pace) for i, pace in enumerate(paces)]
     share = CpuShare(ports_groups())
-    done: dict[str, Any] = spread_readers(targets, stop, seconds + 5, every, processes)
+    done: dict[str, Any] = spread_readers(targets, stop, seconds + 5, processes)
     done["cpu"] = share.per(int(done["rps"] * seconds))
     return done
 
@@ -283,6 +272,7 @@ def run(args: argparse.Namespace) -> None:
             f"{args.servers} server(s) × {args.workers} workers; readers: "
             f"{args.conferences} projectors + {args.phones} phones"
             f"{f' polling every {args.every:.0f} ms' if args.every else ' polling back to back'}"
+            f"{f' (phones every {args.phone_every:.0f} ms)' if args.phone_every is not None else ''}"
             f" from {args.reader_processes} client process(es); load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
@@ -302,38 +292,42 @@ def run(args: argparse.Namespace) -> None:
         ports = [s.port for s in servers]
         SERVER_GROUPS[:] = [s.process.pid for s in servers if s.process is not None]
         every = args.every / 1000
+        phone_every = (args.every if args.phone_every is None else args.phone_every) / 1000
+        paces = [every] * args.conferences + [phone_every] * args.phones
         try:
             for port in ports:
                 for _ in range(10):
                     drill.get(port, "/suc-khoe/")
-            clients = args.conferences + args.phones
             procs = args.reader_processes
-            plain = plain_baseline(
-                ports, clients, args.baseline_seconds, "/suc-khoe/", "", every, procs
-            )
+            plain = plain_baseline(ports, paces, args.baseline_seconds, "/suc-khoe/", "", procs)
             signed = plain_baseline(
                 ports,
-                clients,
+                paces,
                 args.baseline_seconds,
                 "/co-so-phap-ly/",
                 conferences[0]["manager"],
-                every,
                 procs,
             )
-            targets: list[tuple[int, str, str]] = []
+            targets: list[Target] = []
             for i, c in enumerate(conferences):  # the projector: the manager's screen
                 targets.append(
                     (
                         ports[i % len(ports)],
                         f"/bieu-quyet/{c['poll']}/trang-thai.json",
                         c["manager"],
+                        every,
                     )
                 )
             for j in range(args.phones):  # phones: delegates of the conferences in turn
                 c = conferences[j % len(conferences)]
                 session = c["sessions"][(j // len(conferences)) % len(c["sessions"])]
                 targets.append(
-                    (ports[j % len(ports)], f"/bieu-quyet/{c['poll']}/trang-thai.json", session)
+                    (
+                        ports[j % len(ports)],
+                        f"/bieu-quyet/{c['poll']}/trang-thai.json",
+                        session,
+                        phone_every,
+                    )
                 )
             drill.run_child(
                 url, "touch", stdin="\n".join(s for c in conferences for s in c["sessions"])
@@ -341,7 +335,7 @@ def run(args: argparse.Namespace) -> None:
             stop = new_stop(procs)
             holder: dict[str, Any] = {}
             watcher = threading.Thread(
-                target=lambda: holder.update(spread_readers(targets, stop, 240.0, every, procs))
+                target=lambda: holder.update(spread_readers(targets, stop, 240.0, procs))
             )
             share = CpuShare(ports_groups())
             watcher.start()
@@ -415,6 +409,9 @@ def main() -> None:
     parser.add_argument("--baseline-seconds", type=float, default=8.0)
     parser.add_argument(
         "--reader-processes", type=int, default=1, help="client processes for the readers"
+    )
+    parser.add_argument(
+        "--phone-every", type=float, default=None, help="ms for the phones; default: --every"
     )
     parser.add_argument(
         "--every",
