@@ -3,6 +3,8 @@ and facts snapshot once, shared by the rows, reconstructable by the selector."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from hoinghi.emulation import selectors
@@ -59,9 +61,9 @@ def test_the_eligibility_page_reads_reasons_in_a_bounded_number_of_queries(
 
 class SpyCursor:
     def __init__(self) -> None:
-        self.batches: list[list[tuple[object, ...]]] = []
+        self.batches: list[list[tuple[str, ...]]] = []
 
-    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+    def executemany(self, sql: str, rows: list[tuple[str, ...]]) -> None:
         self.batches.append(list(rows))
 
 
@@ -73,7 +75,7 @@ def test_new_sets_are_written_in_digest_order_so_two_agencies_at_once_cannot_dea
 
     records = Records(1)
     for n in range(12):
-        records.facts(("key", n), lambda n=n: {"n": n})
+        records.facts(("key", n), partial(dict, n=n))
         records.reasons([Reason(f"emulation.test.{n}", f"Lý do {n}", None, {}, Basis.LAW)])
     spy = SpyCursor()
     insert_sets(spy, records)
