@@ -69,6 +69,7 @@ def run_burst(
     sessions: list[str],
     concurrency: int,
     kept: list[int] | None = None,
+    keep_alive: bool = True,
 ) -> dict[str, Any]:
     rng = secrets.SystemRandom()
     choices = [rng.choice(("for", "for", "against", "abstain")) for _ in sessions]
@@ -81,6 +82,7 @@ def run_burst(
         concurrency=concurrency,
         choice_for=lambda i: choices[i],
         kept_for=(lambda i: picks[i]) if picks else None,
+        keep_alive=keep_alive,
     )
     span = time.perf_counter() - started
     ok = [a.seconds for a in answers if a.status == 200]
@@ -234,7 +236,7 @@ def locked_errors(log: Path) -> int:
 def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
     kind = "election" if args.election else "motion"
     print(
-        f"\n== {kind}, {'PostgreSQL' if 'postgres' in database_url else 'SQLite'}, N = {voters}",
+        f"\n== {kind}, {'PostgreSQL' if 'postgres' in database_url else 'SQLite'}, N = {voters}, votes over {args.connection} connections",
         flush=True,
     )
     seeded = drill.run_child(
@@ -261,7 +263,14 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
         assert server.process is not None
         drill.run_child(database_url, "touch", stdin="\n".join(seeded["sessions"]))
         share = CpuShare([server.process.pid])
-        burst = run_burst(server, app_poll, seeded["sessions"], args.concurrency, kept)
+        burst = run_burst(
+            server,
+            app_poll,
+            seeded["sessions"],
+            args.concurrency,
+            kept,
+            args.connection == "keep-alive",
+        )
         burst_cpu = share.per(burst["ok"])
         report = drill.verify_direct(database_url, app_poll)
         close_started = time.perf_counter()
@@ -285,6 +294,7 @@ def scenario(database_url: str, voters: int, args: argparse.Namespace) -> None:
                 seeded["sessions"],
                 args.concurrency,
                 seeded["candidates"][str(fan_poll)] if args.election else None,
+                args.connection == "keep-alive",
             )
             stop.set()
             watcher.join()
@@ -331,6 +341,13 @@ def main() -> None:
     parser.add_argument("--database-url", default="", help="PostgreSQL URL; SQLite when empty")
     parser.add_argument("--voters", type=int, nargs="+", default=None)
     parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument(
+        "--connection",
+        choices=["keep-alive", "close"],
+        default="keep-alive",
+        help="each client thread's votes over one kept-alive connection (a phone's browser "
+        "reuses the one its live poll keeps open), or a new connection per vote",
+    )
     # hoinghi serve's own: one worker per core of the 2-core box, 4 threads each
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)

@@ -25,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -418,39 +419,101 @@ def get(port: int, path: str, session: str | None = None) -> tuple[int, bytes]:
 
 
 def post(
-    port: int, path: str, session: str, fields: dict[str, Any], timeout: float = 30.0
+    port: int,
+    path: str,
+    session: str,
+    fields: dict[str, Any],
+    timeout: float = 30.0,
+    *,
+    keep_alive: bool = False,
 ) -> Answer:
     """One form POST as a phone's page sends it, over a raw socket.
 
-    The request is written as bytes and the answer read to the end (``Connection: close``):
-    http.client parses every header through the email package, about half a millisecond of
-    the client's CPU per request, which on two shared cores is taken from the server it
-    measures.
+    The request is written as bytes: http.client parses every header through the email
+    package, about half a millisecond of the client's CPU per request, which on two shared
+    cores is taken from the server it measures. ``keep_alive``: over this thread's kept-alive
+    connection, as a phone's browser sends it on the connection its page's live poll keeps
+    open; otherwise on a new connection closed after the answer.
     """
     from urllib.parse import urlencode
 
     body = urlencode(fields, doseq=True).encode()
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n"
+        f"Connection: {'keep-alive' if keep_alive else 'close'}\r\n"
         f"Cookie: sessionid={session}; csrftoken={CSRF_TOKEN}\r\nX-CSRFToken: {CSRF_TOKEN}\r\n"
         "Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode()
     started = time.perf_counter()
     try:
-        with socket.create_connection((HOST, port), timeout=timeout) as sock:
-            sock.sendall(head + body)
-            chunks = []
-            while chunk := sock.recv(65536):
-                chunks.append(chunk)
+        if keep_alive:
+            answer = _kept_exchange(port, head + body, timeout)
+        else:
+            with socket.create_connection((HOST, port), timeout=timeout) as sock:
+                sock.sendall(head + body)
+                chunks = []
+                while chunk := sock.recv(65536):
+                    chunks.append(chunk)
+            answer = b"".join(chunks)
     except OSError:
         return Answer(0, {}, time.perf_counter() - started)
-    status, raw = _parse_answer(b"".join(chunks))
+    status, raw = _parse_answer(answer)
     try:
         data = json.loads(raw) if raw else {}
     except ValueError:
         data = {"raw": raw[:200].decode(errors="replace")}
     return Answer(status, data, time.perf_counter() - started)
+
+
+_KEPT = threading.local()
+
+
+def _kept_exchange(port: int, request: bytes, timeout: float) -> bytes:
+    """Send on this thread's open connection and read one answer by its length; a connection
+    the server closed while idle is opened again and the request sent once more (a vote
+    carries its idempotency key, so a resend is the same vote)."""
+    for attempt in range(2):
+        sock = getattr(_KEPT, "sock", None)
+        if sock is None:
+            sock = _KEPT.sock = socket.create_connection((HOST, port), timeout=timeout)
+        try:
+            sock.sendall(request)
+            answer = _read_one(sock)
+        except OSError:
+            answer = None
+        if answer is not None:
+            return answer
+        sock.close()
+        _KEPT.sock = None
+        if attempt:
+            break
+    raise OSError("the server closed the connection")
+
+
+def _read_one(sock: socket.socket) -> bytes | None:
+    """One HTTP/1.1 answer with a Content-Length, or None when the connection ends first."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        rest += chunk
+    if b"connection: close" in head.lower():
+        sock.close()
+        _KEPT.sock = None
+    return head + b"\r\n\r\n" + rest
 
 
 def _parse_answer(answer: bytes) -> tuple[int, bytes]:
@@ -489,13 +552,14 @@ def post_vote(
     *,
     choice: str = "for",
     kept: Iterable[int] | None = None,
+    keep_alive: bool = False,
 ) -> Answer:
     fields: dict[str, Any] = {"key": key}
     if kept is not None:
         fields["kept"] = list(kept)
     else:
         fields["choice"] = choice
-    return post(port, f"/bieu-quyet/{poll}/bo-phieu/", session, fields)
+    return post(port, f"/bieu-quyet/{poll}/bo-phieu/", session, fields, keep_alive=keep_alive)
 
 
 def close_over_http(port: int, poll: int, manager_session: str) -> Answer:
@@ -510,6 +574,7 @@ def burst(
     concurrency: int = 32,
     choice_for: Any = None,
     kept_for: Any = None,
+    keep_alive: bool = False,
 ) -> list[Answer]:
     """Every session votes once, ``concurrency`` at a time; answers in session order."""
 
@@ -517,7 +582,13 @@ def burst(
         kept = kept_for(index) if kept_for else None
         choice = choice_for(index) if choice_for else "for"
         return post_vote(
-            port, poll, sessions[index], vote_key(poll, index), choice=choice, kept=kept
+            port,
+            poll,
+            sessions[index],
+            vote_key(poll, index),
+            choice=choice,
+            kept=kept,
+            keep_alive=keep_alive,
         )
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:

@@ -38,7 +38,7 @@ class Drill:
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Drill]:
     with drill_database(tmp_path_factory.mktemp("drill")) as url:
-        seeded = drill.run_child(url, "prepare", "--voters", str(VOTERS), "--polls", "5")
+        seeded = drill.run_child(url, "prepare", "--voters", str(VOTERS), "--polls", "6")
         harness = Drill(url, seeded)
         try:
             yield harness
@@ -184,3 +184,12 @@ def test_after_a_secret_close_the_sqlite_files_keep_no_removed_ballot_key(bench:
             break
         time.sleep(0.2)
     assert not found
+
+
+def test_votes_over_kept_alive_connections_are_each_counted_once(bench: Drill) -> None:
+    """As phones vote on the connection their live poll keeps open: one connection per client
+    thread carries many voters' votes in turn."""
+    poll, port = bench.polls[5], bench.server.port
+    answers = drill.burst(port, poll, bench.sessions, concurrency=8, keep_alive=True)
+    assert [a.status for a in answers] == [200] * VOTERS
+    assert_invariant(bench.verify(poll), VOTERS)
