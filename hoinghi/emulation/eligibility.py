@@ -16,7 +16,6 @@ import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from functools import partial
 
 from django.db import transaction
 
@@ -135,19 +134,16 @@ def person_rows(
     sharing a reasons tuple share its split by title (one reason set per title)."""
     cap_snapshot = cap.to_dict() if cap is not None else None
     plans: dict[int, list[tuple[str, str, str]]] = {}  # id(reasons) → [(title, outcome, digest)]
-    append, facts, known = records.rows.append, records.facts, records.known_facts
+    append, facts = records.rows.append, records.facts
     work_year_id = records.work_year_id
     for f, result in zip(people, results, strict=True):
         plan = plans.get(id(result.reasons))
         if plan is None:
             plan = plans[id(result.reasons)] = person_plan(records, result)
         key = (read_key(f), id(result.values), result.on)
-        plain = known(key) or facts(key, partial(person_snapshot, f, result, None))
+        plain = facts(key, person_snapshot, f, result, None)
         capped = (
-            (
-                known((*key, "cap"))
-                or facts((*key, "cap"), partial(person_snapshot, f, result, cap_snapshot))
-            )
+            facts((*key, "cap"), person_snapshot, f, result, cap_snapshot)
             if cap_snapshot
             else plain
         )
@@ -294,7 +290,7 @@ def unit_rows(records: Records, results: Sequence[tuple[int, CollectiveFacts, Re
             "on": result.on.isoformat(),
             "values": to_json_value(result.values),
         }
-        digest = records.facts(("unit", repr(snapshot)), partial(dict, snapshot))
+        digest = records.facts(("unit", repr(snapshot)), dict, snapshot)
         for title in UNIT_TITLES_CHECKED:
             records.add(
                 title, result, [*general, *by_title.get(title, ())], digest, unit_id=unit_id
@@ -335,7 +331,7 @@ def giay_khen_rows(
                 result,
                 outcome.value,
                 records.reasons(result.reasons),
-                records.facts(facts, partial(dict, snapshot)),
+                records.facts(facts, dict, snapshot),
             )
         result, outcome_value, reasons, digest = answer
         append(

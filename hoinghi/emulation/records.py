@@ -78,18 +78,14 @@ class Records:
         self._reasons[key] = (tuple(reasons), found)
         return found
 
-    def facts(self, key: Hashable, snapshot: Callable[[], object]) -> str:
-        """The digest of the snapshot for ``key``, built (by calling ``snapshot``) once."""
+    def facts(self, key: Hashable, snapshot: Callable[..., object], *args: object) -> str:
+        """The digest of the snapshot for ``key``, built (``snapshot(*args)``) once."""
         found = self._facts.get(key)
         if found is None:
-            text = dumps(snapshot())
+            text = dumps(snapshot(*args))
             found = self._facts[key] = digest(text)
             self.fact_sets[found] = text
         return found
-
-    def known_facts(self, key: Hashable) -> str | None:
-        """The digest already made for ``key``, if any (spares building the snapshot's maker)."""
-        return self._facts.get(key)
 
     def eligible(self) -> dict[str, int]:
         """How many rows are eligible, by title."""

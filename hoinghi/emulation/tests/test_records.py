@@ -3,8 +3,6 @@ and facts snapshot once, shared by the rows, reconstructable by the selector."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
 from hoinghi.emulation import selectors
@@ -75,7 +73,7 @@ def test_new_sets_are_written_in_digest_order_so_two_agencies_at_once_cannot_dea
 
     records = Records(1)
     for n in range(12):
-        records.facts(("key", n), partial(dict, n=n))
+        records.facts(("key", n), dict, {"n": n})
         records.reasons([Reason(f"emulation.test.{n}", f"Lý do {n}", None, {}, Basis.LAW)])
     spy = SpyCursor()
     insert_sets(spy, records)
