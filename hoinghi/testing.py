@@ -7,11 +7,14 @@ a council member, a member of the Ban thanh tra nhân dân, and a stranger from 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
+from django.db import connection
 
 from hoinghi.org.models import (
     Agency,
@@ -179,3 +182,30 @@ def login(page: Any, live_server_url: str, username: str, password: str = PASSWO
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server_url}/")
+
+
+Item = TypeVar("Item")
+
+
+def run_at_once(work: Callable[[Item], object], items: Iterable[Item]) -> list[BaseException]:
+    """``work(item)`` for every item, each in its own thread with its own database connection,
+    all released together by a barrier (as concurrent requests); the errors raised."""
+    items = list(items)
+    start = threading.Barrier(len(items))
+    errors: list[BaseException] = []
+
+    def run(item: Item) -> None:
+        try:
+            start.wait(timeout=30)
+            work(item)
+        except BaseException as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(item,)) for item in items]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
 
@@ -14,7 +13,7 @@ from hoinghi.documents.models import Document, DocumentCounter
 from hoinghi.documents.services import DocumentError, create_draft, edit_draft, issue_document
 from hoinghi.documents.tests.reading import load, texts
 from hoinghi.org.models import WorkYear
-from hoinghi.testing import World
+from hoinghi.testing import World, run_at_once
 
 
 @pytest.fixture
@@ -120,36 +119,21 @@ def test_unpersonal_drafts_ignore_a_person_and_foreign_people_are_refused(
 @pytest.mark.django_db(transaction=True)
 def test_clerks_issuing_at_once_never_share_a_number(world: World, year_2025: WorkYear) -> None:
     drafts = [_notice(world) for _ in range(6)]
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(drafts))
 
     def issue(document: Document) -> None:
-        try:
-            barrier.wait(timeout=10)
-            for attempt in range(200):
-                try:
-                    issue_document(
-                        document, actor=world.clerk, confirm_empty=True, on=date(2026, 3, 2)
-                    )
-                    return
-                except OperationalError as exc:
-                    # The SQLite test database lives in memory with a shared cache, where the
-                    # busy timeout does not apply ("table is locked"): wait and try again. A
-                    # file database (production) waits by itself; PostgreSQL blocks on the lock.
-                    if connection.vendor != "sqlite" or "locked" not in str(exc) or attempt == 199:
-                        raise
-                    time.sleep(0.02)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
+        for attempt in range(200):
+            try:
+                issue_document(document, actor=world.clerk, confirm_empty=True, on=date(2026, 3, 2))
+                return
+            except OperationalError as exc:
+                # The SQLite test database lives in memory with a shared cache, where the busy
+                # timeout does not apply ("table is locked"): wait and try again. A file
+                # database (production) waits by itself; PostgreSQL blocks on the lock.
+                if connection.vendor != "sqlite" or "locked" not in str(exc) or attempt == 199:
+                    raise
+                time.sleep(0.02)
 
-    threads = [threading.Thread(target=issue, args=(d,)) for d in drafts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
+    assert run_at_once(issue, drafts) == []
     numbers = list(
         Document.objects.filter(number_year=2026)
         .order_by("number")

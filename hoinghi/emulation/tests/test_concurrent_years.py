@@ -3,7 +3,6 @@ commits whole, none waits for the other in a cycle, and each finds what it finds
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 
 import pytest
@@ -22,6 +21,7 @@ from hoinghi.emulation.tests.builders import (
 )
 from hoinghi.law.evaluation.vocabulary import Rating
 from hoinghi.org.models import WorkYear
+from hoinghi.testing import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -54,24 +54,7 @@ def test_two_year_ends_at_once_each_commit_whole_and_find_what_they_find_alone()
     for work_year in years:
         compute_eligibility(work_year)
         alone.append(outcomes(work_year))
-    errors: list[BaseException] = []
     for _ in range(3):
         Eligibility.objects.all().delete()
-        start = threading.Barrier(len(years))
-
-        def run(work_year: WorkYear, start: threading.Barrier = start) -> None:
-            try:
-                start.wait(timeout=30)
-                compute_eligibility(work_year)
-            except BaseException as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=run, args=(wy,)) for wy in years]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-        assert not errors, errors
+        assert run_at_once(compute_eligibility, years) == []
         assert [outcomes(wy) for wy in years] == alone
