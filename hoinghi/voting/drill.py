@@ -517,26 +517,53 @@ def _read_one(sock: socket.socket) -> bytes | None:
 
 
 def _parse_answer(answer: bytes) -> tuple[int, bytes]:
-    """(status, body) of an HTTP/1.x answer read to the end; (0, b"") when it is cut short."""
+    """(status, body) of an HTTP/1.x answer read to the end; (0, b"") when it is cut short.
+
+    A server killed while writing can leave its status line and part of the body: fewer
+    bytes than the Content-Length it announced, or a chunked body without its last chunk, is
+    no answer, as the voter's page treats it (it sends the same vote again).
+    """
     head, found, body = answer.partition(b"\r\n\r\n")
     parts = head.split(b" ", 2)
     if not found or len(parts) < 2 or not parts[0].startswith(b"HTTP/") or not parts[1].isdigit():
         return 0, b""
-    if b"\r\ntransfer-encoding: chunked" in head.lower():
-        body = _unchunk(body)
+    lowered = head.lower()
+    if b"\r\ntransfer-encoding: chunked" in lowered:
+        whole = _unchunk(body)
+        if whole is None:
+            return 0, b""
+        body = whole
+    else:
+        length = _content_length(lowered)
+        if length is not None and len(body) < length:
+            return 0, b""
     return int(parts[1]), body
 
 
-def _unchunk(body: bytes) -> bytes:
+def _content_length(head: bytes) -> int | None:
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip() == b"content-length" and value.strip().isdigit():
+            return int(value.strip())
+    return None
+
+
+def _unchunk(body: bytes) -> bytes | None:
+    """The chunks joined, or None when the body ends before its last (empty) chunk."""
     out, rest = [], body
     while rest:
         size_line, _, rest = rest.partition(b"\r\n")
-        size = int(size_line.split(b";")[0] or b"0", 16)
+        try:
+            size = int(size_line.split(b";")[0] or b"0", 16)
+        except ValueError:
+            return None
         if size == 0:
-            break
+            return b"".join(out)
+        if len(rest) < size:
+            return None
         out.append(rest[:size])
         rest = rest[size + 2 :]
-    return b"".join(out)
+    return None
 
 
 def vote_key(poll: int, voter: int, attempt: int = 0) -> str:

@@ -139,10 +139,13 @@ def test_killing_the_server_mid_vote_loses_no_acknowledged_vote_and_doubles_none
                 bench.server.kill()
                 before_restart.update(acknowledged)
 
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        list(pool.map(one, range(len(sessions))))
+    try:
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            list(pool.map(one, range(len(sessions))))
+    finally:  # the server comes back even when this test fails: the next tests need it
+        if bench.server.process is None:
+            bench.server.start()
     assert 30 <= len(before_restart) < len(sessions)
-    bench.server.start()
     for _ in range(5):  # bounded retries with the same keys, as the voter's page would
         missing = [i for i in range(len(sessions)) if i not in acknowledged]
         if not missing:
