@@ -28,13 +28,13 @@ from hoinghi.emulation.forms import (
     UpwardProposalForm,
     judgement_value,
 )
-from hoinghi.emulation.models import ProposalKind
+from hoinghi.emulation.models import ProposalKind, ProposalState
 from hoinghi.emulation.services import DecisionHeader, EmulationError, PledgeParties
 from hoinghi.emulation.vocabulary import Issuer, Outcome
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.org.access import own_person
 from hoinghi.org.models import Unit, WorkYear
-from hoinghi.refusals import attempt
+from hoinghi.refusals import attempt, form_refused
 
 
 def year_url(work_year: WorkYear, name: str, *args: Any) -> str:
@@ -424,7 +424,27 @@ def proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
 def proposal_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     work_year = access.get_work_year_for_user(request, agency_code, year)
     proposal = access.get_proposal_for_user(request, work_year, pk)
+    return proposal_page(request, proposal)
+
+
+def proposal_page(
+    request: HttpRequest, proposal: Any, decision_form: HeadDecisionForm | None = None
+) -> HttpResponse:
+    """The proposal with its items and actions; ``decision_form`` is the head's decision as
+    posted, shown again with its errors and the values typed."""
+    work_year = proposal.work_year
     can_manage = access.can_manage(request.user, work_year.agency)
+    can_decide = (
+        can_manage
+        and proposal.state == ProposalState.VOTED
+        and proposal.kind == ProposalKind.INTERNAL
+    )
+    if not can_decide:
+        if decision_form is not None:  # the page has no decision form to show them on
+            show_form_errors(request, decision_form)
+        decision_form = None
+    elif decision_form is None:
+        decision_form = HeadDecisionForm()
     return render(
         request,
         "emulation/proposal.html",
@@ -433,7 +453,7 @@ def proposal_detail(request: HttpRequest, agency_code: str, year: int, pk: int) 
             "proposal": proposal,
             "items": selectors.proposal_items(proposal),
             "can_manage": can_manage,
-            "decision_form": HeadDecisionForm() if can_manage else None,
+            "decision_form": decision_form,
             "is_council_member": access.is_council_member(request.user, work_year.agency),
             "poll_url": poll_url(proposal.poll_id),
         },
@@ -476,22 +496,24 @@ def proposal_action(
 
 
 def decide(request: HttpRequest, proposal: Any) -> HttpResponse:
+    """The head's decision on a voted proposal; refused, the proposal page again with the
+    form as typed and the reason next to its field."""
     work_year = proposal.work_year
     form = HeadDecisionForm(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect(year_url(work_year, "proposal", proposal.pk))
-    data = form.cleaned_data
-    header = DecisionHeader(
-        Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"]
-    )
-    try:
-        decision = council.decide_titles(proposal, header, actor=request.user)
-    except EmulationError as error:
-        messages.error(request, error.message)
-        return redirect(year_url(work_year, "proposal", proposal.pk))
-    messages.success(request, "Đã ghi quyết định khen thưởng.")
-    return redirect(year_url(work_year, "decision", decision.pk))
+    if form.is_valid():
+        data = form.cleaned_data
+        header = DecisionHeader(
+            Issuer.HEAD, work_year.agency.name, data["number"], data["signed_on"], data["signer"]
+        )
+        try:
+            decision = council.decide_titles(proposal, header, actor=request.user)
+        except EmulationError as error:
+            show_error(request, form, error)
+            proposal.refresh_from_db()
+        else:
+            messages.success(request, "Đã ghi quyết định khen thưởng.")
+            return redirect(year_url(work_year, "decision", decision.pk))
+    return proposal_page(request, proposal, decision_form=form)
 
 
 def decisions(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
@@ -561,31 +583,43 @@ def person_titles(request: HttpRequest, agency_code: str, staff_code: str) -> Ht
 
 
 def judgements(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    """The council's judgement of each unit's emulation movement and unity (TTLĐTT, TTLĐXS)."""
+    """The council's judgement of each unit's emulation movement and unity (TTLĐTT, TTLĐXS).
+
+    A refused judgement shows the page again: that unit's row as typed, with the reason."""
     work_year = access.get_readable_year_for_user(request, agency_code, year, council=True)
     can_judge = access.can_judge(request.user, work_year.agency)
+    posted: UnitJudgementForm | None = None
     if request.method == "POST":
         if not can_judge:
             raise Http404("Không tìm thấy trang.")
-        form = UnitJudgementForm(request.POST)
-        if form.is_valid():
-            save_judgement(request, work_year, form.cleaned_data)
+        posted = UnitJudgementForm(
+            request.POST, auto_id=judgement_auto_id(request.POST.get("unit", ""))
+        )
+        if posted.is_valid() and save_judgement(request, work_year, posted):
+            return redirect(year_url(work_year, "judgements"))
+    can_judge = can_judge and not work_year.is_closed
+    rows = []
+    for row in selectors.unit_judgements(work_year):
+        if posted is not None and can_judge and posted.data.get("unit") == row.unit.code:
+            rows.append((row, posted))
+            posted = None
         else:
-            show_form_errors(request, form)
-        return redirect(year_url(work_year, "judgements"))
-    rows = [
-        (row, UnitJudgementForm(initial=judgement_initial(row), auto_id=f"id_{row.unit.code}_%s"))
-        for row in selectors.unit_judgements(work_year)
-    ]
+            initial = judgement_initial(row)
+            rows.append(
+                (row, UnitJudgementForm(initial=initial, auto_id=judgement_auto_id(row.unit.code)))
+            )
+    if posted is not None:  # no row shows it: the unit is unknown, or the page is read-only
+        show_form_errors(request, posted)
     return render(
         request,
         "emulation/judgements.html",
-        {
-            "work_year": work_year,
-            "rows": rows,
-            "can_judge": can_judge and not work_year.is_closed,
-        },
+        {"work_year": work_year, "rows": rows, "can_judge": can_judge},
     )
+
+
+def judgement_auto_id(unit_code: str) -> str:
+    """Each row's inputs have their own ids (one form per unit on the page)."""
+    return f"id_{unit_code}_%s"
 
 
 def judgement_initial(row: selectors.UnitJudgementRow) -> dict[str, str]:
@@ -602,14 +636,15 @@ def judgement_initial(row: selectors.UnitJudgementRow) -> dict[str, str]:
     }
 
 
-def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, Any]) -> None:
+def save_judgement(request: HttpRequest, work_year: WorkYear, form: UnitJudgementForm) -> bool:
+    """Saves the valid form's judgement; a refusal goes on the form. True when saved."""
+    data = form.cleaned_data
     unit = Unit.objects.filter(agency=work_year.agency, code=data["unit"]).first()
     if unit is None:
-        messages.error(request, f"Không tìm thấy đơn vị “{data['unit']}” trong cơ quan.")
-        return
-    attempt(
-        request,
-        lambda: services.judge_unit(
+        form.add_error("unit", f"Không tìm thấy đơn vị “{data['unit']}” trong cơ quan.")
+        return False
+    try:
+        services.judge_unit(
             work_year,
             unit,
             emulation_active=judgement_value(data["emulation_active"]),
@@ -617,9 +652,12 @@ def save_judgement(request: HttpRequest, work_year: WorkYear, data: dict[str, An
             note=data["note"],
             on=timezone.localdate(),
             actor=request.user,
-        ),
-        f"Đã ghi đánh giá của Hội đồng về {unit.name}.",
-    )
+        )
+    except EmulationError as error:
+        form_refused(form, error)
+        return False
+    messages.success(request, f"Đã ghi đánh giá của Hội đồng về {unit.name}.")
+    return True
 
 
 def upward_proposals(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
