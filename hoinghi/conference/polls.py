@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from hoinghi.actors import Actor
 from hoinghi.conference import services
 from hoinghi.conference.models import Conference, Election, Motion, VoteMethod
-from hoinghi.conference.services import ConferenceError, User, present_voters
+from hoinghi.conference.services import ConferenceError, present_voters
 from hoinghi.org.models import Person
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting import services as voting
@@ -33,7 +34,7 @@ def poll_of(motion: Motion) -> Poll | None:
     return motion.poll
 
 
-def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Poll:
+def open_motion_poll(motion: Motion, *, actor: Actor, secret: bool = False) -> Poll:
     """Start electronic voting on a motion among those present now."""
     conference = motion.conference
     if not conference.is_running:
@@ -67,7 +68,7 @@ def open_motion_poll(motion: Motion, *, actor: User, secret: bool = False) -> Po
 
 
 def cast_motion_vote(
-    motion: Motion, voter: Person, *, choice: str, key: str | None, actor: User
+    motion: Motion, voter: Person, *, choice: str, key: str | None, actor: Actor
 ) -> voting.Receipt:
     poll = poll_of(motion)
     if poll is None:
@@ -78,7 +79,7 @@ def cast_motion_vote(
         raise ConferenceError(exc.code, exc.message) from None
 
 
-def close_motion_poll(motion: Motion, *, actor: User) -> Motion:
+def close_motion_poll(motion: Motion, *, actor: Actor) -> Motion:
     """Close the engine's poll; its close handler records the conference's decision."""
     poll = poll_of(motion)
     if poll is None:
@@ -91,7 +92,7 @@ def close_motion_poll(motion: Motion, *, actor: User) -> Motion:
     return motion
 
 
-def decide_motion(poll: Poll, result: PollResult, by: User) -> None:
+def decide_motion(poll: Poll, result: PollResult, by: Actor) -> None:
     """The engine's close handler for ``conference.motion``: record the counts as the
     conference's decision (rule C5), whichever page closed the poll. Idempotent."""
     motion = Motion.objects.filter(pk=_int(poll.subject_id), poll=poll).first()

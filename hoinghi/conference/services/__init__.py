@@ -59,7 +59,6 @@ from hoinghi.conference.services.elections import (
 from hoinghi.conference.services.guards import (
     CODE_ALPHABET,
     ConferenceError,
-    User,
     audit,
     bump,
     new_code,
@@ -86,7 +85,6 @@ from hoinghi.conference.services.schedule import set_hours, set_presidium_head
 __all__ = [
     "CODE_ALPHABET",
     "ConferenceError",
-    "User",
     "add_agenda_item",
     "add_award",
     "add_comment",

@@ -7,9 +7,10 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from hoinghi.actors import Actor
 from hoinghi.conference import rules
 from hoinghi.conference.models import Award, Conference, Pledge
-from hoinghi.conference.services.guards import ConferenceError, User, audit, require_open
+from hoinghi.conference.services.guards import ConferenceError, audit, require_open
 from hoinghi.emulation import selectors as emulation_selectors
 from hoinghi.emulation.models import Award as EmulationAward
 from hoinghi.law.conference import PledgeFacts, PledgeSigner
@@ -22,7 +23,7 @@ def add_award(
     conference: Conference,
     *,
     title: str,
-    actor: User,
+    actor: Actor,
     recipient: Person | None = None,
     recipient_unit: Unit | None = None,
     recipient_name: str = "",
@@ -70,7 +71,7 @@ def sign_pledge(
     text: str,
     signers: Iterable[Person],
     signed_on: date,
-    actor: User,
+    actor: Actor,
     capacities: dict[int, PledgeSigner] | None = None,
 ) -> Pledge:
     """The emulation pledge, checked against C9 (the head and the union sign)."""
@@ -97,7 +98,7 @@ def sign_pledge(
     return pledge
 
 
-def import_awards(conference: Conference, *, actor: User) -> int:
+def import_awards(conference: Conference, *, actor: Actor) -> int:
     """Bring in the awards of the reviewed year's emulation decisions; reruns add nothing twice."""
     require_open(conference, "ghi khen thưởng")
     if conference.reviewed_year is None:
@@ -152,7 +153,7 @@ def _award_row(conference: Conference, award: EmulationAward) -> Award:
     )
 
 
-def set_pledge_text(conference: Conference, *, text: str, signed_on: date, actor: User) -> Pledge:
+def set_pledge_text(conference: Conference, *, text: str, signed_on: date, actor: Actor) -> Pledge:
     """The text of the giao ước thi đua and the day it is signed."""
     require_open(conference, "soạn giao ước thi đua")
     if not text.strip():
@@ -180,7 +181,7 @@ def pledge_check(
     )
 
 
-def add_pledge_signer(conference: Conference, *, signer: Person, actor: User) -> Pledge:
+def add_pledge_signer(conference: Conference, *, signer: Person, actor: Actor) -> Pledge:
     """One more signature; the C9 check is kept with the pledge after every signature."""
     require_open(conference, "ký giao ước thi đua")
     pledge = Pledge.objects.filter(conference=conference).first()

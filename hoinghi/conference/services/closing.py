@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.conference import rules
 from hoinghi.conference.models import (
     Conference,
@@ -21,7 +22,6 @@ from hoinghi.conference.selectors import ELECTION_OUTCOMES
 from hoinghi.conference.services.elections import finished
 from hoinghi.conference.services.guards import (
     ConferenceError,
-    User,
     audit,
     bump,
     require_open,
@@ -37,7 +37,7 @@ from hoinghi.plans import services as plan_services
 
 
 def add_resolution_target(
-    conference: Conference, *, text: str, actor: User, measure: str = "", unit: Unit | None = None
+    conference: Conference, *, text: str, actor: Actor, measure: str = "", unit: Unit | None = None
 ) -> ResolutionTarget:
     require_open(conference, "thêm chỉ tiêu nghị quyết")
     if not text.strip():
@@ -57,7 +57,7 @@ def add_resolution_target(
 # --- Closing and reopening ----------------------------------------------------------------
 
 
-def close_conference(conference: Conference, *, actor: User) -> Conference:
+def close_conference(conference: Conference, *, actor: Actor) -> Conference:
     """Bế mạc: the follow-up reminders (C10, C11, B6) are set from the conference date."""
     require_state(conference, ConferenceState.IN_SESSION, ConferenceState.REOPENED, action="bế mạc")
     _require_election_finished(conference)
@@ -140,7 +140,7 @@ def _make_reminders(conference: Conference) -> int:
     return len(wanted)
 
 
-def complete_reminder(reminder: Reminder, *, done_on: date, actor: User) -> Reminder:
+def complete_reminder(reminder: Reminder, *, done_on: date, actor: Actor) -> Reminder:
     with transaction.atomic():
         reminder.done_on = done_on
         reminder.save(update_fields=["done_on"])
@@ -149,7 +149,7 @@ def complete_reminder(reminder: Reminder, *, done_on: date, actor: User) -> Remi
 
 
 def reopen_conference(
-    conference: Conference, *, by: Person | None, reason: str, actor: User
+    conference: Conference, *, by: Person | None, reason: str, actor: Actor
 ) -> Conference:
     """Mở lại để chỉnh sửa: only a member of the presidium, with a reason, audited."""
     require_state(conference, ConferenceState.CLOSED, action="mở lại")
@@ -175,7 +175,7 @@ def plan_year(conference: Conference) -> WorkYear | None:
     return WorkYear.objects.filter(agency=conference.agency, year=conference.year).first()
 
 
-def carry_targets_to_plan(conference: Conference, *, actor: User) -> int:
+def carry_targets_to_plan(conference: Conference, *, actor: Actor) -> int:
     """The resolution's targets into the work year's plan (``plans.services.carry_targets``).
 
     Reruns create nothing twice: each target is keyed "nq-<year>-ct-<id>".

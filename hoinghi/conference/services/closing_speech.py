@@ -6,8 +6,9 @@ import unicodedata
 
 from django.db import transaction
 
+from hoinghi.actors import Actor
 from hoinghi.conference.models import Conference
-from hoinghi.conference.services.guards import ConferenceError, User, audit
+from hoinghi.conference.services.guards import ConferenceError, audit
 from hoinghi.org.models import Person
 
 MAX_POINTS = 3000
@@ -21,7 +22,7 @@ def record_closing_speech(
     awards_by: Person | None,
     points: str,
     quote: str,
-    actor: User,
+    actor: Actor,
 ) -> Conference:
     """The closing speech's speaker, points (one a line) and quote; who handed the awards."""
     points = unicodedata.normalize("NFC", points).replace("\r\n", "\n").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.conference.models import (
     AnswerKind,
     Comment,
@@ -13,7 +14,6 @@ from hoinghi.conference.models import (
 )
 from hoinghi.conference.services.guards import (
     ConferenceError,
-    User,
     audit,
     require_open,
 )
@@ -21,7 +21,7 @@ from hoinghi.org.models import Person
 
 
 def add_comment(
-    conference: Conference, *, author: Person, text: str, actor: User, draft: Draft | None = None
+    conference: Conference, *, author: Person, text: str, actor: Actor, draft: Draft | None = None
 ) -> Comment:
     text = text.strip()
     if not text:
@@ -51,7 +51,7 @@ def add_comment(
     return comment
 
 
-def group_comment(comment: Comment, *, topic: str, actor: User) -> Comment:
+def group_comment(comment: Comment, *, topic: str, actor: Actor) -> Comment:
     with transaction.atomic():
         comment.topic = topic.strip()
         comment.save(update_fields=["topic"])
@@ -65,7 +65,9 @@ def group_comment(comment: Comment, *, topic: str, actor: User) -> Comment:
     return comment
 
 
-def answer_comment(comment: Comment, *, kind: str, answer: str, by: Person, actor: User) -> Comment:
+def answer_comment(
+    comment: Comment, *, kind: str, answer: str, by: Person, actor: Actor
+) -> Comment:
     """Tiếp thu or giải trình, by the head or the union (Art 51.4.d L10)."""
     if kind not in AnswerKind.values:
         raise ConferenceError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.conference import rules
 from hoinghi.conference.models import (
     AgendaItem,
@@ -22,7 +23,6 @@ from hoinghi.conference.models import (
 )
 from hoinghi.conference.services.guards import (
     ConferenceError,
-    User,
     audit,
     bump,
     require_open,
@@ -36,7 +36,7 @@ from hoinghi.law.conference import (
 from hoinghi.law.parameters import NotInForce
 
 
-def open_conference(conference: Conference, *, actor: User) -> Conference:
+def open_conference(conference: Conference, *, actor: Actor) -> Conference:
     require_state(conference, ConferenceState.PREPARING, action="khai mạc")
     with transaction.atomic():
         conference.state, conference.opened_at = ConferenceState.IN_SESSION, timezone.now()
@@ -46,7 +46,7 @@ def open_conference(conference: Conference, *, actor: User) -> Conference:
     return conference
 
 
-def check_in(participant: Participant, *, method: str, actor: User) -> Participant:
+def check_in(participant: Participant, *, method: str, actor: Actor) -> Participant:
     """Điểm danh: idempotent; a second scan keeps the first time."""
     conference = participant.conference
     require_state(
@@ -73,7 +73,7 @@ def check_in(participant: Participant, *, method: str, actor: User) -> Participa
     return participant
 
 
-def undo_check_in(participant: Participant, *, actor: User) -> Participant:
+def undo_check_in(participant: Participant, *, actor: Actor) -> Participant:
     with transaction.atomic():
         Participant.objects.filter(pk=participant.pk).update(
             checked_in_at=None, checkin_method="", checked_in_by=None
@@ -91,7 +91,7 @@ def attendance(conference: Conference) -> tuple[int, int]:
 
 
 def record_quorum(
-    conference: Conference, *, actor: User, present: int | None = None
+    conference: Conference, *, actor: Actor, present: int | None = None
 ) -> QuorumCheck:
     """Rule C4 on the live count, kept with its citations (``present`` overrides for records)."""
     convened, counted = attendance(conference)
@@ -132,7 +132,7 @@ def record_quorum(
     return check
 
 
-def start_item(item: AgendaItem, *, actor: User) -> AgendaItem:
+def start_item(item: AgendaItem, *, actor: Actor) -> AgendaItem:
     """Make ``item`` the current one; the one before it is done."""
     conference = item.conference
     require_state(
@@ -152,7 +152,7 @@ def start_item(item: AgendaItem, *, actor: User) -> AgendaItem:
     return item
 
 
-def request_to_speak(item: AgendaItem, participant: Participant, *, actor: User) -> SpeakerRequest:
+def request_to_speak(item: AgendaItem, participant: Participant, *, actor: Actor) -> SpeakerRequest:
     if participant.conference_id != item.conference_id:
         raise ConferenceError("conference.speaker.foreign", "Người này không dự Hội nghị này.")
     with transaction.atomic():
@@ -171,7 +171,7 @@ def request_to_speak(item: AgendaItem, participant: Participant, *, actor: User)
     return request
 
 
-def mark_spoken(request: SpeakerRequest, *, actor: User) -> SpeakerRequest:
+def mark_spoken(request: SpeakerRequest, *, actor: Actor) -> SpeakerRequest:
     with transaction.atomic():
         request.spoken_at = timezone.now()
         request.save(update_fields=["spoken_at"])
@@ -188,7 +188,7 @@ def add_motion(
     *,
     kind: str,
     title: str,
-    actor: User,
+    actor: Actor,
     text: str = "",
     method: str = VoteMethod.SHOW_OF_HANDS,
     draft: Draft | None = None,
@@ -222,7 +222,7 @@ def record_motion_result(
     votes_against: int = 0,
     abstentions: int = 0,
     present: int | None = None,
-    actor: User,
+    actor: Actor,
 ) -> Motion:
     """Counts of a show of hands (or of the vote engine): rule C5, kept with its citations."""
     conference = motion.conference

@@ -22,6 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.conference import rules
 from hoinghi.conference.models import Candidate as ElectionCandidate
 from hoinghi.conference.models import (
@@ -35,7 +36,6 @@ from hoinghi.conference.selectors import ELECTION_SUBJECT
 from hoinghi.conference.services.day import attendance, present_count
 from hoinghi.conference.services.guards import (
     ConferenceError,
-    User,
     audit,
     bump,
     require_open,
@@ -99,7 +99,7 @@ def set_up_election(
     *,
     seats: int,
     candidates: Iterable[Person],
-    actor: User,
+    actor: Actor,
     deputies: int = 0,
     special_or_dispersed: bool = False,
     method: str = VoteMethod.SECRET_BALLOT,
@@ -209,7 +209,7 @@ def further_round_allowed(election: Election) -> bool:
     )
 
 
-def record_unfinished_decision(election: Election, *, text: str, actor: User) -> Election:
+def record_unfinished_decision(election: Election, *, text: str, actor: Actor) -> Election:
     """The presidium's decision to end the election with seats left empty (kept in the record)."""
     text = text.strip()[:2000]
     if not text:
@@ -256,7 +256,7 @@ def present_voters(conference: Conference) -> list[Person]:
     ]
 
 
-def open_election_poll(election: Election, *, actor: User, paper: bool = False) -> Poll:
+def open_election_poll(election: Election, *, actor: Actor, paper: bool = False) -> Poll:
     """Open secret voting among those present; a second round only after a tie."""
     conference = election.conference
     require_state(
@@ -335,7 +335,7 @@ def _note(person: Person, on: date) -> str:
     ]
 
 
-def close_election_poll(election: Election, *, actor: User) -> Election:
+def close_election_poll(election: Election, *, actor: Actor) -> Election:
     """Close the engine's poll; record its counts through ``inspection_board.election``."""
     poll = election.poll
     if poll is None:
@@ -375,7 +375,7 @@ def record_election_result(
     election: Election,
     *,
     votes: dict[int, int],
-    actor: User,
+    actor: Actor,
     present: int | None = None,
     valid_ballots: int | None = None,
 ) -> Election:

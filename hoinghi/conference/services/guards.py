@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import F
 
-from hoinghi.actors import Actor as User
+from hoinghi.actors import Actor
 from hoinghi.audit.services import record
 from hoinghi.conference.models import (
     Conference,
@@ -22,7 +22,7 @@ class ConferenceError(Refusal):
     """A refused change, with a stable code and a Vietnamese message naming the reason."""
 
 
-def audit(action: str, conference: Conference, actor: User | None, **data: Any) -> None:
+def audit(action: str, conference: Conference, actor: Actor, **data: Any) -> None:
     record(action, actor=actor, target=conference, agency_code=conference.agency.code, data=data)
 
 

@@ -20,10 +20,11 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from hoinghi.actors import Actor
 from hoinghi.audit.models import AuditEntry
 from hoinghi.conference.models import CheckinMethod, Conference, Participant
 from hoinghi.conference.services.day import check_in
-from hoinghi.conference.services.guards import ConferenceError, User, audit
+from hoinghi.conference.services.guards import ConferenceError, audit
 
 WINDOW_SECONDS = 120
 CODE_DIGITS = 6
@@ -43,7 +44,7 @@ def projector_token(conference: Conference) -> str:
     return conference.projector_token
 
 
-def rotate_projector_token(conference: Conference, *, actor: User) -> str:
+def rotate_projector_token(conference: Conference, *, actor: Actor) -> str:
     """A new projector link; the old one no longer opens anything."""
     conference.projector_token = secrets.token_urlsafe(24)
     conference.save(update_fields=["projector_token"])
@@ -95,7 +96,7 @@ def hall_code_ok(conference: Conference, code: str, at: datetime | None = None) 
     )
 
 
-def rotate_hall_secret(conference: Conference, *, actor: User) -> None:
+def rotate_hall_secret(conference: Conference, *, actor: Actor) -> None:
     """A new secret: every code shown so far stops working."""
     conference.hall_secret = secrets.token_hex(32)
     conference.save(update_fields=["hall_secret"])
@@ -103,7 +104,7 @@ def rotate_hall_secret(conference: Conference, *, actor: User) -> None:
 
 
 def self_check_in(
-    participant: Participant, *, code: str, actor: User, from_qr: bool = False
+    participant: Participant, *, code: str, actor: Actor, from_qr: bool = False
 ) -> Participant:
     """A participant's own check-in: only with the hall code shown in the hall."""
     if participant.checked_in_at is not None:

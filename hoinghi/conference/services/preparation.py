@@ -9,6 +9,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hoinghi.actors import Actor
 from hoinghi.conference import rules
 from hoinghi.conference.models import (
     AgendaItem,
@@ -24,7 +25,6 @@ from hoinghi.conference.models import (
 )
 from hoinghi.conference.services.guards import (
     ConferenceError,
-    User,
     audit,
     bump,
     new_code,
@@ -70,7 +70,7 @@ def create_conference(
     *,
     year: int,
     held_on: date,
-    actor: User,
+    actor: Actor,
     kind: str = ConferenceKind.REGULAR,
     reviewed_year: WorkYear | None = None,
     place: str = "",
@@ -168,7 +168,7 @@ def _add_participants(conference: Conference, people: Iterable[Person], role: st
 
 
 def add_participants(
-    conference: Conference, people: Iterable[Person], *, role: str, actor: User
+    conference: Conference, people: Iterable[Person], *, role: str, actor: Actor
 ) -> int:
     """Invite delegates, ex-officio members or guests; everyone gets a personal code."""
     require_open(conference, "thêm người dự")
@@ -194,7 +194,7 @@ def set_presidium(
     *,
     presidium: Iterable[Person],
     secretaries: Iterable[Person],
-    actor: User,
+    actor: Actor,
 ) -> None:
     presidium, secretaries = list(presidium), list(secretaries)
     if not presidium:
@@ -225,7 +225,7 @@ def set_presidium(
         )
 
 
-def build_agenda(conference: Conference, *, actor: User) -> list[AgendaItem]:
+def build_agenda(conference: Conference, *, actor: Actor) -> list[AgendaItem]:
     """Prefill the agenda with the law's order of business (Art 51.4 L10).
 
     Before 01/07/2023 no order of business is verified; the L10 items serve as a model.
@@ -275,7 +275,7 @@ def add_agenda_item(
     kind: str = AgendaKind.OTHER,
     speaker: Person | None = None,
     position: int | None = None,
-    actor: User,
+    actor: Actor,
 ) -> AgendaItem:
     require_open(conference, "sửa chương trình")
     if not title.strip():
@@ -300,7 +300,7 @@ def add_draft(
     *,
     kind: str,
     title: str,
-    actor: User,
+    actor: Actor,
     text: str = "",
     file: Any = None,
     presented_by: Person | None = None,
@@ -325,7 +325,7 @@ def add_draft(
     return draft
 
 
-def publish_draft(draft: Draft, *, actor: User) -> Draft:
+def publish_draft(draft: Draft, *, actor: Actor) -> Draft:
     """Make a draft visible to the agency's staff for comment."""
     if draft.published_at is not None:
         return draft
@@ -336,7 +336,7 @@ def publish_draft(draft: Draft, *, actor: User) -> Draft:
     return draft
 
 
-def set_speaker(item: AgendaItem, *, speaker: Person | None, actor: User) -> AgendaItem:
+def set_speaker(item: AgendaItem, *, speaker: Person | None, actor: Actor) -> AgendaItem:
     """Người trình bày of an agenda item (a member of the agency, or nobody)."""
     conference = item.conference
     require_open(conference, "phân công người trình bày")
@@ -360,7 +360,7 @@ def set_speaker(item: AgendaItem, *, speaker: Person | None, actor: User) -> Age
     return item
 
 
-def move_agenda_item(item: AgendaItem, *, by: int, actor: User) -> list[AgendaItem]:
+def move_agenda_item(item: AgendaItem, *, by: int, actor: Actor) -> list[AgendaItem]:
     """Move an item up (``by=-1``) or down (``by=1``); positions are renumbered 1, 2, 3…"""
     conference = item.conference
     require_open(conference, "sắp xếp chương trình")
@@ -378,7 +378,7 @@ def move_agenda_item(item: AgendaItem, *, by: int, actor: User) -> list[AgendaIt
 
 
 def set_delegate_quotas(
-    conference: Conference, *, delegate_count: int, quotas: dict[Unit, int], actor: User
+    conference: Conference, *, delegate_count: int, quotas: dict[Unit, int], actor: Actor
 ) -> list[DelegateQuota]:
     """Phân bổ đại biểu per unit, as the agency decides (CONF-ATT-3): sums to the delegate count.
 

@@ -10,8 +10,9 @@ from datetime import time
 
 from django.db import transaction
 
+from hoinghi.actors import Actor
 from hoinghi.conference.models import Conference
-from hoinghi.conference.services.guards import ConferenceError, User, audit
+from hoinghi.conference.services.guards import ConferenceError, audit
 from hoinghi.org.models import Person
 
 HOURS = ("starts_at", "minutes_opened_at", "minutes_closed_at")
@@ -21,7 +22,7 @@ def _clock(value: time | None) -> str:
     return value.strftime("%H:%M") if value is not None else ""
 
 
-def set_presidium_head(conference: Conference, head: Person | None, *, actor: User) -> Conference:
+def set_presidium_head(conference: Conference, head: Person | None, *, actor: Actor) -> Conference:
     """The member who presides and signs «TM. Đoàn Chủ tịch»; none: the documents' default."""
     if head is not None and not conference.presidium.filter(pk=head.pk).exists():
         raise ConferenceError(
@@ -43,7 +44,7 @@ def set_presidium_head(conference: Conference, head: Person | None, *, actor: Us
     return conference
 
 
-def set_hours(conference: Conference, *, actor: User, **hours: time | None) -> Conference:
+def set_hours(conference: Conference, *, actor: Actor, **hours: time | None) -> Conference:
     """Record some of ``starts_at``, ``minutes_opened_at``, ``minutes_closed_at``."""
     unknown = set(hours) - set(HOURS)
     if unknown:
