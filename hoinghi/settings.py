@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "hoinghi.security.leavers.LeaverSessionEnd",  # past the account's last day: signed out
     "hoinghi.security.sessions.IdleSessionExpiry",
     "hoinghi.security.sessions.NoStoreForPersonalPages",
     "hoinghi.org.middleware.LoginRequiredByDefault",

@@ -5,10 +5,11 @@ from django.urls import include, path
 from hoinghi.org.views.accounts import set_password
 from hoinghi.org.views.home import health, home
 from hoinghi.org.views.legal_basis import legal_basis
+from hoinghi.security.forms import SignInForm
 
 urlpatterns = [
     path("", home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("suc-khoe/", health, name="health"),
     path("dat-mat-khau/", set_password, name="set-password"),

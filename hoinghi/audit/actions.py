@@ -12,6 +12,7 @@ ACTIONS: dict[str, str] = {
     "auth.login_failed": "Đăng nhập sai",
     "auth.locked_out": "Tài khoản bị tạm khóa do đăng nhập sai nhiều lần",
     "auth.unlocked": "Mở khóa đăng nhập",
+    "auth.leaver_refused": "Từ chối tài khoản của người đã thôi việc",
     # Tổ chức, cán bộ, năm công tác
     "org.open_work_year": "Mở năm công tác",
     "org.close_work_year": "Khóa sổ năm công tác",

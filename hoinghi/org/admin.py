@@ -14,10 +14,12 @@ from hoinghi.org.models import (
     WorkYear,
 )
 from hoinghi.org.regulations import build_options
+from hoinghi.security.forms import AdminSignInForm
 
 admin.site.site_header = "hoinghi — Quản trị"
 admin.site.site_title = "hoinghi"
 admin.site.index_title = "Quản trị dữ liệu"
+admin.site.login_form = AdminSignInForm  # a leaver is refused here too
 
 
 class UnitInline(admin.TabularInline):

@@ -24,9 +24,11 @@ class OrgConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from hoinghi.security.home import lockout_links
+        from hoinghi.security.leavers import mark_last_day
         from hoinghi.security.sessions import mark_signed_in
 
         home.register(lockout_links)
         user_logged_in.connect(mark_signed_in, dispatch_uid="hoinghi.security.signed_in")
+        user_logged_in.connect(mark_last_day, dispatch_uid="hoinghi.security.last_day")
 
         import hoinghi.org.imports.jobs  # noqa: F401 - registers the staff import's job handler

@@ -16,7 +16,12 @@ user and the poll with the agency membership rule of
   user is active;
 * the user has a person record or a role in the poll's agency (deny by default);
 * the idle clock needs no update and the session is not idle (the full stack would neither
-  write the session nor sign the user out).
+  write the session nor sign the user out);
+* the account's last day (:mod:`hoinghi.security.leavers`, kept in the session when its
+  holder's person record gives one) has not passed: past it the full stack signs a leaver out.
+  The check is on what the full stack accepted (a moment computed then), no statement. It is
+  also implied by the idle clock: an entry is used less than a minute after the minute the
+  full stack last accepted, and a day changes only at a minute's turn.
 
 Anything else (first poll, another user, a closed session, an outsider, a superuser outside
 the agency, a minute boundary) goes through the full stack, which decides as always. The
@@ -30,6 +35,7 @@ what the database is asked to confirm on every use.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import time
 from collections.abc import Callable
@@ -46,6 +52,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from hoinghi.security.leavers import session_ends_at
 from hoinghi.security.sessions import LAST_SEEN, TOUCH_SECONDS
 from hoinghi.voting import hot_reads, live, selectors
 from hoinghi.voting.models import Poll
@@ -62,6 +69,7 @@ class Seen:
     user_id: int
     password: bytes  # a digest of the stored password hash, not the hash itself
     last_seen: float
+    until: float = math.inf  # the end (epoch) of the account's last day, if it has one
 
 
 SEEN: dict[str, Seen] = {}
@@ -85,7 +93,7 @@ def _sql() -> str:
 
 def _fresh_for(seen: Seen, now: float) -> bool:
     """The full stack would neither write the session nor end it."""
-    if settings.SESSION_SAVE_EVERY_REQUEST:
+    if settings.SESSION_SAVE_EVERY_REQUEST or now >= seen.until:
         return False
     return now - seen.last_seen < min(TOUCH_SECONDS, settings.SESSION_IDLE_MINUTES * 60)
 
@@ -167,4 +175,6 @@ class LiveStateShortcut:
             return
         if len(SEEN) >= LIMIT:
             SEEN.clear()
-        SEEN[key] = Seen(raw, user.pk, _digest(user.password), float(last))
+        SEEN[key] = Seen(
+            raw, user.pk, _digest(user.password), float(last), session_ends_at(session)
+        )

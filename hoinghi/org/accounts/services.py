@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from hoinghi.actors import Actor
 from hoinghi.audit.services import record
+from hoinghi.org.accounts import leaving
 from hoinghi.org.accounts.models import LoginLetter
 from hoinghi.org.models import Agency, Person, Position, Role, RoleAssignment, Unit
 from hoinghi.refusals import Refusal
@@ -189,6 +190,12 @@ def letter_for_code(code: str) -> LoginLetter | None:
     )
 
 
+def holder_has_left(letter: LoginLetter) -> leaving.AccountEnd | None:
+    """The end of the letter holder's account when the holder has left, else None."""
+    end = leaving.account_end_of_person(letter.person, timezone.localdate())
+    return end if end.has_left else None
+
+
 # Django's password checks, said in Vietnamese (its own Vietnamese catalogue lacks them).
 PASSWORD_PROBLEMS = {
     "password_too_short": "Mật khẩu quá ngắn: cần ít nhất 8 ký tự.",
@@ -210,13 +217,19 @@ def password_problems(password: str, user: User) -> list[str]:
 
 
 def set_password_with_code(code: str, password: str, confirm: str) -> User:
-    """The letter's holder chooses a password; the code is spent. Refusals in Vietnamese."""
+    """The letter's holder chooses a password; the code is spent. Refusals in Vietnamese.
+
+    A holder who has left the agency (:mod:`hoinghi.org.accounts.leaving`) is refused."""
+    letter = letter_for_code(code)
+    if letter is None:
+        raise AccountError(
+            "Mã không đúng, đã dùng hoặc đã hết hạn. Xin văn thư cấp thư đăng nhập mới."
+        )
+    end = holder_has_left(letter)
+    if end is not None:
+        leaving.record_refusal(end, at="letter", actor=letter.user)
+        raise AccountError(end.message(), "org.account_left")
     with transaction.atomic():
-        letter = letter_for_code(code)
-        if letter is None:
-            raise AccountError(
-                "Mã không đúng, đã dùng hoặc đã hết hạn. Xin văn thư cấp thư đăng nhập mới."
-            )
         locked = LoginLetter.objects.select_for_update().get(pk=letter.pk)
         if locked.used_at is not None:
             raise AccountError("Mã này đã được dùng.")

@@ -183,6 +183,9 @@ def set_password(request: HttpRequest, code: str = "") -> HttpResponse:
     code = services.normalise_code(request.POST.get("code", code))[:20]
     letter = services.letter_for_code(code) if code else None
     errors: list[str] = []
+    left = services.holder_has_left(letter) if letter is not None else None
+    if left is not None and request.method == "GET":
+        errors.append(left.message())
     if request.method == "POST":
         try:
             user = services.set_password_with_code(
@@ -203,7 +206,7 @@ def set_password(request: HttpRequest, code: str = "") -> HttpResponse:
         "org/set_password.html",
         {
             "code": code,
-            "letter": letter,
+            "letter": letter if left is None else None,
             "unknown": bool(code) and letter is None and request.method == "GET",
             "errors": errors,
         },
