@@ -550,7 +550,8 @@ def _content_length(head: bytes) -> int | None:
 
 def _unchunk(body: bytes) -> bytes | None:
     """The chunks joined, or None when the body ends before its last (empty) chunk."""
-    out, rest = [], body
+    out: list[bytes] = []
+    rest = body
     while rest:
         size_line, _, rest = rest.partition(b"\r\n")
         try:
