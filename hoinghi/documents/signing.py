@@ -10,9 +10,7 @@ The administrator sets the certificate outside the database (never in the reposi
   ``HOINGHI_SIGNING_PKCS12``: one PKCS#12 file for an installation that serves one agency;
 * the passphrase in the environment variable named by ``HOINGHI_SIGNING_PASSPHRASE_ENV``
   (default ``HOINGHI_SIGNING_PASSPHRASE``);
-* a token instead (PKCS#11, optional, needs ``python-pkcs11``): ``HOINGHI_SIGNING_PKCS11_MODULE``
-  (the vendor's ``.so``), ``HOINGHI_SIGNING_PKCS11_TOKEN`` (token label),
-  ``HOINGHI_SIGNING_PKCS11_KEY`` (key label) and the PIN in ``HOINGHI_SIGNING_PKCS11_PIN``;
+* a USB token or hardware module instead (PKCS#11, ``signing_token``);
 * the roots trusted when verifying (the national root CA): ``HOINGHI_SIGNING_TRUST``, a PEM file.
 """
 
@@ -20,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from io import BytesIO
@@ -33,6 +33,12 @@ from pypdf import PdfReader
 
 from hoinghi.documents.fonts import pdf_font
 from hoinghi.documents.pdf import cache_read, cache_write, docx_to_pdf, version_key
+from hoinghi.documents.signing_token import (
+    TokenError,
+    token_configured,
+    token_settings,
+    token_signer,
+)
 
 if TYPE_CHECKING:
     from hoinghi.documents.models import Document
@@ -64,38 +70,30 @@ def pkcs12_path(agency_code: str) -> Path | None:
 
 
 def signing_configured(agency_code: str) -> bool:
-    return pkcs12_path(agency_code) is not None or bool(
-        os.environ.get("HOINGHI_SIGNING_PKCS11_MODULE")
-    )
+    return pkcs12_path(agency_code) is not None or token_configured()
 
 
-def agency_signer(agency_code: str) -> Any:
-    """The pyHanko signer of the agency's certificate, or None when none is set."""
+@contextmanager
+def agency_signer(agency_code: str) -> Iterator[Any]:
+    """The pyHanko signer of the agency's certificate for one signature, or None when none is
+    set; a token's session is closed when the block ends (``signing_token``)."""
     path = pkcs12_path(agency_code)
     if path is not None:
         try:
-            return _load(path)
+            signer = _load(path)
         except SigningError:
             raise SigningError(
                 "Không đọc được tệp chứng thư số (PKCS#12): sai mật khẩu hoặc tệp hỏng."
             ) from None
-    if os.environ.get("HOINGHI_SIGNING_PKCS11_MODULE"):
-        return _token_signer()
-    return None
-
-
-def _token_signer() -> Any:  # pragma: no cover - needs a token and python-pkcs11
-    """Not tried with a real token: pyHanko's PKCS#11 signer with the configured labels."""
-    from pyhanko.config.pkcs11 import TokenCriteria
-    from pyhanko.sign import pkcs11
-
-    session = pkcs11.open_pkcs11_session(
-        os.environ["HOINGHI_SIGNING_PKCS11_MODULE"],
-        token_criteria=TokenCriteria(label=os.environ.get("HOINGHI_SIGNING_PKCS11_TOKEN")),
-        user_pin=os.environ.get("HOINGHI_SIGNING_PKCS11_PIN"),
-    )
-    label = os.environ.get("HOINGHI_SIGNING_PKCS11_KEY")
-    return pkcs11.PKCS11Signer(session, cert_label=label, key_label=label)
+        yield signer
+    elif token_configured():
+        try:
+            with token_signer() as signer:
+                yield signer
+        except TokenError as exc:
+            raise SigningError(exc.message) from None
+    else:
+        yield None
 
 
 def configured_files() -> list[Path]:
@@ -349,14 +347,7 @@ def _report(signature: Any, validate: Any, context: Any) -> SignatureReport:
 def certificate_tag(agency_code: str) -> str:
     """Part of the cache name: a new certificate signs again."""
     path = pkcs12_path(agency_code)
-    material = (
-        path.read_bytes()
-        if path is not None
-        else (
-            os.environ.get("HOINGHI_SIGNING_PKCS11_MODULE", "")
-            + os.environ.get("HOINGHI_SIGNING_PKCS11_KEY", "")
-        ).encode()
-    )
+    material = path.read_bytes() if path is not None else ("\0".join(token_settings()[:3])).encode()
     return hashlib.sha256(material).hexdigest()[:16]
 
 
@@ -371,15 +362,15 @@ def document_pdf(document: Document, docx: bytes) -> bytes:
     cached = cache_read(key, suffix)
     if cached is not None:
         return cached
-    signer = agency_signer(code)
     try:
-        signed = sign_pdf(
-            plain,
-            signer,
-            agency_name=document.agency.name,
-            signer_name=document.signer_name,
-            location=document.agency.place_name,
-        )
+        with agency_signer(code) as signer:
+            signed = sign_pdf(
+                plain,
+                signer,
+                agency_name=document.agency.name,
+                signer_name=document.signer_name,
+                location=document.agency.place_name,
+            )
     except (ValueError, OSError) as exc:
         raise SigningError(f"Không ký số được văn bản ({exc}).") from None
     cache_write(key, signed, suffix)

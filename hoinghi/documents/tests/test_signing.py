@@ -159,8 +159,8 @@ def test_a_changed_or_foreign_pdf_is_told_apart(
     world: World, agency_p12: Path, ca: tuple[rsa.RSAPrivateKey, x509.Certificate], issued: object
 ) -> None:
     plain = pdf.docx_to_pdf(render(issued))  # type: ignore[arg-type]
-    signer = signing.agency_signer(world.agency.code)
-    signed = signing.sign_pdf(plain, signer, agency_name="Cơ quan Thử nghiệm")
+    with signing.agency_signer(world.agency.code) as signer:
+        signed = signing.sign_pdf(plain, signer, agency_name="Cơ quan Thử nghiệm")
     (untrusted,) = signing.verify_pdf(signed)  # no trust root given
     assert untrusted.intact and not untrusted.trusted and not untrusted.valid
     assert untrusted.verdict == "Chứng thư số không do tổ chức tin cậy cấp"
@@ -182,8 +182,11 @@ def test_a_wrong_passphrase_is_named(
     world: World, agency_p12: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HOINGHI_SIGNING_PASSPHRASE", "sai")
-    with pytest.raises((signing.SigningError, ValueError)):
-        signing.agency_signer(world.agency.code)
+    with (
+        pytest.raises((signing.SigningError, ValueError)),
+        signing.agency_signer(world.agency.code),
+    ):
+        pass
 
 
 @needs_soffice
