@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.management.base import CommandError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from hoinghi.documents import access, forms, selectors, services
 from hoinghi.documents.catalogue import BY_SLUG, KINDS
+from hoinghi.documents.commandline import CONFERENCE_KINDS, source_year
 from hoinghi.documents.models import Document
 from hoinghi.documents.paper import (
     BASES,
@@ -52,7 +54,11 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
             if not form.errors:
                 try:
                     document = services.create_draft(
-                        agency, data["kind"], year=data["year"], person=person, actor=request.user
+                        agency,
+                        data["kind"],
+                        year=_source_year(agency, data["kind"], data["year"]),
+                        person=person,
+                        actor=request.user,
                     )
                     return redirect(document)
                 except DocumentError as exc:
@@ -71,6 +77,18 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
             "batches": selectors.batches(agency)[:10] if can_edit else [],
         },
     )
+
+
+def _source_year(agency: Agency, kind: str, year: int) -> int:
+    """The form's "Năm công tác" is the work year under review, as the commands' ``--year``: a
+    conference's documents are those of the conference reviewing it (held the next year); the
+    year as typed when no conference reviews it."""
+    if kind not in CONFERENCE_KINDS:
+        return year
+    try:
+        return source_year(agency, kind, year, None)
+    except CommandError:
+        return year
 
 
 def document_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
@@ -353,5 +371,11 @@ def _register_page(
     return render(
         request,
         "documents/register.html",
-        {"agency": agency, "form": form, "start": start, "series": series},
+        {
+            "agency": agency,
+            "form": form,
+            "start": start,
+            "series": series,
+            "can_edit": access.can_edit(request.user, agency),
+        },
     )

@@ -1,0 +1,55 @@
+"""What a clerk and an administrator meet walking through the documents pages of the demo."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from hoinghi.documents.models import Document
+from hoinghi.org.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+DEMO_PASSWORD = "dungthu-hoinghi"
+
+
+def client_of(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+@pytest.fixture
+def demo_with_years(db: None) -> Agency:
+    from hoinghi.org.demo import load_demo
+
+    load_demo()
+    return Agency.objects.get(code="co-quan-huyen-uy")
+
+
+def test_the_minutes_of_a_work_year_are_those_of_the_conference_reviewing_it(
+    demo_with_years: Agency,
+) -> None:
+    """The form asks for "Năm công tác": 2023 is reviewed by the conference of January 2024,
+    as ``documents render --year 2023`` reads it, instead of "no conference in 2023"."""
+    response = client_of("vanthu").post(
+        reverse("documents:list", args=[demo_with_years.code]),
+        {"kind": "bien-ban-hoi-nghi", "year": 2023},
+    )
+    document = Document.objects.get()
+    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
+    assert document.year == 2024
+
+
+def test_the_administrator_sees_no_register_export_it_may_not_open(
+    demo_with_years: Agency,
+) -> None:
+    admin, clerk = client_of("quantri"), client_of("vanthu")
+    page = reverse("documents:register", args=[demo_with_years.code])
+    printed = reverse("documents:register-print", args=[demo_with_years.code])
+    assert admin.get(printed).status_code == 403
+    assert printed not in admin.get(page).content.decode()
+    assert printed in clerk.get(page).content.decode()
+    assert not User.objects.filter(username="quantri", is_superuser=True).exists()
