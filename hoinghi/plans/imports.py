@@ -190,10 +190,9 @@ def _check_row(
     except InvalidOperation:
         target_value = None
         problems.append(
-            f"cột «Giá trị chỉ tiêu» phải là số, nhỏ hơn {10**MAX_TARGET_DIGITS:,}: ".replace(
-                ",", "."
-            )
-            + f"«{_text(cells.get('target_value'))[:40]}»."
+            "cột «Giá trị chỉ tiêu» phải là số, nhỏ hơn "
+            + f"{10**MAX_TARGET_DIGITS:,}".replace(",", ".")
+            + f": «{_text(cells.get('target_value'))[:40]}»."
         )
     if problems:
         return None, problems
