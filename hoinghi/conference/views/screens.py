@@ -43,14 +43,15 @@ def live_state(conference: Conference) -> dict[str, Any]:
         "convened": convened,
         "quorum": quorum.verdict,
         "quorum_met": quorum.met,
-        "item": item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else ""),
+        # "—" as the page draws it: an empty answer would blank the line on the phones.
+        "item": item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else "—"),
         "speaker": item.speaker.full_name if item and item.speaker else "",
         "result": (
             f"{last.title}: {'được thông qua' if last.adopted else 'không được thông qua'}"
             f" ({last.votes_for}/{last.present} tán thành)"
         )
         if last
-        else "",
+        else "—",
     }
 
 

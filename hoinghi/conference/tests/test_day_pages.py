@@ -1,0 +1,110 @@
+"""What the clerk, the phones and the projector read on the conference day, as HTML."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hoinghi.conference import polls, services
+from hoinghi.conference.models import Conference
+from hoinghi.conference.services import hall
+from hoinghi.conference.tests.helpers import make_conference, open_and_check_in_all
+from hoinghi.org.models import Person
+from hoinghi.testing import PASSWORD, World
+from hoinghi.voting import services as voting
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user: object) -> Client:
+    client = Client()
+    client.login(username=user.username, password=PASSWORD)  # type: ignore[attr-defined]
+    return client
+
+
+def url(name: str, conference: Conference) -> str:
+    return reverse(f"conference:{name}", args=[conference.agency.code, conference.pk])
+
+
+def test_the_projector_names_the_site_icon_so_the_hall_pc_asks_for_no_missing_file(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    token = hall.projector_token(conference)
+    page = Client().get(reverse("conference:projector-screen", args=[token])).content.decode()
+    assert '<link rel="icon" type="image/svg+xml" href="/static/hoinghi/favicon.svg">' in page
+
+
+def test_the_phones_live_state_keeps_the_dash_the_page_was_drawn_with(world: World) -> None:
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    phone = client_for(world.colleague)
+    page = phone.get(url("delegate", conference)).content.decode()
+    assert 'data-live-field="item" aria-live="polite">—</p>' in page
+    state = phone.get(url("live", conference)).json()
+    assert (state["item"], state["result"]) == ("—", "—")
+
+
+def test_an_empty_agenda_is_said_in_a_sentence_not_as_item_one(world: World) -> None:
+    conference = make_conference(world)
+    page = client_for(world.clerk).get(url("agenda", conference)).content.decode()
+    assert "Chưa có chương trình." in page
+    assert "<li>Chưa có chương trình.</li>" not in page
+
+
+def candidates_of(world: World) -> list[Person]:
+    return [
+        world.person(u) for u in (world.colleague, world.outsider, world.inspector, world.council)
+    ]
+
+
+def test_after_an_election_round_closes_the_page_no_longer_says_results_come_later(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    election = services.set_up_election(
+        conference, seats=3, candidates=candidates_of(world), actor=world.clerk
+    )
+    open_and_check_in_all(world, conference)
+    poll = services.open_election_poll(election, actor=world.clerk)
+    clerk = client_for(world.clerk)
+    later = "Kết quả chỉ công bố sau khi kết thúc bỏ phiếu."
+    assert later in clerk.get(url("election", conference)).content.decode()
+    voter = world.person(world.colleague)
+    kept = [c.pk for c in poll.candidates.all()][:1]
+    voting.cast_vote(poll, voter, kept=kept, by=world.colleague)
+    services.close_election_poll(election, actor=world.clerk)
+    page = clerk.get(url("election", conference)).content.decode()
+    assert "Đã kết thúc" in page and later not in page
+
+
+def test_the_results_page_says_what_was_decided_not_only_the_counts(world: World) -> None:
+    conference = make_conference(world)
+    election = services.set_up_election(
+        conference, seats=3, candidates=candidates_of(world), actor=world.clerk, max_rounds=1
+    )
+    open_and_check_in_all(world, conference)
+    motion = services.add_motion(
+        conference, kind="resolution", title="Thông qua Nghị quyết", actor=world.clerk
+    )
+    polls.open_motion_poll(motion, actor=world.clerk, secret=True)
+    motion.refresh_from_db()
+    polls.cast_motion_vote(
+        motion, world.person(world.colleague), choice="for", key=None, actor=world.colleague
+    )
+    polls.close_motion_poll(motion, actor=world.clerk)  # 1 of 9: not adopted
+    poll = services.open_election_poll(election, actor=world.clerk)
+    kept = [c.pk for c in poll.candidates.all()][:1]
+    voting.cast_vote(poll, world.person(world.colleague), kept=kept, by=world.colleague)
+    election = services.close_election_poll(election, actor=world.clerk)
+    assert election.outcome == "seats_unfilled"
+    services.record_unfinished_decision(
+        election, text="Bầu bổ sung tại Hội nghị gần nhất.", actor=world.clerk
+    )
+    services.close_conference(conference, actor=world.clerk)
+    page = client_for(world.clerk).get(url("closing", conference)).content.decode()
+    assert "<strong>không được thông qua</strong>" in page
+    assert "<strong>Chưa bầu đủ số thành viên.</strong>" in page
+    assert "— không trúng cử" in page
+    assert "Quyết định của Đoàn Chủ tịch: Bầu bổ sung tại Hội nghị gần nhất." in page
