@@ -108,3 +108,19 @@ def test_the_results_page_says_what_was_decided_not_only_the_counts(world: World
     assert "<strong>Chưa bầu đủ số thành viên.</strong>" in page
     assert "— không trúng cử" in page
     assert "Quyết định của Đoàn Chủ tịch: Bầu bổ sung tại Hội nghị gần nhất." in page
+
+
+def test_a_mistyped_invitation_code_at_the_desk_stays_in_the_box_with_the_reason(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    desk = client_for(world.clerk)
+    enter = reverse("conference:checkin-enter")
+    wrong = desk.get(enter, {"code": "abc12345"})
+    page = wrong.content.decode()
+    assert wrong.status_code == 200
+    assert "Không có giấy mời nào mang mã ABC12345" in page and 'value="abc12345"' in page
+    code = conference.participants.first().code  # type: ignore[union-attr]
+    right = desk.get(enter, {"code": f" {code.lower()} "})
+    assert right["Location"] == reverse("conference:checkin-by-code", args=[code])

@@ -68,7 +68,13 @@ def checkin_enter(request: HttpRequest) -> HttpResponse:
     """Typing the code from the invitation (at a desk or on one's phone)."""
     form = forms.CodeForm(request.GET or None)
     if form.is_valid():
-        return redirect("conference:checkin-by-code", form.cleaned_data["code"])
+        code = form.cleaned_data["code"]
+        if Participant.objects.filter(code=code).exists():
+            return redirect("conference:checkin-by-code", code)
+        # A mistyped code stays in the box with the reason, not a page "not found".
+        form.add_error(
+            "code", f"Không có giấy mời nào mang mã {code}. Kiểm tra lại mã trên giấy mời."
+        )
     return render(request, "conference/checkin_enter.html", {"form": form})
 
 
