@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -124,3 +126,19 @@ def test_a_mistyped_invitation_code_at_the_desk_stays_in_the_box_with_the_reason
     code = conference.participants.first().code  # type: ignore[union-attr]
     right = desk.get(enter, {"code": f" {code.lower()} "})
     assert right["Location"] == reverse("conference:checkin-by-code", args=[code])
+
+
+def test_each_motion_on_the_runner_s_desk_has_count_boxes_of_its_own(world: World) -> None:
+    """With two motions the labels of the second must not lead to the first one's boxes."""
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    first, second = (
+        services.add_motion(conference, kind="resolution", title=title, actor=world.clerk)
+        for title in ("Thông qua Nghị quyết", "Thông qua Quy chế chi tiêu nội bộ")
+    )
+    page = client_for(world.clerk).get(url("runner", conference)).content.decode()
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for motion in (first, second):
+        assert f'<label for="bq{motion.pk}_votes_for">' in page
+        assert f'name="votes_for" min="0" required id="bq{motion.pk}_votes_for"' in page

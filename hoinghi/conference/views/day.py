@@ -88,6 +88,9 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     """Bàn điều hành: open, the current item, speakers, quorum, votes, close."""
     conference = _conference_for_runner(request, agency_code, pk)
     convened, present = services.attendance(conference)
+    motions = list(conference.motions.all())
+    for motion in motions:  # ids of its own: each label names its own motion's box
+        motion.counts_form = forms.CountsForm(auto_id=f"bq{motion.pk}_%s")  # type: ignore[attr-defined]
     return render(
         request,
         "conference/runner.html",
@@ -97,9 +100,8 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             "convened": convened,
             "present": present,
             "quorum": selectors.latest_quorum(conference),
-            "motions": conference.motions.all(),
+            "motions": motions,
             "motion_form": forms.MotionForm(),
-            "counts_form": forms.CountsForm(),
             "election": getattr(conference, "election", None),
             "speakers": (
                 conference.current_item.speakers.select_related("participant__person").filter(
