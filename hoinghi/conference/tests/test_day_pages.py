@@ -142,3 +142,21 @@ def test_each_motion_on_the_runner_s_desk_has_count_boxes_of_its_own(world: Worl
     for motion in (first, second):
         assert f'<label for="bq{motion.pk}_votes_for">' in page
         assert f'name="votes_for" min="0" required id="bq{motion.pk}_votes_for"' in page
+
+
+def test_hand_counts_over_those_present_are_refused_in_vietnamese_words(world: World) -> None:
+    conference = make_conference(world)
+    open_and_check_in_all(world, conference)  # 9 present
+    motion = services.add_motion(
+        conference, kind="resolution", title="Thông qua Nghị quyết", actor=world.clerk
+    )
+    desk = client_for(world.clerk)
+    counts = {"motion": motion.pk, "votes_for": 8, "votes_against": 2, "abstentions": 0}
+    page = desk.post(
+        url("runner-action", conference), {"action": "counts", **counts}, follow=True
+    ).content.decode()
+    assert "Tổng số tán thành, không tán thành và không biểu quyết (10)" in page
+    assert "số người dự có mặt (9)" in page
+    assert "votes_for" not in page.split("<main", 1)[1].split("<form", 1)[0]
+    motion.refresh_from_db()
+    assert motion.adopted is None
