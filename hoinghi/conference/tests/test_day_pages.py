@@ -160,3 +160,12 @@ def test_hand_counts_over_those_present_are_refused_in_vietnamese_words(world: W
     assert "votes_for" not in page.split("<main", 1)[1].split("<form", 1)[0]
     motion.refresh_from_db()
     assert motion.adopted is None
+
+
+def test_a_delegate_opening_the_pledge_before_it_is_drafted_reads_a_sentence(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    page = client_for(world.colleague).get(url("pledge", conference)).content.decode()
+    main = page.split('<nav aria-label="Hội nghị"', 1)[1].split("</main>", 1)[0]
+    assert "Chưa có nội dung giao ước thi đua." in main
