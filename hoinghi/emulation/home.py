@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from hoinghi.emulation import access
-from hoinghi.emulation.models import Proposal, ProposalState, UnitJudgement
+from hoinghi.emulation.models import Launch, Proposal, ProposalState, Registration, UnitJudgement
 from hoinghi.org import cycle
-from hoinghi.org.access import AnyUser
+from hoinghi.org.access import AnyUser, own_person
 from hoinghi.org.home import HomeLink
 from hoinghi.org.models import Agency, Unit, WorkYear, WorkYearState
 
@@ -50,6 +51,9 @@ def emulation_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[
         return []
     todos: list[cycle.Todo] = []
     code, year = agency.code, work_year.year
+    registration = registration_todo(user, agency, work_year)
+    if registration is not None:
+        todos.append(registration)
     if access.can_judge(user, agency):
         judged = UnitJudgement.objects.filter(work_year=work_year).count()
         units = Unit.objects.filter(agency=agency).count()
@@ -87,6 +91,30 @@ def emulation_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[
                 )
             )
     return todos
+
+
+def registration_todo(user: AnyUser, agency: Agency, work_year: WorkYear) -> cycle.Todo | None:
+    """Đăng ký thi đua: a staff member who has not registered, once the year's emulation is
+    launched, until the launch's deadline (the agency's plan sets it; the law sets none)."""
+    person = own_person(user)
+    if person is None or person.agency_id != agency.pk:
+        return None
+    launch = Launch.objects.filter(work_year=work_year).first()
+    if launch is None:
+        return None
+    deadline = launch.registration_deadline
+    if deadline is not None and timezone.localdate() > deadline:
+        return None
+    if Registration.objects.filter(work_year=work_year, person=person).exists():
+        return None
+    return cycle.Todo(
+        f"Đăng ký thi đua năm {work_year.year}",
+        reverse("emulation:registration", args=[agency.code, work_year.year]),
+        cycle.Stage.EMULATION,
+        due_on=deadline,
+        basis=f"kế hoạch phát động thi đua ngày {launch.launched_on:%d/%m/%Y}" if deadline else "",
+        note="Chưa đăng ký danh hiệu thi đua",
+    )
 
 
 @cycle.steps
