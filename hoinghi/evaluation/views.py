@@ -17,11 +17,11 @@ from hoinghi.evaluation.forms import (
     SelfAssessmentForm,
     UnitDecisionForm,
 )
-from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation
+from hoinghi.evaluation.models import PersonEvaluation, Stage, UnitEvaluation, UnitMeeting
 from hoinghi.law.evaluation import EvaluationRegime, Rating
 from hoinghi.org import access as org_access
 from hoinghi.org.access import get_work_year_for_user
-from hoinghi.org.models import Agency, AgencyKind, Person, Unit
+from hoinghi.org.models import Agency, AgencyKind, Person, Unit, WorkYear
 from hoinghi.plans.selectors import completion_by_unit
 from hoinghi.refusals import attempt, form_refused
 
@@ -109,6 +109,7 @@ def unit_list(
     year: int,
     unit_code: str,
     errors: list[str] | None = None,
+    meeting_form: MeetingForm | None = None,
 ) -> HttpResponse:
     work_year = get_work_year_for_user(request, agency_code, year)
     agency = work_year.agency
@@ -135,10 +136,23 @@ def unit_list(
             "can_propose": access.can_propose(request.user, unit),
             "can_approve": access.can_approve(request.user, agency),
             "proposal_form": ProposalForm(),
-            "meeting_form": MeetingForm(),
+            "meeting_form": meeting_form or MeetingForm(initial=_meeting_initial(unit, work_year)),
         },
-        status=422 if errors else 200,
+        status=422 if errors or (meeting_form is not None and meeting_form.errors) else 200,
     )
+
+
+def _meeting_initial(unit: Unit, work_year: WorkYear) -> dict[str, object]:
+    """The unit's minuted meeting, shown in its form to be read or corrected."""
+    meeting = UnitMeeting.objects.filter(unit=unit, work_year=work_year).first()
+    if meeting is None:
+        return {}
+    return {
+        "held_on": meeting.held_on.strftime("%d/%m/%Y"),
+        "present": meeting.present,
+        "convened": meeting.convened,
+        "summary": meeting.summary,
+    }
 
 
 def propose(
@@ -177,18 +191,14 @@ def record_meeting(
         raise PermissionDenied
     form = MeetingForm(request.POST)
     if form.is_valid():
-        attempt(
-            request,
-            lambda: services.record_unit_meeting(
-                unit, work_year, actor=request.user, **form.cleaned_data
-            ),
-            "Đã ghi biên bản cuộc họp.",
-        )
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items())
-        )
-    return redirect("evaluation:unit", agency.code, year, unit.code)
+        try:
+            services.record_unit_meeting(unit, work_year, actor=request.user, **form.cleaned_data)
+        except services.EvaluationError as refused:
+            form_refused(form, refused)
+        else:
+            messages.success(request, "Đã ghi biên bản cuộc họp.")
+            return redirect("evaluation:unit", agency.code, year, unit.code)
+    return unit_list(request, agency_code, year, unit_code, meeting_form=form)
 
 
 def approve(request: HttpRequest, agency_code: str, year: int, unit_code: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from hoinghi.evaluation.tests.conftest import assess
-from hoinghi.org.models import WorkYear
+from hoinghi.org.models import WorkYear, WorkYearState
 from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,47 @@ def test_the_proposal_starts_from_the_self_rating_not_the_highest_level(
     html = client_of(world.head).get(url).content.decode()
     assert '<option value="ht" selected>' in html
     assert '<option value="htxs" selected>' not in html
+
+
+def meeting_url(world: World, year: int) -> str:
+    return reverse("evaluation:record-meeting", args=[world.agency.code, year, world.office.code])
+
+
+def test_a_refused_meeting_keeps_the_minutes_typed(world: World, year2026: WorkYear) -> None:
+    """The page used to redirect and drop the typed minutes with the refusal."""
+    from hoinghi.evaluation.models import UnitMeeting
+
+    summary = "Tập thể thống nhất đề nghị các mức xếp loại, 9/9 tán thành."
+    response = client_of(world.head).post(
+        meeting_url(world, 2026),
+        {"held_on": "10/12/2026", "present": "12", "convened": "9", "summary": summary},
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Số người dự họp phải từ 0 đến số người được triệu tập." in html
+    assert summary in html and 'value="10/12/2026"' in html and 'value="12"' in html
+    assert not UnitMeeting.objects.exists()
+
+
+def test_a_minuted_meeting_shows_in_its_form(world: World, year2026: WorkYear) -> None:
+    summary = "Tập thể thống nhất đề nghị."
+    client = client_of(world.head)
+    client.post(
+        meeting_url(world, 2026),
+        {"held_on": "10/12/2026", "present": "8", "convened": "9", "summary": summary},
+    )
+    url = reverse("evaluation:unit", args=[world.agency.code, 2026, world.office.code])
+    html = client.get(url).content.decode()
+    assert summary in html and 'value="10/12/2026"' in html and 'value="8"' in html
+
+
+def test_a_closed_year_offers_no_approval_and_no_meeting_form(
+    world: World, year2026: WorkYear
+) -> None:
+    assess(world.person(world.colleague), year2026, rating="ht")
+    year2026.state = WorkYearState.CLOSED
+    year2026.save(update_fields=["state"])
+    url = reverse("evaluation:unit", args=[world.agency.code, 2026, world.office.code])
+    html = client_of(world.leader).get(url).content.decode()
+    assert "Phê duyệt kết quả xếp loại" not in html
+    assert "Ghi biên bản" not in html and 'name="rating"' not in html
