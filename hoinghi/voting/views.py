@@ -26,7 +26,7 @@ from hoinghi.voting.access import (
 )
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.forms import HandCountForm, IssuedForm, OpenForm, PaperEntryForm, VoteForm
-from hoinghi.voting.models import Poll, PollState
+from hoinghi.voting.models import PaperEntry, Poll, PollState
 
 
 @require_GET
@@ -305,6 +305,9 @@ def paper_entry(request: HttpRequest, poll_id: int, round_no: int) -> HttpRespon
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            typed_before = PaperEntry.objects.filter(
+                poll=poll, round=round_no, sheet=form.cleaned_data["sheet"]
+            ).exists()
             try:
                 entry = services.enter_paper_ballot(
                     poll,
@@ -319,7 +322,7 @@ def paper_entry(request: HttpRequest, poll_id: int, round_no: int) -> HttpRespon
                 form.add_error(None, refused.message)
                 status = refused.status
             else:
-                messages.success(request, f"Đã nhập phiếu số {entry.sheet} (lượt {round_no}).")
+                messages.success(request, _entered(poll, entry, round_no, typed_before))
                 return redirect("voting:paper-entry", poll_id=poll.pk, round_no=round_no)
         else:
             status = 400
@@ -334,6 +337,22 @@ def paper_entry(request: HttpRequest, poll_id: int, round_no: int) -> HttpRespon
         },
         status=status,
     )
+
+
+def _entered(poll: Poll, entry: PaperEntry, round_no: int, typed_before: bool) -> str:
+    """What the counter reads after a sheet: a sheet typed again replaces the earlier typing,
+    and a sheet keeping more names than seats counts as invalid; both are said."""
+    said = (
+        f"Đã sửa phiếu số {entry.sheet} (lượt {round_no}): nội dung nhập trước đã được thay."
+        if typed_before
+        else f"Đã nhập phiếu số {entry.sheet} (lượt {round_no})."
+    )
+    if poll.is_election and not entry.spoiled and len(entry.kept) > poll.seats:
+        said += (
+            f" Phiếu giữ lại {len(entry.kept)} tên, nhiều hơn {poll.seats} người cần bầu:"
+            " phiếu này được tính là không hợp lệ."
+        )
+    return said
 
 
 @require_GET
