@@ -24,7 +24,10 @@ class ItemForm(forms.Form):
         empty_label="Cơ quan (chung)",
     )
     person = forms.ModelChoiceField(
-        label="Người thực hiện", queryset=Person.objects.none(), required=False
+        label="Người thực hiện",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="— Chọn người —",
     )
     measure = forms.CharField(label="Đơn vị tính", max_length=60, required=False)
     target_value = forms.DecimalField(
@@ -59,10 +62,16 @@ class ProgressForm(forms.Form):
 
 class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(
-        label="Giao cho đơn vị", queryset=Unit.objects.none(), required=False
+        label="Giao cho đơn vị",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="— Chọn đơn vị —",
     )
     person = forms.ModelChoiceField(
-        label="Giao cho người", queryset=Person.objects.none(), required=False
+        label="Giao cho người",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="— Chọn người —",
     )
     due_on = forms.DateField(
         label="Hạn hoàn thành (dd/mm/yyyy)", required=False, input_formats=DATE_INPUT

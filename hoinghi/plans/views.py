@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from hoinghi.org import access as org_access
-from hoinghi.org.models import Person, Unit
+from hoinghi.org.models import Person, Unit, WorkYear
 from hoinghi.plans import access, selectors, services
 from hoinghi.plans.forms import AssignForm, EvidenceForm, ImportForm, ItemForm, ProgressForm
 from hoinghi.plans.imports import import_items
+from hoinghi.plans.models import PlanItem
 from hoinghi.refusals import attempt, form_refused
 
 
@@ -81,8 +83,14 @@ def create_item(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
 
 def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
     work_year = org_access.get_work_year_for_user(request, agency_code, year)
+    return item_page(request, work_year, access.get_item_for_user(request, work_year, pk))
+
+
+def item_page(
+    request: HttpRequest, work_year: WorkYear, item: PlanItem, **posted: forms.Form
+) -> HttpResponse:
+    """The item with its forms; ``posted``: a refused form as typed, with its reasons (422)."""
     agency = work_year.agency
-    item = access.get_item_for_user(request, work_year, pk)
     can_update = access.can_update_item(request.user, item)
     can_assign = access.can_assign_item(request.user, item)
     scope = {
@@ -107,7 +115,9 @@ def item_detail(request: HttpRequest, agency_code: str, year: int, pk: int) -> H
             else None,
             "assign_form": AssignForm(**scope) if can_assign else None,
             "evidence_form": EvidenceForm() if can_update else None,
+            **posted,
         },
+        status=422 if posted else 200,
     )
 
 
@@ -120,9 +130,8 @@ def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) 
     form = ProgressForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        attempt(
-            request,
-            lambda: services.record_progress(
+        try:
+            services.record_progress(
                 item,
                 progress_percent=d["progress_percent"],
                 achieved_value=d["achieved_value"],
@@ -131,14 +140,13 @@ def record_progress(request: HttpRequest, agency_code: str, year: int, pk: int) 
                 exceeded=d["exceeded"] or None,
                 note=d["note"],
                 actor=request.user,
-            ),
-            "Đã cập nhật tiến độ.",
-        )
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {e[0]}" for f, e in form.errors.items())
-        )
-    return redirect("plans:item", agency.code, year, item.pk)
+            )
+        except services.PlanError as refused:
+            form_refused(form, refused)
+        else:
+            messages.success(request, "Đã cập nhật tiến độ.")
+            return redirect("plans:item", agency.code, year, item.pk)
+    return item_page(request, work_year, item, progress_form=form)
 
 
 def assign_item(request: HttpRequest, agency_code: str, year: int, pk: int) -> HttpResponse:
