@@ -47,6 +47,7 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 FIELD = "ChuKySo"
 BOX_WIDTH = 190.0  # points: within the right column of an A4 page with 30/15 mm margins
 BOX_HEIGHT = 58.0
+STAMP_SIZE = 8  # points: the stamp's text
 STAMP = "Ký số bởi: %(signer)s\nCơ quan: %(agency)s\nThời gian: %(time)s"
 MAX_UPLOAD = 20 * 1024 * 1024
 EXPIRY_WARNING_DAYS = 30
@@ -227,7 +228,7 @@ def sign_pdf(
     )
     style = TextStampStyle(
         stamp_text=STAMP,
-        text_box_style=TextBoxStyle(font=_stamp_font(), font_size=8),
+        text_box_style=TextBoxStyle(font=_stamp_font(), font_size=STAMP_SIZE),
         border_width=1,
     )
     moment = (when or datetime.now(tz=VIETNAM)).astimezone(VIETNAM)
@@ -244,13 +245,14 @@ def sign_pdf(
 
 
 def _stamp_font() -> Any:
-    """The document's font (with Vietnamese letters) embedded in the stamp."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    """The document's font (with Vietnamese letters) embedded in the stamp at its true widths
+    (``stamp_font``)."""
+    from hoinghi.documents.stamp_font import StampFont
 
     font = pdf_font()
     if font is None or not font.vietnamese:
         raise SigningError("Máy chủ thiếu phông chữ tiếng Việt cho dấu chữ ký số.")
-    return GlyphAccumulatorFactory(font.file)
+    return StampFont(font.file, font_size=STAMP_SIZE)
 
 
 # --- Verification --------------------------------------------------------------------------------

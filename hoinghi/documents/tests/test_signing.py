@@ -4,6 +4,7 @@ the signature block, verified back; tampering and an untrusted issuer are told a
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -152,6 +153,55 @@ def test_an_issued_pdf_is_signed_in_its_signature_block_and_verifies(
     assert all(str(name).split("+")[-1].startswith(font.pdf_name) for name in stamp_fonts)
     # The same version is signed once: a second download is the same file.
     assert client.get(address, {"dinh-dang": "pdf"}).content == signed
+
+
+def stamp_lines(signed: bytes) -> tuple[list[tuple[float, float]], float]:
+    """Each stamp line's width as a reader draws it (the font's /W, the TJ adjustments) beside
+    the advance the layout gave it (its Td), in points; and the stamp box's width."""
+    reader = PdfReader(io.BytesIO(signed))
+    (widget,) = [
+        a.get_object()
+        for a in reader.pages[-1].get("/Annots", [])
+        if a.get_object().get("/FT") == "/Sig"
+    ]
+    x1, _, x2, _ = (float(v) for v in widget["/Rect"])
+    stamp = widget["/AP"]["/N"].get_object()
+    ((_, font),) = stamp["/Resources"]["/Font"].items()
+    w = font.get_object()["/DescendantFonts"][0].get_object()["/W"]
+    widths: dict[int, float] = {}
+    for first, run in zip(w[::2], w[1::2], strict=True):
+        for offset, width in enumerate(run):
+            widths[int(first) + offset] = float(width)
+    content = stamp.get_data().decode("latin-1")
+    size = float(re.search(r"/F\w+ ([\d.]+) Tf", content).group(1))  # type: ignore[union-attr]
+    lines = []
+    for array, advance in re.findall(r"\[([^\]]*)\] TJ ([\d.]+) 0 Td", content):
+        drawn = 0.0
+        for hexes, adjust in re.findall(r"<([0-9a-f]*)>|(-?[\d.]+)", array):
+            if adjust:
+                drawn -= float(adjust)
+            for i in range(0, len(hexes), 4):
+                drawn += widths[int(hexes[i : i + 4], 16)]
+        lines.append((drawn * size / 1000, float(advance)))
+    return lines, x2 - x1
+
+
+@needs_soffice
+def test_the_stamp_is_drawn_at_the_widths_it_was_laid_out_with_and_fits_its_box(
+    world: World, agency_p12: Path, issued: object
+) -> None:
+    """The font's widths written in thousandths of an em: before, a 2,048-unit font's letters
+    stood twice apart and the signer's name ran out of the box."""
+    plain = pdf.docx_to_pdf(render(issued))  # type: ignore[arg-type]
+    with signing.agency_signer(world.agency.code) as signer:
+        signed = signing.sign_pdf(
+            plain, signer, agency_name="Cơ quan Huyện ủy Thạch Bình", signer_name="Trần Minh Khoa"
+        )
+    lines, box = stamp_lines(signed)
+    assert len(lines) == 3
+    for drawn, advance in lines:
+        assert abs(drawn - advance) < 0.5, (drawn, advance)
+        assert drawn < box - 20, (drawn, box)
 
 
 @needs_soffice
