@@ -27,6 +27,7 @@ from hoinghi.voting.access import (
 from hoinghi.voting.errors import VotingError
 from hoinghi.voting.forms import HandCountForm, IssuedForm, OpenForm, PaperEntryForm, VoteForm
 from hoinghi.voting.models import PaperEntry, Poll, PollState
+from hoinghi.voting.vocabulary import Method
 
 
 @require_GET
@@ -133,7 +134,8 @@ def _voter_page(
         elector and person is not None and selectors.has_voted(poll, person)
     )
     kept = receipt_cookie.recall(request, poll.pk) if voted and receipt is None else None
-    if form is None and elector and not voted and poll.state == PollState.OPEN:
+    electronic = poll.method == Method.ELECTRONIC  # paper and hands are cast in the hall
+    if form is None and elector and not voted and poll.state == PollState.OPEN and electronic:
         form = VoteForm(poll=poll, candidates=candidates)
     return render(
         request,

@@ -36,3 +36,14 @@ def test_a_sheet_typed_again_or_keeping_too_many_names_is_said_to_the_counter(
     too_many = enter(2, [a, b, c])
     assert "Đã nhập phiếu số 2 (lượt 1)." in too_many
     assert "Phiếu giữ lại 3 tên, nhiều hơn 2 người cần bầu" in too_many
+
+
+def test_an_elector_of_a_paper_poll_is_told_to_vote_in_the_hall_not_given_a_ballot(
+    world: Any,
+) -> None:
+    poll = election(world, seats=2, method="paper")
+    elector = Client()
+    elector.login(username=world.colleague.username, password=PASSWORD)
+    page = elector.get(reverse("voting:view-poll", args=[poll.pk])).content.decode()
+    assert "Cuộc này bỏ phiếu giấy tại hội trường; trang này không nhận phiếu." in page
+    assert 'id="phieu"' not in page and "Gửi phiếu bầu" not in page
