@@ -102,9 +102,11 @@ def recipients(issuer: Issuer, *lines: str) -> list[str]:
 
 
 def counted(rows: list[AwardRow]) -> str:
-    """ "03 tập thể và 12 cá nhân" as the list holds them (a collective's unit is the agency)."""
-    collectives = sum(1 for r in rows if r.collective)
-    people = len(rows) - collectives
+    """ "03 tập thể và 12 cá nhân": the holders the list names, each once (a Chiến sĩ thi đua
+    cơ sở is listed again as Lao động tiên tiến, a unit as TTLĐTT and TTLĐXS)."""
+    holders = {r.holder or (r.collective, r.name, r.unit): r.collective for r in rows}
+    collectives = sum(1 for collective in holders.values() if collective)
+    people = len(holders) - collectives
     parts = [f"{two(collectives)} tập thể"] if collectives else []
     parts += [f"{two(people)} cá nhân"] if people else []
     return " và ".join(parts) or "các tập thể, cá nhân"

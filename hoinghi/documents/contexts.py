@@ -410,6 +410,7 @@ class AwardRow:
     achievement: str = ""
     bonus: int | None = None
     collective: bool = False
+    holder: str = ""  # who holds it ("p12" a person, "u3" a unit): one holder may hold two titles
 
 
 @dataclass(frozen=True)
@@ -448,9 +449,22 @@ def award_row(award, units: dict[int, str], agency_name: str, title: str) -> Awa
     """A person under their unit; a collective under the agency (its name once)."""
     if award.person is not None:
         unit = units.get(award.person_id, award.unit.name if award.unit else "")
-        return AwardRow(award.person.full_name, unit, title, award.achievement, award.bonus_amount)
+        return AwardRow(
+            award.person.full_name,
+            unit,
+            title,
+            award.achievement,
+            award.bonus_amount,
+            holder=f"p{award.person_id}",
+        )
     return AwardRow(
-        award.unit.name, agency_name, title, award.achievement, award.bonus_amount, collective=True
+        award.unit.name,
+        agency_name,
+        title,
+        award.achievement,
+        award.bonus_amount,
+        collective=True,
+        holder=f"u{award.unit_id}",
     )
 
 
@@ -478,6 +492,7 @@ def _award_rows(work_year: WorkYear, titles: frozenset[Title]) -> tuple[list[Awa
             units.get(e.person_id, "") if e.person_id else name,
             TITLE_LABELS[Title(e.title)],
             collective=e.person_id is None,
+            holder=f"p{e.person_id}" if e.person_id else f"u{e.unit_id}",
         )
         for e in eligible
     ], True
@@ -577,6 +592,7 @@ def _conference_union_awards(source: Source, on: date) -> list[AwardRow]:
             units.get(a.recipient_id, "") if a.recipient_id else agency,
             "Giấy khen",
             collective=a.recipient_id is None,
+            holder=f"p{a.recipient_id}" if a.recipient_id else f"u{a.recipient_unit_id}",
         )
         for a in awards
     ]
@@ -607,6 +623,7 @@ def gather_proposal(source: Source) -> ProposalContext:
                 TITLE_LABELS[Title(i.title)],
                 i.achievement,
                 collective=i.person is None,
+                holder=f"p{i.person_id}" if i.person_id else f"u{i.unit_id}",
             )
             for i in emulation_selectors.proposal_items(proposal)
         ]

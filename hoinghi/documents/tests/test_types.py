@@ -163,6 +163,27 @@ def test_the_titles_decision_lists_the_awarded_in_an_appendix(world: World) -> N
     assert "DANH SÁCH LAO ĐỘNG TIÊN TIẾN NĂM 2025" in texts(doc)
 
 
+def test_a_holder_of_two_titles_is_counted_once_in_the_article(world: World) -> None:
+    """A Chiến sĩ thi đua cơ sở is listed again as Lao động tiên tiến; the article counts people
+    and collectives, not rows: 4 rows, 3 people; a unit with both collective titles, once."""
+    work_year = _decision_with_awards(world, Title.LAO_DONG_TIEN_TIEN, 3)
+    award = Award.objects.filter(work_year=work_year).select_related("decision").first()
+    assert award is not None
+    Award.objects.create(
+        decision=award.decision,
+        work_year=work_year,
+        person=award.person,
+        title=Title.CHIEN_SI_THI_DUA_CO_SO,
+    )
+    for title in (Title.TAP_THE_LAO_DONG_TIEN_TIEN, Title.TAP_THE_LAO_DONG_XUAT_SAC):
+        Award.objects.create(
+            decision=award.decision, work_year=work_year, unit=world.office, title=title
+        )
+    doc = load(render_kind("quyet-dinh-cong-nhan-danh-hieu", world.agency, 2025))
+    assert "cho 01 tập thể và 03 cá nhân có tên" in full_text(doc)
+    assert len(doc.tables[-1].rows) == 1 + 6  # the list still has a row per title
+
+
 def test_the_certificate_decision_shows_the_bonus(world: World) -> None:
     _decision_with_awards(world, Title.GIAY_KHEN, 2)
     doc = load(render_kind("quyet-dinh-giay-khen", world.agency, 2025))
