@@ -83,6 +83,7 @@ class InitiativeForm(forms.Form):
     person = forms.ModelChoiceField(
         label="Tác giả",
         queryset=Person.objects.none(),
+        empty_label="— Chọn người —",
         error_messages={"invalid_choice": "Tác giả: chọn một người trong cơ quan."},
     )
     kind = forms.ChoiceField(label="Loại", choices=INITIATIVE_KIND_CHOICES)
@@ -151,8 +152,18 @@ class ExternalDecisionForm(forms.Form):
 
 
 class EarlierTitleForm(forms.Form):
-    person = forms.ModelChoiceField(label="Cá nhân", queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
+    person = forms.ModelChoiceField(
+        label="Cá nhân",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="— Chọn cá nhân —",
+    )
+    unit = forms.ModelChoiceField(
+        label="Tập thể",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="— Chọn tập thể —",
+    )
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
     title = forms.ChoiceField(label="Danh hiệu")
     decision = forms.CharField(

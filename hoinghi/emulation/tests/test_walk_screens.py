@@ -43,3 +43,13 @@ def test_a_refused_decision_opens_the_page_at_the_decision_form(world: World) ->
     action = re.search(r'<form method="post" action="([^"]*quyet-dinh/[^"]*)"', page)
     assert action is not None and action.group(1).endswith("#quyet-dinh")
     assert 'id="quyet-dinh"' in page
+
+
+def test_the_facts_page_choices_start_with_a_vietnamese_prompt(world: World) -> None:
+    """The author, person and unit choices began with Django's «---------»."""
+    open_work_year(world.agency, 2024)
+    client = Client()
+    client.force_login(world.clerk)
+    html = client.get(reverse("emulation:facts", args=[world.agency.code, 2024])).content.decode()
+    assert "---------" not in html
+    assert "— Chọn người —" in html and "— Chọn cá nhân —" in html and "— Chọn tập thể —" in html
