@@ -169,3 +169,22 @@ def test_a_delegate_opening_the_pledge_before_it_is_drafted_reads_a_sentence(
     page = client_for(world.colleague).get(url("pledge", conference)).content.decode()
     main = page.split('<nav aria-label="Hội nghị"', 1)[1].split("</main>", 1)[0]
     assert "Chưa có nội dung giao ước thi đua." in main
+
+
+def test_a_delegate_who_asked_to_speak_reads_so_instead_of_the_button_again(
+    world: World,
+) -> None:
+    conference = make_conference(world)
+    services.build_agenda(conference, actor=world.clerk)
+    open_and_check_in_all(world, conference)
+    item = conference.agenda_items.order_by("position")[3]
+    services.start_item(item, actor=world.clerk)
+    phone = client_for(world.colleague)
+    assert "Đăng ký phát biểu</button>" in phone.get(url("delegate", conference)).content.decode()
+    page = phone.post(url("ask-to-speak", conference), follow=True).content.decode()
+    assert "Đồng chí đã đăng ký phát biểu ở nội dung này" in page
+    assert "Đăng ký phát biểu</button>" not in page
+    request = item.speakers.get()
+    services.mark_spoken(request, actor=world.clerk)
+    page = phone.get(url("delegate", conference)).content.decode()
+    assert "Đồng chí đã phát biểu ở nội dung này." in page

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, polls
 from hoinghi.conference import projector as screen_of
-from hoinghi.conference.models import Conference
+from hoinghi.conference.models import Conference, SpeakerRequest
 from hoinghi.conference.services import ConferenceError
 from hoinghi.conference.services import hall as hall_service
 from hoinghi.org.middleware import public
@@ -183,6 +183,10 @@ def delegate(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
             "can_vote": poll is not None and not voted and is_elector(poll, participant.person),  # type: ignore[union-attr]
             "receipt": receipt_cookie.recall(request, poll.pk if poll else None),
             "election_open": polls.open_election_poll_for(conference) is not None,
+            # The delegate's own request to speak on the current item, once made.
+            "my_request": SpeakerRequest.objects.filter(
+                item_id=conference.current_item_id, participant=participant
+            ).first(),
             "choices": motion_choices(),
             "last_receipt": _last_receipt(request, conference),
         },
