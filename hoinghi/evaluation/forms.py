@@ -43,7 +43,9 @@ class SelfAssessmentForm(forms.Form):
     tasks_short = forms.IntegerField(
         label="Còn hạn chế về chất lượng, tiến độ", min_value=0, initial=0
     )
-    self_rating = forms.ChoiceField(label="Tự xếp loại", choices=RATING_CHOICES)
+    self_rating = forms.ChoiceField(
+        label="Tự xếp loại", choices=[("", "— Chọn mức tự xếp loại —"), *RATING_CHOICES]
+    )
 
     def __init__(self, *args: object, scored: bool = True, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

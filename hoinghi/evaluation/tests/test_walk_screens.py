@@ -95,3 +95,21 @@ def test_a_closed_year_offers_no_approval_and_no_meeting_form(
     html = client_of(world.leader).get(url).content.decode()
     assert "Phê duyệt kết quả xếp loại" not in html
     assert "Ghi biên bản" not in html and 'name="rating"' not in html
+
+
+def test_the_self_rating_is_chosen_not_preset_to_the_highest_level(
+    world: World, year2026: WorkYear
+) -> None:
+    """«Hoàn thành xuất sắc nhiệm vụ» came selected: sent unseen, a person claimed the top level."""
+    from hoinghi.evaluation.models import PersonEvaluation
+
+    client = client_of(world.colleague)
+    url = reverse("evaluation:self-assess", args=[world.agency.code, 2026])
+    html = client.get(url).content.decode()
+    select = re.search(r'<select name="self_rating".*?</select>', html, re.S)
+    assert select is not None
+    assert '<option value="" selected>— Chọn mức tự xếp loại —</option>' in select.group(0)
+    typed = "Hoàn thành các nhiệm vụ được giao."
+    response = client.post(url, {"text": typed, "general_criteria": "dat", "score": "80"})
+    assert response.status_code == 200 and typed in response.content.decode()
+    assert not PersonEvaluation.objects.exists()
