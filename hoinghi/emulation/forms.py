@@ -133,7 +133,10 @@ class ExternalDecisionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     people = forms.ModelMultipleChoiceField(
-        label="Cá nhân", queryset=Person.objects.none(), required=False
+        label="Cá nhân",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
@@ -238,7 +241,10 @@ class UpwardProposalForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     people = forms.ModelMultipleChoiceField(
-        label="Cá nhân", queryset=Person.objects.none(), required=False
+        label="Cá nhân",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     achievement = forms.CharField(
         label="Thành tích", max_length=500, required=False, widget=forms.Textarea

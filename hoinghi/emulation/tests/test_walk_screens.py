@@ -53,3 +53,16 @@ def test_the_facts_page_choices_start_with_a_vietnamese_prompt(world: World) -> 
     html = client.get(reverse("emulation:facts", args=[world.agency.code, 2024])).content.decode()
     assert "---------" not in html
     assert "— Chọn người —" in html and "— Chọn cá nhân —" in html and "— Chọn tập thể —" in html
+
+
+def test_people_are_ticked_like_units_not_picked_with_ctrl_click(world: World) -> None:
+    """The decision and upward forms listed people in a multiple-choice box that needs Ctrl to
+    pick a second name (and cannot on many phones): a checkbox each, as the units have."""
+    open_work_year(world.agency, 2024)
+    client = Client()
+    client.force_login(world.clerk)
+    for name in ("decisions", "upward"):
+        html = client.get(reverse(f"emulation:{name}", args=[world.agency.code, 2024]))
+        page = html.content.decode()
+        assert '<select name="people"' not in page, name
+        assert re.search(r'<input type="checkbox" name="people"', page), name
