@@ -188,3 +188,26 @@ def test_a_delegate_who_asked_to_speak_reads_so_instead_of_the_button_again(
     services.mark_spoken(request, actor=world.clerk)
     page = phone.get(url("delegate", conference)).content.decode()
     assert "Đồng chí đã phát biểu ở nội dung này." in page
+
+
+def test_a_second_motion_waits_until_the_one_being_voted_on_is_closed(world: World) -> None:
+    """The phones and the projector show one motion: a second open vote would be unseen."""
+    conference = make_conference(world)
+    open_and_check_in_all(world, conference)
+    first, second = (
+        services.add_motion(conference, kind="regulation", title=title, actor=world.clerk)
+        for title in ("Quy chế làm việc", "Quy chế chi tiêu nội bộ")
+    )
+    desk = client_for(world.clerk)
+    act = url("runner-action", conference)
+    desk.post(act, {"action": "poll_open", "motion": first.pk})
+    page = desk.post(act, {"action": "poll_open", "motion": second.pk}, follow=True)
+    assert "Đang biểu quyết «Quy chế làm việc»: kết thúc biểu quyết đó rồi mới mở" in (
+        page.content.decode()
+    )
+    second.refresh_from_db()
+    assert second.poll_id is None
+    desk.post(act, {"action": "poll_close", "motion": first.pk})
+    desk.post(act, {"action": "poll_open", "motion": second.pk})
+    second.refresh_from_db()
+    assert second.poll_id is not None

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hoinghi.conference import access, forms, polls, qr, selectors, services
-from hoinghi.conference.models import Conference, Participant, SpeakerRequest
+from hoinghi.conference.models import Conference, Motion, Participant, SpeakerRequest
 from hoinghi.conference.services import ConferenceError, hall
 from hoinghi.org.access import own_person
 from hoinghi.org.middleware import public
@@ -175,11 +175,23 @@ def _runner_step(request: HttpRequest, conference: Conference, action: str) -> N
     elif action in ("poll_open", "poll_close"):
         motion = get_object_or_404(conference.motions, pk=int(post.get("motion", 0)))
         if action == "poll_open":
+            _one_vote_at_a_time(conference, motion)
             polls.open_motion_poll(motion, actor=user, secret=bool(post.get("secret")))
         else:
             messages.info(request, polls.close_motion_poll(motion, actor=user).explanation)
     elif action == "close":
         services.close_conference(conference, actor=user)
+
+
+def _one_vote_at_a_time(conference: Conference, motion: Motion) -> None:
+    """The phones and the projector follow one motion: a second waits for the first's close."""
+    voting_now = polls.open_poll_for(conference)
+    if voting_now is not None and voting_now[0].pk != motion.pk:
+        raise ConferenceError(
+            "conference.motion.one_at_a_time",
+            f"Đang biểu quyết «{voting_now[0].title}»: kết thúc biểu quyết đó rồi mới mở "
+            "nội dung khác (điện thoại và màn chiếu chỉ hiện một nội dung biểu quyết).",
+        )
 
 
 def _record_counts(request: HttpRequest, conference: Conference) -> None:
