@@ -38,6 +38,7 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
     agency = get_agency_for_user(request, agency_code)
     can_edit = access.can_edit(request.user, agency)
     form = forms.DraftForm(request.POST or None)
+    form.fields["person"].widget.attrs["list"] = "ds-can-bo"  # the staff, by code and name
     if request.method == "POST":
         access.require(can_edit)
         if form.is_valid():
@@ -75,6 +76,9 @@ def document_list(request: HttpRequest, agency_code: str) -> HttpResponse:
             "can_set_register": access.can_set_register(request.user, agency),
             "batch_form": forms.BatchForm(),
             "batches": selectors.batches(agency)[:10] if can_edit else [],
+            "people": Person.objects.filter(agency=agency).order_by("sort_key", "staff_code")
+            if can_edit
+            else [],
         },
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -53,3 +55,13 @@ def test_the_administrator_sees_no_register_export_it_may_not_open(
     assert printed not in admin.get(page).content.decode()
     assert printed in clerk.get(page).content.decode()
     assert not User.objects.filter(username="quantri", is_superuser=True).exists()
+
+
+def test_the_staff_code_box_offers_the_staff_by_name(demo_with_years: Agency) -> None:
+    """A personal document asked for a staff code the clerk had to look up elsewhere."""
+    html = client_of("vanthu").get(reverse("documents:list", args=[demo_with_years.code]))
+    page = html.content.decode()
+    box = re.search(r'<input[^>]*name="person"[^>]*>', page)
+    assert box is not None and 'list="ds-can-bo"' in box.group(0)
+    assert '<datalist id="ds-can-bo">' in page
+    assert '<option value="HU05">Nguyễn Thị Ngọc Lan</option>' in page
