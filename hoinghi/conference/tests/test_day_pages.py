@@ -211,3 +211,20 @@ def test_a_second_motion_waits_until_the_one_being_voted_on_is_closed(world: Wor
     desk.post(act, {"action": "poll_open", "motion": second.pk})
     second.refresh_from_db()
     assert second.poll_id is not None
+
+
+def test_after_a_desk_check_in_the_next_code_is_typed_on_the_same_page(world: World) -> None:
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    participant = conference.participants.get(person=world.person(world.outsider))
+    desk = client_for(world.clerk)
+    by_code = reverse("conference:checkin-by-code", args=[participant.code])
+    page = desk.post(by_code, follow=True).content.decode()
+    assert "Đã điểm danh lúc" in page
+    assert f'<form method="get" action="{reverse("conference:checkin-enter")}"' in page
+    assert 'name="code" maxlength="12" autocomplete="off" required autofocus' in page
+    assert f'href="{url("participants", conference)}"' in page
+    own = conference.participants.get(person=world.person(world.colleague))
+    phone = client_for(world.colleague)  # the delegate's own page has no desk form
+    mine = phone.get(reverse("conference:checkin-by-code", args=[own.code])).content.decode()
+    assert "Mã mời của người tiếp theo" not in mine
