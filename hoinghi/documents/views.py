@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hoinghi.conference.selectors import conferences_of
 from hoinghi.documents import access, forms, selectors, services
 from hoinghi.documents.catalogue import BY_SLUG, KINDS
 from hoinghi.documents.commandline import CONFERENCE_KINDS, source_year
@@ -289,9 +290,17 @@ def batch_start(request: HttpRequest, agency_code: str) -> HttpResponse:
         )
         return redirect("documents:list", agency.code)
     data = form.cleaned_data
+    year = _source_year(agency, data["kind"], data["year"])
+    if data["kind"] in CONFERENCE_KINDS and not conferences_of(agency).filter(year=year).exists():
+        messages.error(
+            request,
+            f"Lô văn bản: chưa có Hội nghị tổng kết năm công tác {data['year']}; "
+            "tạo Hội nghị trước khi tạo lô văn bản của Hội nghị.",
+        )
+        return redirect("documents:list", agency.code)
     try:
         batch = services.start_batch(
-            agency, data["kind"], year=data["year"], with_pdf=data["with_pdf"], actor=request.user
+            agency, data["kind"], year=year, with_pdf=data["with_pdf"], actor=request.user
         )
     except DocumentError as exc:
         messages.error(request, exc.message)

@@ -65,3 +65,31 @@ def test_the_staff_code_box_offers_the_staff_by_name(demo_with_years: Agency) ->
     assert box is not None and 'list="ds-can-bo"' in box.group(0)
     assert '<datalist id="ds-can-bo">' in page
     assert '<option value="HU05">Nguyễn Thị Ngọc Lan</option>' in page
+
+
+def test_invitations_of_a_work_year_are_those_of_the_conference_reviewing_it(
+    demo_with_years: Agency, django_capture_on_commit_callbacks: object
+) -> None:
+    """A batch of invitations for 2023 made 32 invitations to a "Hội nghị năm 2023" that does
+    not exist, without date or place; 2023 is reviewed by the conference of January 2024."""
+    from hoinghi.documents.models import DocumentBatch
+
+    client = client_of("vanthu")
+    start = reverse("documents:batch-start", args=[demo_with_years.code])
+    with django_capture_on_commit_callbacks(execute=False):  # type: ignore[operator]
+        response = client.post(start, {"kind": "giay-moi", "year": 2023})
+    assert response.status_code == 302
+    assert DocumentBatch.objects.get().year == 2024
+
+
+def test_no_invitations_without_a_conference(demo_with_years: Agency) -> None:
+    """Year 2025 open, no conference reviews it nor is held in it: refused, named."""
+    from hoinghi.documents.models import DocumentBatch
+    from hoinghi.org.services import open_work_year
+
+    open_work_year(demo_with_years, 2025)
+    client = client_of("vanthu")
+    start = reverse("documents:batch-start", args=[demo_with_years.code])
+    page = client.post(start, {"kind": "giay-moi", "year": 2025}, follow=True).content.decode()
+    assert "chưa có Hội nghị tổng kết năm công tác 2025" in page
+    assert not DocumentBatch.objects.exists()
