@@ -228,3 +228,18 @@ def test_after_a_desk_check_in_the_next_code_is_typed_on_the_same_page(world: Wo
     phone = client_for(world.colleague)  # the delegate's own page has no desk form
     mine = phone.get(reverse("conference:checkin-by-code", args=[own.code])).content.decode()
     assert "Mã mời của người tiếp theo" not in mine
+
+
+def test_a_recorded_hand_count_is_shown_in_its_boxes_for_a_correction(world: World) -> None:
+    conference = make_conference(world)
+    open_and_check_in_all(world, conference)
+    motion = services.add_motion(
+        conference, kind="resolution", title="Thông qua Nghị quyết", actor=world.clerk
+    )
+    desk = client_for(world.clerk)
+    counts = {"motion": motion.pk, "votes_for": 7, "votes_against": 1, "abstentions": 1}
+    desk.post(url("runner-action", conference), {"action": "counts", **counts})
+    page = desk.get(url("runner", conference)).content.decode()
+    assert f'name="votes_for" value="7" min="0" required id="bq{motion.pk}_votes_for"' in page
+    assert f'name="abstentions" value="1" min="0" required id="bq{motion.pk}_abstentions"' in page
+    assert "Sửa kết quả biểu quyết</button>" in page

@@ -90,7 +90,17 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
     convened, present = services.attendance(conference)
     motions = list(conference.motions.all())
     for motion in motions:  # ids of its own: each label names its own motion's box
-        motion.counts_form = forms.CountsForm(auto_id=f"bq{motion.pk}_%s")  # type: ignore[attr-defined]
+        recorded = (  # a correction starts from the figures recorded, not from blank boxes
+            {
+                "votes_for": motion.votes_for,
+                "votes_against": motion.votes_against,
+                "abstentions": motion.votes_abstain,
+            }
+            if motion.adopted is not None
+            else None
+        )
+        counts = forms.CountsForm(auto_id=f"bq{motion.pk}_%s", initial=recorded)
+        motion.counts_form = counts  # type: ignore[attr-defined]
     return render(
         request,
         "conference/runner.html",
