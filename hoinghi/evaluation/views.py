@@ -212,7 +212,8 @@ def approve(request: HttpRequest, agency_code: str, year: int, unit_code: str) -
             unit=unit, work_year=work_year, approved_by=request.user
         )
     except services.EvaluationError as exc:
-        return unit_list(request, agency_code, year, unit_code, errors=[exc.message, *exc.lines])
+        reasons = [line for line in exc.lines if line != exc.message]
+        return unit_list(request, agency_code, year, unit_code, errors=[exc.message, *reasons])
     messages.success(request, f"Đã phê duyệt kết quả xếp loại của {unit}.")
     return redirect("evaluation:unit", agency.code, year, unit.code)
 

@@ -113,3 +113,21 @@ def test_the_self_rating_is_chosen_not_preset_to_the_highest_level(
     response = client.post(url, {"text": typed, "general_criteria": "dat", "score": "80"})
     assert response.status_code == 200 and typed in response.content.decode()
     assert not PersonEvaluation.objects.exists()
+
+
+def test_a_refused_approval_states_its_reason_once(world: World, year2026: WorkYear) -> None:
+    url = reverse("evaluation:approve", args=[world.agency.code, 2026, world.office.code])
+    response = client_of(world.leader).post(url)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert html.count("Đơn vị chưa có ai cần xếp loại.") == 1
+
+
+def test_no_approval_is_offered_before_anyone_has_assessed_themselves(
+    world: World, year2026: WorkYear
+) -> None:
+    url = reverse("evaluation:unit", args=[world.agency.code, 2026, world.office.code])
+    client = client_of(world.leader)
+    assert "Phê duyệt kết quả xếp loại" not in client.get(url).content.decode()
+    assess(world.person(world.colleague), year2026, rating="ht")
+    assert "Phê duyệt kết quả xếp loại" in client.get(url).content.decode()
