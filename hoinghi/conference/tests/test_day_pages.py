@@ -243,3 +243,18 @@ def test_a_recorded_hand_count_is_shown_in_its_boxes_for_a_correction(world: Wor
     assert f'name="votes_for" value="7" min="0" required id="bq{motion.pk}_votes_for"' in page
     assert f'name="abstentions" value="1" min="0" required id="bq{motion.pk}_abstentions"' in page
     assert "Sửa kết quả biểu quyết</button>" in page
+
+
+def test_the_runner_names_the_presidium_and_secretaries_not_checked_in(world: World) -> None:
+    """Else the minutes list the secretary writing them as absent."""
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    desk = client_for(world.clerk)
+    page = desk.get(url("runner", conference)).content.decode()
+    clerk = world.person(world.clerk).full_name
+    assert "Chưa điểm danh (biên bản sẽ ghi vắng mặt):" in page
+    assert f"{clerk} (thư ký)" in page
+    assert f"{world.person(world.leader).full_name} (Đoàn Chủ tịch)" in page
+    for participant in conference.participants.all():
+        services.check_in(participant, method="desk", actor=world.clerk)
+    assert "Chưa điểm danh (biên bản" not in desk.get(url("runner", conference)).content.decode()

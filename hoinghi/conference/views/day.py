@@ -126,8 +126,20 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                 reverse("conference:projector-screen", args=[hall.projector_token(conference)]),
             ),
             "hall_code": hall.hall_code(conference),
+            "officers_absent": _officers_not_checked_in(conference),
         },
     )
+
+
+def _officers_not_checked_in(conference: Conference) -> list[str]:
+    """The presidium and secretaries the desk has not checked in: the minutes would list them
+    as absent. Three small queries."""
+    officers = {p.pk: f"{p.full_name} (Đoàn Chủ tịch)" for p in conference.presidium.all()}
+    officers.update({p.pk: f"{p.full_name} (thư ký)" for p in conference.secretaries.all()})
+    missing = conference.participants.filter(
+        person_id__in=officers, checked_in_at__isnull=True
+    ).values_list("person_id", flat=True)
+    return [officers[pk] for pk in missing]
 
 
 ACTIONS = {
