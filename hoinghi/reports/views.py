@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from hoinghi.org.access import get_agency_for_user, own_person
 from hoinghi.org.models import Agency
-from hoinghi.refusals import attempt
+from hoinghi.refusals import attempt, form_refused
 from hoinghi.reports import access, dashboard, forms, selectors, services
+from hoinghi.reports.services import ReportError
 from hoinghi.reports.xlsx import CONTENT_TYPE, tables_workbook
 
 
@@ -86,8 +87,11 @@ def _default_byline(request: HttpRequest, agency: Agency) -> str:
     return f"{person.full_name}, {agency.name}" if person is not None else agency.name
 
 
-def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpResponse:
-    """Staff read the published news item; the leaders edit, preview and publish it."""
+def news_report(
+    request: HttpRequest, agency_code: str, year: int, posted: forms.NewsForm | None = None
+) -> HttpResponse:
+    """Staff read the published news item; the leaders edit, preview and publish it
+    (``posted``: a refused edit, shown again as typed with its reasons)."""
     agency = get_agency_for_user(request, agency_code)
     published = selectors.published_summary(agency, year)
     if not access.can_see_dashboard(request.user, agency):
@@ -107,7 +111,7 @@ def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
         )
     work_year = access.get_work_year(agency, year)
     item, draft = services.current_news(work_year, byline=_default_byline(request, agency))
-    form = forms.NewsForm(
+    form = posted or forms.NewsForm(
         initial={"headline": item.headline, "text": item.text, "byline": item.byline}
     )
     return render(
@@ -125,6 +129,7 @@ def news_report(request: HttpRequest, agency_code: str, year: int) -> HttpRespon
             "byline": item.byline,
             "changed": published is not None and published.text != item.text,
         },
+        status=422 if posted is not None else 200,
     )
 
 
@@ -137,18 +142,15 @@ def edit_news(request: HttpRequest, agency_code: str, year: int) -> HttpResponse
         messages.success(request, "Đã bỏ bản sửa; tin bài được viết lại theo số liệu hiện có.")
         return redirect("reports:news", agency.code, year)
     form = forms.NewsForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request,
-            "Tin bài: " + "; ".join(str(e) for errors in form.errors.values() for e in errors),
-        )
-        return redirect("reports:news", agency.code, year)
-    attempt(
-        request,
-        lambda: services.save_news_draft(work_year, **form.cleaned_data, actor=request.user),
-        "Đã lưu bản sửa tin bài (chưa công bố).",
-    )
-    return redirect("reports:news", agency.code, year)
+    if form.is_valid():
+        try:
+            services.save_news_draft(work_year, **form.cleaned_data, actor=request.user)
+        except ReportError as refused:
+            form_refused(form, refused)
+        else:
+            messages.success(request, "Đã lưu bản sửa tin bài (chưa công bố).")
+            return redirect("reports:news", agency.code, year)
+    return news_report(request, agency_code, year, posted=form)
 
 
 @require_POST
