@@ -66,7 +66,11 @@ class IssueForm(forms.Form):
     """The confirmation step of "Ban hành": the date, a number from the paper register, copies."""
 
     issued_on = forms.DateField(
-        label="Ngày ban hành", widget=forms.DateInput(attrs={"type": "date"})
+        label="Ngày ban hành (dd/mm/yyyy)",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+        ),
     )
     number = forms.IntegerField(
         label="Số (chỉ ghi khi lấy số theo sổ giấy; để trống để cấp số tiếp theo)",

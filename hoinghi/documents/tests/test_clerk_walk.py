@@ -93,3 +93,22 @@ def test_no_invitations_without_a_conference(demo_with_years: Agency) -> None:
     page = client.post(start, {"kind": "giay-moi", "year": 2025}, follow=True).content.decode()
     assert "chưa có Hội nghị tổng kết năm công tác 2025" in page
     assert not DocumentBatch.objects.exists()
+
+
+def test_the_issue_date_is_typed_and_shown_as_dd_mm_yyyy(demo_with_years: Agency) -> None:
+    """The date box followed the browser's language (01/19/2024 on an English Windows)."""
+    from datetime import date
+
+    client = client_of("vanthu")
+    client.post(
+        reverse("documents:list", args=[demo_with_years.code]),
+        {"kind": "bien-ban-hoi-nghi", "year": 2023},
+    )
+    document = Document.objects.get()
+    address = reverse("documents:issue", args=[demo_with_years.code, document.pk])
+    box = re.search(r'<input[^>]*name="issued_on"[^>]*>', client.get(address).content.decode())
+    assert box is not None and 'type="text"' in box.group(0)
+    assert re.search(r'value="\d\d/\d\d/\d{4}"', box.group(0))
+    client.post(address, {"issued_on": "22/01/2024", "copies": 1, "confirm": "on"})
+    document.refresh_from_db()
+    assert document.issued_on == date(2024, 1, 22) and not document.is_draft
