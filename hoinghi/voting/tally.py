@@ -180,10 +180,14 @@ def decide(poll: Poll, counts: dict[str, Any]) -> Result:
         return result
     facts: object
     if poll.rule in (ELECTION_RULE, INSPECTION_BOARD_RULE):
+        names = {str(pk): name for pk, name in poll.candidates.values_list("pk", "name")}
         facts = ElectionFacts(
             poll.seats,
             poll.present,
-            tuple(CandidateVotes(key, votes) for key, votes in counts["candidates"].items()),
+            tuple(
+                CandidateVotes(key, votes, label=names.get(key, ""))
+                for key, votes in counts["candidates"].items()
+            ),
             valid_ballots=counts["valid"],
         )
     else:

@@ -154,8 +154,13 @@ class ElectionOutcome(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CandidateVotes:
-    name: str
+    name: str  # who the candidate is: the outcome lists elected and tied by it
     votes: int
+    label: str = ""  # how reasons name the candidate when ``name`` is a key (a ballot's id)
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +341,7 @@ def _candidate_reasons(
             "election.elected",
             "{name} trúng cử với {votes} phiếu",
             citation,
-            name=c.name,
+            name=c.shown,
             votes=c.votes,
         )
         for c in elected
@@ -349,7 +354,7 @@ def _candidate_reasons(
                 "phải bầu lại giữa những người này",
                 citation,
                 _tie_basis(opts),
-                names=", ".join(c.name for c in tied),
+                names=", ".join(c.shown for c in tied),
                 votes=tied[0].votes,
                 left=facts.seats - len(elected),
             )
@@ -359,7 +364,7 @@ def _candidate_reasons(
             "election.not_elected",
             "{name} không trúng cử: {votes} phiếu, chưa đạt {needed}",
             citation,
-            name=c.name,
+            name=c.shown,
             votes=c.votes,
             needed=needed,
         )

@@ -245,3 +245,17 @@ def test_a_board_member_is_elected_with_more_than_half_of_those_present() -> Non
     assert result.outcome is ElectionOutcome.COMPLETE
     assert result.values["elected"] == ["An", "Dũng", "Bình"]
     assert result.values["votes_needed"] == 21
+
+
+def test_reasons_name_a_candidate_by_label_while_the_outcome_keeps_the_key() -> None:
+    """The vote engine keys candidates by ballot id; its reasons must read as names."""
+    facts = ElectionFacts(
+        1,
+        10,
+        (CandidateVotes("7", 8, label="Ngô Văn Tra"), CandidateVotes("8", 2, label="Bùi Thị Hội")),
+    )
+    result = tally_election(facts, on=ON, inspection_board=True)
+    assert result.values["elected"] == ["7"]
+    sentences = [r.sentence for r in result.reasons]
+    assert "Ngô Văn Tra trúng cử với 8 phiếu" in sentences
+    assert any(s.startswith("Bùi Thị Hội không trúng cử: 2 phiếu") for s in sentences)
