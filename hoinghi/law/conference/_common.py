@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -71,14 +72,51 @@ def reason(
     return Reason(code, message, citation, params, basis)
 
 
+# How a refusal names a fact: the field stays in ``InvalidFacts.field`` for programs, the
+# message says it in Vietnamese (a clerk reads it on the runner's desk).
+FIELD_LABELS = {
+    "present": "số người dự có mặt",
+    "convened": "số người được triệu tập",
+    "staff_count": "tổng số cán bộ, công chức, viên chức, người lao động",
+    "proposers": "số người đề nghị",
+    "members": "số thành viên",
+    "deputies": "số phó trưởng ban",
+    "failed_convocations": "số lần triệu tập không đủ người",
+    "valid_ballots": "số phiếu hợp lệ",
+    "votes_for": "số tán thành",
+    "votes_against": "số không tán thành",
+    "abstentions": "số không biểu quyết",
+    "votes_for + votes_against + abstentions": (
+        "tổng số tán thành, không tán thành và không biểu quyết"
+    ),
+}
+_CANDIDATE_VOTES = re.compile(r"candidates\[(\d+)\]\.votes")
+
+
+def field_label(field: str) -> str:
+    """The Vietnamese name of a fact in a refusal; the field itself when it has none."""
+    found = _CANDIDATE_VOTES.fullmatch(field)
+    if found:
+        return f"số phiếu của người ứng cử thứ {int(found.group(1)) + 1}"
+    return FIELD_LABELS.get(field, field)
+
+
 def require_non_negative(field: str, value: int) -> None:
     if value < 0:
-        raise InvalidFacts(field, f"Giá trị của {field} không được âm (đang là {value}).")
+        label = field_label(field)
+        raise InvalidFacts(
+            field, f"{label[:1].upper()}{label[1:]} không được âm (đang là {value})."
+        )
 
 
 def require_at_most(field: str, value: int, limit_field: str, limit: int) -> None:
     if value > limit:
-        raise InvalidFacts(field, f"{field} ({value}) không được lớn hơn {limit_field} ({limit}).")
+        label = field_label(field)
+        raise InvalidFacts(
+            field,
+            f"{label[:1].upper()}{label[1:]} ({value}) không được lớn hơn "
+            f"{field_label(limit_field)} ({limit}).",
+        )
 
 
 def ceil_fraction(value: Fraction) -> int:

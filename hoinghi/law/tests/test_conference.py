@@ -93,7 +93,11 @@ def test_unlawful_content_is_not_adopted_whatever_the_vote() -> None:
 def test_more_votes_than_present_is_refused() -> None:
     with pytest.raises(InvalidFacts) as raised:
         tally_motion(MotionTallyFacts(10, 8, 3), on=ON)
-    assert "present" in raised.value.message
+    assert raised.value.field == "votes_for + votes_against + abstentions"  # for programs
+    assert raised.value.message == (  # for the clerk: Vietnamese words, no field names
+        "Tổng số tán thành, không tán thành và không biểu quyết (11) "
+        "không được lớn hơn số người dự có mặt (10)."
+    )
 
 
 @pytest.mark.parametrize(
