@@ -21,7 +21,15 @@ from hoinghi.emulation import selectors as emulation
 from hoinghi.evaluation.selectors import classifications_by_person, unit_classifications
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
-from hoinghi.org.models import Agency, Person, StaffCategory, Unit, WorkYear
+from hoinghi.org.models import (
+    Agency,
+    AgencyRole,
+    Person,
+    Position,
+    StaffCategory,
+    Unit,
+    WorkYear,
+)
 from hoinghi.org.selectors import (
     positions_on,
     staff_counts,
@@ -245,15 +253,30 @@ def conference_for_year(work_year: WorkYear) -> Conference | None:
     )
 
 
+# The presidium as the hall introduces it: the one who chairs it, then the agency's head and
+# the head's deputies, then the other members in the order they were listed.
+_LEADERSHIP_RANK = {AgencyRole.HEAD: 1, AgencyRole.DEPUTY: 2}
+
+
 def _presidium_line(conference: Conference) -> list[str]:
-    """The presidium, the one who chairs it first, each with the title held that day."""
-    people = list(conference.presidium.order_by("sort_key"))
-    people.sort(key=lambda person: person.pk != conference.presidium_head_id)
-    return [_named(person, conference.held_on) for person in people]
+    """The presidium in the hall's order, each with the title held that day."""
+    on = conference.held_on
+    held = {p.pk: (p, positions_on(p, on)) for p in conference.presidium.order_by("pk")}
+
+    def rank(pk: int) -> int:
+        if pk == conference.presidium_head_id:
+            return 0
+        roles = [_LEADERSHIP_RANK.get(AgencyRole(x.agency_role), 3) for x in held[pk][1]]
+        return min(roles, default=3)
+
+    return [_titled(*held[pk]) for pk in sorted(held, key=rank)]
 
 
 def _named(person: Person, on: date, fallback: str = "") -> str:
-    positions = positions_on(person, on)
+    return _titled(person, positions_on(person, on), fallback)
+
+
+def _titled(person: Person, positions: list[Position], fallback: str = "") -> str:
     title = positions[0].title if positions else fallback
     return f"{person.full_name} - {title}" if title else person.full_name
 

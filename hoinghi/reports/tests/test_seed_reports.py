@@ -97,3 +97,17 @@ def test_the_union_chair_hands_the_awards_and_the_staff_are_named_as_employed() 
     assert "59/2023/NĐ-CP ngày 14/08/2023 của Chính phủ quy định chi tiết" in text
     assert "04/2015" not in text
     assert summary.staff_noun == "cán bộ, công chức, người lao động"  # no public employees
+
+
+def test_the_presidium_is_introduced_head_first_when_no_one_is_recorded_as_chairing() -> None:
+    """The agency's head, then the deputies, then the others: not the alphabet (Hà before
+    Khoa), which put the Phó Chánh Văn phòng first."""
+    summary_year = district_2023()
+    conference = summary_year.agency.conferences.get(held_on__year=2024)
+    conference.presidium_head = None
+    conference.save(update_fields=["presidium_head"])
+    text = write_news(year_summary(summary_year))
+    assert (
+        "do đồng chí Trần Minh Khoa - Chánh Văn phòng và đồng chí Lê Thị Thu Hà - "
+        "Phó Chánh Văn phòng đồng chủ trì"
+    ) in text
