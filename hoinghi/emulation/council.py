@@ -93,6 +93,16 @@ def propose_titles(
             "Chưa có ai đủ điều kiện các danh hiệu đã chọn: hãy xét danh hiệu trước.",
             field="titles",
         )
+    awarded = awarded_holders(work_year, titles)
+    left_out = [e for e in eligible if (e.person_id, e.unit_id, e.title) in awarded]
+    eligible = [e for e in eligible if (e.person_id, e.unit_id, e.title) not in awarded]
+    if not eligible:
+        raise EmulationError(
+            "emulation.proposal.all_awarded",
+            f"Những người, tập thể đủ điều kiện đã được khen các danh hiệu này năm "
+            f"{work_year.year}: không còn ai để đề nghị (không khen thưởng hai lần).",
+            field="titles",
+        )
     order = {t: i for i, t in enumerate(Title)}
     eligible.sort(
         key=lambda e: (
@@ -129,9 +139,22 @@ def propose_titles(
                 "year": work_year.year,
                 "titles": [str(t) for t in titles],
                 "items": len(eligible),
+                "already_awarded": len(left_out),
             },
         )
     return proposal
+
+
+def awarded_holders(
+    work_year: WorkYear, titles: Sequence[Title]
+) -> set[tuple[int | None, int | None, str]]:
+    """(person, unit, title) of the year's live awards of ``titles``: E8 keeps them out of a
+    new proposal (a proposal naming them could never be decided)."""
+    return set(
+        Award.objects.filter(
+            work_year=work_year, title__in=list(titles), revoked_on__isnull=True
+        ).values_list("person_id", "unit_id", "title")
+    )
 
 
 def basis_of(eligibility: Eligibility) -> dict[str, object]:

@@ -153,3 +153,33 @@ def test_a_collective_title_cannot_go_to_a_person() -> None:
             work_year, header, TTLDTT, people=[Person.objects.get(staff_code="HU01")]
         )
     assert "chỉ dành cho tập thể" in refused.value.message
+
+
+def test_a_new_proposal_leaves_out_those_already_awarded_so_it_can_be_decided() -> None:
+    """One already holding the year's title (a decision recorded earlier) is not proposed
+    again: a proposal naming them would be refused at the decision, with no way out."""
+    work_year = district_year(2023)
+    compute_eligibility(work_year)
+    person = Person.objects.get(staff_code="HU01")
+    earlier = DecisionHeader(
+        Issuer.UNION, "Ban Chấp hành Công đoàn cơ quan", "03/QĐ-CĐ", date(2024, 1, 5)
+    )
+    record_external_decision(work_year, earlier, LDTT, people=[person])
+    proposal = propose_titles(work_year, [LDTT], proposed_on=date(2024, 1, 10), subject="Đề nghị")
+    people = [i.person_id for i in proposal.items.all()]
+    assert len(people) == 31 and person.pk not in people
+    proposal = open_council_vote(proposal)
+    member = User.objects.get(username="hoidong")
+    assert proposal.poll is not None
+    voting.cast_vote(proposal.poll, Person.objects.get(user=member), choice="for", by=member)
+    proposal = close_council_vote(proposal)
+    assert len(selectors.decision_list(decide_titles(proposal, HEAD))) == 31
+
+
+def test_a_proposal_of_titles_all_already_awarded_is_refused_by_name() -> None:
+    proposal = council_vote("for")
+    decide_titles(proposal, HEAD)
+    with pytest.raises(EmulationError) as refused:
+        propose_titles(proposal.work_year, [LDTT], proposed_on=date(2024, 1, 21), subject="Lại")
+    assert refused.value.code == "emulation.proposal.all_awarded"
+    assert "không khen thưởng hai lần" in refused.value.message
