@@ -39,9 +39,6 @@ from hoinghi.law.documents import DOCUMENT_TYPES, DocumentType, Layout, format_d
 # A Party công văn: "Số 12-CV/VPTU" (HD 36 practice, docs/domain/documents.md §4.2 [S]).
 PARTY_LETTER_ABBREV = "CV"
 
-STAFF = "cán bộ, công chức, viên chức, người lao động"
-CONFERENCE = f"Hội nghị {STAFF}"
-
 
 def header(issuer: Issuer) -> Header:
     return Header(
@@ -192,14 +189,16 @@ def build_plan(c: PlanContext) -> Paper:
     return compose_paper(
         c.issuer,
         DocumentType.KE_HOACH,
-        f"Tổ chức {CONFERENCE} năm {c.year}",
+        f"Tổ chức {c.issuer.conference} năm {c.year}",
         sections=[
             Section(
                 "purpose",
                 "I. MỤC ĐÍCH, YÊU CẦU",
-                f"Tổ chức {CONFERENCE} năm {c.year} nhằm đánh giá kết quả thực hiện nhiệm vụ năm "
+                f"Tổ chức {c.issuer.conference} năm {c.year} nhằm đánh giá kết quả thực hiện nhiệm vụ năm "
                 f"{c.reviewed_year}, bàn biện pháp thực hiện nhiệm vụ năm {c.year}; phát huy quyền "
-                "làm chủ của " + STAFF + ".\nHội nghị được tổ chức dân chủ, thiết thực, đúng quy "
+                "làm chủ của "
+                + c.issuer.staff
+                + ".\nHội nghị được tổ chức dân chủ, thiết thực, đúng quy "
                 "định.",
             ),
             Section(
@@ -209,7 +208,7 @@ def build_plan(c: PlanContext) -> Paper:
                     [
                         *(x for x in time_lines if x),
                         f"Hình thức: {c.form}.",
-                        f"Thành phần: toàn thể {STAFF} của cơ quan ({two(c.participants)} người).",
+                        f"Thành phần: toàn thể {c.issuer.staff} của cơ quan ({two(c.participants)} người).",
                     ]
                 ),
             ),
@@ -229,11 +228,11 @@ def build_plan(c: PlanContext) -> Paper:
 
 
 def build_invitation(c: InvitationContext) -> Paper:
-    who = c.invitee or f"Toàn thể {STAFF} cơ quan"
+    who = c.invitee or f"Toàn thể {c.issuer.staff} cơ quan"
     when = _when(c.held_on, c.starts_at)
     lines = [
         f"{c.issuer.name} trân trọng kính mời: {who}.",
-        f"Tới dự {CONFERENCE} năm {c.year}.",
+        f"Tới dự {c.issuer.conference} năm {c.year}.",
         f"Thời gian: {when}." if when else "",
         f"Địa điểm: {c.place}." if c.place else "",
         f"Rất mong {'Ông (Bà)' if c.invitee else 'các đồng chí'} đến dự đúng giờ.",
@@ -243,7 +242,7 @@ def build_invitation(c: InvitationContext) -> Paper:
     return compose_paper(
         c.issuer,
         DocumentType.GIAY_MOI,
-        f"Dự {CONFERENCE} năm {c.year}",
+        f"Dự {c.issuer.conference} năm {c.year}",
         sections=[Section("body", "", "\n".join(x for x in lines if x))],
         signatures=[head_signature(c.issuer)],
         recipients=recipients(c.issuer, "- Như trên;"),
@@ -375,7 +374,7 @@ def build_minutes(c: MinutesContext) -> Paper:
         Section(
             "opening",
             "",
-            f"{start}{place}, {m.agency_name} tổ chức {CONFERENCE} năm {m.year} "
+            f"{start}{place}, {m.agency_name} tổ chức {c.issuer.conference} năm {m.year} "
             f"({m.form.lower()}).",
         ),
         Section("attendance", "THÀNH PHẦN", attendance + "."),
@@ -417,7 +416,7 @@ def build_minutes(c: MinutesContext) -> Paper:
     return compose_paper(
         c.issuer,
         DocumentType.BIEN_BAN,
-        f"{CONFERENCE} năm {m.year}",
+        f"{c.issuer.conference} năm {m.year}",
         sections=roman_headings(sections),
         closing=closing,
         signatures=[
@@ -450,7 +449,7 @@ def build_resolution(c: ResolutionContext) -> Paper:
         Section(
             "preamble",
             "",
-            f"{CONFERENCE} {r.agency_name} năm {r.year} họp {spoken_date(r.held_on)}, "
+            f"{c.issuer.conference} {r.agency_name} năm {r.year} họp {spoken_date(r.held_on)}, "
             f"có {two(r.present)}/{two(r.convened)} người dự,",
         ),
         Section("article_1", "Điều 1.", "\n".join(article_1)),
@@ -465,7 +464,7 @@ def build_resolution(c: ResolutionContext) -> Paper:
         Section(
             f"article_{articles}",
             f"Điều {articles}.",
-            f"Toàn thể {STAFF} cơ quan có trách nhiệm thực hiện Nghị quyết này. Ban Chấp hành "
+            f"Toàn thể {c.issuer.staff} cơ quan có trách nhiệm thực hiện Nghị quyết này. Ban Chấp hành "
             "Công đoàn và Ban thanh tra nhân dân giám sát việc thực hiện.",
         )
     )
@@ -473,11 +472,11 @@ def build_resolution(c: ResolutionContext) -> Paper:
     return compose_paper(
         c.issuer,
         DocumentType.NGHI_QUYET,
-        f"{CONFERENCE} năm {r.year}",
+        f"{c.issuer.conference} năm {r.year}",
         sections=sections,
         decides="QUYẾT NGHỊ:",
         signatures=[signature],
-        recipients=recipients(c.issuer, f"- Toàn thể {STAFF};"),
+        recipients=recipients(c.issuer, f"- Toàn thể {c.issuer.staff};"),
     )
 
 
@@ -490,7 +489,7 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
         f"-{c.drafting_code}" if c.drafting_code and not party else ""
     )
     lines = [
-        f"{c.issuer.name} báo cáo kết quả tổ chức {CONFERENCE} năm {r.year} như sau:",
+        f"{c.issuer.name} báo cáo kết quả tổ chức {c.issuer.conference} năm {r.year} như sau:",
         f"- Thời gian: {spoken_date(r.held_on)}; số người dự: {two(r.present)}/{two(r.convened)}.",
         f"- Hội nghị đã thông qua: {adopted}." if adopted else "",
         f"- Ban thanh tra nhân dân được bầu: {', '.join(r.inspection_board)}."
@@ -501,7 +500,7 @@ def build_results_letter(c: ResultsLetterContext) -> Paper:
     paper = compose_paper(
         c.issuer,
         DocumentType.CONG_VAN,
-        f"Báo cáo kết quả {CONFERENCE} năm {r.year}",
+        f"Báo cáo kết quả {c.issuer.conference} năm {r.year}",
         to_lines=[c.to],
         letter=True,
         sections=[
@@ -684,7 +683,7 @@ def build_classification_notice(c: ClassificationNoticeContext) -> Paper:
                 "result",
                 "",
                 f"{c.issuer.name} thông báo kết quả đánh giá, xếp loại chất lượng năm "
-                f"{c.year} của {two(len(c.rows))} {STAFF} như sau:\n{counts}",
+                f"{c.year} của {two(len(c.rows))} {c.issuer.staff} như sau:\n{counts}",
             ),
         ],
         signatures=[head_signature(c.issuer)],

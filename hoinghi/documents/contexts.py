@@ -69,6 +69,12 @@ class Issuer:
     union_chair: Signer | None
     drafting_code: str = ""  # the drafting unit in "Lưu: VT, TH." ("" : the issuer's symbol)
     party_number_padding: bool = True  # "Số 05-BC/…" below 10, as the agency's regulation says
+    staff: str = org_selectors.ALL_STAFF  # without "viên chức" where the agency employs none
+
+    @property
+    def conference(self) -> str:
+        """The conference's name as this agency holds it."""
+        return f"Hội nghị {self.staff}"
 
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -106,6 +112,7 @@ def gather_issuer(agency: Agency, on: date) -> Issuer:
         union_chair=_signer(org_selectors.union_chair(agency), on, "Chủ tịch Công đoàn"),
         drafting_code=register_settings(agency).drafting_code,
         party_number_padding=org_selectors.document_options(agency, on).party_number_padding,
+        staff=org_selectors.staff_noun(agency, on),
     )
 
 

@@ -5,7 +5,6 @@ board's signatures. Pure: no database, no clock."""
 from __future__ import annotations
 
 from hoinghi.documents.builders import (
-    CONFERENCE,
     compose_paper,
     election_lines,
     roman_headings,
@@ -129,7 +128,7 @@ def build_counting(c: CountingContext) -> Paper:
                 Section(
                     "opening",
                     "",
-                    f"Hôm nay, {spoken_date(c.held_on)}{place}, tại {CONFERENCE} năm {c.year}, "
+                    f"Hôm nay, {spoken_date(c.held_on)}{place}, tại {c.issuer.conference} năm {c.year}, "
                     "Ban kiểm phiếu đã tiến hành kiểm phiếu bầu Ban thanh tra nhân dân.",
                 ),
                 Section("board", "BAN KIỂM PHIẾU", members),

@@ -15,6 +15,7 @@ from hoinghi.org.models import (
     Person,
     Position,
     Role,
+    StaffCategory,
     Training,
     Unit,
     WorkYear,
@@ -76,6 +77,17 @@ def staff_on(agency: Agency, on: date) -> QuerySet[Person]:
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=on))
         .order_by("sort_key")
     )
+
+
+ALL_STAFF = "cán bộ, công chức, viên chức, người lao động"
+STAFF_WITHOUT_PUBLIC_EMPLOYEES = "cán bộ, công chức, người lao động"
+
+
+def staff_noun(agency: Agency, on: date) -> str:
+    """How the agency's staff are named, in the conference's name too: with "viên chức" when
+    it employs public employees (Hội nghị cán bộ, công chức, người lao động of a Party office)."""
+    employs = staff_on(agency, on).filter(category=StaffCategory.PUBLIC_EMPLOYEE).exists()
+    return ALL_STAFF if employs else STAFF_WITHOUT_PUBLIC_EMPLOYEES
 
 
 def head_of_unit(unit: Unit, on: date) -> Person | None:

@@ -26,13 +26,13 @@ from hoinghi.org.models import (
     AgencyRole,
     Person,
     Position,
-    StaffCategory,
     Unit,
     WorkYear,
 )
 from hoinghi.org.selectors import (
     positions_on,
     staff_counts,
+    staff_noun,
     staff_on,
     training_count,
     union_chair,
@@ -306,14 +306,6 @@ def _closing(conference: Conference) -> ClosingSpeech | None:
     return ClosingSpeech(
         _named(speaker, conference.held_on), points, conference.closing_quote.strip()
     )
-
-
-def staff_noun(agency: Agency, on: date) -> str:
-    """How the agency's staff are named: with "viên chức" when it employs public employees."""
-    employs = staff_on(agency, on).filter(category=StaffCategory.PUBLIC_EMPLOYEE).exists()
-    if employs:
-        return "cán bộ, công chức, viên chức, người lao động"
-    return "cán bộ, công chức, người lao động"
 
 
 def conference_figures(conference: Conference) -> ConferenceFigures:

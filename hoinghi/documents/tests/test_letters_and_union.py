@@ -91,9 +91,10 @@ def test_a_party_letter_uses_cv_and_an_italic_v_v_line() -> None:
 def test_the_letter_reports_the_conference_to_the_superior(conference_2024: Conference) -> None:
     text = full_text(load(render_kind("cong-van-ket-qua-hoi-nghi", conference_2024.agency, 2024)))
     assert "Kính gửi: Huyện ủy Thạch Bình" in text
-    assert (
-        "V/v Báo cáo kết quả Hội nghị cán bộ, công chức, viên chức, người lao động năm 2024" in text
-    )
+    # The Party office employs no public employees: its conference is named without them,
+    # as its own news and the seed report name it.
+    assert "V/v Báo cáo kết quả Hội nghị cán bộ, công chức, người lao động năm 2024" in text
+    assert "viên chức" not in text
     assert "số người dự: 32/32" in text
 
 
@@ -164,3 +165,19 @@ def test_the_union_has_its_own_series_and_upper_union(world: World) -> None:
 def test_a_state_header_is_unchanged_by_the_union_option() -> None:
     paper = build_results_letter(_letter(AgencyKind.STATE))
     assert paper.header.letterhead == "state" and replace(paper.header).letterhead == "state"
+
+
+@pytest.mark.django_db
+def test_an_agency_employing_public_employees_names_them_in_its_conference(
+    conference_2024: Conference,
+) -> None:
+    from hoinghi.org.models import Person, StaffCategory
+
+    agency = conference_2024.agency
+    Person.objects.filter(agency=agency, staff_code="HU05").update(
+        category=StaffCategory.PUBLIC_EMPLOYEE
+    )
+    letter = full_text(load(render_kind("cong-van-ket-qua-hoi-nghi", agency, 2024)))
+    assert "Hội nghị cán bộ, công chức, viên chức, người lao động năm 2024" in letter
+    minutes = full_text(load(render_kind("bien-ban-hoi-nghi", agency, 2024)))
+    assert "tổ chức Hội nghị cán bộ, công chức, viên chức, người lao động năm 2024" in minutes
