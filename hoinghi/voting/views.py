@@ -167,7 +167,11 @@ def poll_result(request: HttpRequest, poll_id: int) -> HttpResponse:
     record = selectors.counting_record(poll)
     if record is None:
         raise PermissionDenied("Kết quả chỉ được công bố sau khi kết thúc biểu quyết.")
-    return render(request, "voting/result.html", {"poll": poll, "record": record})
+    return render(
+        request,
+        "voting/result.html",
+        {"poll": poll, "record": record, "manager": can_manage_poll(request.user, poll)},
+    )
 
 
 @require_GET

@@ -166,6 +166,23 @@ def test_after_close_the_result_and_the_codes_only_list_are_published(client, wo
     assert "Không tìm thấy mã" in wrong.text
 
 
+def test_the_result_links_the_recount_export_only_to_those_who_may_download_it(client, world):
+    poll = election(world)
+    first = poll.candidates.first()
+    assert first is not None
+    vote(world, poll, world.head, kept=[first.pk])
+    services.close_poll(poll, by=world.clerk)
+    export = reverse("voting:recount-export", args=[poll.pk, "json"])
+    signed_in(client, world.colleague)
+    page = client.get(reverse("voting:view-result", args=[poll.pk])).text
+    assert export not in page and client.get(export).status_code == 403
+    assert "Mã băm SHA-256 công bố khi kết thúc" in page  # the digest stays public
+    client.logout()
+    signed_in(client, world.clerk)
+    page = client.get(reverse("voting:view-result", args=[poll.pk])).text
+    assert export in page and client.get(export).status_code == 200
+
+
 def test_the_state_endpoint_answers_304_when_nothing_changed(client, world):
     poll = motion(world)
     signed_in(client, world.colleague)
