@@ -101,6 +101,12 @@ class GuestForm(forms.Form):
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    """A person by name; the empty choice asks in Vietnamese (Django's is «---------»)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_label", "— Chọn người —")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj: Person) -> str:
         return obj.full_name
 
