@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from typing import Any
 
 from hoinghi.conference.selectors import ElectionRecord, MinutesData
 from hoinghi.documents.contexts import (
@@ -317,26 +318,53 @@ def _votes_text(m: MinutesData) -> str:
 
 
 def election_lines(e: ElectionRecord) -> list[str]:
-    """The result in words, by name: who was elected with how many votes, who was not."""
-    if not any(x.votes is not None for x in e.candidates):
+    """The result in words, by name: who was elected with how many votes, who was not; round by
+    round when the seats took more than one, then the presidium's decision on empty seats."""
+    if len(e.rounds) > 1:
+        lines = [f"Hội nghị bầu Ban thanh tra nhân dân qua {two(len(e.rounds))} vòng."]
+        for entry in e.rounds:
+            lines += _round_lines(entry)
+    elif any(x.votes is not None for x in e.candidates):
+        lines = [f"Hội nghị bầu {two(e.seats)} thành viên Ban thanh tra nhân dân."]
+        lines += last_round_lines(e)
+    else:
         return []
-    elected = [x for x in e.candidates if x.elected]
-    others = [x for x in e.candidates if not x.elected]
-    lines = [f"Hội nghị bầu {two(e.seats)} thành viên Ban thanh tra nhân dân."]
-    if elected:
-        lines.append(
-            "Những người trúng cử: "
-            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in elected)
-            + "."
-        )
-    if others:
-        lines.append(
-            "Những người không trúng cử: "
-            + "; ".join(f"{x.name} ({two(x.votes)} phiếu)" for x in others)
-            + "."
-        )
+    if e.unfinished_decision:
+        lines.append(f"Đoàn Chủ tịch quyết định: {e.unfinished_decision.rstrip('.')}.")
+    return lines
+
+
+def last_round_lines(e: ElectionRecord) -> list[str]:
+    """The recorded round by name: the elected and the others with their votes, the outcome."""
+    lines = _named_results(
+        [(x.name, x.votes) for x in e.candidates if x.elected],
+        [(x.name, x.votes) for x in e.candidates if not x.elected],
+    )
     if e.outcome_label and e.outcome != "complete":
         lines.append(f"{e.outcome_label}.")
+    return lines
+
+
+def _round_lines(entry: dict[str, Any]) -> list[str]:
+    people = entry.get("candidates", [])
+    lines = [f"Vòng {entry.get('round')}: bầu {two(entry.get('seats') or 0)} thành viên."]
+    return lines + _named_results(
+        [(c["name"], c["votes"]) for c in people if c.get("elected")],
+        [(c["name"], c["votes"]) for c in people if not c.get("elected")],
+    )
+
+
+def _named_results(
+    elected: list[tuple[str, int | None]], others: list[tuple[str, int | None]]
+) -> list[str]:
+    def listed(found: list[tuple[str, int | None]]) -> str:
+        return "; ".join(f"{name} ({two(votes or 0)} phiếu)" for name, votes in found) + "."
+
+    lines = []
+    if elected:
+        lines.append("Những người trúng cử: " + listed(elected))
+    if others:
+        lines.append("Những người không trúng cử: " + listed(others))
     return lines
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hoinghi.documents.builders import (
     compose_paper,
-    election_lines,
+    last_round_lines,
     roman_headings,
     spoken_date,
     two,
@@ -95,7 +95,7 @@ def _recorded_round(c: CountingContext) -> list[Section]:
     return [
         Section("figures_1", "SỐ PHIẾU", figures, editable=False),
         Section("candidates_1", "SỐ PHIẾU BẦU CHO TỪNG NGƯỜI", "", table, editable=False),
-        Section("result_1", "KẾT QUẢ", "\n".join(election_lines(e)[1:]), editable=False),
+        Section("result_1", "KẾT QUẢ", "\n".join(last_round_lines(e)), editable=False),
     ]
 
 
