@@ -258,3 +258,14 @@ def test_the_runner_names_the_presidium_and_secretaries_not_checked_in(world: Wo
     for participant in conference.participants.all():
         services.check_in(participant, method="desk", actor=world.clerk)
     assert "Chưa điểm danh (biên bản" not in desk.get(url("runner", conference)).content.decode()
+
+
+def test_closing_the_conference_asks_first(world: World) -> None:
+    """Bế mạc is one button on a busy desk: the page asks before sending it (confirm.js)."""
+    conference = make_conference(world)
+    services.open_conference(conference, actor=world.clerk)
+    page = client_for(world.clerk).get(url("runner", conference)).content.decode()
+    form = re.search(r"<form[^>]*>(?:(?!</form>).)*Bế mạc Hội nghị</button>", page, re.S)
+    assert form is not None
+    assert 'data-confirm="Bế mạc Hội nghị năm' in form.group(0)
+    assert "/static/org/confirm.js" in page
