@@ -292,7 +292,7 @@ def resolution_data(conference: Conference) -> ResolutionData:
             for t in resolution_targets(conference)
         ],
         inspection_board=election.elected if election else [],
-        awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
+        awards=awards_in_order(conference),
         pledge_signed=bool(pledge and pledge.check_result.get("snapshot", {}).get("outcome")),
     )
 
@@ -346,7 +346,7 @@ def minutes_data(conference: Conference) -> MinutesData:
         ],
         votes=_votes(conference),
         election=_election(conference),
-        awards=[(a.title, a.recipient_name) for a in conference.awards.all()],
+        awards=awards_in_order(conference),
         pledge_signers=[p.full_name for p in pledge.signers.order_by("sort_key")] if pledge else [],
         targets=[t.text for t in resolution_targets(conference)],
     )
@@ -374,3 +374,21 @@ def attendance_by_conference(conference_ids: list[int]) -> dict[int, tuple[int, 
         )
     )
     return {row["conference_id"]: (row["convened"], row["checked_in"]) for row in rows}
+
+
+def awards_in_order(conference: Conference) -> list[tuple[str, str]]:
+    """(title, recipient) as the minutes and the resolution list them: each title in the order
+    it was first entered, within it the collectives (by the agency's unit order), then the
+    people in Vietnamese name order (they were listed in entry order, units and people mixed)."""
+    awards = list(conference.awards.select_related("recipient_unit", "recipient"))
+    first: dict[str, int] = {}
+    for award in awards:
+        first.setdefault(award.title, len(first))
+
+    def key(award: Any) -> tuple[int, int, int, str]:
+        unit, person = award.recipient_unit, award.recipient
+        if unit is not None:
+            return (first[award.title], 0, unit.position, "")
+        return (first[award.title], 1, 0, person.sort_key if person else award.recipient_name)
+
+    return [(a.title, a.recipient_name) for a in sorted(awards, key=key)]
