@@ -28,7 +28,7 @@ from hoinghi.conference.selectors import ELECTION_OUTCOMES
 from hoinghi.conference.services import attendance
 from hoinghi.conference.services import hall as hall_service
 from hoinghi.law.conference import QuorumFacts
-from hoinghi.voting.models import Poll
+from hoinghi.voting.models import Poll, PollState
 
 SPEAKERS_SHOWN = 5
 CANDIDATES_SHOWN = 12
@@ -85,6 +85,7 @@ class Screen:
     checkin_qr: str
     closed: bool
     shown_at: datetime = field(default_factory=timezone.localtime)
+    paper_round: str = ""  # an election round voted on paper now: its title
 
 
 def version(conference: Conference) -> str:
@@ -100,6 +101,7 @@ def screen(conference: Conference, request: HttpRequest | None) -> Screen:
     address = qr.public_url(request, reverse("conference:self-checkin", args=[conference.pk]))
     url = f"{address}?ma={code}"
     open_now = open_poll(conference)
+    paper = "" if open_now else paper_round(conference)
     return Screen(
         conference=conference,
         item=item.title if item else ("Hội nghị đã bế mạc" if conference.is_closed else ""),
@@ -111,7 +113,8 @@ def screen(conference: Conference, request: HttpRequest | None) -> Screen:
         )
         if open_now
         else None,
-        result=None if open_now else last_result(conference),
+        result=None if open_now or paper else last_result(conference),
+        paper_round=paper,
         hall_code=code,
         checkin_url=url,
         checkin_address=address,
@@ -157,6 +160,19 @@ def open_poll(conference: Conference) -> tuple[str, Poll] | None:
         return motion[0].title, motion[1]
     election = polls.open_election_poll_for(conference)
     return (election[1].title, election[1]) if election is not None else None
+
+
+def paper_round(conference: Conference) -> str:
+    """The title of an election round being voted on paper now ("" when none): the screen
+    says so instead of showing the previous vote's result as if it were current."""
+    title = (
+        Election.objects.filter(
+            conference=conference, poll__state=PollState.OPEN, poll__method="paper"
+        )
+        .values_list("poll__title", flat=True)
+        .first()
+    )
+    return title or ""
 
 
 def _secret(poll: Poll) -> bool:

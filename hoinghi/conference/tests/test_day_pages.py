@@ -269,3 +269,23 @@ def test_closing_the_conference_asks_first(world: World) -> None:
     assert form is not None
     assert 'data-confirm="Bế mạc Hội nghị năm' in form.group(0)
     assert "/static/org/confirm.js" in page
+
+
+def test_the_projector_says_a_paper_round_is_being_voted_not_the_last_motion_s_result(
+    world: World,
+) -> None:
+    from hoinghi.conference.tests.test_elections import elect
+
+    conference, election = elect(world)
+    motion = services.add_motion(
+        conference, kind="resolution", title="Thông qua Nghị quyết", actor=world.clerk
+    )
+    services.record_motion_result(motion, votes_for=9, actor=world.clerk)
+    screen = reverse("conference:projector-screen", args=[hall.projector_token(conference)])
+    before = Client().get(screen).content.decode()
+    assert "Thông qua Nghị quyết" in before and "Được thông qua" in before
+    services.open_election_poll(election, actor=world.clerk, paper=True)
+    during = Client().get(screen).content.decode()
+    assert "Đang bầu bằng phiếu giấy" in during
+    assert "Bầu Ban thanh tra nhân dân (vòng 1)" in during
+    assert "Được thông qua" not in during
