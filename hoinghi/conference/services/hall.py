@@ -15,7 +15,7 @@ participant is checked in only at the desk (one chance in 500,000 per guess, two
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -64,6 +64,14 @@ def window(at: datetime | None = None) -> int:
     """The number of the two-minute window ``at`` falls in."""
     moment = at or timezone.now()
     return int(moment.timestamp()) // WINDOW_SECONDS
+
+
+def code_valid_until(at: datetime | None = None) -> datetime:
+    """When the code shown at ``at`` stops being accepted: the end of the next window (the
+    previous window's code is accepted too), in the current time zone."""
+    moment = at or timezone.now()
+    end = (window(moment) + 2) * WINDOW_SECONDS
+    return timezone.localtime(datetime.fromtimestamp(end, tz=UTC))
 
 
 def _secret(conference: Conference) -> str:

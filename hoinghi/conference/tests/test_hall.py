@@ -55,6 +55,22 @@ def test_the_hall_code_changes_every_two_minutes_and_the_previous_one_still_coun
     assert not hall.hall_code_ok(conference, code, now)  # a new secret: old codes are void
 
 
+def test_the_runner_says_until_when_the_code_it_shows_is_accepted(world: World) -> None:
+    """A runner's page left open shows an old code: it says until when that code works."""
+    conference = make_conference(world)
+    now = timezone.now()
+    until = hall.code_valid_until(now)
+    code = hall.hall_code(conference, now)
+    assert hall.hall_code_ok(conference, code, until - timedelta(seconds=1))
+    assert not hall.hall_code_ok(conference, code, until)
+    assert str(until.tzinfo) == "Asia/Ho_Chi_Minh"
+    services.open_conference(conference, actor=world.clerk)
+    before = hall.code_valid_until()
+    page = client_for(world.clerk).get(url("runner", conference)).content.decode()
+    after = hall.code_valid_until()  # the window may turn during the request
+    assert any(f"dùng được đến {t:%H:%M}" in page for t in (before, after))
+
+
 def test_self_check_in_needs_the_hall_code_and_the_desk_does_not(world: World) -> None:
     conference = make_conference(world)
     services.open_conference(conference, actor=world.clerk)

@@ -126,6 +126,7 @@ def runner(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
                 reverse("conference:projector-screen", args=[hall.projector_token(conference)]),
             ),
             "hall_code": hall.hall_code(conference),
+            "hall_code_until": hall.code_valid_until(),
             "officers_absent": _officers_not_checked_in(conference),
         },
     )
