@@ -16,7 +16,7 @@ from hoinghi.law.calendar import add_days, add_months
 from hoinghi.law.conference.meeting import WINDOW_MONTHS
 from hoinghi.law.parameters import NotInForce
 from hoinghi.org import cycle
-from hoinghi.org.access import AnyUser, has_role
+from hoinghi.org.access import AnyUser, has_role, own_person
 from hoinghi.org.home import HomeLink
 from hoinghi.org.models import Agency, WorkYear
 
@@ -33,13 +33,39 @@ def conference_links(user: AnyUser, agency: Agency) -> list[HomeLink]:
     return links  # follow-up reminders are in "Việc cần làm" (conference_todos)
 
 
+def delegate_todo(user: AnyUser, agency: Agency) -> cycle.Todo | None:
+    """Hội nghị hôm nay: a participant's phone page (check-in, the item, speaking, voting),
+    one tap from home on the day instead of three."""
+    person = own_person(user)
+    if person is None or person.agency_id != agency.pk:
+        return None
+    today = timezone.localdate()
+    conference = (
+        Conference.objects.filter(agency=agency, held_on=today, participants__person=person)
+        .exclude(state=ConferenceState.CLOSED)
+        .only("pk", "year")
+        .first()
+    )
+    if conference is None:
+        return None
+    return cycle.Todo(
+        f"Hội nghị hôm nay (năm {conference.year}): điểm danh, theo dõi, biểu quyết",
+        reverse("conference:delegate", args=[agency.code, conference.pk]),
+        cycle.Stage.CONFERENCE,
+        due_on=today,
+        note="trang của đại biểu, dùng được trên điện thoại",
+    )
+
+
 @cycle.todos
 def conference_todos(user: AnyUser, agency: Agency, work_year: WorkYear) -> list[cycle.Todo]:
     """For those who prepare the conference: comments to answer, follow-up duties with the
-    law's deadlines (the reminders carry their citation). Two queries."""
+    law's deadlines (the reminders carry their citation). Two queries. For a participant on
+    the conference day, the way to their phone page first (one query)."""
+    today_page = delegate_todo(user, agency)
     if not has_role(user, PREPARERS, agency=agency):
-        return []
-    todos: list[cycle.Todo] = []
+        return [today_page] if today_page else []
+    todos: list[cycle.Todo] = [today_page] if today_page else []
     unanswered = (
         Comment.objects.filter(conference__agency=agency, answer="")
         .exclude(conference__state=ConferenceState.CLOSED)
