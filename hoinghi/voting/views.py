@@ -102,13 +102,13 @@ def _cast_vote(request: HttpRequest, poll_id: int, wants_json: bool) -> HttpResp
                 json_dumps_params={"ensure_ascii": False},
             )
         return _voter_page(request, poll, form=form, error=refused, status=refused.status)
-    response = (
-        JsonResponse(
+    if wants_json:
+        response: HttpResponse = JsonResponse(
             {"receipt": receipt.code, "display": receipt.display, "repeated": receipt.repeated}
         )
-        if wants_json
-        else _voter_page(request, poll, form=None, receipt=receipt)
-    )
+    else:  # the page shows the turnout with this vote counted, not as read before it
+        poll.refresh_from_db(fields=["ballots_cast", "state"])
+        response = _voter_page(request, poll, form=None, receipt=receipt)
     return receipt_cookie.remember(response, poll.pk, receipt.display)
 
 

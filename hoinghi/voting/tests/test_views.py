@@ -25,6 +25,7 @@ def test_a_voter_sees_the_ballot_and_gets_a_receipt(client, world):
     assert answer.status_code == 200 and "Mã biên nhận" in answer.text
     shown = receipts.display(Ballot.objects.get(poll=poll).receipt)
     assert answer.context["receipt"] == shown
+    assert answer.context["live"]["turnout"].startswith("1/")  # this vote counted, not 0
     again = client.get(reverse("voting:view-poll", args=[poll.pk]))
     assert "Đã bỏ phiếu" in again.text and 'name="choice"' not in again.text
     assert again.context["receipt"] == shown  # from the browser's cookie, not the session
