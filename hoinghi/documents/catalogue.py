@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hoinghi.documents import builders, contexts, counting
+from hoinghi.documents import award_papers, builders, contexts, counting
 from hoinghi.documents.contexts import Source
 from hoinghi.documents.kinds import KIND_NAMES
 from hoinghi.documents.layout import UNION_UNVERIFIED
@@ -103,19 +103,19 @@ KINDS: tuple[DocumentKind, ...] = (
         "quyet-dinh-cong-nhan-danh-hieu",
         DocumentType.QUYET_DINH,
         contexts.gather_titles_decision,
-        builders.build_titles_decision,
+        award_papers.build_titles_decision,
     ),
     DocumentKind(
         "quyet-dinh-giay-khen",
         DocumentType.QUYET_DINH,
         contexts.gather_certificate_decision,
-        builders.build_certificate_decision,
+        award_papers.build_certificate_decision,
     ),
     DocumentKind(
         "quyet-dinh-giay-khen-cong-doan",
         DocumentType.QUYET_DINH,
         contexts.gather_union_certificate_decision,
-        builders.build_union_certificate_decision,
+        award_papers.build_union_certificate_decision,
         issuer="union",
         description=UNION_UNVERIFIED,
     ),
@@ -123,7 +123,7 @@ KINDS: tuple[DocumentKind, ...] = (
         "to-trinh-khen-thuong",
         DocumentType.TO_TRINH,
         contexts.gather_proposal,
-        builders.build_proposal,
+        award_papers.build_proposal,
     ),
     DocumentKind(
         "giao-uoc-thi-dua",
