@@ -146,9 +146,9 @@ def test_a_seat_nobody_wins_goes_to_a_further_round_among_those_not_elected(
     services.close_conference(conference, actor=world.clerk)
 
 
-def test_rounds_stop_at_the_regulation_s_limit_and_closing_needs_the_presidium_s_decision(
-    world: World,
-) -> None:
+def two_rounds_one_seat_empty(world: World) -> tuple[Conference, Election]:
+    """Three seats, at most two rounds: A and B elected in the first (9 votes), C and D tie at
+    4 in the second, one seat left empty."""
     conference, election = elect(world, max_rounds=2)
     a, b, c, d = candidates_of(world)
     poll = services.open_election_poll(election, actor=world.clerk)
@@ -156,7 +156,13 @@ def test_rounds_stop_at_the_regulation_s_limit_and_closing_needs_the_presidium_s
     election = services.close_election_poll(election, actor=world.clerk)
     second = services.open_election_poll(election, actor=world.clerk)
     vote_all(conference, second, [[c]] * 4 + [[d]] * 4 + [[]])
-    election = services.close_election_poll(election, actor=world.clerk)
+    return conference, services.close_election_poll(election, actor=world.clerk)
+
+
+def test_rounds_stop_at_the_regulation_s_limit_and_closing_needs_the_presidium_s_decision(
+    world: World,
+) -> None:
+    conference, election = two_rounds_one_seat_empty(world)
     assert election.outcome == "seats_unfilled" and not services.further_round_allowed(election)
     with pytest.raises(ConferenceError, match="tối đa 2 vòng"):
         services.open_election_poll(election, actor=world.clerk)

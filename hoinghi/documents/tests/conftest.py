@@ -71,3 +71,18 @@ def make_state_agency(code: str = "so-noi-vu") -> Agency:
         parent_name="Ủy ban nhân dân tỉnh Thạch Bình",
         place_name="Thạch Bình",
     )
+
+
+@pytest.fixture
+def issued(world: Any) -> object:
+    """A conference plan of 2025, issued by the clerk: what the signing tests sign."""
+    from datetime import date
+
+    from hoinghi.documents.services import create_draft, issue_document
+    from hoinghi.org.models import WorkYear
+
+    WorkYear.objects.create(
+        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
+    )
+    document = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
+    return issue_document(document, actor=world.clerk)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hoinghi.conference import selectors, services
-from hoinghi.conference.tests.test_elections import candidates_of, elect, vote_all
+from hoinghi.conference.tests.test_elections import candidates_of, two_rounds_one_seat_empty
 from hoinghi.documents.builders import election_lines
 from hoinghi.documents.services import render_kind
 from hoinghi.documents.tests.test_types import full_text, load
@@ -16,14 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_minutes_give_every_round_and_the_presidium_s_decision(world: World) -> None:
-    conference, election = elect(world, max_rounds=2)
-    a, b, c, d = candidates_of(world)
-    poll = services.open_election_poll(election, actor=world.clerk)
-    vote_all(conference, poll, [[a, b, c]] * 4 + [[a, b, d]] * 4 + [[a, b]])
-    election = services.close_election_poll(election, actor=world.clerk)
-    second = services.open_election_poll(election, actor=world.clerk)
-    vote_all(conference, second, [[c]] * 4 + [[d]] * 4 + [[]])
-    election = services.close_election_poll(election, actor=world.clerk)
+    conference, election = two_rounds_one_seat_empty(world)
+    a, _, c, _ = candidates_of(world)
     services.record_unfinished_decision(
         election, text="Bầu bổ sung 01 thành viên tại Hội nghị gần nhất.", actor=world.clerk
     )

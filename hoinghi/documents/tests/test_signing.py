@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,9 +18,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from hoinghi.documents import fonts, pdf, signing
-from hoinghi.documents.services import create_draft, issue_document, render
+from hoinghi.documents.services import render
 from hoinghi.documents.tests.test_views import client_for
-from hoinghi.org.models import WorkYear
 from hoinghi.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -112,15 +111,6 @@ def agency_p12(
 
 def der(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.DER)
-
-
-@pytest.fixture
-def issued(world: World) -> object:
-    WorkYear.objects.create(
-        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
-    )
-    document = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
-    return issue_document(document, actor=world.clerk)
 
 
 @needs_soffice

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.urls import reverse
 
 from hoinghi.documents import pdf, signing, signing_token
-from hoinghi.documents.services import create_draft, issue_document, render
+from hoinghi.documents.services import render
 from hoinghi.documents.tests.test_signing import _name, der, make_ca
 from hoinghi.documents.tests.test_views import client_for
-from hoinghi.org.models import WorkYear
 from hoinghi.testing import World
 
 pkcs11 = pytest.importorskip("pkcs11", reason="python-pkcs11 chưa được cài")
@@ -127,15 +126,6 @@ def configured(token: Token, monkeypatch: pytest.MonkeyPatch) -> Token:
     monkeypatch.setenv("HOINGHI_SIGNING_PKCS11_PIN", PIN)
     monkeypatch.setattr(signing_token, "_refused_pins", set())
     return token
-
-
-@pytest.fixture
-def issued(world: World) -> object:
-    WorkYear.objects.create(
-        agency=world.agency, year=2025, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)
-    )
-    document = create_draft(world.agency, "ke-hoach-hoi-nghi", year=2025, actor=world.clerk)
-    return issue_document(document, actor=world.clerk)
 
 
 @pytest.fixture
