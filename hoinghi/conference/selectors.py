@@ -32,7 +32,8 @@ from hoinghi.conference.models import (
     Reminder,
     ResolutionTarget,
 )
-from hoinghi.org.models import Agency, Person
+from hoinghi.org.models import Agency, AgencyRole, Person
+from hoinghi.org.selectors import people_with_positions
 from hoinghi.voting import selectors as voting_selectors
 from hoinghi.voting.selectors import CountingRecord
 
@@ -392,3 +393,22 @@ def awards_in_order(conference: Conference) -> list[tuple[str, str]]:
         return (first[award.title], 1, 0, person.sort_key if person else award.recipient_name)
 
     return [(a.title, a.recipient_name) for a in sorted(awards, key=key)]
+
+
+# The presidium as the hall introduces it and the papers list it: the one recorded as chairing
+# it, then the agency's head and the head's deputies, then the others in the order listed.
+_LEADERSHIP_RANK = {AgencyRole.HEAD: 1, AgencyRole.DEPUTY: 2}
+
+
+def presidium_in_order(conference: Conference) -> list[Person]:
+    """The presidium in that order, each with ``positions_on_date`` (the conference's day,
+    the leading one first); one query for the people, one for their positions."""
+    people = list(people_with_positions(conference.presidium.order_by("pk"), conference.held_on))
+
+    def rank(person: Person) -> int:
+        if person.pk == conference.presidium_head_id:
+            return 0
+        held = person.positions_on_date  # type: ignore[attr-defined]
+        return min((_LEADERSHIP_RANK.get(AgencyRole(x.agency_role), 3) for x in held), default=3)
+
+    return sorted(people, key=rank)

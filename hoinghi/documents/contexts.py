@@ -294,7 +294,7 @@ def presidium_head(conference, issuer: Issuer, people: list[Person] | None = Non
     """Who signs for the presidium: the member recorded as its head, else the agency's head
     when in it, else the first member in the order the presidium was listed."""
     if people is None:
-        people = list(conference.presidium.order_by("pk"))
+        people = conference_selectors.presidium_in_order(conference)
     head_id = getattr(conference, "presidium_head_id", None)
     for person in people:
         if person.pk == head_id:
@@ -319,9 +319,7 @@ def gather_minutes(source: Source) -> MinutesContext:
     conference = _require_conference(source)
     issuer = gather_issuer(source.agency, conference.held_on)
     opened, closed = _recorded_times(conference)
-    people = list(
-        org_selectors.people_with_positions(conference.presidium.order_by("pk"), conference.held_on)
-    )
+    people = conference_selectors.presidium_in_order(conference)
     head = presidium_head(conference, issuer, people)
     return MinutesContext(
         issuer,

@@ -37,7 +37,8 @@ def current_positions(on: date) -> Prefetch[str]:
         "positions",
         queryset=Position.objects.filter(valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .select_related("unit"),
+        .select_related("unit")
+        .order_by("-is_head", "-is_leader", "-valid_from"),  # the leading one first
         to_attr="positions_on_date",
     )
 

@@ -16,14 +16,18 @@ from typing import Any
 from django.db.models import Q
 
 from hoinghi.conference.models import Conference, ConferenceKind
-from hoinghi.conference.selectors import attendance_by_conference, conferences_of, minutes_data
+from hoinghi.conference.selectors import (
+    attendance_by_conference,
+    conferences_of,
+    minutes_data,
+    presidium_in_order,
+)
 from hoinghi.emulation import selectors as emulation
 from hoinghi.evaluation.selectors import classifications_by_person, unit_classifications
 from hoinghi.law.emulation.vocabulary import Title
 from hoinghi.law.evaluation.vocabulary import Rating
 from hoinghi.org.models import (
     Agency,
-    AgencyRole,
     Person,
     Position,
     Unit,
@@ -253,23 +257,12 @@ def conference_for_year(work_year: WorkYear) -> Conference | None:
     )
 
 
-# The presidium as the hall introduces it: the one who chairs it, then the agency's head and
-# the head's deputies, then the other members in the order they were listed.
-_LEADERSHIP_RANK = {AgencyRole.HEAD: 1, AgencyRole.DEPUTY: 2}
-
-
 def _presidium_line(conference: Conference) -> list[str]:
     """The presidium in the hall's order, each with the title held that day."""
-    on = conference.held_on
-    held = {p.pk: (p, positions_on(p, on)) for p in conference.presidium.order_by("pk")}
-
-    def rank(pk: int) -> int:
-        if pk == conference.presidium_head_id:
-            return 0
-        roles = [_LEADERSHIP_RANK.get(AgencyRole(x.agency_role), 3) for x in held[pk][1]]
-        return min(roles, default=3)
-
-    return [_titled(*held[pk]) for pk in sorted(held, key=rank)]
+    return [
+        _titled(person, person.positions_on_date)  # type: ignore[attr-defined]
+        for person in presidium_in_order(conference)
+    ]
 
 
 def _named(person: Person, on: date, fallback: str = "") -> str:

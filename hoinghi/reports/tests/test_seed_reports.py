@@ -111,3 +111,9 @@ def test_the_presidium_is_introduced_head_first_when_no_one_is_recorded_as_chair
         "do đồng chí Trần Minh Khoa - Chánh Văn phòng và đồng chí Lê Thị Thu Hà - "
         "Phó Chánh Văn phòng đồng chủ trì"
     ) in text
+    # The minutes list the presidium in the same order (one rule: conference.selectors).
+    from hoinghi.documents.services import render_kind
+    from hoinghi.documents.tests.test_types import full_text, load
+
+    minutes = full_text(load(render_kind("bien-ban-hoi-nghi", conference.agency, 2024)))
+    assert "Đoàn Chủ tịch: Trần Minh Khoa, Chánh Văn phòng; Lê Thị Thu Hà" in minutes
